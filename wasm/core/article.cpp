@@ -1,0 +1,149 @@
+// Orchestration: BOM → UTF-8 repair → front matter → md4c body → title, TOC and Q/A layout.
+#include <algorithm>
+#include <string>
+
+#include "escape.h"
+#include "foldmark/foldmark.h"
+#include "front_matter.h"
+#include "json_writer.h"
+#include "qa_sections.h"
+#include "renderer.h"
+#include "utf8.h"
+
+namespace foldmark {
+
+const char* const kVersion = FOLDMARK_VERSION;
+const char* const kMd4cVersion = FOLDMARK_MD4C_VERSION;
+
+namespace {
+
+using detail::BodyHtml;
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+// The input as md4c will see it: no BOM, well-formed UTF-8 (copied only when repair is needed).
+struct CleanInput {
+  std::string repaired;
+  std::string_view text;
+};
+
+CleanInput clean_input(std::string_view markdown) {
+  CleanInput in;
+  if (markdown.substr(0, kBom.size()) == kBom) markdown.remove_prefix(kBom.size());
+  if (detail::valid_utf8_prefix(markdown) == markdown.size()) {
+    in.text = markdown;
+  } else {
+    in.repaired = detail::repair_utf8(markdown);
+    in.text = in.repaired;
+  }
+  return in;
+}
+
+std::size_t output_budget(std::size_t input_size) {
+  return std::min(kMaxOutputBytes, kOutputFactor * input_size + kOutputSlackBytes);
+}
+
+bool input_too_large(std::string_view markdown, ErrorCode& error, std::string& message) {
+  if (markdown.size() <= kMaxInputBytes) return false;
+  error = ErrorCode::kLimit;
+  message = "input is " + std::to_string(markdown.size()) + " bytes; the maximum is " +
+            std::to_string(kMaxInputBytes);
+  return true;
+}
+
+// The first top-level h1 when it opens the body: it is the article's title, not a section.
+bool leading_h1(const BodyHtml& body) {
+  return !body.headings.empty() && body.headings[0].level == 1 && body.headings[0].begin == 0;
+}
+
+std::string first_h1_text(const BodyHtml& body) {
+  for (const auto& h : body.headings) {
+    if (h.level == 1) return h.text;
+  }
+  return "";
+}
+
+void write_title(std::string& out, const BodyHtml& body, bool from_body, const std::string& title) {
+  if (from_body) {
+    const auto& h = body.headings[0];
+    out.append("<h1 class=\"fm-title\"");
+    out.append(body.html, h.begin + 3, h.end - h.begin - 3);  // keeps its id and inner HTML
+  } else if (!title.empty()) {
+    out.append("<h1 class=\"fm-title\">");
+    detail::escape_html(out, title);
+    out.append("</h1>\n");
+  }
+}
+
+}  // namespace
+
+HtmlResult to_html(std::string_view markdown, const Options& options) {
+  HtmlResult result;
+  if (input_too_large(markdown, result.error, result.error_message)) return result;
+  const CleanInput in = clean_input(markdown);
+  BodyHtml body = detail::render_body(in.text, options, false, output_budget(in.text.size()));
+  result.error = body.error;
+  result.error_message = std::move(body.error_message);
+  result.html = std::move(body.html);
+  return result;
+}
+
+Article render(std::string_view markdown, const Options& options) {
+  Article a;
+  if (input_too_large(markdown, a.error, a.error_message)) return a;
+  const CleanInput in = clean_input(markdown);
+  detail::FrontMatter fm = detail::parse_front_matter(in.text);
+  a.warnings = std::move(fm.warnings);
+  a.meta_json = std::move(fm.meta_json);
+  const std::string_view body_text = in.text.substr(fm.body_offset);
+  BodyHtml body = detail::render_body(body_text, options, true, output_budget(in.text.size()));
+  if (body.error != ErrorCode::kNone) {
+    a.error = body.error;
+    a.error_message = std::move(body.error_message);
+    return a;
+  }
+  const bool title_from_body = leading_h1(body) && !fm.hide_title;
+  a.title = !fm.title.empty() ? fm.title : first_h1_text(body);
+  const std::size_t first = title_from_body ? 1 : 0;
+  for (std::size_t i = first; i < body.headings.size(); ++i) {
+    const auto& h = body.headings[i];
+    a.toc.push_back({static_cast<int>(h.level), h.text, h.id.empty() ? "" : options.id_prefix + h.id});
+  }
+  std::string& out = a.html;
+  out.reserve(body.html.size() + 256 + 64 * body.headings.size());
+  out.append("<article class=\"fm-article\">\n");
+  if (!fm.hide_title) write_title(out, body, title_from_body, a.title);
+  const std::size_t body_begin = title_from_body ? body.headings[0].end : 0;
+  detail::QaLayout layout = detail::write_qa_layout(body, body_begin, first, options, out);
+  out.append("</article>\n");
+  a.questions = std::move(layout.questions);
+  a.json_ld = std::move(layout.json_ld);
+  return a;
+}
+
+std::string article_to_json(const Article& a) {
+  std::string out;
+  out.reserve(a.html.size() + a.json_ld.size() + a.meta_json.size() + 256);
+  detail::JsonWriter json(out);
+  json.begin_object();
+  json.key("meta").raw(a.meta_json);
+  json.key("title").string(a.title);
+  json.key("html").string(a.html);
+  json.key("toc").begin_array();
+  for (const auto& t : a.toc) {
+    json.begin_object().key("level").number(t.level).key("text").string(t.text);
+    json.key("id").string(t.id).end_object();
+  }
+  json.end_array().key("questions").begin_array();
+  for (const auto& q : a.questions) json.begin_object().key("id").string(q.id).key("text").string(q.text).end_object();
+  json.end_array().key("warnings").begin_array();
+  for (const auto& w : a.warnings) {
+    json.begin_object().key("line").number(w.line).key("column").number(w.column);
+    json.key("code").string(w.code).key("message").string(w.message).end_object();
+  }
+  json.end_array().key("jsonLd").string(a.json_ld);
+  json.end_object();
+  return out;
+}
+
+}  // namespace foldmark

@@ -1,0 +1,120 @@
+// Table-driven escaping: one pass per string, copying safe runs in bulk.
+#include "escape.h"
+
+#include <array>
+#include <cstdint>
+
+namespace foldmark::detail {
+namespace {
+
+constexpr std::uint8_t kHtml = 1;  // must be an entity in text and attributes
+constexpr std::uint8_t kUrl = 2;   // must be percent-encoded (or &amp;) in a URL attribute
+constexpr std::uint8_t kJson = 4;  // must be a backslash escape in a JSON string
+
+constexpr std::array<std::uint8_t, 256> make_table() {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    bool url_safe = alnum;
+    for (char s : std::string_view("-_.+!*(),%#@?=;:/$~'")) url_safe = url_safe || c == s;
+    if (!url_safe) t[c] |= kUrl;
+    if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') t[c] |= kJson;
+  }
+  t['&'] |= kHtml;
+  t['<'] |= kHtml;
+  t['>'] |= kHtml;
+  t['"'] |= kHtml;
+  return t;
+}
+
+constexpr std::array<std::uint8_t, 256> kTable = make_table();
+
+template <std::uint8_t kFlag, typename Sink, typename Emit>
+void escape_runs(Sink& out, std::string_view s, Emit emit) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (kTable[static_cast<unsigned char>(s[i])] & kFlag) {
+      out.append(s.substr(run, i - run));
+      emit(static_cast<unsigned char>(s[i]));
+      run = i + 1;
+    }
+  }
+  out.append(s.substr(run));
+}
+
+template <typename Sink>
+void escape_html_into(Sink& out, std::string_view text) {
+  escape_runs<kHtml>(out, text, [&](unsigned char c) {
+    switch (c) {
+      case '&': out.append("&amp;"); break;
+      case '<': out.append("&lt;"); break;
+      case '>': out.append("&gt;"); break;
+      default: out.append("&quot;"); break;
+    }
+  });
+}
+
+}  // namespace
+
+void escape_html(OutBuffer& out, std::string_view text) { escape_html_into(out, text); }
+void escape_html(std::string& out, std::string_view text) { escape_html_into(out, text); }
+
+void escape_url(OutBuffer& out, std::string_view url) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  escape_runs<kUrl>(out, url, [&](unsigned char c) {
+    if (c == '&') {
+      out.append("&amp;");
+      return;
+    }
+    const char pct[3] = {'%', kHex[c >> 4], kHex[c & 15]};
+    out.append(std::string_view(pct, 3));
+  });
+}
+
+void escape_json(std::string& out, std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::size_t run = 0;
+  auto flush = [&](std::size_t end) { out.append(text.data() + run, end - run); };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    // U+2028 and U+2029 (E2 80 A8/A9) end a line in pre-2019 JavaScript parsers.
+    const bool line_sep = c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
+                          (text[i + 2] == '\xA8' || text[i + 2] == '\xA9');
+    if (!(kTable[c] & kJson) && !line_sep) continue;
+    flush(i);
+    if (line_sep) {
+      out.append(text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029");
+      i += 2;
+    } else if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+    } else if (c == '\n') {
+      out.append("\\n");
+    } else {
+      const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out.append(u, 6);
+    }
+    run = i + 1;
+  }
+  flush(text.size());
+}
+
+void append_utf8(std::string& out, unsigned cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace foldmark::detail

@@ -1,0 +1,29 @@
+// Escaping for each output context: HTML text, attribute values, URLs in attributes, JSON strings.
+#ifndef FOLDMARK_CORE_ESCAPE_H
+#define FOLDMARK_CORE_ESCAPE_H
+
+#include <string>
+#include <string_view>
+
+#include "out_buffer.h"
+
+namespace foldmark::detail {
+
+// Text content: & < > " become entities. Also safe inside a double-quoted attribute value.
+void escape_html(OutBuffer& out, std::string_view text);
+void escape_html(std::string& out, std::string_view text);
+
+// A URL inside a double-quoted href/src: bytes outside the URL-safe set are percent-encoded
+// (so TAB, LF, space, quotes, non-ASCII never reach the browser raw) and & becomes &amp;.
+void escape_url(OutBuffer& out, std::string_view url);
+
+// A JSON string body (no quotes) that is also safe inside <script>: < > & and U+2028/U+2029 are
+// written as \u escapes so no content can close the script element or start a comment.
+void escape_json(std::string& out, std::string_view text);
+
+// Appends the UTF-8 encoding of code point cp; cp must be a valid scalar value.
+void append_utf8(std::string& out, unsigned cp);
+
+}  // namespace foldmark::detail
+
+#endif  // FOLDMARK_CORE_ESCAPE_H

@@ -1,0 +1,162 @@
+// The slug algorithm of github-slugger 2.x, with tables generated from Node's Unicode data.
+#include "headings.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+
+#include "escape.h"
+#include "foldmark/foldmark.h"
+
+namespace foldmark::detail {
+namespace {
+
+struct CodeRange {
+  std::uint32_t lo, hi;
+};
+struct LowerRun {
+  std::uint32_t lo, hi;
+  std::int32_t delta;
+  std::uint32_t stride;
+};
+struct LowerSpecial {
+  std::uint32_t cp;
+  std::uint32_t lower[2];
+};
+
+#include "unicode_tables.inc"
+
+constexpr std::uint32_t kCapitalSigma = 0x3A3;
+
+// Decodes the code point at s[i] (well-formed UTF-8) and advances i.
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i++]);
+  if (b0 < 0x80) return b0;
+  const int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : 1;
+  std::uint32_t cp = b0 & (0x3Fu >> extra);
+  for (int k = 0; k < extra && i < s.size(); ++k) cp = (cp << 6) | (s[i++] & 0x3Fu);
+  return cp;
+}
+
+bool keeps(std::uint32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+           cp == ' ' || cp == '-' || cp == '_';
+  }
+  auto it = std::upper_bound(std::begin(kSlugKeep), std::end(kSlugKeep), cp,
+                             [](std::uint32_t v, const CodeRange& r) { return v < r.lo; });
+  return it != std::begin(kSlugKeep) && cp <= std::prev(it)->hi;
+}
+
+std::uint32_t simple_lower(std::uint32_t cp) {
+  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+  auto it = std::upper_bound(std::begin(kLowerRuns), std::end(kLowerRuns), cp,
+                             [](std::uint32_t v, const LowerRun& r) { return v < r.lo; });
+  if (it == std::begin(kLowerRuns)) return cp;
+  const LowerRun& run = *std::prev(it);
+  if (cp > run.hi || (cp - run.lo) % run.stride != 0) return cp;
+  return static_cast<std::uint32_t>(static_cast<std::int32_t>(cp) + run.delta);
+}
+
+bool is_letter_like(std::uint32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  return keeps(cp);
+}
+
+// JavaScript's toLowerCase of one code point in context: Σ becomes final ς at a word's end
+// (Unicode Final_Sigma, approximated as "a letter before, none after").
+void append_lower(std::string& out, std::uint32_t cp, bool letter_before, bool letter_after) {
+  if (cp == kCapitalSigma) {
+    append_utf8(out, letter_before && !letter_after ? 0x3C2 : 0x3C3);
+    return;
+  }
+  for (const LowerSpecial& sp : kLowerSpecial) {
+    if (sp.cp == cp) {
+      for (std::uint32_t c : sp.lower) append_utf8(out, c);
+      return;
+    }
+  }
+  append_utf8(out, simple_lower(cp));
+}
+
+// Cuts s to at most max bytes without splitting a UTF-8 sequence.
+void truncate_utf8(std::string& s, std::size_t max) {
+  if (s.size() <= max) return;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  s.resize(end);
+}
+
+}  // namespace
+
+std::string slugify(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  std::uint32_t prev = 0;
+  while (i < text.size()) {
+    const std::uint32_t cp = next_code_point(text, i);
+    if (keeps(cp)) {
+      if (cp == ' ') {
+        out.push_back('-');
+      } else {
+        std::size_t j = i;
+        const bool after = j < text.size() && is_letter_like(next_code_point(text, j));
+        append_lower(out, cp, prev != 0 && is_letter_like(prev), after);
+      }
+    }
+    prev = cp;
+    // Stop early: a huge heading must not cost a huge id (bytes only grow by lower-casing a
+    // little, so 4x the cap of source is always enough).
+    if (out.size() > 4 * kMaxSlugBytes) break;
+  }
+  truncate_utf8(out, kMaxSlugBytes);
+  return out;
+}
+
+std::string Slugger::slug(std::string_view text) {
+  std::string base = slugify(text);
+  // An empty slug would be an empty id attribute; github-slugger returns "" here.
+  if (base.empty()) base = "section";
+  std::string result = base;
+  while (occurrences_.count(result) != 0) {
+    const unsigned n = ++occurrences_[base];
+    result = base + "-" + std::to_string(n);
+  }
+  occurrences_.emplace(result, 0);
+  return result;
+}
+
+bool is_question(std::string_view text) {
+  std::size_t begin = 0;
+  while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\t')) ++begin;
+  const std::string_view head = text.substr(begin, 2);
+  return head == "Q:" || head == "q:" || ends_with_question_mark(text);
+}
+
+bool ends_with_question_mark(std::string_view text) {
+  const std::size_t begin = 0;
+  std::size_t end = text.size();
+  // Trailing spaces, ASCII closers, and the UTF-8 tails of ” ’ » (E2 80 9D, E2 80 99, C2 BB).
+  while (end > begin) {
+    const char c = text[end - 1];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '"' || c == '\'' || c == ')' || c == '*' ||
+        c == '_') {
+      --end;
+    } else if (end - begin >= 3 && text.substr(end - 3, 2) == "\xE2\x80" &&
+               (c == '\x9D' || c == '\x99')) {
+      end -= 3;
+    } else if (end - begin >= 2 && text.substr(end - 2, 2) == "\xC2\xBB") {
+      end -= 2;
+    } else {
+      break;
+    }
+  }
+  const std::string_view body = text.substr(begin, end - begin);
+  auto ends_with = [&](std::string_view s) {
+    return body.size() >= s.size() && body.substr(body.size() - s.size()) == s;
+  };
+  return ends_with("?") || ends_with("\xEF\xBC\x9F") || ends_with("\xD8\x9F");
+}
+
+}  // namespace foldmark::detail

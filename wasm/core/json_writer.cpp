@@ -1,0 +1,80 @@
+// Strings go through escape_json, so every JSON we emit is also safe inside <script>.
+#include "json_writer.h"
+
+#include "escape.h"
+
+namespace foldmark::detail {
+
+void JsonWriter::separate() {
+  if (need_comma_) out_.push_back(',');
+  need_comma_ = true;
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  separate();
+  out_.push_back('{');
+  need_comma_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+  out_.push_back('}');
+  need_comma_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+  separate();
+  out_.push_back('[');
+  need_comma_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+  out_.push_back(']');
+  need_comma_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+  separate();
+  out_.push_back('"');
+  escape_json(out_, k);
+  out_.append("\":");
+  need_comma_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view s) {
+  separate();
+  out_.push_back('"');
+  escape_json(out_, s);
+  out_.push_back('"');
+  return *this;
+}
+
+JsonWriter& JsonWriter::number(long long n) {
+  separate();
+  out_.append(std::to_string(n));
+  return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool b) {
+  separate();
+  out_.append(b ? "true" : "false");
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  separate();
+  out_.append("null");
+  return *this;
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
+  separate();
+  out_.append(json.data(), json.size());
+  return *this;
+}
+
+}  // namespace foldmark::detail

@@ -1,0 +1,377 @@
+// Our HTML renderer on md4c's callbacks: one flat switch per callback, one small helper per
+// element, all state in one context struct.
+#include "renderer.h"
+
+#include "entities.h"
+#include "escape.h"
+#include "headings.h"
+#include "md4c.h"
+#include "out_buffer.h"
+#include "url_policy.h"
+
+namespace foldmark::detail {
+namespace {
+
+constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
+constexpr std::size_t kQuoteTailBytes = 64;
+
+struct Context {
+  Context(const Options& o, bool article, std::size_t budget)
+      : options(o), article_mode(article), out(budget) {}
+
+  const Options& options;
+  bool article_mode;
+  OutBuffer out;
+  BodyHtml result;
+  Slugger slugger;
+  int depth = 0;        // open blocks, the document included
+  int image_depth = 0;  // > 0 inside an image's alt text: plain text only
+  bool in_heading = false;
+  bool heading_top_level = false;
+  unsigned heading_level = 0;
+  std::size_t heading_begin = 0;  // where "<hN" starts
+  std::size_t heading_attr = 0;   // where the id attribute goes
+  std::string heading_text;
+  bool in_top_quote = false;
+  std::size_t quote_attr = 0;
+  std::string quote_tail;  // the last bytes of a top-level quote's text
+};
+
+// The attribute's text with references decoded and NUL replaced.
+std::string decode_attribute(const MD_ATTRIBUTE& attr) {
+  std::string s;
+  s.reserve(attr.size);
+  for (int i = 0; attr.substr_offsets[i] < attr.size; ++i) {
+    const std::string_view part(attr.text + attr.substr_offsets[i],
+                                attr.substr_offsets[i + 1] - attr.substr_offsets[i]);
+    switch (attr.substr_types[i]) {
+      case MD_TEXT_ENTITY: append_entity(s, part); break;
+      case MD_TEXT_NULLCHAR: s.append(kReplacementChar); break;
+      default: s.append(part); break;
+    }
+  }
+  return s;
+}
+
+void collect_text(Context& c, std::string_view text) {
+  if (c.in_heading && c.heading_text.size() < kMaxHeadingTextBytes) {
+    c.heading_text.append(text.substr(0, kMaxHeadingTextBytes - c.heading_text.size()));
+  }
+  if (c.in_top_quote) {
+    c.quote_tail.append(text);
+    if (c.quote_tail.size() > 2 * kQuoteTailBytes) c.quote_tail.erase(0, c.quote_tail.size() - kQuoteTailBytes);
+  }
+}
+
+void write_text(Context& c, std::string_view text) {
+  escape_html(c.out, text);
+  collect_text(c, text);
+}
+
+void write_title_attribute(Context& c, const MD_ATTRIBUTE& title) {
+  if (title.text == nullptr) return;
+  c.out.append(" title=\"");
+  escape_html(c.out, decode_attribute(title));
+  c.out.push('"');
+}
+
+void open_heading(Context& c, const MD_BLOCK_H_DETAIL* d) {
+  c.in_heading = true;
+  c.heading_top_level = c.depth == 2;
+  c.heading_level = d->level;
+  c.heading_text.clear();
+  c.heading_begin = c.out.size();
+  c.out.append("<h");
+  c.out.push(static_cast<char>('0' + d->level));
+  c.heading_attr = c.out.size();
+  c.out.push('>');
+}
+
+void close_heading(Context& c) {
+  BodyHeading h;
+  h.level = c.heading_level;
+  h.text = std::move(c.heading_text);
+  h.begin = c.heading_begin;
+  h.inner_begin = c.heading_attr + 1;
+  if (c.options.heading_ids) {
+    h.id = c.slugger.slug(h.text);
+    std::string attr = " id=\"";
+    escape_html(attr, c.options.id_prefix);
+    escape_html(attr, h.id);
+    attr += '"';
+    // The attribute goes back into the opening tag: this moves only the heading's own bytes.
+    c.out.insert(c.heading_attr, attr);
+    h.inner_begin += attr.size();
+  }
+  h.inner_end = c.out.size();
+  c.out.append("</h");
+  c.out.push(static_cast<char>('0' + c.heading_level));
+  c.out.append(">\n");
+  h.end = c.out.size();
+  c.in_heading = false;
+  if (c.heading_top_level) c.result.headings.push_back(std::move(h));
+}
+
+void open_quote(Context& c) {
+  if (!c.article_mode || c.depth != 2) {
+    c.out.append("<blockquote>\n");
+    return;
+  }
+  c.in_top_quote = true;
+  c.quote_tail.clear();
+  c.out.append("<blockquote");
+  c.quote_attr = c.out.size();
+  c.out.append(">\n");
+}
+
+void close_quote(Context& c) {
+  if (c.in_top_quote && c.depth == 2) {
+    c.in_top_quote = false;
+    if (ends_with_question_mark(c.quote_tail)) c.out.insert(c.quote_attr, " class=\"fm-reader-question\"");
+  }
+  c.out.append("</blockquote>\n");
+}
+
+void open_ordered_list(Context& c, const MD_BLOCK_OL_DETAIL* d) {
+  if (d->start == 1) {
+    c.out.append("<ol>\n");
+    return;
+  }
+  c.out.append("<ol start=\"");
+  c.out.append(std::to_string(d->start));
+  c.out.append("\">\n");
+}
+
+void open_list_item(Context& c, const MD_BLOCK_LI_DETAIL* d) {
+  if (!d->is_task) {
+    c.out.append("<li>");
+    return;
+  }
+  c.out.append("<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled");
+  if (d->task_mark == 'x' || d->task_mark == 'X') c.out.append(" checked");
+  c.out.push('>');
+}
+
+void open_rule(Context& c) {
+  const std::size_t begin = c.out.size();
+  c.out.append("<hr>\n");
+  if (c.depth == 2) c.result.rules.emplace_back(begin, c.out.size());
+}
+
+void open_code_block(Context& c, const MD_BLOCK_CODE_DETAIL* d) {
+  c.out.append("<pre><code");
+  if (d->lang.text != nullptr) {
+    c.out.append(" class=\"language-");
+    escape_html(c.out, decode_attribute(d->lang));
+    c.out.push('"');
+  }
+  c.out.push('>');
+}
+
+void open_raw_html_block(Context& c) {
+  if (!c.options.allow_raw_html) c.out.append("<pre class=\"fm-raw-html\">");
+}
+
+void close_raw_html_block(Context& c) {
+  if (!c.options.allow_raw_html) c.out.append("</pre>\n");
+}
+
+void open_table_cell(Context& c, const char* tag, const MD_BLOCK_TD_DETAIL* d) {
+  c.out.push('<');
+  c.out.append(tag);
+  switch (d->align) {
+    case MD_ALIGN_LEFT: c.out.append(" align=\"left\">"); break;
+    case MD_ALIGN_CENTER: c.out.append(" align=\"center\">"); break;
+    case MD_ALIGN_RIGHT: c.out.append(" align=\"right\">"); break;
+    default: c.out.push('>'); break;
+  }
+}
+
+void open_link(Context& c, const MD_SPAN_A_DETAIL* d) {
+  const std::string href = decode_attribute(d->href);
+  if (url_allowed(href, UrlUse::kLink)) {
+    c.out.append("<a href=\"");
+    escape_url(c.out, href);
+    c.out.push('"');
+  } else {
+    c.out.append("<a");  // a blocked scheme keeps the text, loses the link
+  }
+  write_title_attribute(c, d->title);
+  c.out.push('>');
+}
+
+void open_image(Context& c, const MD_SPAN_IMG_DETAIL* d) {
+  if (c.image_depth++ > 0) return;
+  const std::string src = decode_attribute(d->src);
+  if (url_allowed(src, UrlUse::kImage)) {
+    c.out.append("<img src=\"");
+    escape_url(c.out, src);
+    c.out.append("\" alt=\"");
+  } else {
+    c.out.append("<img alt=\"");
+  }
+}
+
+void close_image(Context& c, const MD_SPAN_IMG_DETAIL* d) {
+  if (--c.image_depth > 0) return;
+  c.out.push('"');
+  write_title_attribute(c, d->title);
+  c.out.push('>');
+}
+
+// Inside alt text a line break is a space; elsewhere it is markup, and a space in collected text.
+void write_break(Context& c, std::string_view html) {
+  if (c.image_depth > 0) {
+    c.out.push(' ');
+  } else {
+    c.out.append(html);
+  }
+  collect_text(c, " ");
+}
+
+void write_entity(Context& c, std::string_view ref) {
+  std::string decoded;
+  append_entity(decoded, ref);
+  write_text(c, decoded);
+}
+
+void write_raw_html(Context& c, std::string_view html) {
+  if (c.options.allow_raw_html && c.image_depth == 0) {
+    c.out.append(html);
+  } else {
+    write_text(c, html);
+  }
+}
+
+int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
+  auto& c = *static_cast<Context*>(userdata);
+  ++c.depth;
+  switch (type) {
+    case MD_BLOCK_DOC: break;
+    case MD_BLOCK_QUOTE: open_quote(c); break;
+    case MD_BLOCK_UL: c.out.append("<ul>\n"); break;
+    case MD_BLOCK_OL: open_ordered_list(c, static_cast<MD_BLOCK_OL_DETAIL*>(detail)); break;
+    case MD_BLOCK_LI: open_list_item(c, static_cast<MD_BLOCK_LI_DETAIL*>(detail)); break;
+    case MD_BLOCK_HR: open_rule(c); break;
+    case MD_BLOCK_H: open_heading(c, static_cast<MD_BLOCK_H_DETAIL*>(detail)); break;
+    case MD_BLOCK_CODE: open_code_block(c, static_cast<MD_BLOCK_CODE_DETAIL*>(detail)); break;
+    case MD_BLOCK_HTML: open_raw_html_block(c); break;
+    case MD_BLOCK_P: c.out.append("<p>"); break;
+    case MD_BLOCK_TABLE: c.out.append("<table>\n"); break;
+    case MD_BLOCK_THEAD: c.out.append("<thead>\n"); break;
+    case MD_BLOCK_TBODY: c.out.append("<tbody>\n"); break;
+    case MD_BLOCK_TR: c.out.append("<tr>\n"); break;
+    case MD_BLOCK_TH: open_table_cell(c, "th", static_cast<MD_BLOCK_TD_DETAIL*>(detail)); break;
+    case MD_BLOCK_TD: open_table_cell(c, "td", static_cast<MD_BLOCK_TD_DETAIL*>(detail)); break;
+  }
+  return c.out.exhausted() ? -1 : 0;
+}
+
+int leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
+  auto& c = *static_cast<Context*>(userdata);
+  switch (type) {
+    case MD_BLOCK_DOC: break;
+    case MD_BLOCK_QUOTE: close_quote(c); break;
+    case MD_BLOCK_UL: c.out.append("</ul>\n"); break;
+    case MD_BLOCK_OL: c.out.append("</ol>\n"); break;
+    case MD_BLOCK_LI: c.out.append("</li>\n"); break;
+    case MD_BLOCK_HR: break;
+    case MD_BLOCK_H: close_heading(c); break;
+    case MD_BLOCK_CODE: c.out.append("</code></pre>\n"); break;
+    case MD_BLOCK_HTML: close_raw_html_block(c); break;
+    case MD_BLOCK_P: c.out.append("</p>\n"); break;
+    case MD_BLOCK_TABLE: c.out.append("</table>\n"); break;
+    case MD_BLOCK_THEAD: c.out.append("</thead>\n"); break;
+    case MD_BLOCK_TBODY: c.out.append("</tbody>\n"); break;
+    case MD_BLOCK_TR: c.out.append("</tr>\n"); break;
+    case MD_BLOCK_TH: c.out.append("</th>\n"); break;
+    case MD_BLOCK_TD: c.out.append("</td>\n"); break;
+  }
+  --c.depth;
+  return c.out.exhausted() ? -1 : 0;
+}
+
+int enter_span(MD_SPANTYPE type, void* detail, void* userdata) {
+  auto& c = *static_cast<Context*>(userdata);
+  if (type == MD_SPAN_IMG) {
+    open_image(c, static_cast<MD_SPAN_IMG_DETAIL*>(detail));
+  } else if (c.image_depth > 0) {
+    // Inside alt text only the text survives (CommonMark: alt is the plain string content).
+  } else {
+    switch (type) {
+      case MD_SPAN_EM: c.out.append("<em>"); break;
+      case MD_SPAN_STRONG: c.out.append("<strong>"); break;
+      case MD_SPAN_A: open_link(c, static_cast<MD_SPAN_A_DETAIL*>(detail)); break;
+      case MD_SPAN_CODE: c.out.append("<code>"); break;
+      case MD_SPAN_DEL: c.out.append("<del>"); break;
+      default: break;  // extensions we never enable
+    }
+  }
+  return c.out.exhausted() ? -1 : 0;
+}
+
+int leave_span(MD_SPANTYPE type, void* detail, void* userdata) {
+  auto& c = *static_cast<Context*>(userdata);
+  if (type == MD_SPAN_IMG) {
+    close_image(c, static_cast<MD_SPAN_IMG_DETAIL*>(detail));
+  } else if (c.image_depth > 0) {
+    // as in enter_span
+  } else {
+    switch (type) {
+      case MD_SPAN_EM: c.out.append("</em>"); break;
+      case MD_SPAN_STRONG: c.out.append("</strong>"); break;
+      case MD_SPAN_A: c.out.append("</a>"); break;
+      case MD_SPAN_CODE: c.out.append("</code>"); break;
+      case MD_SPAN_DEL: c.out.append("</del>"); break;
+      default: break;
+    }
+  }
+  return c.out.exhausted() ? -1 : 0;
+}
+
+int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
+  auto& c = *static_cast<Context*>(userdata);
+  const std::string_view s(data, size);
+  switch (type) {
+    case MD_TEXT_NULLCHAR: write_text(c, kReplacementChar); break;
+    case MD_TEXT_BR: write_break(c, "<br>\n"); break;
+    case MD_TEXT_SOFTBR: write_break(c, "\n"); break;
+    case MD_TEXT_HTML: write_raw_html(c, s); break;
+    case MD_TEXT_ENTITY: write_entity(c, s); break;
+    default: write_text(c, s); break;
+  }
+  return c.out.exhausted() ? -1 : 0;
+}
+
+// Raw HTML is always parsed, even when not allowed, so that it can be shown as text.
+unsigned parser_flags(const Options& options) { return options.gfm ? MD_DIALECT_GITHUB : 0; }
+
+}  // namespace
+
+BodyHtml render_body(std::string_view markdown, const Options& options, bool article_mode,
+                     std::size_t output_budget) {
+  Context c(options, article_mode, output_budget);
+  c.out.reserve(markdown.size() + markdown.size() / 4 + 64);
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = parser_flags(options);
+  parser.enter_block = enter_block;
+  parser.leave_block = leave_block;
+  parser.enter_span = enter_span;
+  parser.leave_span = leave_span;
+  parser.text = text;
+  const int rc = md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &c);
+  if (c.out.exhausted()) {
+    c.result.error = ErrorCode::kLimit;
+    c.result.error_message = "output would exceed " + std::to_string(output_budget) +
+                             " bytes (the output budget for this input)";
+  } else if (rc != 0) {
+    c.result.error = ErrorCode::kInternal;
+    c.result.error_message = "the Markdown parser failed (out of memory?)";
+  } else {
+    c.result.html = c.out.take();
+  }
+  return std::move(c.result);
+}
+
+}  // namespace foldmark::detail

@@ -1,0 +1,123 @@
+// foldmark's one public C++ header: render Markdown articles to safe HTML with a Q/A layout.
+//
+// Usage:
+//   foldmark::Options options;                  // every member has a safe default
+//   foldmark::Article a = foldmark::render(markdown, options);
+//   if (a.error != foldmark::ErrorCode::kNone) { /* a.error_message says why */ }
+//
+// The core is portable C++17 and never throws: every failure is a value (ErrorCode). All state
+// lives in the call, so concurrent calls on different threads are independent.
+#ifndef FOLDMARK_FOLDMARK_H
+#define FOLDMARK_FOLDMARK_H
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace foldmark {
+
+// The library version, and the md4c version it was built against.
+extern const char* const kVersion;
+extern const char* const kMd4cVersion;
+
+// Inputs larger than this are refused with ErrorCode::kLimit (wasm memory never shrinks, so the
+// cap keeps one hostile call from pinning hundreds of MiB for the life of the page).
+constexpr std::size_t kMaxInputBytes = 32u << 20;
+// Output may be at most kOutputFactor * input + kOutputSlackBytes bytes, and never more than
+// kMaxOutputBytes. Past that the call stops with ErrorCode::kLimit: it is how one long link
+// reference definition used thousands of times ends quickly instead of writing gigabytes.
+constexpr std::size_t kOutputFactor = 16;
+constexpr std::size_t kOutputSlackBytes = 4u << 20;
+constexpr std::size_t kMaxOutputBytes = 256u << 20;
+// Generated ids (heading slugs) are cut to this many bytes, at a UTF-8 boundary, before de-dup.
+constexpr std::size_t kMaxSlugBytes = 100;
+
+// How render() folds sections into collapsible items.
+enum class Collapse {
+  kSections,   // every section at the Q/A level is a <details class="fm-qa"> item (default)
+  kQuestions,  // only sections whose heading is a question
+  kNone,       // a plain article: no <details>
+};
+
+// All members optional; the defaults are safe for untrusted input.
+struct Options {
+  // false: raw HTML in the Markdown is escaped and shown as text (inline), or as
+  // <pre class="fm-raw-html"> (blocks). true: passed through verbatim (trusted authors only: it
+  // can run script). Link/image URLs in Markdown syntax are filtered either way.
+  bool allow_raw_html = false;
+  // Tables, strikethrough (~~x~~ → <del>), task lists (disabled checkboxes) and permissive
+  // autolinks (www., http(s)://, e-mail addresses in plain text).
+  bool gfm = true;
+  // id="…" on every heading, computed like github-slugger (lower-case, punctuation dropped,
+  // spaces → '-', repeats get -1, -2, …), prefixed with id_prefix.
+  bool heading_ids = true;
+  // render() only: see Collapse.
+  Collapse collapse = Collapse::kSections;
+  // Prepended to every generated id (headings, TOC links). Not validated beyond escaping: the
+  // JS layer restricts it to [A-Za-z0-9_-:.]*.
+  std::string id_prefix;
+};
+
+enum class ErrorCode {
+  kNone = 0,
+  kInput,     // the input cannot be processed (not reachable from valid UTF-8 text today)
+  kLimit,     // a documented limit (input size, output budget) was exceeded
+  kInternal,  // md4c reported a failure (allocation): the call produced nothing
+};
+
+// A diagnostic about the input that did not stop rendering. line/column are 1-based in the
+// whole file (front matter included); column counts Unicode code points.
+struct Warning {
+  int line = 0;
+  int column = 0;
+  std::string code;     // stable identifier, e.g. "W_FRONT_MATTER"
+  std::string message;  // one human sentence
+};
+
+struct TocEntry {
+  int level = 0;     // 1..6
+  std::string text;  // the heading's plain text (markup stripped, entities decoded)
+  std::string id;    // its id attribute, prefix included; "" when heading_ids is false
+};
+
+struct Question {
+  std::string id;
+  std::string text;
+};
+
+// The result of render(). On error, html is empty and error/error_message say why.
+struct Article {
+  ErrorCode error = ErrorCode::kNone;
+  std::string error_message;
+  std::string title;      // meta.title, else the first h1's text, else ""
+  std::string meta_json;  // the front matter as a JSON object ("{}" when there is none)
+  std::string html;       // <article class="fm-article">…</article>
+  std::string json_ld;    // schema.org FAQPage for the question items; "" when there are none
+  std::vector<TocEntry> toc;
+  std::vector<Question> questions;
+  std::vector<Warning> warnings;
+};
+
+// The body HTML alone (CommonMark + GFM, no article wrapper, no Q/A layout).
+struct HtmlResult {
+  ErrorCode error = ErrorCode::kNone;
+  std::string error_message;
+  std::string html;
+};
+
+// markdown is UTF-8; invalid sequences and NUL are replaced with U+FFFD, a leading BOM is skipped.
+HtmlResult to_html(std::string_view markdown, const Options& options = Options());
+Article render(std::string_view markdown, const Options& options = Options());
+
+// The Article as one JSON object with the keys of the JS API (meta, title, html, toc, questions,
+// warnings, jsonLd). The CLI prints it and the wasm binding hands it to JavaScript.
+std::string article_to_json(const Article& article);
+
+// Every class foldmark emits, for stylesheets and tests.
+//   fm-article fm-title fm-intro fm-epilogue fm-qa fm-question fm-answer fm-reader-question
+//   fm-raw-html
+}  // namespace foldmark
+
+#endif  // FOLDMARK_FOLDMARK_H
