@@ -13,10 +13,10 @@ constexpr std::uint8_t kJson = 4;  // must be a backslash escape in a JSON strin
 
 constexpr std::array<std::uint8_t, 256> make_table() {
   std::array<std::uint8_t, 256> t{};
-  for (int c = 0; c < 256; ++c) {
+  for (std::size_t c = 0; c < 256; ++c) {
     const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     bool url_safe = alnum;
-    for (char s : std::string_view("-_.+!*(),%#@?=;:/$~'")) url_safe = url_safe || c == s;
+    for (char s : std::string_view("-_.+!*(),%#@?=;:/$~'")) url_safe = url_safe || c == static_cast<unsigned char>(s);
     if (!url_safe) t[c] |= kUrl;
     if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') t[c] |= kJson;
   }

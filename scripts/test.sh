@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole test suite: native (ctest), wasm (node --test), packaging and browser tests.
+# Each runner prints its own summary line; the script fails on the first failing runner.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+FOLDMARK_WERROR="${FOLDMARK_WERROR:-ON}" bash scripts/build.sh
+
+echo "== native tests (ctest)"
+ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
+
+echo "== wasm tests (node --test)"
+node --test --test-reporter=spec tests/node/
+
+echo "== browser tests (chromium)"
+node --test --test-reporter=spec tests/browser/

@@ -1,0 +1,31 @@
+# The Embind module, in two flavours from one set of objects:
+#  - foldmark-core.mjs + foldmark-core.wasm: ES module glue for the npm package (Node and browsers)
+#  - foldmark-classic.js: a classic-script, single-file build for pages opened from file://
+set(FOLDMARK_DIST_DIR "${PROJECT_SOURCE_DIR}/dist" CACHE PATH "Where the wasm build writes its output")
+
+set(foldmark_wasm_compile -fno-exceptions -flto)
+target_compile_options(md4c PRIVATE ${foldmark_wasm_compile})
+target_compile_options(foldmark_core PRIVATE ${foldmark_wasm_compile})
+
+set(foldmark_wasm_link
+  -lembind -flto -fno-exceptions
+  -sMODULARIZE=1 -sENVIRONMENT=web
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sMAXIMUM_MEMORY=2GB -sTOTAL_STACK=1MB
+  -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sMALLOC=emmalloc
+  -sEXPORTED_RUNTIME_METHODS=[stackSave,stackRestore]
+  -sINCOMING_MODULE_JS_API=[wasmBinary,locateFile,instantiateWasm,print,printErr])
+
+function(foldmark_wasm_target name output)
+  add_executable(${name} bind/embind.cpp)
+  target_link_libraries(${name} PRIVATE foldmark_core)
+  target_compile_options(${name} PRIVATE ${foldmark_wasm_compile} ${FOLDMARK_WARNINGS})
+  target_link_options(${name} PRIVATE ${foldmark_wasm_link} ${ARGN})
+  set_target_properties(${name} PROPERTIES
+    OUTPUT_NAME "${output}" SUFFIX ""
+    RUNTIME_OUTPUT_DIRECTORY "${FOLDMARK_DIST_DIR}")
+endfunction()
+
+foldmark_wasm_target(foldmark_wasm_esm foldmark-core.mjs
+  -sEXPORT_ES6=1 -sEXPORT_NAME=createFoldmarkCore)
+foldmark_wasm_target(foldmark_wasm_classic foldmark-classic.js
+  -sEXPORT_NAME=createFoldmarkCore -sSINGLE_FILE=1)
