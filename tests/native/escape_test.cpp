@@ -1,2 +1,101 @@
-// Placeholder replaced below.
+// Every escaping context and the URL policy, with exact expected strings.
 #include <gtest/gtest.h>
+
+#include "escape.h"
+#include "url_policy.h"
+#include "utf8.h"
+
+namespace foldmark::detail {
+namespace {
+
+std::string html(std::string_view s) {
+  std::string out;
+  escape_html(out, s);
+  return out;
+}
+
+std::string url(std::string_view s) {
+  OutBuffer out(1 << 20);
+  escape_url(out, s);
+  return out.take();
+}
+
+std::string json(std::string_view s, bool script_safe = true) {
+  std::string out;
+  escape_json(out, s, script_safe);
+  return out;
+}
+
+TEST(Escape, HtmlTextAndAttributes) {
+  EXPECT_EQ(html(R"(<a href="x">&amp;</a>)"), "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;");
+  EXPECT_EQ(html("plain é"), "plain é");
+  EXPECT_EQ(html(""), "");
+}
+
+TEST(Escape, UrlPercentEncodesUnsafeBytesAndAmpersand) {
+  EXPECT_EQ(url("/a b\"c<d>"), "/a%20b%22c%3Cd%3E");
+  EXPECT_EQ(url("java\tscript:x"), "java%09script:x");
+  EXPECT_EQ(url("/ö?a=1&b=2#f"), "/%C3%B6?a=1&amp;b=2#f");
+  EXPECT_EQ(url("%6A"), "%6A");  // already-encoded bytes are left alone, never decoded
+}
+
+TEST(Escape, JsonIsSafeInsideScript) {
+  EXPECT_EQ(json("</script><!--"), "\\u003c/script\\u003e\\u003c!--");
+  EXPECT_EQ(json("a\"b\\c\nd\x01"), "a\\\"b\\\\c\\nd\\u0001");
+  EXPECT_EQ(json("x\xE2\x80\xA8y\xE2\x80\xA9"), "x\\u2028y\\u2029");
+  EXPECT_EQ(json("&"), "\\u0026");
+}
+
+TEST(Escape, PlainJsonKeepsMarkupReadable) {
+  EXPECT_EQ(json("<p>&amp;</p>", false), "<p>&amp;</p>");
+  EXPECT_EQ(json("a\"b\n", false), "a\\\"b\\n");
+}
+
+TEST(UrlPolicy, AllowsRelativeHttpHttpsMailto) {
+  for (const char* u : {"", "/a", "a/b", "#x", "?q", "http://x", "HTTPS://x", "mailto:a@b", "a?b:c",
+                        "./javascript:x", "%6Aavascript:x", "https://e.com/?q=javascript:1"}) {
+    EXPECT_TRUE(url_allowed(u, UrlUse::kLink)) << u;
+  }
+}
+
+TEST(UrlPolicy, BlocksOtherSchemesAfterBrowserPreprocessing) {
+  for (const char* u : {"javascript:x", "JaVaScRiPt:x", " javascript:x", "\x01javascript:x",
+                        "java\tscript:x", "java\nscript:x", "jav\rascript:x", "vbscript:x",
+                        "data:text/html,x", "file:///etc", "ftp://x", "irc://x", "localhost:80"}) {
+    EXPECT_FALSE(url_allowed(u, UrlUse::kLink)) << u;
+  }
+}
+
+TEST(UrlPolicy, ImagesAllowOnlyRasterDataUrls) {
+  EXPECT_TRUE(url_allowed("data:image/png;base64,AA", UrlUse::kImage));
+  EXPECT_TRUE(url_allowed("DATA:image/webp,AA", UrlUse::kImage));
+  EXPECT_TRUE(url_allowed("data:image/jpeg;base64,AA", UrlUse::kImage));
+  EXPECT_FALSE(url_allowed("data:image/svg+xml,AA", UrlUse::kImage));
+  EXPECT_FALSE(url_allowed("data:image/pngx,AA", UrlUse::kImage));
+  EXPECT_FALSE(url_allowed("data:image/png;base64,AA", UrlUse::kLink));
+  EXPECT_FALSE(url_allowed("mailto:a@b", UrlUse::kImage));
+}
+
+TEST(Utf8, RepairsEveryIllFormedClass) {
+  EXPECT_EQ(repair_utf8("a\xC0\xBC" "b"), "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");           // overlong '<'
+  EXPECT_EQ(repair_utf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");     // surrogate
+  EXPECT_EQ(repair_utf8("\xF4\x90\x80\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(repair_utf8("x\xE2\x82"), "x\xEF\xBF\xBD");                                // truncated
+  EXPECT_EQ(repair_utf8("\xFF"), "\xEF\xBF\xBD");
+  EXPECT_EQ(repair_utf8("ok \xE2\x82\xAC"), "ok \xE2\x82\xAC");
+  EXPECT_EQ(valid_utf8_prefix("ab\x80"), 2u);
+}
+
+TEST(Utf8, RepairedOutputIsAlwaysValid) {
+  std::string bytes;
+  unsigned state = 12345;
+  for (int i = 0; i < 100000; ++i) {
+    state = state * 1103515245u + 12345u;
+    bytes.push_back(static_cast<char>(state >> 16));
+  }
+  const std::string fixed = repair_utf8(bytes);
+  EXPECT_EQ(valid_utf8_prefix(fixed), fixed.size());
+}
+
+}  // namespace
+}  // namespace foldmark::detail

@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   }
   const std::set<std::string> deviations = read_deviations(deviations_path);
   std::string dump;
-  foldmark::detail::JsonWriter json(dump);
+  foldmark::detail::JsonWriter json(dump, false);
   json.begin_object();
   Counts counts;
   for (const std::string& file : files) {

@@ -63,6 +63,8 @@ std::string first_h1_text(const BodyHtml& body) {
   return "";
 }
 
+// The title heading: the body's opening h1 itself, or one made from meta.title. A title taken
+// from a later h1 is not repeated: that h1 already shows it where the author put it.
 void write_title(std::string& out, const BodyHtml& body, bool from_body, const std::string& title) {
   if (from_body) {
     const auto& h = body.headings[0];
@@ -112,7 +114,7 @@ Article render(std::string_view markdown, const Options& options) {
   std::string& out = a.html;
   out.reserve(body.html.size() + 256 + 64 * body.headings.size());
   out.append("<article class=\"fm-article\">\n");
-  if (!fm.hide_title) write_title(out, body, title_from_body, a.title);
+  if (!fm.hide_title) write_title(out, body, title_from_body, fm.title);
   const std::size_t body_begin = title_from_body ? body.headings[0].end : 0;
   detail::QaLayout layout = detail::write_qa_layout(body, body_begin, first, options, out);
   out.append("</article>\n");
@@ -124,7 +126,7 @@ Article render(std::string_view markdown, const Options& options) {
 std::string article_to_json(const Article& a) {
   std::string out;
   out.reserve(a.html.size() + a.json_ld.size() + a.meta_json.size() + 256);
-  detail::JsonWriter json(out);
+  detail::JsonWriter json(out, false);
   json.begin_object();
   json.key("meta").raw(a.meta_json);
   json.key("title").string(a.title);

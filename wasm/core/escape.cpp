@@ -9,7 +9,8 @@ namespace {
 
 constexpr std::uint8_t kHtml = 1;  // must be an entity in text and attributes
 constexpr std::uint8_t kUrl = 2;   // must be percent-encoded (or &amp;) in a URL attribute
-constexpr std::uint8_t kJson = 4;  // must be a backslash escape in a JSON string
+constexpr std::uint8_t kJson = 4;    // must be a backslash escape in a JSON string
+constexpr std::uint8_t kScript = 8;  // must be a \u escape in JSON inside <script>
 
 constexpr std::array<std::uint8_t, 256> make_table() {
   std::array<std::uint8_t, 256> t{};
@@ -18,7 +19,8 @@ constexpr std::array<std::uint8_t, 256> make_table() {
     bool url_safe = alnum;
     for (char s : std::string_view("-_.+!*(),%#@?=;:/$~'")) url_safe = url_safe || c == static_cast<unsigned char>(s);
     if (!url_safe) t[c] |= kUrl;
-    if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') t[c] |= kJson;
+    if (c < 0x20 || c == '"' || c == '\\') t[c] |= kJson;
+    if (c == '<' || c == '>' || c == '&') t[c] |= kScript;
   }
   t['&'] |= kHtml;
   t['<'] |= kHtml;
@@ -71,16 +73,17 @@ void escape_url(OutBuffer& out, std::string_view url) {
   });
 }
 
-void escape_json(std::string& out, std::string_view text) {
+void escape_json(std::string& out, std::string_view text, bool script_safe) {
+  const std::uint8_t mask = script_safe ? (kJson | kScript) : kJson;
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t run = 0;
   auto flush = [&](std::size_t end) { out.append(text.data() + run, end - run); };
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     // U+2028 and U+2029 (E2 80 A8/A9) end a line in pre-2019 JavaScript parsers.
-    const bool line_sep = c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
+    const bool line_sep = script_safe && c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
                           (text[i + 2] == '\xA8' || text[i + 2] == '\xA9');
-    if (!(kTable[c] & kJson) && !line_sep) continue;
+    if (!(kTable[c] & mask) && !line_sep) continue;
     flush(i);
     if (line_sep) {
       out.append(text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029");

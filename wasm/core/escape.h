@@ -17,9 +17,9 @@ void escape_html(std::string& out, std::string_view text);
 // (so TAB, LF, space, quotes, non-ASCII never reach the browser raw) and & becomes &amp;.
 void escape_url(OutBuffer& out, std::string_view url);
 
-// A JSON string body (no quotes) that is also safe inside <script>: < > & and U+2028/U+2029 are
-// written as \u escapes so no content can close the script element or start a comment.
-void escape_json(std::string& out, std::string_view text);
+// A JSON string body (no quotes). With script_safe, < > & and U+2028/U+2029 are also written as
+// \u escapes, so no content can close a <script> element or start a comment inside it.
+void escape_json(std::string& out, std::string_view text, bool script_safe);
 
 // Appends the UTF-8 encoding of code point cp; cp must be a valid scalar value.
 void append_utf8(std::string& out, unsigned cp);

@@ -1,4 +1,4 @@
-// Strings go through escape_json, so every JSON we emit is also safe inside <script>.
+// Strings go through escape_json; JSON bound for a <script> element is written script-safe.
 #include "json_writer.h"
 
 #include "escape.h"
@@ -39,7 +39,7 @@ JsonWriter& JsonWriter::end_array() {
 JsonWriter& JsonWriter::key(std::string_view k) {
   separate();
   out_.push_back('"');
-  escape_json(out_, k);
+  escape_json(out_, k, script_safe_);
   out_.append("\":");
   need_comma_ = false;
   return *this;
@@ -48,7 +48,7 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 JsonWriter& JsonWriter::string(std::string_view s) {
   separate();
   out_.push_back('"');
-  escape_json(out_, s);
+  escape_json(out_, s, script_safe_);
   out_.push_back('"');
   return *this;
 }

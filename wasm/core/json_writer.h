@@ -9,7 +9,8 @@ namespace foldmark::detail {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
+  // script_safe: strings are also safe inside <script> (see escape_json).
+  JsonWriter(std::string& out, bool script_safe) : out_(out), script_safe_(script_safe) {}
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -26,6 +27,7 @@ class JsonWriter {
  private:
   void separate();
   std::string& out_;
+  bool script_safe_;
   bool need_comma_ = false;
 };
 

@@ -80,7 +80,7 @@ QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size
                   body.headings[plan.sections.front()].begin);
   }
   std::string faq;
-  JsonWriter json(faq);
+  JsonWriter json(faq, true);
   json.begin_array();
   for (std::size_t k = 0; k < plan.sections.size(); ++k) {
     const BodyHeading& h = body.headings[plan.sections[k]];

@@ -1,0 +1,82 @@
+// The public JS contract of API.md: createFoldmark, toHtml, render, version, FoldmarkError.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { createFoldmark, FoldmarkError } from '../../web/node.js';
+import { root } from './fixtures.mjs';
+
+const fm = await createFoldmark();
+const seed = readFileSync(join(root, 'content', 'how-is-webiny-serverless.md'), 'utf8');
+
+function throwsCode(fn, code) {
+  assert.throws(fn, (err) => err instanceof FoldmarkError && err.name === 'FoldmarkError' && err.code === code);
+}
+
+test('version names foldmark and md4c', () => {
+  assert.match(fm.version.foldmark, /^\d+\.\d+\.\d+$/);
+  assert.equal(fm.version.md4c, '0.5.2');
+});
+
+test('toHtml renders CommonMark and GFM', () => {
+  assert.equal(fm.toHtml('# Hi *there*'), '<h1 id="hi-there">Hi <em>there</em></h1>\n');
+  assert.equal(fm.toHtml('~~x~~'), '<p><del>x</del></p>\n');
+  assert.equal(fm.toHtml('~~x~~', { gfm: false }), '<p>~~x~~</p>\n');
+  assert.match(fm.toHtml('|a|b|\n|-|-|\n|1|2|'), /<table>[\s\S]*<td>2<\/td>/);
+  assert.match(fm.toHtml('- [x] done'), /<input type="checkbox" class="task-list-item-checkbox" disabled checked>done/);
+  assert.equal(fm.toHtml('see www.example.com'), '<p>see <a href="http://www.example.com">www.example.com</a></p>\n');
+});
+
+test('raw HTML is text unless allowRawHtml', () => {
+  assert.equal(fm.toHtml('x <b>y</b>'), '<p>x &lt;b&gt;y&lt;/b&gt;</p>\n');
+  assert.equal(fm.toHtml('x <b>y</b>', { allowRawHtml: true }), '<p>x <b>y</b></p>\n');
+  assert.equal(fm.toHtml('<div>\nhi\n</div>'), '<pre class="fm-raw-html">&lt;div&gt;\nhi\n&lt;/div&gt;\n</pre>\n');
+});
+
+test('link and image URLs are filtered after entity decoding', () => {
+  assert.equal(fm.toHtml('[x](javascript:alert(1))'), '<p><a>x</a></p>\n');
+  assert.equal(fm.toHtml('[x](&#x6A;avascript:alert(1))'), '<p><a>x</a></p>\n');
+  assert.equal(fm.toHtml('[x](https://e.com/?q=javascript:1)'), '<p><a href="https://e.com/?q=javascript:1">x</a></p>\n');
+  assert.equal(fm.toHtml('[m](mailto:a@b.c)'), '<p><a href="mailto:a@b.c">m</a></p>\n');
+  assert.equal(fm.toHtml('![i](data:image/png;base64,AAA)'), '<p><img src="data:image/png;base64,AAA" alt="i"></p>\n');
+  assert.equal(fm.toHtml('![i](data:image/svg+xml;base64,AAA)'), '<p><img alt="i"></p>\n');
+  assert.equal(fm.toHtml('[x](data:image/png;base64,AAA)'), '<p><a>x</a></p>\n');
+});
+
+test('heading ids: github-slugger rules, repeats, idPrefix, off', () => {
+  assert.equal(fm.toHtml('## What is "FaaS"?'), '<h2 id="what-is-faas">What is &quot;FaaS&quot;?</h2>\n');
+  assert.equal(fm.toHtml('# a\n# a\n# a'), '<h1 id="a">a</h1>\n<h1 id="a-1">a</h1>\n<h1 id="a-2">a</h1>\n');
+  assert.equal(fm.toHtml('# a', { idPrefix: 'doc-' }), '<h1 id="doc-a">a</h1>\n');
+  assert.equal(fm.toHtml('# a', { headingIds: false }), '<h1>a</h1>\n');
+});
+
+test('markdown may be a Uint8Array of UTF-8; invalid bytes become U+FFFD', () => {
+  assert.equal(fm.toHtml(new TextEncoder().encode('*é*')), '<p><em>é</em></p>\n');
+  assert.equal(fm.toHtml(new Uint8Array([0x61, 0xc0, 0xbc, 0x62])), '<p>a\uFFFD\uFFFDb</p>\n');
+  assert.equal(fm.toHtml('x\uD800c'), '<p>x\uFFFDc</p>\n');
+});
+
+test('bad input and options throw FoldmarkError with a code, and the instance keeps working', () => {
+  for (const bad of [undefined, null, 5, {}, [], new ArrayBuffer(2)]) throwsCode(() => fm.toHtml(bad), 'E_INPUT');
+  throwsCode(() => fm.toHtml('x', { nope: true }), 'E_OPTION');
+  throwsCode(() => fm.toHtml('x', { gfm: 'yes' }), 'E_OPTION');
+  throwsCode(() => fm.render('x', { collapse: 'all' }), 'E_OPTION');
+  throwsCode(() => fm.render('x', { idPrefix: '"><script>' }), 'E_OPTION');
+  throwsCode(() => fm.toHtml('x', 'options'), 'E_OPTION');
+  assert.equal(fm.toHtml('ok'), '<p>ok</p>\n');
+});
+
+test('output over budget is E_LIMIT and the next call works', () => {
+  const def = `[r]: /${'u'.repeat(2000)}\n\n`;
+  throwsCode(() => fm.toHtml(def + '[r] '.repeat(20000)), 'E_LIMIT');
+  assert.equal(fm.toHtml('after'), '<p>after</p>\n');
+});
+
+test('render returns the Article of API.md for the seed article', () => {
+  const a = fm.render(seed);
+  assert.deepEqual(Object.keys(a).sort(), ['html', 'jsonLd', 'meta', 'questions', 'title', 'toc', 'warnings']);
+  assert.equal(a.title, 'How is Webiny serverless?');
+  assert.deepEqual(a.questions.map((q) => q.id), ['what-is-serverless', 'what-is-faas']);
+  assert.ok(a.html.startsWith('<article class="fm-article">\n<h1 class="fm-title">How is Webiny serverless?</h1>'));
+  assert.equal(JSON.parse(a.jsonLd)['@type'], 'FAQPage');
+});

@@ -1,0 +1,103 @@
+// Types for the foldmark package (hand-written: Emscripten 3.1.6 has no --emit-tsd).
+
+/** Options of toHtml() and render(). Every member is optional; unknown names or wrong types
+ *  throw FoldmarkError with code 'E_OPTION'. */
+export interface Options {
+  /** false (default): raw HTML in the Markdown is escaped and shown as text — inline as text,
+   *  blocks as `<pre class="fm-raw-html">`. true: passed through verbatim. Only for trusted
+   *  authors: raw HTML can run script. Markdown link/image URLs are filtered either way. */
+  allowRawHtml?: boolean;
+  /** true (default): GitHub extensions — tables (`<table>`), strikethrough (`<del>`), task lists
+   *  (`<li class="task-list-item"><input type="checkbox" disabled>`), and autolinks for bare
+   *  `www.`, `http(s)://` and e-mail addresses. */
+  gfm?: boolean;
+  /** true (default): `id` on every heading, as github-slugger computes it (`## What is "FaaS"?`
+   *  → `id="what-is-faas"`; repeats get `-1`, `-2`). Slugs are cut to 100 bytes; a heading with
+   *  no letters or digits gets `section`. */
+  headingIds?: boolean;
+  /** render() only. 'sections' (default): every section at the Q/A level is a
+   *  `<details class="fm-qa">` item; 'questions': only sections whose heading is a question;
+   *  'none': a plain article. */
+  collapse?: 'sections' | 'questions' | 'none';
+  /** Prefix for every generated id (headings and TOC links): letters, digits, `_ - : .`, at most
+   *  64 characters. Default ''. */
+  idPrefix?: string;
+}
+
+export interface TocEntry {
+  /** Heading level, 1–6. */
+  level: number;
+  /** The heading's plain text: markup stripped, character references decoded. */
+  text: string;
+  /** Its id attribute (prefix included); '' when headingIds is false. */
+  id: string;
+}
+
+export interface Question {
+  id: string;
+  text: string;
+}
+
+export interface Warning {
+  /** 1-based line in the whole file, front matter included. */
+  line: number;
+  /** 1-based column, in Unicode code points. */
+  column: number;
+  /** Stable identifier, e.g. 'W_FRONT_MATTER'. */
+  code: string;
+  message: string;
+}
+
+/** The full article, from render(). */
+export interface Article {
+  /** Front matter as parsed: strings, numbers, booleans, null, lists and maps. */
+  meta: Record<string, unknown>;
+  /** meta.title, else the first h1's text, else ''. */
+  title: string;
+  /** `<article class="fm-article">`: `<h1 class="fm-title">` (unless `hide_title: true`), an
+   *  optional `<div class="fm-intro">`, the items
+   *  (`<details class="fm-qa [fm-question]"><summary><hN id>…</hN></summary>
+   *  <div class="fm-answer">…</div></details>`), and an optional `<div class="fm-epilogue">` that
+   *  starts at the first top-level `---` after the last item. Reader-question blockquotes carry
+   *  `class="fm-reader-question"`. */
+  html: string;
+  /** Top-level headings in order (the title heading excluded). */
+  toc: TocEntry[];
+  /** Sections at the Q/A level whose heading is a question, in order. */
+  questions: Question[];
+  /** Problems that did not stop rendering (malformed front matter, …). */
+  warnings: Warning[];
+  /** schema.org FAQPage JSON-LD for the questions ('' when there are none); safe to place inside
+   *  `<script type="application/ld+json">` as is (`<`, `>`, `&` are \u-escaped). */
+  jsonLd: string;
+}
+
+export type FoldmarkErrorCode = 'E_INPUT' | 'E_OPTION' | 'E_LIMIT' | 'E_INTERNAL';
+
+/** Every error foldmark throws. A failed call never leaves the instance unusable. */
+export class FoldmarkError extends Error {
+  readonly name: 'FoldmarkError';
+  /** E_INPUT: markdown is not a string or Uint8Array. E_OPTION: bad option. E_LIMIT: input over
+   *  32 MiB, or output over its budget (16 × input + 4 MiB, at most 256 MiB). E_INTERNAL: the
+   *  core failed (out of memory); the instance recovers. */
+  readonly code: FoldmarkErrorCode;
+}
+
+export interface Foldmark {
+  /** CommonMark + GFM body HTML, safe by default. */
+  toHtml(markdown: string | Uint8Array, options?: Options): string;
+  /** The full article: front matter, Q/A layout, TOC. */
+  render(markdown: string | Uint8Array, options?: Options): Article;
+  readonly version: { readonly foldmark: string; readonly md4c: string };
+}
+
+export interface CreateOptions {
+  /** The .wasm bytes, for hosts where it cannot be fetched or read next to the glue. */
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  /** Where to fetch a file the glue needs (foldmark-core.wasm), given its name and the glue's
+   *  directory. */
+  locateFile?: (path: string, scriptDirectory: string) => string;
+}
+
+/** Loads and instantiates the wasm module; then every call is synchronous. */
+export function createFoldmark(options?: CreateOptions): Promise<Foldmark>;
