@@ -28,8 +28,14 @@ TEST(Article, OutputExplosionStopsAtTheBudget) {
 
 TEST(Article, BomCrLfAndInvalidUtf8) {
   EXPECT_EQ(to_html("\xEF\xBB\xBF# T\r\n\r\nx\ry").html, "<h1 id=\"t\">T</h1>\n<p>x\ny</p>\n");
-  EXPECT_EQ(to_html("a\xC0\xBC" "b").html, "<p>a\xEF\xBF\xBD\xEF\xBF\xBD" "b</p>\n");
-  EXPECT_EQ(to_html(std::string("a\0b", 3)).html, "<p>a\xEF\xBF\xBD" "b</p>\n");
+  EXPECT_EQ(to_html("a\xC0\xBC"
+                    "b")
+                .html,
+            "<p>a\xEF\xBF\xBD\xEF\xBF\xBD"
+            "b</p>\n");
+  EXPECT_EQ(to_html(std::string("a\0b", 3)).html,
+            "<p>a\xEF\xBF\xBD"
+            "b</p>\n");
 }
 
 TEST(Article, TitleFromLeadingH1IsNotASection) {
@@ -59,7 +65,8 @@ TEST(Article, JsonLdCannotCloseItsScript) {
 TEST(Article, JsonHasTheApiKeysInOrder) {
   const std::string json = article_to_json(render("# T\n"));
   EXPECT_EQ(json.rfind("{\"meta\":{},\"title\":\"T\",\"html\":", 0), 0u);
-  EXPECT_NE(json.find("\"toc\":[],\"questions\":[],\"warnings\":[],\"jsonLd\":\"\"}"), std::string::npos);
+  EXPECT_NE(json.find("\"toc\":[],\"questions\":[],\"warnings\":[],\"jsonLd\":\"\"}"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -77,10 +77,13 @@ TEST(UrlPolicy, ImagesAllowOnlyRasterDataUrls) {
 }
 
 TEST(Utf8, RepairsEveryIllFormedClass) {
-  EXPECT_EQ(repair_utf8("a\xC0\xBC" "b"), "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");           // overlong '<'
-  EXPECT_EQ(repair_utf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");     // surrogate
+  EXPECT_EQ(repair_utf8("a\xC0\xBC"
+                        "b"),
+            "a\xEF\xBF\xBD\xEF\xBF\xBD"
+            "b");                                                                  // overlong '<'
+  EXPECT_EQ(repair_utf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
   EXPECT_EQ(repair_utf8("\xF4\x90\x80\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_EQ(repair_utf8("x\xE2\x82"), "x\xEF\xBF\xBD");                                // truncated
+  EXPECT_EQ(repair_utf8("x\xE2\x82"), "x\xEF\xBF\xBD");  // truncated
   EXPECT_EQ(repair_utf8("\xFF"), "\xEF\xBF\xBD");
   EXPECT_EQ(repair_utf8("ok \xE2\x82\xAC"), "ok \xE2\x82\xAC");
   EXPECT_EQ(valid_utf8_prefix("ab\x80"), 2u);

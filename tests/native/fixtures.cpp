@@ -12,7 +12,8 @@ const std::string kFence(32, '`');
 
 std::string tabs(std::string s) {
   const std::string arrow = "\xE2\x86\x92";  // → stands for a TAB in spec files
-  for (std::size_t p = s.find(arrow); p != std::string::npos; p = s.find(arrow, p + 1)) s.replace(p, 3, "\t");
+  for (std::size_t p = s.find(arrow); p != std::string::npos; p = s.find(arrow, p + 1))
+    s.replace(p, 3, "\t");
   return s;
 }
 

@@ -12,7 +12,8 @@ namespace {
 TEST(Slugify, GithubSluggerTable) {
   const std::pair<const char*, const char*> cases[] = {
       {"What is \"serverless\"?", "what-is-serverless"},
-      {"Webiny uses MongoDB, that is not \"serverless\"", "webiny-uses-mongodb-that-is-not-serverless"},
+      {"Webiny uses MongoDB, that is not \"serverless\"",
+       "webiny-uses-mongodb-that-is-not-serverless"},
       {"foo bar baz", "foo-bar-baz"},
       {"  leading and trailing  ", "--leading-and-trailing--"},
       {"Привет non-latin 你好", "привет-non-latin-你好"},
@@ -23,7 +24,9 @@ TEST(Slugify, GithubSluggerTable) {
       {"İstanbul", "i\xCC\x87stanbul"},
       {"ΟΔΟΣ", "οδος"},
       {"1.2.3 release", "123-release"},
-      {"a\xC2\xA0" "b", "ab"},  // NBSP is removed, not turned into '-'
+      {"a\xC2\xA0"
+       "b",
+       "ab"},  // NBSP is removed, not turned into '-'
   };
   for (const auto& [text, slug] : cases) EXPECT_EQ(slugify(text), slug) << text;
 }
@@ -54,7 +57,9 @@ TEST(Slugger, StaysLinearWhenHeadingsMimicSuffixes) {
   const auto start = std::chrono::steady_clock::now();
   for (int i = 1; i <= 20000; ++i) s.slug("a-" + std::to_string(i));
   for (int i = 0; i < 20000; ++i) s.slug("a");
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
   EXPECT_LT(ms, 1000);
   EXPECT_EQ(s.slug("a"), "a-40000");
 }
@@ -64,7 +69,8 @@ TEST(Questions, RecognisesQuestionMarksAndQPrefix) {
                         "なぜ？", "لماذا؟", "Q: setup", "*emphasised?*", "“Quoted?”"}) {
     EXPECT_TRUE(is_question(q)) << q;
   }
-  for (const char* q : {"Webiny uses MongoDB, that is not \"serverless\"", "Intro", "?!", "Question mark ? inside", ""}) {
+  for (const char* q : {"Webiny uses MongoDB, that is not \"serverless\"", "Intro", "?!",
+                        "Question mark ? inside", ""}) {
     EXPECT_FALSE(is_question(q)) << q;
   }
 }

@@ -13,13 +13,17 @@ namespace foldmark::test {
 namespace {
 
 const std::set<std::string> kBlockTags = {
-    "article", "header", "aside", "hgroup", "blockquote", "hr", "iframe", "body", "li", "map",
-    "button", "object", "canvas", "ol", "caption", "output", "col", "p", "colgroup", "pre", "dd",
-    "progress", "div", "section", "dl", "table", "td", "dt", "tbody", "embed", "textarea",
-    "fieldset", "tfoot", "figcaption", "th", "figure", "thead", "footer", "tr", "form", "ul",
-    "h1", "h2", "h3", "h4", "h5", "h6", "video", "script", "style"};
+    "article", "header",     "aside",    "hgroup", "blockquote", "hr",       "iframe",   "body",
+    "li",      "map",        "button",   "object", "canvas",     "ol",       "caption",  "output",
+    "col",     "p",          "colgroup", "pre",    "dd",         "progress", "div",      "section",
+    "dl",      "table",      "td",       "dt",     "tbody",      "embed",    "textarea", "fieldset",
+    "tfoot",   "figcaption", "th",       "figure", "thead",      "footer",   "tr",       "form",
+    "ul",      "h1",         "h2",       "h3",     "h4",         "h5",       "h6",       "video",
+    "script",  "style"};
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 std::string trim_left(std::string s) {
   s.erase(0, std::find_if(s.begin(), s.end(), [](char c) { return !is_space(c); }) - s.begin());
@@ -103,7 +107,9 @@ class Normalizer {
     if (d.empty()) return;
     const bool after_tag = last_ == "endtag" || last_ == "starttag";
     const bool after_block = after_tag && kBlockTags.count(last_tag_) != 0;
-    if (after_tag && last_tag_ == "br") d.erase(0, d.find_first_not_of('\n') == std::string::npos ? d.size() : d.find_first_not_of('\n'));
+    if (after_tag && last_tag_ == "br")
+      d.erase(
+          0, d.find_first_not_of('\n') == std::string::npos ? d.size() : d.find_first_not_of('\n'));
     if (!in_pre_) {
       std::string c;
       for (char ch : d) {
@@ -177,11 +183,19 @@ class Normalizer {
     std::vector<bool> has_value;
     bool self_closing = false;
     while (i < html.size() && html[i] != '>') {
-      if (is_space(html[i])) { ++i; continue; }
-      if (html[i] == '/') { self_closing = true; ++i; continue; }
+      if (is_space(html[i])) {
+        ++i;
+        continue;
+      }
+      if (html[i] == '/') {
+        self_closing = true;
+        ++i;
+        continue;
+      }
       self_closing = false;
       std::string key;
-      while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>' && html[i] != '/') {
+      while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>' &&
+             html[i] != '/') {
         key += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i++])));
       }
       std::string value;
@@ -223,6 +237,8 @@ class Normalizer {
 
 }  // namespace
 
-std::string normalize_html(std::string_view html) { return Normalizer().run(html); }
+std::string normalize_html(std::string_view html) {
+  return Normalizer().run(html);
+}
 
 }  // namespace foldmark::test

@@ -32,8 +32,10 @@ std::set<std::string> read_deviations(const std::string& path) {
 }
 
 void report_failure(const Fixture& f, const std::string& actual, const char* why) {
-  std::cout << "FAIL " << f.id << " (" << why << ")\n--- markdown\n" << f.markdown
-            << "--- expected\n" << f.expected << "--- actual\n" << actual << "---\n";
+  std::cout << "FAIL " << f.id << " (" << why << ")\n--- markdown\n"
+            << f.markdown << "--- expected\n"
+            << f.expected << "--- actual\n"
+            << actual << "---\n";
 }
 
 void check(const Fixture& f, const FixtureRun& run, const std::string& actual,
@@ -62,9 +64,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--deviations" && i + 1 < argc) deviations_path = argv[++i];
-    else if (arg == "--dump" && i + 1 < argc) dump_path = argv[++i];
-    else files.push_back(arg);
+    if (arg == "--deviations" && i + 1 < argc)
+      deviations_path = argv[++i];
+    else if (arg == "--dump" && i + 1 < argc)
+      dump_path = argv[++i];
+    else
+      files.push_back(arg);
   }
   const std::set<std::string> deviations = read_deviations(deviations_path);
   std::string dump;

@@ -26,9 +26,9 @@ foldmark::Options decode_options(unsigned flags, const std::string& id_prefix) {
   o.gfm = (flags & kGfm) != 0;
   o.heading_ids = (flags & kHeadingIds) != 0;
   const unsigned collapse = (flags >> kCollapseShift) & 3u;
-  o.collapse = collapse == 1 ? foldmark::Collapse::kQuestions
-             : collapse == 2 ? foldmark::Collapse::kNone
-                             : foldmark::Collapse::kSections;
+  o.collapse = collapse == 1   ? foldmark::Collapse::kQuestions
+               : collapse == 2 ? foldmark::Collapse::kNone
+                               : foldmark::Collapse::kSections;
   o.id_prefix = id_prefix;
   return o;
 }
@@ -58,8 +58,12 @@ int render(std::size_t size, unsigned flags, const std::string& id_prefix) {
   return finish(a.error, std::move(a.error_message), std::move(json));
 }
 
-std::uintptr_t output_data() { return reinterpret_cast<std::uintptr_t>(g_output.data()); }
-std::size_t output_size() { return g_output.size(); }
+std::uintptr_t output_data() {
+  return reinterpret_cast<std::uintptr_t>(g_output.data());
+}
+std::size_t output_size() {
+  return g_output.size();
+}
 
 // Called once JS has decoded the output: a large call must not pin its buffers for good.
 void release() {
@@ -67,7 +71,9 @@ void release() {
   if (g_output.capacity() > kKeepCapacity) std::string().swap(g_output);
 }
 
-std::string version() { return std::string(foldmark::kVersion) + " " + foldmark::kMd4cVersion; }
+std::string version() {
+  return std::string(foldmark::kVersion) + " " + foldmark::kMd4cVersion;
+}
 
 }  // namespace
 

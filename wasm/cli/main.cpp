@@ -23,10 +23,14 @@ struct Args {
 };
 
 bool parse_collapse(const std::string& v, foldmark::Collapse& out) {
-  if (v == "sections") out = foldmark::Collapse::kSections;
-  else if (v == "questions") out = foldmark::Collapse::kQuestions;
-  else if (v == "none") out = foldmark::Collapse::kNone;
-  else return false;
+  if (v == "sections")
+    out = foldmark::Collapse::kSections;
+  else if (v == "questions")
+    out = foldmark::Collapse::kQuestions;
+  else if (v == "none")
+    out = foldmark::Collapse::kNone;
+  else
+    return false;
   return true;
 }
 
@@ -37,14 +41,22 @@ bool parse_args(int argc, char** argv, Args& a) {
   if (a.command != "html" && a.command != "render") return false;
   for (int i = 3; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--json") a.json = true;
-    else if (arg == "--raw-html") a.options.allow_raw_html = true;
-    else if (arg == "--no-gfm") a.options.gfm = false;
-    else if (arg == "--no-heading-ids") a.options.heading_ids = false;
-    else if (arg.rfind("--collapse=", 0) == 0) { if (!parse_collapse(arg.substr(11), a.options.collapse)) return false; }
-    else if (arg.rfind("--id-prefix=", 0) == 0) a.options.id_prefix = arg.substr(12);
-    else if (arg.rfind("--repeat=", 0) == 0) a.repeat = std::max(1, std::atoi(arg.c_str() + 9));
-    else return false;
+    if (arg == "--json")
+      a.json = true;
+    else if (arg == "--raw-html")
+      a.options.allow_raw_html = true;
+    else if (arg == "--no-gfm")
+      a.options.gfm = false;
+    else if (arg == "--no-heading-ids")
+      a.options.heading_ids = false;
+    else if (arg.rfind("--collapse=", 0) == 0) {
+      if (!parse_collapse(arg.substr(11), a.options.collapse)) return false;
+    } else if (arg.rfind("--id-prefix=", 0) == 0)
+      a.options.id_prefix = arg.substr(12);
+    else if (arg.rfind("--repeat=", 0) == 0)
+      a.repeat = std::max(1, std::atoi(arg.c_str() + 9));
+    else
+      return false;
   }
   return true;
 }
@@ -86,7 +98,9 @@ int main(int argc, char** argv) {
       message = std::move(r.error_message);
       output = a.json ? foldmark::article_to_json(r) + "\n" : std::move(r.html);
       for (const auto& w : r.warnings) {
-        if (i == 0) std::fprintf(stderr, "%s:%d:%d: warning: %s\n", a.file.c_str(), w.line, w.column, w.message.c_str());
+        if (i == 0)
+          std::fprintf(stderr, "%s:%d:%d: warning: %s\n", a.file.c_str(), w.line, w.column,
+                       w.message.c_str());
       }
     }
   }

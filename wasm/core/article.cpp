@@ -109,7 +109,8 @@ Article render(std::string_view markdown, const Options& options) {
   const std::size_t first = title_from_body ? 1 : 0;
   for (std::size_t i = first; i < body.headings.size(); ++i) {
     const auto& h = body.headings[i];
-    a.toc.push_back({static_cast<int>(h.level), h.text, h.id.empty() ? "" : options.id_prefix + h.id});
+    a.toc.push_back(
+        {static_cast<int>(h.level), h.text, h.id.empty() ? "" : options.id_prefix + h.id});
   }
   std::string& out = a.html;
   out.reserve(body.html.size() + 256 + 64 * body.headings.size());
@@ -137,7 +138,8 @@ std::string article_to_json(const Article& a) {
     json.key("id").string(t.id).end_object();
   }
   json.end_array().key("questions").begin_array();
-  for (const auto& q : a.questions) json.begin_object().key("id").string(q.id).key("text").string(q.text).end_object();
+  for (const auto& q : a.questions)
+    json.begin_object().key("id").string(q.id).key("text").string(q.text).end_object();
   json.end_array().key("warnings").begin_array();
   for (const auto& w : a.warnings) {
     json.begin_object().key("line").number(w.line).key("column").number(w.column);

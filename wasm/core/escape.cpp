@@ -7,8 +7,8 @@
 namespace foldmark::detail {
 namespace {
 
-constexpr std::uint8_t kHtml = 1;  // must be an entity in text and attributes
-constexpr std::uint8_t kUrl = 2;   // must be percent-encoded (or &amp;) in a URL attribute
+constexpr std::uint8_t kHtml = 1;    // must be an entity in text and attributes
+constexpr std::uint8_t kUrl = 2;     // must be percent-encoded (or &amp;) in a URL attribute
 constexpr std::uint8_t kJson = 4;    // must be a backslash escape in a JSON string
 constexpr std::uint8_t kScript = 8;  // must be a \u escape in JSON inside <script>
 
@@ -17,7 +17,8 @@ constexpr std::array<std::uint8_t, 256> make_table() {
   for (std::size_t c = 0; c < 256; ++c) {
     const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     bool url_safe = alnum;
-    for (char s : std::string_view("-_.+!*(),%#@?=;:/$~'")) url_safe = url_safe || c == static_cast<unsigned char>(s);
+    for (char s : std::string_view("-_.+!*(),%#@?=;:/$~'"))
+      url_safe = url_safe || c == static_cast<unsigned char>(s);
     if (!url_safe) t[c] |= kUrl;
     if (c < 0x20 || c == '"' || c == '\\') t[c] |= kJson;
     if (c == '<' || c == '>' || c == '&') t[c] |= kScript;
@@ -58,8 +59,12 @@ void escape_html_into(Sink& out, std::string_view text) {
 
 }  // namespace
 
-void escape_html(OutBuffer& out, std::string_view text) { escape_html_into(out, text); }
-void escape_html(std::string& out, std::string_view text) { escape_html_into(out, text); }
+void escape_html(OutBuffer& out, std::string_view text) {
+  escape_html_into(out, text);
+}
+void escape_html(std::string& out, std::string_view text) {
+  escape_html_into(out, text);
+}
 
 void escape_url(OutBuffer& out, std::string_view url) {
   static constexpr char kHex[] = "0123456789ABCDEF";
@@ -81,8 +86,8 @@ void escape_json(std::string& out, std::string_view text, bool script_safe) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
     // U+2028 and U+2029 (E2 80 A8/A9) end a line in pre-2019 JavaScript parsers.
-    const bool line_sep = script_safe && c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
-                          (text[i + 2] == '\xA8' || text[i + 2] == '\xA9');
+    const bool line_sep = script_safe && c == 0xE2 && i + 2 < text.size() &&
+                          text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9');
     if (!(kTable[c] & mask) && !line_sep) continue;
     flush(i);
     if (line_sep) {

@@ -13,13 +13,13 @@
 namespace foldmark::detail {
 
 struct FrontMatter {
-  bool present = false;          // a closed --- block was found at the very start
-  std::size_t body_offset = 0;   // byte offset of the body in the document
-  int body_line = 1;             // 1-based line of the body's first line in the document
-  std::string meta_json = "{}";  // the mapping as a JSON object, keys in document order
-  std::string title;             // meta.title when it is a scalar, else ""
-  bool hide_title = false;       // meta.hide_title == true
-  std::vector<Warning> warnings; // W_FRONT_MATTER…, lines/columns in the whole document
+  bool present = false;           // a closed --- block was found at the very start
+  std::size_t body_offset = 0;    // byte offset of the body in the document
+  int body_line = 1;              // 1-based line of the body's first line in the document
+  std::string meta_json = "{}";   // the mapping as a JSON object, keys in document order
+  std::string title;              // meta.title when it is a scalar, else ""
+  bool hide_title = false;        // meta.hide_title == true
+  std::vector<Warning> warnings;  // W_FRONT_MATTER…, lines/columns in the whole document
 };
 
 // document is well-formed UTF-8 with any BOM already removed; LF, CRLF or CR line ends.

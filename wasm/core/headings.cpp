@@ -34,7 +34,8 @@ std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
   if (b0 < 0x80) return b0;
   const int extra = b0 >= 0xF0 ? 3 : b0 >= 0xE0 ? 2 : 1;
   std::uint32_t cp = b0 & (0x3Fu >> extra);
-  for (int k = 0; k < extra && i < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3Fu);
+  for (int k = 0; k < extra && i < s.size(); ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3Fu);
   return cp;
 }
 

@@ -84,9 +84,8 @@ QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size
   json.begin_array();
   for (std::size_t k = 0; k < plan.sections.size(); ++k) {
     const BodyHeading& h = body.headings[plan.sections[k]];
-    const std::size_t end = k + 1 < plan.sections.size()
-                                ? body.headings[plan.sections[k + 1]].begin
-                                : plan.epilogue;
+    const std::size_t end =
+        k + 1 < plan.sections.size() ? body.headings[plan.sections[k + 1]].begin : plan.epilogue;
     const bool question = is_question(h.text);
     if (question) {
       layout.questions.push_back({options.id_prefix + h.id, h.text});
@@ -104,7 +103,8 @@ QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size
     write_wrapped(out, "<div class=\"fm-epilogue\">\n", body.html, plan.epilogue, body.html.size());
   }
   if (!layout.questions.empty()) {
-    layout.json_ld = R"({"@context":"https://schema.org","@type":"FAQPage","mainEntity":)" + faq + "}";
+    layout.json_ld =
+        R"({"@context":"https://schema.org","@type":"FAQPage","mainEntity":)" + faq + "}";
   }
   return layout;
 }

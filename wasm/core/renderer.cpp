@@ -59,7 +59,8 @@ void collect_text(Context& c, std::string_view text) {
   }
   if (c.in_top_quote) {
     c.quote_tail.append(text);
-    if (c.quote_tail.size() > 2 * kQuoteTailBytes) c.quote_tail.erase(0, c.quote_tail.size() - kQuoteTailBytes);
+    if (c.quote_tail.size() > 2 * kQuoteTailBytes)
+      c.quote_tail.erase(0, c.quote_tail.size() - kQuoteTailBytes);
   }
 }
 
@@ -127,7 +128,8 @@ void open_quote(Context& c) {
 void close_quote(Context& c) {
   if (c.in_top_quote && c.depth == 2) {
     c.in_top_quote = false;
-    if (ends_with_question_mark(c.quote_tail)) c.out.insert(c.quote_attr, " class=\"fm-reader-question\"");
+    if (ends_with_question_mark(c.quote_tail))
+      c.out.insert(c.quote_attr, " class=\"fm-reader-question\"");
   }
   c.out.append("</blockquote>\n");
 }
@@ -147,7 +149,9 @@ void open_list_item(Context& c, const MD_BLOCK_LI_DETAIL* d) {
     c.out.append("<li>");
     return;
   }
-  c.out.append("<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled");
+  c.out.append(
+      "<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" "
+      "disabled");
   if (d->task_mark == 'x' || d->task_mark == 'X') c.out.append(" checked");
   c.out.push('>');
 }
@@ -344,7 +348,9 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
 }
 
 // Raw HTML is always parsed, even when not allowed, so that it can be shown as text.
-unsigned parser_flags(const Options& options) { return options.gfm ? MD_DIALECT_GITHUB : 0; }
+unsigned parser_flags(const Options& options) {
+  return options.gfm ? MD_DIALECT_GITHUB : 0;
+}
 
 }  // namespace
 

@@ -7,9 +7,15 @@
 namespace foldmark::detail {
 namespace {
 
-bool is_c0_or_space(unsigned char c) { return c <= 0x20; }
-bool is_tab_or_newline(char c) { return c == '\t' || c == '\n' || c == '\r'; }
-bool is_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool is_c0_or_space(unsigned char c) {
+  return c <= 0x20;
+}
+bool is_tab_or_newline(char c) {
+  return c == '\t' || c == '\n' || c == '\r';
+}
+bool is_alpha(char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
 bool is_scheme_char(char c) {
   return is_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
 }
