@@ -17,7 +17,8 @@ cmake --build build/native -j "$jobs"
 if [ ! -f build/wasm/CMakeCache.txt ]; then
   # emcmake sets a Node test emulator with a flag Node 20 rejects; we run wasm tests ourselves.
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DFOLDMARK_TESTS=OFF \
-    -DFOLDMARK_WERROR="$werror" -DCMAKE_CROSSCOMPILING_EMULATOR= >/dev/null
+    -DCMAKE_CROSSCOMPILING_EMULATOR= >/dev/null
 fi
+cmake -S . -B build/wasm -DFOLDMARK_WERROR="$werror" >/dev/null
 cmake --build build/wasm -j "$jobs"
 echo "[build] native: build/native/wasm/foldmark  wasm: dist/" >&2

@@ -29,6 +29,7 @@ install_apt_packages() {
   command -v em++ >/dev/null || missing+=(emscripten)
   [ -f /usr/include/gtest/gtest.h ] || missing+=(libgtest-dev)
   command -v dpkg-source >/dev/null || missing+=(dpkg-dev)
+  command -v clang-format >/dev/null || missing+=(clang-format)
   if [ "$want_browser" = 1 ] && ! command -v chromium >/dev/null; then missing+=(chromium); fi
   if [ "${#missing[@]}" -gt 0 ]; then
     log "installing apt packages: ${missing[*]}"

@@ -6,6 +6,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 FOLDMARK_WERROR="${FOLDMARK_WERROR:-ON}" bash scripts/build.sh
 
+echo "== format check (clang-format)"
+git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
+
 echo "== native tests (ctest)"
 ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
 

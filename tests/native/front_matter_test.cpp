@@ -10,9 +10,13 @@ namespace foldmark::detail {
 namespace {
 
 // The document "---\n<yaml>\n---\nbody".
-FrontMatter parse_yaml(const std::string& yaml) { return parse_front_matter("---\n" + yaml + "\n---\nbody"); }
+FrontMatter parse_yaml(const std::string& yaml) {
+  return parse_front_matter("---\n" + yaml + "\n---\nbody");
+}
 
-std::string meta(const std::string& yaml) { return parse_yaml(yaml).meta_json; }
+std::string meta(const std::string& yaml) {
+  return parse_yaml(yaml).meta_json;
+}
 
 // "line:column code" for each warning, for one-line comparisons.
 std::string warnings_of(const FrontMatter& fm) {
@@ -131,14 +135,16 @@ TEST(FrontMatter, TitleAndHideTitle) {
 // ---- scalars ----
 
 TEST(FrontMatter, PlainStringsKeepInnerPunctuation) {
-  EXPECT_EQ(meta("a: http://x.y/z#top\nb: 12:30\nc: -x\nd: a#b\ne: 2024-01-15\nf: 1.2.3"),
-            R"({"a":"http://x.y/z#top","b":"12:30","c":"-x","d":"a#b","e":"2024-01-15","f":"1.2.3"})");
+  EXPECT_EQ(
+      meta("a: http://x.y/z#top\nb: 12:30\nc: -x\nd: a#b\ne: 2024-01-15\nf: 1.2.3"),
+      R"({"a":"http://x.y/z#top","b":"12:30","c":"-x","d":"a#b","e":"2024-01-15","f":"1.2.3"})");
 }
 
 TEST(FrontMatter, BooleansFollowTheCoreSchema) {
   EXPECT_EQ(meta("a: true\nb: True\nc: TRUE\nd: false\ne: False\nf: FALSE"),
             R"({"a":true,"b":true,"c":true,"d":false,"e":false,"f":false})");
-  EXPECT_EQ(meta("a: yes\nb: no\nc: on\nd: off\ne: tRUE"), R"({"a":"yes","b":"no","c":"on","d":"off","e":"tRUE"})");
+  EXPECT_EQ(meta("a: yes\nb: no\nc: on\nd: off\ne: tRUE"),
+            R"({"a":"yes","b":"no","c":"on","d":"off","e":"tRUE"})");
 }
 
 TEST(FrontMatter, NullsFollowTheCoreSchema) {
@@ -155,16 +161,18 @@ TEST(FrontMatter, IntegersDecimalHexOctal) {
 }
 
 TEST(FrontMatter, FloatsPrintAsJavaScriptDoes) {
-  EXPECT_EQ(meta("a: 1.50\nb: 1e3\nc: .5\nd: 1.\ne: -.5e-3\nf: 1E3\ng: 0.000001\nh: 5e-7\ni: 1.e3"),
-            R"({"a":1.5,"b":1000,"c":0.5,"d":1,"e":-0.0005,"f":1000,"g":0.000001,"h":5e-7,"i":1000})");
+  EXPECT_EQ(
+      meta("a: 1.50\nb: 1e3\nc: .5\nd: 1.\ne: -.5e-3\nf: 1E3\ng: 0.000001\nh: 5e-7\ni: 1.e3"),
+      R"({"a":1.5,"b":1000,"c":0.5,"d":1,"e":-0.0005,"f":1000,"g":0.000001,"h":5e-7,"i":1000})");
   EXPECT_EQ(meta("a: 1e21\nb: 100000000000000000000\nc: 6.02e23\nd: 3.141592653589793238"),
             R"({"a":1e+21,"b":100000000000000000000,"c":6.02e+23,"d":3.141592653589793})");
   EXPECT_EQ(meta("a: .e3\nb: 1e\nc: ."), R"({"a":".e3","b":"1e","c":"."})");
 }
 
 TEST(FrontMatter, LargeIntegersRoundAsDoubles) {
-  EXPECT_EQ(meta("a: 9007199254740993\nb: 123456789012345678901234567890\nc: 0xFFFFFFFFFFFFFFFFFFFFFFFF"),
-            R"({"a":9007199254740992,"b":1.2345678901234568e+29,"c":7.922816251426434e+28})");
+  EXPECT_EQ(
+      meta("a: 9007199254740993\nb: 123456789012345678901234567890\nc: 0xFFFFFFFFFFFFFFFFFFFFFFFF"),
+      R"({"a":9007199254740992,"b":1.2345678901234568e+29,"c":7.922816251426434e+28})");
   EXPECT_EQ(meta("a: 0o777777777777777777777"), R"({"a":9223372036854776000})");
 }
 
@@ -189,7 +197,8 @@ TEST(FrontMatter, JsNumberFormatting) {
 
 TEST(FrontMatter, DoubleQuotedEscapes) {
   EXPECT_EQ(meta(R"(a: "tab\there \"q\" \\ \/ \x41 \u00e9 \U0001F600 \uD83D\uDE00 end\n")"),
-            "{\"a\":\"tab\\u0009here \\\"q\\\" \\\\ / A \xC3\xA9 \xF0\x9F\x98\x80 \xF0\x9F\x98\x80 end\\n\"}");
+            "{\"a\":\"tab\\u0009here \\\"q\\\" \\\\ / A \xC3\xA9 \xF0\x9F\x98\x80 \xF0\x9F\x98\x80 "
+            "end\\n\"}");
   EXPECT_EQ(meta(R"(a: "\0\a\e\N\_\L\P\ ")"),
             "{\"a\":\"\\u0000\\u0007\\u001b\xC2\x85\xC2\xA0\\u2028\\u2029 \"}");
 }
@@ -215,11 +224,13 @@ TEST(FrontMatter, QuotedKeysAndTypedKeys) {
 }
 
 TEST(FrontMatter, ScriptSafeJson) {
-  EXPECT_EQ(meta("title: \"</script> & <!--\""), R"({"title":"\u003c/script\u003e \u0026 \u003c!--"})");
+  EXPECT_EQ(meta("title: \"</script> & <!--\""),
+            R"({"title":"\u003c/script\u003e \u0026 \u003c!--"})");
 }
 
 TEST(FrontMatter, Comments) {
-  EXPECT_EQ(meta("# first\ntitle: T # trailing\n  # indented comment\nq: \"x # in quotes\" # c\nempty: # c\nurl: a#b"),
+  EXPECT_EQ(meta("# first\ntitle: T # trailing\n  # indented comment\nq: \"x # in quotes\" # "
+                 "c\nempty: # c\nurl: a#b"),
             R"({"title":"T","q":"x # in quotes","empty":null,"url":"a#b"})");
 }
 
@@ -232,8 +243,9 @@ TEST(FrontMatter, BlockLists) {
 }
 
 TEST(FrontMatter, ListsOfMappings) {
-  EXPECT_EQ(meta("authors:\n  - name: Ada\n    url: https://a.example\n  - name: Alan\n    tags: [x]\n"),
-            R"({"authors":[{"name":"Ada","url":"https://a.example"},{"name":"Alan","tags":["x"]}]})");
+  EXPECT_EQ(
+      meta("authors:\n  - name: Ada\n    url: https://a.example\n  - name: Alan\n    tags: [x]\n"),
+      R"({"authors":[{"name":"Ada","url":"https://a.example"},{"name":"Alan","tags":["x"]}]})");
 }
 
 TEST(FrontMatter, NestedBlockMappings) {
@@ -258,9 +270,11 @@ TEST(FrontMatter, FlowCollectionsSpanLines) {
 // ---- multi-line scalars ----
 
 TEST(FrontMatter, LiteralBlockScalars) {
-  EXPECT_EQ(meta("a: |\n  one\n    two\n\n  three\nb: 1"), R"({"a":"one\n  two\n\nthree\n","b":1})");
+  EXPECT_EQ(meta("a: |\n  one\n    two\n\n  three\nb: 1"),
+            R"({"a":"one\n  two\n\nthree\n","b":1})");
   EXPECT_EQ(meta("a: |-\n  x\n\nb: |+\n  y\n\n\nc: 1"), R"({"a":"x","b":"y\n\n\n","c":1})");
-  EXPECT_EQ(meta("a: |  # comment\n  x\nb: |2\n    y\nc: |\n\n  z"), R"({"a":"x\n","b":"  y\n","c":"\nz\n"})");
+  EXPECT_EQ(meta("a: |  # comment\n  x\nb: |2\n    y\nc: |\n\n  z"),
+            R"({"a":"x\n","b":"  y\n","c":"\nz\n"})");
   EXPECT_EQ(meta("a: |\nb: |+\n\nc: 1"), R"({"a":"","b":"\n","c":1})");
 }
 
@@ -341,7 +355,8 @@ TEST(FrontMatter, BadIndentationIsSkipped) {
 TEST(FrontMatter, UnsupportedFeaturesWarn) {
   const FrontMatter fm = parse_yaml("base: &x value\ncopy: *x\ntag: !!str 1\nlist: - a\nok: 1");
   EXPECT_EQ(fm.meta_json, R"({"ok":1})");
-  EXPECT_EQ(warnings_of(fm), "2:7 W_FRONT_MATTER, 3:7 W_FRONT_MATTER, 4:6 W_FRONT_MATTER, 5:7 W_FRONT_MATTER");
+  EXPECT_EQ(warnings_of(fm),
+            "2:7 W_FRONT_MATTER, 3:7 W_FRONT_MATTER, 4:6 W_FRONT_MATTER, 5:7 W_FRONT_MATTER");
 }
 
 TEST(FrontMatter, NonMappingTopLevelGivesEmptyObject) {
@@ -358,7 +373,8 @@ TEST(FrontMatter, NonMappingTopLevelGivesEmptyObject) {
 TEST(FrontMatter, DeepFlowNestingIsCutAtTheLimit) {
   const FrontMatter open_only = parse_yaml("a: " + std::string(10000, '[') + "\nb: 1");
   EXPECT_EQ(open_only.meta_json, R"({"b":1})");
-  EXPECT_EQ(warnings_of(open_only), "2:" + std::to_string(4 + kMaxFrontMatterDepth - 1) + " W_FRONT_MATTER");
+  EXPECT_EQ(warnings_of(open_only),
+            "2:" + std::to_string(4 + kMaxFrontMatterDepth - 1) + " W_FRONT_MATTER");
 
   const std::string balanced = std::string(10000, '[') + std::string(10000, ']');
   const FrontMatter fm = parse_yaml("a: " + balanced + "\nb: 1");
@@ -381,11 +397,15 @@ TEST(FrontMatter, DeepBlockNestingIsCutAtTheLimit) {
   const FrontMatter fm = parse_yaml(yaml);
   EXPECT_EQ(fm.warnings.size(), 1u);
   EXPECT_EQ(fm.meta_json.substr(fm.meta_json.size() - 9), "}},\"z\":1}");
-  EXPECT_EQ(parse_yaml("a:\n  " + [] {
-              std::string dashes;
-              for (int i = 0; i < 10000; ++i) dashes += "- ";
-              return dashes;
-            }() + "x\nb: 1").warnings.size(), 1u);
+  EXPECT_EQ(parse_yaml("a:\n  " +
+                       [] {
+                         std::string dashes;
+                         for (int i = 0; i < 10000; ++i) dashes += "- ";
+                         return dashes;
+                       }() +
+                       "x\nb: 1")
+                .warnings.size(),
+            1u);
 }
 
 TEST(FrontMatter, HugeInputStaysLinear) {

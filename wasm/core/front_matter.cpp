@@ -74,7 +74,8 @@ void take_title(FrontMatter& fm, const YamlNode& root) {
     const bool scalar = value.kind == YamlKind::kString || value.kind == YamlKind::kNumber ||
                         value.kind == YamlKind::kBool;
     if (root.keys[i] == "title" && scalar) fm.title = value.text;
-    if (root.keys[i] == "hide_title") fm.hide_title = value.kind == YamlKind::kBool && value.text == "true";
+    if (root.keys[i] == "hide_title")
+      fm.hide_title = value.kind == YamlKind::kBool && value.text == "true";
   }
 }
 
@@ -90,7 +91,8 @@ FrontMatter parse_front_matter(std::string_view document) {
     // "---js" would be evaluated by gray-matter; we never evaluate, and "----" is a thematic break.
     if (info.find_first_not_of('-') != std::string_view::npos) {
       add_warning(fm, 1, 4, "W_FRONT_MATTER",
-                  "only '---' alone on the first line starts front matter; this block is rendered as Markdown");
+                  "only '---' alone on the first line starts front matter; this block is rendered "
+                  "as Markdown");
     }
     return fm;
   }
@@ -109,8 +111,9 @@ FrontMatter parse_front_matter(std::string_view document) {
     at = line.next;
   }
   if (!fm.present) {
-    add_warning(fm, 1, 1, "W_FRONT_MATTER_UNCLOSED",
-                "front matter opened with '---' is never closed with '---'; it is rendered as Markdown");
+    add_warning(
+        fm, 1, 1, "W_FRONT_MATTER_UNCLOSED",
+        "front matter opened with '---' is never closed with '---'; it is rendered as Markdown");
     return fm;
   }
   const YamlNode root = parse_yaml_subset(lines, fm.warnings);

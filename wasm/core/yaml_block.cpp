@@ -10,7 +10,9 @@ namespace {
 constexpr const char* kCode = "W_FRONT_MATTER";
 constexpr std::size_t kNone = std::string_view::npos;
 
-bool is_ws(char c) { return c == ' ' || c == '\t'; }
+bool is_ws(char c) {
+  return c == ' ' || c == '\t';
+}
 
 std::size_t skip_ws(std::string_view t, std::size_t i) {
   while (i < t.size() && is_ws(t[i])) ++i;
@@ -40,7 +42,8 @@ std::size_t entry_colon(std::string_view t, std::size_t col) {
       if (q == '"' && t[i] == '\\') ++i;
     }
     while (q == '\'' && i + 1 < t.size() && t[i + 1] == '\'') {
-      for (i += 2; i < t.size() && t[i] != q; ++i) {}
+      for (i += 2; i < t.size() && t[i] != q; ++i) {
+      }
     }
     if (i >= t.size()) return kNone;
     i = skip_ws(t, i + 1);
@@ -109,7 +112,8 @@ YamlNode BlockParser::document() {
     return empty.take();
   }
   while (next_content_line()) {
-    warn(yaml_indent(text()), "this line is not part of the front matter mapping; check its indentation");
+    warn(yaml_indent(text()),
+         "this line is not part of the front matter mapping; check its indentation");
     ++line_;
   }
   return root;
@@ -229,13 +233,15 @@ YamlNode BlockParser::inline_value(std::size_t col, int parent_indent, int depth
   const std::string_view t = text();
   const char c = t[col];
   if (c == '|' || c == '>') return block_scalar(col, parent_indent, ok);
-  if (c == '"' || c == '\'' || c == '[' || c == '{') return flow_value(col, parent_indent, depth, ok);
+  if (c == '"' || c == '\'' || c == '[' || c == '{')
+    return flow_value(col, parent_indent, depth, ok);
   *ok = false;
   if (std::strchr("&*!%@`", c) != nullptr) {
     warn(col, "anchors, aliases, tags and directives are not supported; this value is skipped");
   } else if (is_dash(t, col)) {
     warn(col, "a list cannot start on the same line as its key; start it on the next line");
-  } else if (c == ',' || c == ']' || c == '}' || ((c == '?' || c == ':') && (col + 1 == t.size() || is_ws(t[col + 1])))) {
+  } else if (c == ',' || c == ']' || c == '}' ||
+             ((c == '?' || c == ':') && (col + 1 == t.size() || is_ws(t[col + 1])))) {
     warn(col, std::string("unexpected '") + c + "' at the start of a value");
   } else {
     *ok = true;
@@ -251,7 +257,8 @@ YamlNode BlockParser::flow_value(std::size_t col, int parent_indent, int depth, 
     const YamlLine& end_line = lines_[r.line];
     const std::size_t after = skip_ws(end_line.text, r.col);
     if (after < end_line.text.size() && !(end_line.text[after] == '#' && after > r.col)) {
-      add_yaml_warning(warnings_, end_line, after, kCode, "unexpected text after the value; the entry is skipped");
+      add_yaml_warning(warnings_, end_line, after, kCode,
+                       "unexpected text after the value; the entry is skipped");
       r.ok = false;
     }
   }
@@ -266,9 +273,12 @@ YamlNode BlockParser::block_scalar(std::size_t col, int parent_indent, bool* ok)
   std::size_t explicit_indent = 0;
   std::size_t i = col + 1;
   for (; i < t.size() && !is_ws(t[i]); ++i) {
-    if ((t[i] == '-' || t[i] == '+') && chomp == ' ') chomp = t[i];
-    else if (t[i] >= '1' && t[i] <= '9' && explicit_indent == 0) explicit_indent = static_cast<std::size_t>(t[i] - '0');
-    else break;
+    if ((t[i] == '-' || t[i] == '+') && chomp == ' ')
+      chomp = t[i];
+    else if (t[i] >= '1' && t[i] <= '9' && explicit_indent == 0)
+      explicit_indent = static_cast<std::size_t>(t[i] - '0');
+    else
+      break;
   }
   const std::size_t rest = skip_ws(t, i);
   if ((i < t.size() && !is_ws(t[i])) || (rest < t.size() && t[rest] != '#')) {
@@ -326,8 +336,10 @@ std::string BlockParser::block_scalar_text(std::size_t indent, bool folded, char
     empty = 0;
     content = true;
   }
-  if (chomp == '+') out.append(content ? empty + 1 : empty, '\n');
-  else if (chomp == ' ' && content) out.push_back('\n');
+  if (chomp == '+')
+    out.append(content ? empty + 1 : empty, '\n');
+  else if (chomp == ' ' && content)
+    out.push_back('\n');
   return out;
 }
 
@@ -353,7 +365,8 @@ YamlNode BlockParser::plain(std::size_t col, int parent_indent, bool* ok) {
 }
 
 // Plain scalar continuation lines (indented past the parent) fold like flow scalars: one break
-// is a space, n+1 breaks are n newlines. A comment, or a line that looks like "key: value", ends it.
+// is a space, n+1 breaks are n newlines. A comment, or a line that looks like "key: value", ends
+// it.
 void BlockParser::continue_plain(std::string& out, int parent_indent) {
   std::size_t blanks = 0;
   for (std::size_t l = line_; l < lines_.size(); ++l) {

@@ -10,9 +10,13 @@ namespace {
 
 constexpr const char* kCode = "W_FRONT_MATTER";
 
-bool is_ws(char c) { return c == ' ' || c == '\t'; }
+bool is_ws(char c) {
+  return c == ' ' || c == '\t';
+}
 
-bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
+bool is_flow_indicator(char c) {
+  return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -27,7 +31,8 @@ const char* simple_escape(char e) {
     case '0': return "\0";
     case 'a': return "\a";
     case 'b': return "\b";
-    case 't': case '\t': return "\t";
+    case 't':
+    case '\t': return "\t";
     case 'n': return "\n";
     case 'v': return "\v";
     case 'f': return "\f";
@@ -47,8 +52,8 @@ const char* simple_escape(char e) {
 
 class FlowParser {
  public:
-  FlowParser(const std::vector<YamlLine>& lines, std::size_t line, std::size_t col, int parent_indent,
-             std::vector<Warning>& warnings)
+  FlowParser(const std::vector<YamlLine>& lines, std::size_t line, std::size_t col,
+             int parent_indent, std::vector<Warning>& warnings)
       : lines_(lines), warnings_(warnings), parent_indent_(parent_indent), line_(line), col_(col) {}
 
   FlowResult run(int depth);
@@ -152,7 +157,8 @@ YamlNode FlowParser::value(int depth) {
     fail("anchors, aliases, tags and block scalars are not supported inside [ ] or { }");
     return YamlNode();
   }
-  if (is_flow_indicator(c) || c == '#' || ((c == '-' || c == '?' || c == ':') && ends_plain_colon())) {
+  if (is_flow_indicator(c) || c == '#' ||
+      ((c == '-' || c == '?' || c == ':') && ends_plain_colon())) {
     fail(std::string("expected a value, found '") + c + "'");
     return YamlNode();
   }
@@ -179,7 +185,8 @@ YamlNode FlowParser::sequence(int depth) {
       skip_space();
       YamlNode pair_value;
       if (cur() != ',' && cur() != ']' && cur() != '\0') pair_value = value(depth + 2);
-      if (item.kind == YamlKind::kList || item.kind == YamlKind::kMap) fail_at(key_line, key_col, "a list or mapping cannot be a key");
+      if (item.kind == YamlKind::kList || item.kind == YamlKind::kMap)
+        fail_at(key_line, key_col, "a list or mapping cannot be a key");
       MapBuilder pair;
       pair.add(yaml_key_text(item), std::move(pair_value));
       item = pair.take();
@@ -187,8 +194,10 @@ YamlNode FlowParser::sequence(int depth) {
     }
     if (failed_) return YamlNode();
     seq.items.push_back(std::move(item));
-    if (cur() == ',') ++col_;
-    else if (cur() != ']' && cur() != '\0') fail("expected ',' or ']' in the list");
+    if (cur() == ',')
+      ++col_;
+    else if (cur() != ']' && cur() != '\0')
+      fail("expected ',' or ']' in the list");
   }
   ++col_;
   --open_;
@@ -208,7 +217,8 @@ YamlNode FlowParser::mapping(int depth) {
     const std::size_t key_line = line_, key_col = col_;
     YamlNode key;
     if (cur() != ':') key = value(depth + 1);
-    if (key.kind == YamlKind::kList || key.kind == YamlKind::kMap) fail_at(key_line, key_col, "a list or mapping cannot be a key");
+    if (key.kind == YamlKind::kList || key.kind == YamlKind::kMap)
+      fail_at(key_line, key_col, "a list or mapping cannot be a key");
     skip_space();
     YamlNode item;
     if (!failed_ && cur() == ':') {
@@ -223,8 +233,10 @@ YamlNode FlowParser::mapping(int depth) {
       add_yaml_warning(warnings_, lines_[key_line], key_col, "W_FRONT_MATTER_DUPLICATE_KEY",
                        "duplicate key '" + name + "': the last value is used");
     }
-    if (cur() == ',') ++col_;
-    else if (cur() != '}' && cur() != '\0') fail("expected ',' or '}' in the mapping");
+    if (cur() == ',')
+      ++col_;
+    else if (cur() != '}' && cur() != '\0')
+      fail("expected ',' or '}' in the mapping");
   }
   ++col_;
   --open_;
@@ -236,8 +248,10 @@ YamlNode FlowParser::mapping(int depth) {
 void FlowParser::fold(std::string& out, std::size_t keep) {
   while (out.size() > keep && is_ws(out.back())) out.pop_back();
   const std::size_t breaks = skip_breaks();
-  if (breaks == 1) out.push_back(' ');
-  else out.append(breaks - 1, '\n');
+  if (breaks == 1)
+    out.push_back(' ');
+  else
+    out.append(breaks - 1, '\n');
 }
 
 YamlNode FlowParser::double_quoted() {
@@ -352,7 +366,8 @@ YamlNode FlowParser::plain() {
     bool stop = false;
     for (; col_ < t.size(); ++col_) {
       const char c = t[col_];
-      stop = is_flow_indicator(c) || (c == ':' && ends_plain_colon()) || (c == '#' && col_ > 0 && is_ws(t[col_ - 1]));
+      stop = is_flow_indicator(c) || (c == ':' && ends_plain_colon()) ||
+             (c == '#' && col_ > 0 && is_ws(t[col_ - 1]));
       if (stop) break;
     }
     out.append(t.substr(start, col_ - start));
@@ -361,8 +376,10 @@ YamlNode FlowParser::plain() {
     const std::size_t breaks = skip_breaks();
     const char c = cur();
     if (c == '\0' || c == '#' || is_flow_indicator(c) || (c == ':' && ends_plain_colon())) break;
-    if (breaks == 1) out.push_back(' ');
-    else out.append(breaks - 1, '\n');
+    if (breaks == 1)
+      out.push_back(' ');
+    else
+      out.append(breaks - 1, '\n');
   }
   return resolve_plain(std::move(out));
 }

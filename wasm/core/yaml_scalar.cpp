@@ -10,9 +10,13 @@
 namespace foldmark::detail {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
-bool is_hex(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_hex(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 bool all_of(std::string_view s, bool (*pred)(char)) {
   if (s.empty()) return false;
@@ -22,7 +26,9 @@ bool all_of(std::string_view s, bool (*pred)(char)) {
   return true;
 }
 
-bool is_octal_digit(char c) { return c >= '0' && c <= '7'; }
+bool is_octal_digit(char c) {
+  return c >= '0' && c <= '7';
+}
 
 std::size_t skip_digits(std::string_view s, std::size_t i) {
   while (i < s.size() && is_digit(s[i])) ++i;
@@ -67,7 +73,8 @@ std::string octal_as_hex(std::string_view digits) {
   bits.insert(0, (4 - bits.size() % 4) % 4, '0');
   std::string hex = "0x";
   for (std::size_t i = 0; i < bits.size(); i += 4) {
-    const int v = (bits[i] - '0') * 8 + (bits[i + 1] - '0') * 4 + (bits[i + 2] - '0') * 2 + (bits[i + 3] - '0');
+    const int v = (bits[i] - '0') * 8 + (bits[i + 1] - '0') * 4 + (bits[i + 2] - '0') * 2 +
+                  (bits[i + 3] - '0');
     hex.push_back("0123456789abcdef"[v]);
   }
   return hex;
@@ -132,7 +139,8 @@ std::string format_js_number(double value) {
     out += digits;
     out.append(static_cast<std::size_t>(n - k), '0');
   } else if (0 < n && n <= 21) {
-    out += digits.substr(0, static_cast<std::size_t>(n)) + "." + digits.substr(static_cast<std::size_t>(n));
+    out += digits.substr(0, static_cast<std::size_t>(n)) + "." +
+           digits.substr(static_cast<std::size_t>(n));
   } else if (-6 < n && n <= 0) {
     out += "0.";
     out.append(static_cast<std::size_t>(-n), '0');

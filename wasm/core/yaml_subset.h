@@ -1,4 +1,5 @@
-// The YAML subset front matter uses (YAML 1.2 core schema): the value tree and the parser entry points.
+// The YAML subset front matter uses (YAML 1.2 core schema): the value tree and the parser entry
+// points.
 #ifndef FOLDMARK_CORE_YAML_SUBSET_H
 #define FOLDMARK_CORE_YAML_SUBSET_H
 
@@ -20,7 +21,7 @@ enum class YamlKind { kNull, kBool, kNumber, kString, kList, kMap };
 
 struct YamlNode {
   YamlKind kind = YamlKind::kNull;
-  std::string text;               // kString: the value; kNumber: its JSON text; kBool: "true"/"false"
+  std::string text;  // kString: the value; kNumber: its JSON text; kBool: "true"/"false"
   std::vector<std::string> keys;  // kMap: keys in document order, parallel to items
   std::vector<YamlNode> items;    // kList items or kMap values
 };
@@ -66,10 +67,10 @@ std::string yaml_key_text(const YamlNode& key);
 // Result of parsing a flow collection or a quoted scalar that starts at (line, col).
 struct FlowResult {
   YamlNode node;
-  bool ok = false;             // false: a warning was given and node is null
-  std::size_t line = 0;        // when ok, the position just after the value
+  bool ok = false;       // false: a warning was given and node is null
+  std::size_t line = 0;  // when ok, the position just after the value
   std::size_t col = 0;
-  std::size_t next_line = 0;   // where block parsing resumes
+  std::size_t next_line = 0;  // where block parsing resumes
 };
 
 // Continuation lines must be indented more than parent_indent (YAML's rule for flow content in
