@@ -304,9 +304,9 @@ TEST(FrontMatter, UnparseableLineIsSkippedWithPosition) {
   EXPECT_EQ(fm.warnings[0].message, "expected 'key: value'");
 }
 
-TEST(FrontMatter, ColonInPlainValueIsAnError) {
+TEST(FrontMatter, ColonInPlainValueIsKeptAsTextWithAWarning) {
   const FrontMatter fm = parse_yaml("title: Foo: Bar\nok: 1");
-  EXPECT_EQ(fm.meta_json, R"({"ok":1})");
+  EXPECT_EQ(fm.meta_json, R"({"title":"Foo: Bar","ok":1})");
   EXPECT_EQ(warnings_of(fm), "2:11 W_FRONT_MATTER");
 }
 

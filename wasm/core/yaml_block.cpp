@@ -78,7 +78,7 @@ class BlockParser {
   YamlNode flow_value(std::size_t col, int parent_indent, int depth, bool* ok);
   YamlNode block_scalar(std::size_t col, int parent_indent, bool* ok);
   std::string block_scalar_text(std::size_t indent, bool folded, char chomp);
-  YamlNode plain(std::size_t col, int parent_indent, bool* ok);
+  YamlNode plain(std::size_t col, int parent_indent);
   void continue_plain(std::string& out, int parent_indent);
   void skip_deeper(int parent_indent);
 
@@ -245,7 +245,7 @@ YamlNode BlockParser::inline_value(std::size_t col, int parent_indent, int depth
     warn(col, std::string("unexpected '") + c + "' at the start of a value");
   } else {
     *ok = true;
-    return plain(col, parent_indent, ok);
+    return plain(col, parent_indent);
   }
   ++line_;
   return YamlNode();
@@ -343,19 +343,19 @@ std::string BlockParser::block_scalar_text(std::size_t indent, bool folded, char
   return out;
 }
 
-YamlNode BlockParser::plain(std::size_t col, int parent_indent, bool* ok) {
+YamlNode BlockParser::plain(std::size_t col, int parent_indent) {
   const std::string_view t = text();
   std::size_t end = t.size();
+  bool warned = false;
   for (std::size_t i = col; i < t.size(); ++i) {
     if (t[i] == '#' && i > col && is_ws(t[i - 1])) {
       end = i;
       break;
     }
-    if (is_value_colon(t, i)) {
-      warn(i, "an unquoted value cannot contain ': '; put the whole value in quotes");
-      *ok = false;
-      ++line_;
-      return YamlNode();
+    // YAML rejects "title: Foo: Bar"; authors mean the text, so keep it and say how to fix it.
+    if (!warned && is_value_colon(t, i)) {
+      warn(i, "an unquoted value should not contain ': '; it is read as text (quote it)");
+      warned = true;
     }
   }
   std::string out(trim_right(t.substr(col, end - col)));
