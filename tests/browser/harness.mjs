@@ -1,0 +1,141 @@
+// Shared by the browser tests: build a site with the CLI, serve a folder on loopback, launch the
+// Debian Chromium through playwright-core, and collect console errors from every page.
+import { execFile } from 'node:child_process';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const cli = join(root, 'web', 'cli.js');
+export const screenshots = join(root, 'out', 'screenshots');
+export const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
+export const RENDERED_MARK = 'foldmark:article-rendered';
+
+// What a strict host may send; the page must work under it: scripts only from the site itself and
+// 'wasm-unsafe-eval' to compile the module, no inline script or style. connect-src needs data:
+// because the single-file glue first tries fetch() on its embedded data: URL.
+export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+const run = promisify(execFile);
+
+export function tempDir(prefix) {
+  return mkdtempSync(join(tmpdir(), `foldmark-${prefix}-`));
+}
+
+export function removeDir(dir) {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// Runs `node web/cli.js ...args`; resolves { code, stdout, stderr } whatever the exit code.
+export async function foldmark(...args) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    if (typeof err.code !== 'number') throw err;
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+export async function buildSite(contentDir, outDir, ...flags) {
+  const r = await foldmark('build', contentDir, '--out', outDir, ...flags);
+  if (r.code !== 0) throw new Error(`foldmark build failed (${r.code}): ${r.stderr}`);
+  return r;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+};
+
+// A static server on 127.0.0.1 and a random port. `routes` maps a URL path prefix to a folder;
+// `pages` maps exact paths to generated files (served with the type of their extension);
+// `headers` go on every response.
+export function serve({ routes, pages = {}, headers = {} }) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const send = (status, type, body) => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      return body === undefined ? res : res.end(body);
+    };
+    if (Object.hasOwn(pages, path)) return send(200, TYPES[extname(path)] || TYPES['.html'], pages[path]);
+    for (const [prefix, dir] of Object.entries(routes)) {
+      if (!path.startsWith(prefix)) continue;
+      const file = normalize(join(dir, path.slice(prefix.length) || 'index.html'));
+      if (!file.startsWith(normalize(dir + sep)) && file !== normalize(dir)) break;
+      let stat;
+      try {
+        stat = statSync(file);
+      } catch {
+        break;
+      }
+      if (!stat.isFile()) break;
+      send(200, TYPES[extname(file)] || 'application/octet-stream');
+      return createReadStream(file).pipe(res);
+    }
+    return send(404, 'text/plain', 'not found');
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve({
+      url: `http://127.0.0.1:${server.address().port}`,
+      close: () => new Promise((done) => server.close(done)),
+    }));
+  });
+}
+
+export async function launch() {
+  const profile = tempDir('profile');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1200, height: 800 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      removeDir(profile);
+    },
+  };
+}
+
+// A new page whose console errors, uncaught exceptions, CSP violations and dialogs are recorded.
+export async function openPage(context) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { page, problems };
+}
+
+// Navigates and waits until app.js has put the routed article in the DOM.
+export async function load(page, url) {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, RENDERED_MARK);
+}
+
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  // preload: false, or axe re-reads the stylesheets with XHR, which file:// pages refuse (console errors).
+  const result = await page.evaluate(() => self.axe.run(document, { resultTypes: ['violations'], preload: false }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}

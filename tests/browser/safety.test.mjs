@@ -1,0 +1,79 @@
+// Hostile front matter and headings cannot break out of <title>, <meta>, the sidebar or the JSON-LD
+// <script>: checked in the built index.html and in Chromium (file:// and under a strict CSP).
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import { buildSite, launch, load, openPage, removeDir, serve, STRICT_CSP, tempDir } from './harness.mjs';
+
+const TITLE = "</title><script>alert('title')</script>";
+const DESCRIPTION = `"><script>alert('description')</script>`;
+const LABEL = "<img src=x onerror=alert('label')>";
+const QUESTION = "Is </script><!--<script>alert('jsonld')</script> safe?";
+
+const evil = `---
+id: evil
+title: ${JSON.stringify(TITLE)}
+description: ${JSON.stringify(DESCRIPTION)}
+sidebar_label: ${JSON.stringify(LABEL)}
+---
+
+Intro with <script>alert('raw')</script> and [a link](javascript:alert('link')).
+
+## ${QUESTION}
+
+An answer with <img src=x onerror=alert('img')> and </script> in it.
+`;
+
+const work = tempDir('safety');
+const siteDir = join(work, 'site');
+let server;
+let browser;
+before(async () => {
+  mkdirSync(join(work, 'content'));
+  writeFileSync(join(work, 'content', 'evil.md'), evil);
+  await buildSite(join(work, 'content'), siteDir, '--prerender');
+  server = await serve({ routes: { '/': siteDir }, headers: { 'content-security-policy': STRICT_CSP } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  removeDir(work);
+});
+
+test('index.html: the only <script> elements are the site\'s, and the JSON-LD parses back', () => {
+  const html = readFileSync(join(siteDir, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  assert.deepEqual(scripts, ['<script src="app.js">', '<script src="foldmark-classic.js" defer>',
+    '<script src="foldmark-api.js" defer>', '<script src="catalog.js" defer>', '<script src="articles.js" defer>',
+    '<script type="application/ld+json" id="siteJsonLd">']);
+  const jsonLd = /<script type="application\/ld\+json" id="siteJsonLd">(.*?)<\/script>/s.exec(html)[1];
+  assert.doesNotMatch(jsonLd, /<|>/);
+  assert.equal(JSON.parse(jsonLd).mainEntity[0].name, QUESTION);
+  assert.match(html, /<title>&lt;\/title&gt;&lt;script&gt;/);
+  assert.match(html, /<meta name="description" content="&quot;&gt;&lt;script&gt;/);
+});
+
+for (const [origin, url] of [['file://', () => pathToFileURL(join(siteDir, 'index.html')).href],
+  ['http with a strict CSP', () => `${server.url}/index.html`]]) {
+  test(`${origin}: hostile text stays text; nothing runs`, async () => {
+    const { page, problems } = await openPage(browser.context);
+    try {
+      await load(page, `${url()}#/evil`);
+      assert.equal(await page.title(), `${TITLE} · Documentation`);
+      assert.equal(await page.getAttribute('meta[name="description"]', 'content'), DESCRIPTION);
+      assert.equal(await page.textContent('#siteNav a[aria-current="page"]'), LABEL);
+      assert.equal(await page.locator('#siteNav img, #siteArticle img, #siteArticle script').count(), 0);
+      assert.equal(await page.getAttribute('#siteArticle .fm-intro a', 'href'), null, 'javascript: link dropped');
+      const jsonLd = await page.evaluate(() => JSON.parse(document.getElementById('siteJsonLd').textContent));
+      assert.equal(jsonLd.mainEntity[0].name, QUESTION);
+      assert.equal(await page.evaluate(() => document.scripts.length), 6);
+      await page.click('#siteArticle summary');
+      assert.deepEqual(problems, [], 'no dialogs, errors or CSP violations');
+    } finally {
+      await page.close();
+    }
+  });
+}

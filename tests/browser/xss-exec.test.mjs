@@ -1,0 +1,86 @@
+// The XSS corpus executed in headless Chromium (T3, EXEC): each payload's render() HTML is loaded
+// with alert/confirm/prompt/print replaced by recorders; every element is focused, hovered and
+// clicked, every <details> toggled; there must be zero recorder calls and no dialogs.
+import { test, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { createFoldmark } from '../../web/node.js';
+
+const files = [process.env.FOLDMARK_XSS_PAYLOADS ?? '/work/shared/testdata/xss-payloads.txt',
+  new URL('../node/xss-extra.jsonl', import.meta.url)];
+const payloads = files.filter((f) => existsSync(f)).flatMap((f) =>
+  readFileSync(f, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)));
+
+const RECORDERS = `
+  window.__calls = [];
+  for (const name of ['alert', 'confirm', 'prompt', 'print']) {
+    window[name] = (...args) => { window.__calls.push(name + '(' + args.join(',') + ')'); };
+  }`;
+
+const profile = mkdtempSync(join(tmpdir(), 'fm-xss-'));
+let context;
+let page;
+let fm;
+const dialogs = [];
+
+before(async () => {
+  fm = await createFoldmark();
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await context.addInitScript(RECORDERS);
+  // Nothing leaves the page: relative and http(s) links are aborted, javascript: would run inline.
+  await context.route('**/*', (route) => route.abort());
+  page = context.pages()[0] ?? await context.newPage();
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+});
+
+after(async () => {
+  await context?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+async function exercise() {
+  const count = await page.locator('body *').count();
+  for (let i = 0; i < count; i++) {
+    const el = page.locator('body *').nth(i);
+    await el.focus({ timeout: 200 }).catch(() => {});
+    await el.hover({ timeout: 200, force: true }).catch(() => {});
+    await el.click({ timeout: 200, force: true, noWaitAfter: true }).catch(() => {});
+    if (!page.url().startsWith('about:')) return;  // a click navigated: nothing left to exercise
+  }
+  await page.evaluate(() => { for (const d of document.querySelectorAll('details')) { d.open = !d.open; d.open = !d.open; } })
+    .catch(() => {});
+}
+
+test('control: the recorders see a live handler', async () => {
+  await page.goto('about:blank');
+  await page.setContent('<body><img src=x onerror="alert(1)"><a href="javascript:confirm(2)">a</a></body>');
+  await exercise();
+  await page.waitForTimeout(50);
+  const calls = await page.evaluate(() => window.__calls);
+  assert.ok(calls.includes('alert(1)') && calls.includes('confirm(2)'), JSON.stringify(calls));
+});
+
+let executions = 0;
+test('xss payloads execute nothing in Chromium', { timeout: 600000 }, async () => {
+  const problems = [];
+  for (const p of payloads) {
+    const html = fm.render(p.md).html;
+    dialogs.length = 0;
+    await page.goto('about:blank');
+    await page.setContent(`<!doctype html><meta charset="utf-8"><title>x</title><body>${html}</body>`);
+    await exercise();
+    await page.waitForTimeout(20);
+    const calls = await page.evaluate(() => window.__calls ?? []).catch(() => []);
+    if (calls.length || dialogs.length) problems.push(`${p.id}: ${[...calls, ...dialogs].join(' ')}`);
+    executions++;
+  }
+  console.log(`xss-exec: ${executions} payloads, ${problems.length} executed`);
+  assert.deepEqual(problems, []);
+});
