@@ -1,0 +1,78 @@
+// The native reference for the benchmark: times foldmark::to_html / render in-process on the
+// same corpus files as the wasm run, so process start-up and file reading are never counted.
+// Usage: native_bench html|render SECONDS FILE...   prints one JSON line: {"mbps":…,"iters":…}
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "foldmark/foldmark.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool read_file(const char* path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+
+// One pass over every input; returns the output bytes so the work cannot be optimised away.
+std::size_t run_once(bool html, const std::vector<std::string>& inputs) {
+  std::size_t produced = 0;
+  for (const auto& in : inputs) {
+    if (html) {
+      produced += foldmark::to_html(in).html.size();
+    } else {
+      produced += foldmark::article_to_json(foldmark::render(in)).size();
+    }
+  }
+  return produced;
+}
+
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 4) {
+    std::fputs("usage: native_bench html|render SECONDS FILE...\n", stderr);
+    return 2;
+  }
+  const bool html = std::string(argv[1]) == "html";
+  const double target = std::atof(argv[2]);
+  std::vector<std::string> inputs(static_cast<std::size_t>(argc - 3));
+  std::size_t bytes = 0;
+  for (int i = 3; i < argc; ++i) {
+    if (!read_file(argv[i], inputs[static_cast<std::size_t>(i - 3)])) {
+      std::fprintf(stderr, "native_bench: cannot read %s\n", argv[i]);
+      return 1;
+    }
+    bytes += inputs[static_cast<std::size_t>(i - 3)].size();
+  }
+  // Warm caches and the allocator the way the JS side's earlier rounds do.
+  std::size_t sink = 0;
+  const auto warm = Clock::now();
+  while (seconds_since(warm) < target / 5) sink += run_once(html, inputs);
+  long iters = 0;
+  const auto t0 = Clock::now();
+  double elapsed = 0;
+  do {
+    sink += run_once(html, inputs);
+    ++iters;
+    elapsed = seconds_since(t0);
+  } while (elapsed < target);
+  const double mbps = static_cast<double>(bytes) * static_cast<double>(iters) / elapsed / 1e6;
+  std::printf("{\"mbps\":%.3f,\"iters\":%ld,\"seconds\":%.4f,\"out\":%zu}\n", mbps, iters, elapsed,
+              sink);
+  return 0;
+}

@@ -1,0 +1,86 @@
+// Turns bench/run.mjs results into the Markdown table (results.md) and a hand-written SVG bar chart.
+
+const fmt = (v, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '–');
+const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
+
+export function renderMarkdown(r) {
+  const corpora = r.corpora;
+  const lines = [];
+  lines.push('# foldmark benchmark', '');
+  lines.push(`${r.date}, Node ${r.node}; median of ${r.config.rounds} measurements of ≥ ${r.config.seconds} s each, round-robin in one process.`);
+  lines.push(`Corpora: ${corpora.map((c) => `${c.name} = ${c.title}, ${(c.bytes / 1e6).toFixed(2)} MB`).join('; ')}.`, '');
+  lines.push('## Throughput (MB/s; × = ratio to the fastest peer on that corpus)', '');
+  lines.push(`| library | ${corpora.map((c) => c.name).join(' | ')} |`);
+  lines.push(`| --- |${' ---: |'.repeat(corpora.length)}`);
+  for (const name of r.runners) {
+    const cells = corpora.map((c) => {
+      const x = r.rows[c.name][name];
+      return `${fmt(x.mbps)} (${fmt(x.ratio, 2)}×)`;
+    });
+    lines.push(`| ${name} | ${cells.join(' | ')} |`);
+  }
+  lines.push(`| *fastest peer* | ${corpora.map((c) => r.rows[c.name].fastestPeer).join(' | ')} |`, '');
+  const small = r.rows.small;
+  if (small) {
+    lines.push('## Per small article (µs, median)', '');
+    lines.push('| library | µs/article |', '| --- | ---: |');
+    for (const name of r.runners) lines.push(`| ${name} | ${fmt(small[name].usPerItem)} |`);
+    lines.push('');
+  }
+  if (Object.keys(r.cold).length) {
+    lines.push(`## Cold start (fresh \`node\`, median of ${r.config.coldRuns}: import + init + first render of one small article)`, '');
+    lines.push('| library | ms (import→first HTML) | ms since process start |', '| --- | ---: | ---: |');
+    for (const [name, c] of Object.entries(r.cold)) lines.push(`| ${name} | ${fmt(c.ms)} | ${fmt(c.processMs)} |`);
+    lines.push('');
+  }
+  lines.push('## Download size (what a browser loads; gzip -9 per file, summed)', '');
+  lines.push('| library | raw | gzipped | files |', '| --- | ---: | ---: | --- |');
+  for (const [name, s] of Object.entries(r.size)) {
+    lines.push(`| ${name} | ${kib(s.raw)} | ${kib(s.gz)} | ${s.files.map((f) => f.replace(/^node_modules\//, '')).join(', ')} |`);
+  }
+  lines.push('', '## Targets (issue 5)', '');
+  lines.push('| target | measured | holds |', '| --- | --- | --- |');
+  for (const t of r.targets) lines.push(`| ${t.what} | ${t.value} | ${t.ok ? 'yes' : '**no**'} |`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+// One panel per corpus, one horizontal bar per library, each panel scaled to its own maximum.
+export function renderSvg(r) {
+  const W = 760;
+  const labelW = 150;
+  const valueW = 130;
+  const barW = W - labelW - valueW - 20;
+  const rowH = 20;
+  const names = r.runners;
+  const color = (n) => (n.startsWith('native') ? '#9aa5b1' : n.startsWith('foldmark') ? '#2b6cb0' : '#dd8a3e');
+  const parts = [];
+  let y = 50;
+  for (const c of r.corpora) {
+    const row = r.rows[c.name];
+    const max = Math.max(...names.map((n) => row[n].mbps));
+    parts.push(`<text x="10" y="${y}" class="h">${esc(c.title)} — ${(c.bytes / 1e6).toFixed(2)} MB</text>`);
+    y += 10;
+    for (const n of names) {
+      const w = Math.max(1, (row[n].mbps / max) * barW);
+      parts.push(`<text x="${labelW - 8}" y="${y + 14}" class="l">${esc(n)}</text>`);
+      parts.push(`<rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${color(n)}"/>`);
+      parts.push(`<text x="${labelW + w + 6}" y="${y + 14}" class="v">${fmt(row[n].mbps)} MB/s · ${fmt(row[n].ratio, 2)}×</text>`);
+      y += rowH;
+    }
+    y += 26;
+  }
+  const H = y;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif">`,
+    '<style>.t{font-size:16px;font-weight:600}.h{font-size:13px;font-weight:600}.l{font-size:12px;text-anchor:end}.v{font-size:11px;fill:#333}</style>',
+    `<rect width="${W}" height="${H}" fill="#fff"/>`,
+    `<text x="10" y="22" class="t">Markdown → HTML throughput (MB/s, higher is better; × = vs fastest peer)</text>`,
+    ...parts,
+    `<text x="10" y="${H - 8}" class="v">Node ${esc(r.node)}, median of ${r.config.rounds} × ${r.config.seconds} s, ${esc(r.date.slice(0, 10))}; blue: foldmark (wasm), orange: peers, grey: foldmark native</text>`,
+    '</svg>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,206 @@
+// The benchmark against peers: every library on the same corpora in one process, round-robin so
+// drift hits all alike, median of several timed measurements; plus cold start in fresh processes,
+// gzipped download size and our native build as the reference. Writes out/bench/.
+// Usage: node bench/run.mjs   (scripts/bench.sh builds first; bench/README.md lists the env knobs)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { checkOutput } from './check.mjs';
+import { defaultCorpusDir, root, writeCorpora } from './corpus.mjs';
+import { BROWSER_FILES, LIBS } from './libs.mjs';
+import { renderMarkdown, renderSvg } from './report.mjs';
+
+const env = process.env;
+const quick = env.BENCH_QUICK === '1';
+const num = (v, d) => (v === undefined || v === '' ? d : Number(v));
+export const config = {
+  seconds: num(env.BENCH_SECONDS, quick ? 0.2 : 1),
+  rounds: num(env.BENCH_ROUNDS, quick ? 3 : 5),
+  coldRuns: num(env.BENCH_COLD_RUNS, quick ? 3 : 7),
+  scale: num(env.BENCH_SCALE, 1),
+  corpusDir: env.BENCH_CORPUS_DIR || defaultCorpusDir,
+  outDir: env.BENCH_OUT || join(root, 'out', 'bench'),
+  native: env.BENCH_NATIVE ?? join(root, 'build', 'bench', 'native_bench'),
+  only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',') : null,
+};
+
+const log = (...a) => console.error(...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// Calls run() over all texts until `seconds` have passed; whole passes only.
+function measure(run, texts, bytes, seconds) {
+  let iters = 0;
+  let sink = 0;
+  const t0 = performance.now();
+  let elapsed;
+  do {
+    for (let i = 0; i < texts.length; ++i) sink += run(texts[i]) ? 1 : 0;
+    ++iters;
+    elapsed = (performance.now() - t0) / 1000;
+  } while (elapsed < seconds);
+  if (sink !== iters * texts.length) throw new Error('a call returned nothing');
+  return { mbps: (bytes * iters) / elapsed / 1e6, usPerItem: (elapsed * 1e6) / (iters * texts.length) };
+}
+
+function nativeMeasure(mode, corpus, seconds) {
+  const r = spawnSync(config.native, [mode, String(seconds), ...corpus.files], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`native_bench failed: ${r.stderr || r.error}`);
+  const { mbps } = JSON.parse(r.stdout);
+  return { mbps, usPerItem: (corpus.bytes / corpus.files.length / mbps) };
+}
+
+async function throughput(corpora) {
+  const libs = [];
+  for (const lib of LIBS) {
+    if (config.only && !config.only.includes(lib.name)) continue;
+    libs.push({ ...lib, ...(await lib.load()) });
+  }
+  const texts = new Map(corpora.map((c) => [c.name, c.files.map((f) => readFileSync(f, 'utf8'))]));
+  for (const c of corpora) for (const lib of libs) checkOutput(lib.name, c.name, texts.get(c.name), lib);
+  log(`[bench] correctness: ${libs.length} libraries × ${corpora.length} corpora OK`);
+
+  const useNative = config.native && existsSync(config.native);
+  if (!useNative) log(`[bench] no native reference (${config.native} missing): run scripts/bench.sh`);
+  const natives = useNative ? ['native toHtml', 'native render'] : [];
+  const runners = [...libs.map((l) => l.name), ...natives];
+  const samples = {};
+  for (const c of corpora) samples[c.name] = Object.fromEntries(runners.map((n) => [n, []]));
+
+  const timeOne = (name, c, seconds) => {
+    if (name === 'native toHtml') return nativeMeasure('html', c, seconds);
+    if (name === 'native render') return nativeMeasure('render', c, seconds);
+    return measure(libs.find((l) => l.name === name).run, texts.get(c.name), c.bytes, seconds);
+  };
+  // One short untimed pass each, so JIT tiers and wasm tier-up happen before round 1.
+  for (const c of corpora) for (const l of libs) measure(l.run, texts.get(c.name), c.bytes, Math.min(0.3, config.seconds));
+
+  for (let round = 0; round < config.rounds; ++round) {
+    const order = runners.map((_, i) => runners[(i + round) % runners.length]);
+    for (const c of corpora) {
+      for (const name of order) samples[c.name][name].push(timeOne(name, c, config.seconds));
+    }
+    log(`[bench] round ${round + 1}/${config.rounds} done`);
+  }
+
+  const rows = {};
+  for (const c of corpora) {
+    rows[c.name] = {};
+    for (const name of runners) {
+      const s = samples[c.name][name];
+      rows[c.name][name] = {
+        mbps: median(s.map((x) => x.mbps)),
+        usPerItem: median(s.map((x) => x.usPerItem)),
+        spread: (Math.max(...s.map((x) => x.mbps)) - Math.min(...s.map((x) => x.mbps))) / median(s.map((x) => x.mbps)),
+      };
+    }
+    const peers = libs.filter((l) => l.peer).map((l) => l.name);
+    const fastest = peers.reduce((best, n) => (rows[c.name][n].mbps > (rows[c.name][best]?.mbps ?? -1) ? n : best), peers[0]);
+    rows[c.name].fastestPeer = fastest;
+    for (const name of runners) rows[c.name][name].ratio = fastest ? rows[c.name][name].mbps / rows[c.name][fastest].mbps : NaN;
+  }
+  return { runners, rows };
+}
+
+function coldStart(corpora) {
+  const file = corpora.find((c) => c.name === 'small').files[0];
+  const names = LIBS.map((l) => l.name).filter((n) => n !== 'foldmark render' && (!config.only || config.only.includes(n)));
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < config.coldRuns; ++i) {
+    for (let k = 0; k < names.length; ++k) {
+      const name = names[(k + i) % names.length];
+      const r = spawnSync(process.execPath, [join(root, 'bench', 'cold.mjs'), name, file], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`cold start of ${name} failed: ${r.stderr}`);
+      samples[name].push(JSON.parse(r.stdout));
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, {
+    ms: median(samples[n].map((s) => s.ms)),
+    processMs: median(samples[n].map((s) => s.sinceProcessStart)),
+  }]));
+}
+
+function sizes() {
+  const out = {};
+  for (const [name, files] of Object.entries(BROWSER_FILES)) {
+    let raw = 0;
+    let gz = 0;
+    for (const f of files) {
+      const data = readFileSync(join(root, f));
+      raw += data.length;
+      gz += gzipSync(data, { level: 9 }).length;
+    }
+    out[name] = { raw, gz, files };
+  }
+  return out;
+}
+
+// The issue's targets, each as measured in this run.
+function targets({ rows }, cold, size) {
+  const t = [];
+  const corpora = Object.keys(rows);
+  const r = (c, n) => rows[c][n];
+  for (const c of corpora) {
+    const v = r(c, 'foldmark toHtml')?.ratio;
+    if (v !== undefined) t.push({ what: `toHtml ≥ 1.25× fastest peer on ${c} (${rows[c].fastestPeer})`, value: `${v.toFixed(2)}×`, ok: v >= 1.25 });
+  }
+  if (r('faq', 'foldmark render')) {
+    const v = r('faq', 'foldmark render').ratio;
+    t.push({ what: `render ≥ 1.0× fastest peer's HTML on faq (${rows.faq.fastestPeer})`, value: `${v.toFixed(2)}×`, ok: v >= 1 });
+  }
+  if (r('small', 'foldmark toHtml') && r('small', 'markdown-wasm')) {
+    const a = r('small', 'foldmark toHtml').usPerItem;
+    const b = r('small', 'markdown-wasm').usPerItem;
+    t.push({ what: 'per-article time (small) ≤ markdown-wasm', value: `${a.toFixed(1)} µs vs ${b.toFixed(1)} µs`, ok: a <= b });
+  }
+  if (cold['foldmark toHtml'] && cold['markdown-wasm']) {
+    const a = cold['foldmark toHtml'].ms;
+    const b = cold['markdown-wasm'].ms;
+    t.push({ what: 'cold start ≤ markdown-wasm', value: `${a.toFixed(1)} ms vs ${b.toFixed(1)} ms`, ok: a <= b });
+  }
+  t.push({ what: 'npm module JS+wasm ≤ 32 KiB gzipped', value: `${(size.foldmark.gz / 1024).toFixed(1)} KiB`, ok: size.foldmark.gz <= 32 * 1024 });
+  for (const c of corpora) {
+    if (!r(c, 'native toHtml') || !r(c, 'foldmark toHtml')) continue;
+    const v = r(c, 'foldmark toHtml').mbps / r(c, 'native toHtml').mbps;
+    t.push({ what: `wasm toHtml ≥ 0.75× native on ${c}`, value: `${v.toFixed(2)}×`, ok: v >= 0.75 });
+  }
+  return t;
+}
+
+async function main() {
+  const started = Date.now();
+  mkdirSync(config.outDir, { recursive: true });
+  const corpora = writeCorpora(config.corpusDir, config.scale);
+  log(`[bench] corpora in ${config.corpusDir}: ${corpora.map((c) => `${c.name} ${(c.bytes / 1e6).toFixed(2)} MB`).join(', ')}`);
+  log(`[bench] ${config.rounds} rounds × ${config.seconds} s per measurement`);
+  const tp = await throughput(corpora);
+  const cold = config.coldRuns > 0 ? coldStart(corpora) : {};
+  const size = sizes();
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    config: { seconds: config.seconds, rounds: config.rounds, coldRuns: config.coldRuns, scale: config.scale },
+    corpora: corpora.map((c) => ({ name: c.name, title: c.title, bytes: c.bytes, files: c.files.length })),
+    ...tp,
+    cold,
+    size,
+  };
+  results.targets = targets(tp, cold, size);
+  results.seconds = (Date.now() - started) / 1000;
+  const md = renderMarkdown(results);
+  writeFileSync(join(config.outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(config.outDir, 'results.md'), md);
+  writeFileSync(join(config.outDir, 'bench.svg'), renderSvg(results));
+  console.log(md);
+  log(`[bench] wrote ${join(config.outDir, 'results.md')} and bench.svg in ${results.seconds.toFixed(0)} s`);
+}
+
+main().catch((err) => {
+  console.error(`[bench] FAILED: ${err.message}`);
+  process.exitCode = 1;
+});
