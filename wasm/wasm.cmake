@@ -18,6 +18,7 @@ set(foldmark_wasm_link
 function(foldmark_wasm_target name output)
   add_executable(${name} bind/embind.cpp)
   target_link_libraries(${name} PRIVATE foldmark_core)
+  target_include_directories(${name} PRIVATE core)
   target_compile_options(${name} PRIVATE ${foldmark_wasm_compile} ${FOLDMARK_WARNINGS})
   target_link_options(${name} PRIVATE ${foldmark_wasm_link} ${ARGN})
   set_target_properties(${name} PROPERTIES

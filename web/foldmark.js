@@ -57,18 +57,31 @@ function flagsOf(o) {
     (o.headingIds ? FLAG_HEADING_IDS : 0) | COLLAPSE_BITS[o.collapse];
 }
 
+// Output slots of the core (wasm/bind/embind.cpp): render() hands its HTML and JSON-LD over as
+// separate strings so they are never JSON-escaped and parsed again.
+const SLOT_MAIN = 0;
+const SLOT_HTML = 1;
+const SLOT_JSON_LD = 2;
+
 // Wraps an instantiated core module (from the ES or the classic glue) in the public API.
-export function wrapCore(core) {
+// host.decode(core, slot) may replace the UTF-8 decoding of an output slot (Node passes a faster
+// one); the default works in every browser.
+export function wrapCore(core, host = {}) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8');
+  const decodeUtf8 = (c, slot) => {
+    const ptr = c.outputData(slot);
+    return decoder.decode(c.HEAPU8.subarray(ptr, ptr + c.outputSize(slot)));
+  };
+  const decode = host.decode || decodeUtf8;
   const [foldmarkVersion, md4cVersion] = core.version().split(' ');
 
   function writeInput(markdown) {
     if (typeof markdown === 'string') {
       // UTF-8 takes at most 3 bytes per UTF-16 unit; lone surrogates become U+FFFD here.
-      const ptr = core.inputBuffer(markdown.length * 3);
-      const { written } = encoder.encodeInto(markdown, core.HEAPU8.subarray(ptr, ptr + markdown.length * 3));
-      return written;
+      const max = markdown.length * 3;
+      const ptr = core.inputBuffer(max);
+      return encoder.encodeInto(markdown, core.HEAPU8.subarray(ptr, ptr + max)).written;
     }
     if (markdown instanceof Uint8Array) {
       const ptr = core.inputBuffer(markdown.length);
@@ -79,15 +92,15 @@ export function wrapCore(core) {
     throw new FoldmarkError('E_INPUT', `markdown must be a string or a Uint8Array of UTF-8, got ${got}`);
   }
 
-  function call(entry, markdown, options) {
+  // Runs one core call; returns decode(slot) for each requested slot, or throws FoldmarkError.
+  function call(entry, markdown, options, slots) {
     const o = checkOptions(options);
     const stack = core.stackSave();
     let status;
-    let text;
+    let texts;
     try {
       status = entry(writeInput(markdown), flagsOf(o), o.idPrefix);
-      const ptr = core.outputData();
-      text = decoder.decode(core.HEAPU8.subarray(ptr, ptr + core.outputSize()));
+      texts = (status === 0 ? slots : [SLOT_MAIN]).map((slot) => decode(core, slot));
       core.release();
     } catch (err) {
       if (err instanceof FoldmarkError) throw err;
@@ -95,13 +108,19 @@ export function wrapCore(core) {
       core.stackRestore(stack);
       throw new FoldmarkError('E_INTERNAL', `foldmark core failed: ${err && err.message ? err.message : err}`);
     }
-    if (status !== 0) throw new FoldmarkError(ERROR_CODES[status] || 'E_INTERNAL', text);
-    return text;
+    if (status !== 0) throw new FoldmarkError(ERROR_CODES[status] || 'E_INTERNAL', texts[0]);
+    return texts;
+  }
+
+  function render(markdown, options) {
+    const [fields, html, jsonLd] = call(core.render, markdown, options, [SLOT_MAIN, SLOT_HTML, SLOT_JSON_LD]);
+    const { meta, title, toc, questions, warnings } = JSON.parse(fields);
+    return { meta, title, html, toc, questions, warnings, jsonLd };
   }
 
   return Object.freeze({
     version: Object.freeze({ foldmark: foldmarkVersion, md4c: md4cVersion }),
-    toHtml: (markdown, options) => call(core.toHtml, markdown, options),
-    render: (markdown, options) => JSON.parse(call(core.render, markdown, options)),
+    toHtml: (markdown, options) => call(core.toHtml, markdown, options, [SLOT_MAIN])[0],
+    render,
   });
 }

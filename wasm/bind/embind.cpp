@@ -1,11 +1,14 @@
-// The only Emscripten-aware C++ file: exposes the core to JavaScript over one input and one
-// output buffer, so strings cross as UTF-8 bytes (TextEncoder/TextDecoder) with no per-char work.
+// The only Emscripten-aware C++ file: exposes the core to JavaScript over one input buffer and
+// numbered output slots, so strings cross as bytes (TextEncoder in, a decoder out) with no
+// per-character work in the glue.
 #include <emscripten/bind.h>
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "foldmark/foldmark.h"
+#include "utf8.h"
 
 namespace {
 
@@ -15,10 +18,17 @@ constexpr unsigned kGfm = 1u << 1;
 constexpr unsigned kHeadingIds = 1u << 2;
 constexpr unsigned kCollapseShift = 3;  // two bits: 0 sections, 1 questions, 2 none
 
+// Output slots: kMain is toHtml's HTML, render's other fields as JSON, or an error message.
+constexpr int kMain = 0;
+constexpr int kHtml = 1;
+constexpr int kJsonLd = 2;
+constexpr int kSlots = 3;
+
 constexpr std::size_t kKeepCapacity = 4u << 20;
 
 std::string g_input;
-std::string g_output;
+std::string g_output[kSlots];
+std::u16string g_utf16;
 
 foldmark::Options decode_options(unsigned flags, const std::string& id_prefix) {
   foldmark::Options o;
@@ -33,42 +43,66 @@ foldmark::Options decode_options(unsigned flags, const std::string& id_prefix) {
   return o;
 }
 
-// A writable buffer of n bytes for the next call's input; JS encodes straight into it.
+// A writable buffer of at least n bytes for the next call's input; JS encodes straight into it.
+// It only grows, so no call pays for zero-filling bytes it will overwrite.
 std::uintptr_t input_buffer(std::size_t n) {
-  g_output.clear();
-  g_input.resize(n);
+  for (std::string& s : g_output) s.clear();
+  if (g_input.size() < n) g_input.resize(n);
   return reinterpret_cast<std::uintptr_t>(g_input.data());
 }
 
-int finish(foldmark::ErrorCode error, std::string message, std::string result) {
-  g_output = error == foldmark::ErrorCode::kNone ? std::move(result) : std::move(message);
+std::string_view input(std::size_t size) {
+  return std::string_view(g_input.data(), size < g_input.size() ? size : g_input.size());
+}
+
+int fail(foldmark::ErrorCode error, std::string message) {
+  g_output[kMain] = std::move(message);
   return static_cast<int>(error);
 }
 
 int to_html(std::size_t size, unsigned flags, const std::string& id_prefix) {
-  g_input.resize(size);
-  foldmark::HtmlResult r = foldmark::to_html(g_input, decode_options(flags, id_prefix));
-  return finish(r.error, std::move(r.error_message), std::move(r.html));
+  foldmark::HtmlResult r = foldmark::to_html(input(size), decode_options(flags, id_prefix));
+  if (r.error != foldmark::ErrorCode::kNone) return fail(r.error, std::move(r.error_message));
+  g_output[kMain] = std::move(r.html);
+  return 0;
 }
 
 int render(std::size_t size, unsigned flags, const std::string& id_prefix) {
-  g_input.resize(size);
-  foldmark::Article a = foldmark::render(g_input, decode_options(flags, id_prefix));
-  std::string json = a.error == foldmark::ErrorCode::kNone ? foldmark::article_to_json(a) : "";
-  return finish(a.error, std::move(a.error_message), std::move(json));
+  foldmark::Article a = foldmark::render(input(size), decode_options(flags, id_prefix));
+  if (a.error != foldmark::ErrorCode::kNone) return fail(a.error, std::move(a.error_message));
+  g_output[kMain] = foldmark::article_fields_json(a);
+  g_output[kHtml] = std::move(a.html);
+  g_output[kJsonLd] = std::move(a.json_ld);
+  return 0;
 }
 
-std::uintptr_t output_data() {
-  return reinterpret_cast<std::uintptr_t>(g_output.data());
+const std::string& slot(int n) {
+  return g_output[n >= 0 && n < kSlots ? n : kMain];
 }
-std::size_t output_size() {
-  return g_output.size();
+std::uintptr_t output_data(int n) {
+  return reinterpret_cast<std::uintptr_t>(slot(n).data());
+}
+std::size_t output_size(int n) {
+  return slot(n).size();
 }
 
-// Called once JS has decoded the output: a large call must not pin its buffers for good.
+// The slot as UTF-16 for hosts whose UTF-8 decoder is slow (Node): its length in code units, or
+// -1 when the slot is ASCII and can be read as Latin-1 directly.
+long output_to_utf16(int n) {
+  return foldmark::detail::utf8_to_utf16(slot(n), g_utf16) ? static_cast<long>(g_utf16.size()) : -1;
+}
+std::uintptr_t utf16_data() {
+  return reinterpret_cast<std::uintptr_t>(g_utf16.data());
+}
+
+// Called once JS has decoded the outputs: a large call must not pin its buffers for good.
 void release() {
-  if (g_input.capacity() > kKeepCapacity) std::string().swap(g_input);
-  if (g_output.capacity() > kKeepCapacity) std::string().swap(g_output);
+  auto shrink = [](auto& s) {
+    if (s.capacity() > kKeepCapacity) std::decay_t<decltype(s)>().swap(s);
+  };
+  shrink(g_input);
+  shrink(g_utf16);
+  for (std::string& s : g_output) shrink(s);
 }
 
 std::string version() {
@@ -83,6 +117,8 @@ EMSCRIPTEN_BINDINGS(foldmark) {
   emscripten::function("render", &render);
   emscripten::function("outputData", &output_data);
   emscripten::function("outputSize", &output_size);
+  emscripten::function("outputToUtf16", &output_to_utf16);
+  emscripten::function("utf16Data", &utf16_data);
   emscripten::function("release", &release);
   emscripten::function("version", &version);
 }

@@ -124,29 +124,46 @@ Article render(std::string_view markdown, const Options& options) {
   return a;
 }
 
-std::string article_to_json(const Article& a) {
-  std::string out;
-  out.reserve(a.html.size() + a.json_ld.size() + a.meta_json.size() + 256);
-  detail::JsonWriter json(out, false);
+namespace {
+
+void write_article(detail::JsonWriter& json, const Article& a, bool with_bodies) {
   json.begin_object();
   json.key("meta").raw(a.meta_json);
   json.key("title").string(a.title);
-  json.key("html").string(a.html);
+  if (with_bodies) json.key("html").string(a.html);
   json.key("toc").begin_array();
   for (const auto& t : a.toc) {
     json.begin_object().key("level").number(t.level).key("text").string(t.text);
     json.key("id").string(t.id).end_object();
   }
   json.end_array().key("questions").begin_array();
-  for (const auto& q : a.questions)
+  for (const auto& q : a.questions) {
     json.begin_object().key("id").string(q.id).key("text").string(q.text).end_object();
+  }
   json.end_array().key("warnings").begin_array();
   for (const auto& w : a.warnings) {
     json.begin_object().key("line").number(w.line).key("column").number(w.column);
     json.key("code").string(w.code).key("message").string(w.message).end_object();
   }
-  json.end_array().key("jsonLd").string(a.json_ld);
+  json.end_array();
+  if (with_bodies) json.key("jsonLd").string(a.json_ld);
   json.end_object();
+}
+
+}  // namespace
+
+std::string article_to_json(const Article& a) {
+  std::string out;
+  out.reserve(a.html.size() + a.json_ld.size() + a.meta_json.size() + 256);
+  detail::JsonWriter json(out, false);
+  write_article(json, a, true);
+  return out;
+}
+
+std::string article_fields_json(const Article& a) {
+  std::string out;
+  detail::JsonWriter json(out, false);
+  write_article(json, a, false);
   return out;
 }
 

@@ -36,6 +36,17 @@ template <std::uint8_t kFlag, typename Sink, typename Emit>
 void escape_runs(Sink& out, std::string_view s, Emit emit) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Most text needs no escaping: test eight bytes per step before the byte-wise check.
+    while (i + 8 <= s.size()) {
+      const auto* p = reinterpret_cast<const unsigned char*>(s.data() + i);
+      if ((kTable[p[0]] | kTable[p[1]] | kTable[p[2]] | kTable[p[3]] | kTable[p[4]] | kTable[p[5]] |
+           kTable[p[6]] | kTable[p[7]]) &
+          kFlag) {
+        break;
+      }
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (kTable[static_cast<unsigned char>(s[i])] & kFlag) {
       out.append(s.substr(run, i - run));
       emit(static_cast<unsigned char>(s[i]));

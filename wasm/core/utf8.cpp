@@ -1,6 +1,9 @@
 // Validation follows the table of well-formed byte sequences in Unicode §3.9 (Table 3-7).
 #include "utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace foldmark::detail {
 namespace {
 
@@ -46,8 +49,13 @@ std::size_t sequence_length(std::string_view s, std::size_t i, std::size_t* bad)
 std::size_t valid_utf8_prefix(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    // ASCII dominates real text: skip it eight bytes at a time would need alignment tricks;
-    // a byte loop with an early test is fast enough and portable.
+    // ASCII dominates real text: test eight bytes at a time (memcpy is one unaligned load).
+    std::uint64_t word;
+    while (i + 8 <= s.size() &&
+           (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080u) == 0)) {
+      i += 8;
+    }
+    if (i >= s.size()) break;
     if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
@@ -75,6 +83,47 @@ std::string repair_utf8(std::string_view s) {
     i += bad;
   }
   return out;
+}
+
+bool utf8_to_utf16(std::string_view s, std::u16string& out) {
+  out.clear();
+  std::size_t i = 0;
+  std::uint64_t word;
+  while (i + 8 <= s.size() &&
+         (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080u) == 0)) {
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  if (i == s.size()) return false;
+  out.resize(s.size());  // never more units than bytes
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[k]);
+    std::uint32_t cp = b0;
+    int extra = 0;
+    if (b0 >= 0xF0) {
+      cp = b0 & 0x07u;
+      extra = 3;
+    } else if (b0 >= 0xE0) {
+      cp = b0 & 0x0Fu;
+      extra = 2;
+    } else if (b0 >= 0xC0) {
+      cp = b0 & 0x1Fu;
+      extra = 1;
+    }
+    ++k;
+    for (int e = 0; e < extra && k < s.size(); ++e)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[k++]) & 0x3Fu);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out[n++] = static_cast<char16_t>(0xD800 + (cp >> 10));
+      out[n++] = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
+    } else {
+      out[n++] = static_cast<char16_t>(cp);
+    }
+  }
+  out.resize(n);
+  return true;
 }
 
 std::size_t count_code_points(std::string_view s) {

@@ -15,6 +15,11 @@ std::size_t valid_utf8_prefix(std::string_view s);
 // replaced by U+FFFD, one per maximal ill-formed subpart as the WHATWG decoder does.
 std::string repair_utf8(std::string_view s);
 
+// s (well-formed UTF-8) as UTF-16 code units into out; returns false, leaving out empty, when s
+// is pure ASCII (the caller can then read the bytes as Latin-1, which JavaScript engines decode
+// several times faster than UTF-8).
+bool utf8_to_utf16(std::string_view s, std::u16string& out);
+
 // Number of code points in s (well-formed UTF-8): the column unit of warnings.
 std::size_t count_code_points(std::string_view s);
 

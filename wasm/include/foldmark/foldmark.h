@@ -115,6 +115,10 @@ Article render(std::string_view markdown, const Options& options = Options());
 // warnings, jsonLd). The CLI prints it and the wasm binding hands it to JavaScript.
 std::string article_to_json(const Article& article);
 
+// The same object without "html" and "jsonLd": the wasm binding hands those two over as separate
+// strings, so the largest parts are never JSON-escaped and parsed again.
+std::string article_fields_json(const Article& article);
+
 // Every class foldmark emits, for stylesheets and tests.
 //   fm-article fm-title fm-intro fm-epilogue fm-qa fm-question fm-answer fm-reader-question
 //   fm-raw-html
