@@ -61,7 +61,8 @@ export interface Article {
    *  starts at the first top-level `---` after the last item. Reader-question blockquotes carry
    *  `class="fm-reader-question"`. */
   html: string;
-  /** Top-level headings in order (the title heading excluded). */
+  /** Every heading that is a direct child of the article (not inside a list or quote), all
+   *  levels, in document order; the title heading excluded. */
   toc: TocEntry[];
   /** Sections at the Q/A level whose heading is a question, in order. */
   questions: Question[];
