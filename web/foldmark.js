@@ -25,6 +25,16 @@ const FLAG_HEADING_IDS = 4;
 const COLLAPSE_BITS = Object.freeze({ sections: 0, questions: 1 << 3, none: 2 << 3 });
 const ERROR_CODES = ['', 'E_INPUT', 'E_LIMIT', 'E_INTERNAL'];
 const ID_PREFIX = /^[A-Za-z0-9_:.-]*$/;
+// Mirrors foldmark::kMaxInputBytes. Checked here too, before the input is copied: wasm memory
+// never shrinks, so copying an over-limit input only to refuse it would pin it for good.
+const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+// Strings longer than this are encoded to their exact UTF-8 size first instead of reserving the
+// worst case of 3 bytes per UTF-16 unit in wasm memory.
+const EXACT_ENCODE_UNITS = 4 * 1024 * 1024;
+
+function tooLarge(bytes, atLeast = '') {
+  return new FoldmarkError('E_LIMIT', `input is ${atLeast}${bytes} bytes; the maximum is ${MAX_INPUT_BYTES}`);
+}
 
 function checkOptions(options) {
   if (options === undefined || options === null) return DEFAULTS;
@@ -76,18 +86,24 @@ export function wrapCore(core, host = {}) {
   const decode = host.decode || decodeUtf8;
   const [foldmarkVersion, md4cVersion] = core.version().split(' ');
 
+  function writeBytes(bytes) {
+    if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
+    const ptr = core.inputBuffer(bytes.length);
+    core.HEAPU8.set(bytes, ptr);
+    return bytes.length;
+  }
+
   function writeInput(markdown) {
     if (typeof markdown === 'string') {
+      // Every UTF-16 unit is at least one UTF-8 byte.
+      if (markdown.length > MAX_INPUT_BYTES) throw tooLarge(markdown.length, 'at least ');
+      if (markdown.length > EXACT_ENCODE_UNITS) return writeBytes(encoder.encode(markdown));
       // UTF-8 takes at most 3 bytes per UTF-16 unit; lone surrogates become U+FFFD here.
       const max = markdown.length * 3;
       const ptr = core.inputBuffer(max);
       return encoder.encodeInto(markdown, core.HEAPU8.subarray(ptr, ptr + max)).written;
     }
-    if (markdown instanceof Uint8Array) {
-      const ptr = core.inputBuffer(markdown.length);
-      core.HEAPU8.set(markdown, ptr);
-      return markdown.length;
-    }
+    if (markdown instanceof Uint8Array) return writeBytes(markdown);
     const got = markdown === null ? 'null' : typeof markdown;
     throw new FoldmarkError('E_INPUT', `markdown must be a string or a Uint8Array of UTF-8, got ${got}`);
   }

@@ -1,6 +1,7 @@
 // The XSS corpus executed in headless Chromium (T3, EXEC): each payload's render() HTML is loaded
 // with alert/confirm/prompt/print replaced by recorders; every element is focused, hovered and
 // clicked, every <details> toggled; there must be zero recorder calls and no dialogs.
+import { fileURLToPath } from 'node:url';
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createFoldmark } from '../../web/node.js';
 
-const files = [process.env.FOLDMARK_XSS_PAYLOADS ?? '/work/shared/testdata/xss-payloads.txt',
+const files = [process.env.FOLDMARK_XSS_PAYLOADS ?? fileURLToPath(new URL('../../../shared/testdata/xss-payloads.txt', import.meta.url)),
   new URL('../node/xss-extra.jsonl', import.meta.url)];
 const payloads = files.filter((f) => existsSync(f)).flatMap((f) =>
   readFileSync(f, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)));

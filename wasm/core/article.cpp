@@ -43,6 +43,54 @@ std::size_t output_budget(std::size_t input_size) {
   return std::min(kMaxOutputBytes, kOutputFactor * input_size + kOutputSlackBytes);
 }
 
+// Columns of a line's leading run of container syntax (spaces, tabs, '>', list markers); a
+// bound on the number of containers the line keeps open.
+std::size_t prefix_width(std::string_view text, std::size_t& i) {
+  std::size_t width = 0;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\t') {
+      width += 4;
+    } else if (c == ' ' || c == '>' || c == '-' || c == '+' || c == '*' || c == '.' || c == ')' ||
+               (c >= '0' && c <= '9')) {
+      ++width;
+    } else {
+      break;
+    }
+  }
+  return width;
+}
+
+// See kContainerWorkFactor: one linear pass over the lines, before md4c sees the text.
+bool container_work_too_large(std::string_view text, ErrorCode& error, std::string& message) {
+  const std::size_t budget = kContainerWorkFactor * text.size() + kContainerWorkSlack;
+  std::size_t work = 0, open_bound = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t begin = i;
+    const std::size_t width = prefix_width(text, i);
+    const bool blank = i >= text.size() || text[i] == '\n' || text[i] == '\r';
+    const bool spaces_only = blank && text.find_first_not_of(" \t", begin) >= i;
+    if (spaces_only) {
+      work += open_bound;
+    } else {
+      open_bound = width;
+    }
+    if (work > budget) {
+      error = ErrorCode::kLimit;
+      message = "containers nested too deeply for the input's length (line " +
+                std::to_string(std::count(text.begin(),
+                                          text.begin() + static_cast<std::ptrdiff_t>(begin), '\n') +
+                               1) +
+                ")";
+      return true;
+    }
+    while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
+    if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    ++i;
+  }
+  return false;
+}
+
 bool input_too_large(std::string_view markdown, ErrorCode& error, std::string& message) {
   if (markdown.size() <= kMaxInputBytes) return false;
   error = ErrorCode::kLimit;
@@ -83,6 +131,7 @@ HtmlResult to_html(std::string_view markdown, const Options& options) {
   HtmlResult result;
   if (input_too_large(markdown, result.error, result.error_message)) return result;
   const CleanInput in = clean_input(markdown);
+  if (container_work_too_large(in.text, result.error, result.error_message)) return result;
   BodyHtml body = detail::render_body(in.text, options, false, output_budget(in.text.size()));
   result.error = body.error;
   result.error_message = std::move(body.error_message);
@@ -98,6 +147,7 @@ Article render(std::string_view markdown, const Options& options) {
   a.warnings = std::move(fm.warnings);
   a.meta_json = std::move(fm.meta_json);
   const std::string_view body_text = in.text.substr(fm.body_offset);
+  if (container_work_too_large(body_text, a.error, a.error_message)) return a;
   BodyHtml body = detail::render_body(body_text, options, true, output_budget(in.text.size()));
   if (body.error != ErrorCode::kNone) {
     a.error = body.error;

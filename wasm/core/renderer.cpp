@@ -2,6 +2,9 @@
 // element, all state in one context struct.
 #include "renderer.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "entities.h"
 #include "escape.h"
 #include "headings.h"
@@ -27,6 +30,7 @@ struct Context {
   int depth = 0;        // open blocks, the document included
   int image_depth = 0;  // > 0 inside an image's alt text: plain text only
   bool in_heading = false;
+  bool heading_text_full = false;  // heading_text reached kMaxHeadingTextBytes
   bool heading_top_level = false;
   unsigned heading_level = 0;
   std::size_t heading_begin = 0;  // where "<hN" starts
@@ -35,6 +39,13 @@ struct Context {
   bool in_top_quote = false;
   std::size_t quote_attr = 0;
   std::string quote_tail;  // the last bytes of a top-level quote's text
+  // Spans written and not yet closed. md4c 0.5.2 can pair an emphasis or strikethrough mark
+  // inside a link destination with one outside it ("*[](*)", "[](~)~") and then reports an
+  // enter without its leave or a leave without its enter; the output stays balanced anyway.
+  std::vector<MD_SPANTYPE> open_spans;
+  // Links inside a link (an autolink in link text: "[<a@b.c>](/u)") are written as their text:
+  // nested <a> elements are invalid HTML that the browser's parser re-arranges.
+  int nested_links = 0;
 };
 
 // The attribute's text with references decoded and NUL replaced.
@@ -54,8 +65,14 @@ std::string decode_attribute(const MD_ATTRIBUTE& attr) {
 }
 
 void collect_text(Context& c, std::string_view text) {
-  if (c.in_heading && c.heading_text.size() < kMaxHeadingTextBytes) {
-    c.heading_text.append(text.substr(0, kMaxHeadingTextBytes - c.heading_text.size()));
+  if (c.in_heading && !c.heading_text_full) {
+    std::size_t room = kMaxHeadingTextBytes - c.heading_text.size();
+    if (text.size() > room) {
+      // Cut at a code point boundary: the text reaches the TOC, the title and JSON-LD.
+      while (room > 0 && (static_cast<unsigned char>(text[room]) & 0xC0) == 0x80) --room;
+      c.heading_text_full = true;
+    }
+    c.heading_text.append(text.substr(0, room));
   }
   if (c.in_top_quote) {
     c.quote_tail.append(text);
@@ -81,6 +98,7 @@ void open_heading(Context& c, const MD_BLOCK_H_DETAIL* d) {
   c.heading_top_level = c.depth == 2;
   c.heading_level = d->level;
   c.heading_text.clear();
+  c.heading_text_full = false;
   c.heading_begin = c.out.size();
   c.out.append("<h");
   c.out.push(static_cast<char>('0' + d->level));
@@ -247,8 +265,47 @@ void write_raw_html(Context& c, std::string_view html) {
   }
 }
 
+std::string_view close_tag(MD_SPANTYPE type) {
+  switch (type) {
+    case MD_SPAN_EM: return "</em>";
+    case MD_SPAN_STRONG: return "</strong>";
+    case MD_SPAN_A: return "</a>";
+    case MD_SPAN_CODE: return "</code>";
+    case MD_SPAN_DEL: return "</del>";
+    default: return "";
+  }
+}
+
+// Closes the innermost open `type` and everything opened inside it; a leave md4c reports
+// without its enter writes nothing.
+void close_span(Context& c, MD_SPANTYPE type) {
+  auto& open = c.open_spans;
+  const auto it = std::find(open.rbegin(), open.rend(), type);
+  if (it == open.rend()) return;
+  const std::size_t keep = static_cast<std::size_t>(open.rend() - it) - 1;
+  while (open.size() > keep) {
+    c.out.append(close_tag(open.back()));
+    open.pop_back();
+  }
+}
+
+// No span crosses a block boundary: close whatever md4c left open (an unclosed <em> or <a>
+// would otherwise be reconstructed by the browser over the rest of the article).
+void close_all_spans(Context& c) {
+  if (c.image_depth > 0) {
+    c.out.append("\">");
+    c.image_depth = 0;
+  }
+  while (!c.open_spans.empty()) {
+    c.out.append(close_tag(c.open_spans.back()));
+    c.open_spans.pop_back();
+  }
+  c.nested_links = 0;
+}
+
 int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
   auto& c = *static_cast<Context*>(userdata);
+  close_all_spans(c);
   ++c.depth;
   switch (type) {
     case MD_BLOCK_DOC: break;
@@ -273,6 +330,7 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
 
 int leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
   auto& c = *static_cast<Context*>(userdata);
+  close_all_spans(c);
   switch (type) {
     case MD_BLOCK_DOC: break;
     case MD_BLOCK_QUOTE: close_quote(c); break;
@@ -299,36 +357,35 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) {
   auto& c = *static_cast<Context*>(userdata);
   if (type == MD_SPAN_IMG) {
     open_image(c, static_cast<MD_SPAN_IMG_DETAIL*>(detail));
-  } else if (c.image_depth > 0) {
-    // Inside alt text only the text survives (CommonMark: alt is the plain string content).
-  } else {
-    switch (type) {
-      case MD_SPAN_EM: c.out.append("<em>"); break;
-      case MD_SPAN_STRONG: c.out.append("<strong>"); break;
-      case MD_SPAN_A: open_link(c, static_cast<MD_SPAN_A_DETAIL*>(detail)); break;
-      case MD_SPAN_CODE: c.out.append("<code>"); break;
-      case MD_SPAN_DEL: c.out.append("<del>"); break;
-      default: break;  // extensions we never enable
-    }
+    return c.out.exhausted() ? -1 : 0;
   }
+  if (c.image_depth > 0) return 0;  // alt text is the plain string content (CommonMark)
+  switch (type) {
+    case MD_SPAN_EM: c.out.append("<em>"); break;
+    case MD_SPAN_STRONG: c.out.append("<strong>"); break;
+    case MD_SPAN_A:
+      if (std::find(c.open_spans.begin(), c.open_spans.end(), MD_SPAN_A) != c.open_spans.end()) {
+        ++c.nested_links;
+        return 0;
+      }
+      open_link(c, static_cast<MD_SPAN_A_DETAIL*>(detail));
+      break;
+    case MD_SPAN_CODE: c.out.append("<code>"); break;
+    case MD_SPAN_DEL: c.out.append("<del>"); break;
+    default: return 0;  // extensions we never enable
+  }
+  c.open_spans.push_back(type);
   return c.out.exhausted() ? -1 : 0;
 }
 
 int leave_span(MD_SPANTYPE type, void* detail, void* userdata) {
   auto& c = *static_cast<Context*>(userdata);
   if (type == MD_SPAN_IMG) {
-    close_image(c, static_cast<MD_SPAN_IMG_DETAIL*>(detail));
-  } else if (c.image_depth > 0) {
-    // as in enter_span
-  } else {
-    switch (type) {
-      case MD_SPAN_EM: c.out.append("</em>"); break;
-      case MD_SPAN_STRONG: c.out.append("</strong>"); break;
-      case MD_SPAN_A: c.out.append("</a>"); break;
-      case MD_SPAN_CODE: c.out.append("</code>"); break;
-      case MD_SPAN_DEL: c.out.append("</del>"); break;
-      default: break;
-    }
+    if (c.image_depth > 0) close_image(c, static_cast<MD_SPAN_IMG_DETAIL*>(detail));
+  } else if (type == MD_SPAN_A && c.nested_links > 0) {
+    --c.nested_links;
+  } else if (c.image_depth == 0) {
+    close_span(c, type);
   }
   return c.out.exhausted() ? -1 : 0;
 }

@@ -31,6 +31,13 @@ constexpr std::size_t kMaxInputBytes = 32u << 20;
 constexpr std::size_t kOutputFactor = 16;
 constexpr std::size_t kOutputSlackBytes = 4u << 20;
 constexpr std::size_t kMaxOutputBytes = 256u << 20;
+// md4c 0.5.2 re-matches every open container (list item, quote) on each blank line, so one line
+// opening n containers followed by m blank lines costs n*m ("- - - … x" then newlines). Each
+// open container needs at least one column of a line's prefix, so summing the prefix width of the
+// last non-blank line over the blank lines bounds that work; inputs whose bound passes
+// kContainerWorkFactor * input + kContainerWorkSlack are refused with ErrorCode::kLimit.
+constexpr std::size_t kContainerWorkFactor = 32;
+constexpr std::size_t kContainerWorkSlack = 1u << 20;
 // Generated ids (heading slugs) are cut to this many bytes, at a UTF-8 boundary, before de-dup.
 constexpr std::size_t kMaxSlugBytes = 100;
 

@@ -1,0 +1,132 @@
+// Pathological shapes for tests/node/pathological.test.mjs, and the worker that renders them.
+// md4c's test/pathological-tests.py shapes and cmark's additions, re-expressed here, plus foldmark's
+// own (headings, slugs, Q/A sections, front matter). Each make(n) builds the input at size n;
+// check(result, input) returns null or what is wrong. As a worker it renders one shape per message.
+import { isMainThread, parentPort } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+const rep = (s, n) => s.repeat(Math.max(0, Math.round(n)));
+const count = (hay, needle) => hay.split(needle).length - 1;
+const budget = (input) => Math.min(256 << 20, 16 * Buffer.byteLength(input) + (4 << 20));
+const expectCount = (html, needle, want) => {
+  const got = count(html, needle);
+  return got === want ? null : `expected ${want} × ${JSON.stringify(needle)}, got ${got}`;
+};
+const expectLimit = (r, input) =>
+  r.code === 'E_LIMIT' || (r.code === undefined && r.html.length <= budget(input))
+    ? null
+    : `expected E_LIMIT or output within the budget, got ${r.code ?? r.html.length + ' chars'}`;
+const uniqueIds = (r, want) => {
+  const ids = new Set(r.toc.map((t) => t.id));
+  return ids.size === want ? null : `expected ${want} unique TOC ids, got ${ids.size}`;
+};
+const bodyKept = (r) => r.code === 'E_LIMIT' || r.html.includes('Body') ? null : 'body swallowed';
+
+// api: 'toHtml' | 'render'. quadratic: input length grows with n², so linearity uses n/√2.
+export const shapes = [
+  { name: 'nested strong emph', n: 65000, make: (n) => rep('*a **a ', n) + 'b' + rep(' a** a*', n),
+    check: (r, _, n) => expectCount(r.html, '<strong>', n) },
+  { name: 'many emph closers with no openers', n: 65000, make: (n) => rep('a_ ', n), check: (r) => expectCount(r.html, '<em>', 0) },
+  { name: 'many emph openers with no closers', n: 65000, make: (n) => rep('_a ', n), check: (r) => expectCount(r.html, '<em>', 0) },
+  { name: 'many 3-emph openers with no closers', n: 65000, make: (n) => rep('a***', n),
+    check: (r, _, n) => expectCount(r.html, '<strong>', Math.floor(n / 2)) },
+  { name: 'many link closers with no openers', n: 65000, make: (n) => rep('a]', n), check: (r) => expectCount(r.html, '<a', 0) },
+  { name: 'many link openers with no closers', n: 65000, make: (n) => rep('[a', n), check: (r) => expectCount(r.html, '<a', 0) },
+  { name: 'mismatched openers and closers', n: 50000, make: (n) => rep('*a_ ', n), check: (r) => expectCount(r.html, '<em>', 0) },
+  { name: 'openers and closers multiple of 3', n: 50000, make: (n) => 'a**b' + rep('c* ', n), check: (r) => expectCount(r.html, '<em>', 0) },
+  { name: 'link openers and emph closers', n: 50000, make: (n) => rep('[ a_', n), check: (r) => expectCount(r.html, '<a', 0) },
+  { name: 'nested brackets', n: 50000, make: (n) => rep('[', n) + 'a' + rep(']', n), check: (r) => expectCount(r.html, '<a', 0) },
+  { name: 'nested block quotes', n: 50000, make: (n) => rep('> ', n) + 'a', check: (r, _, n) => expectCount(r.html, '<blockquote>', n) },
+  { name: 'backticks', n: 1000, quadratic: true,
+    make: (n) => Array.from({ length: n - 1 }, (_, x) => 'e' + '`'.repeat(x + 1)).join(''),
+    check: (r) => expectCount(r.html, '<code>', 0) },
+  { name: 'many links', n: 50000, make: (n) => rep('[t](/u) ', n), check: (r, _, n) => expectCount(r.html, '<a href="/u">t</a>', n) },
+  { name: 'many references', n: 20000,
+    make: (n) => Array.from({ length: n * 16 - 1 }, (_, x) => `[${x + 1}]: u\n`).join('') + rep('[0] ', n),
+    check: (r) => expectCount(r.html, '<a', 0) },
+  { name: 'deeply nested lists', n: 1000, quadratic: true,
+    make: (n) => Array.from({ length: n }, (_, x) => '  '.repeat(x) + '* a\n').join(''),
+    check: (r, _, n) => expectCount(r.html, '<ul>', n) },
+  { name: 'many html openers and closers', n: 50000, make: (n) => rep('<>', n), check: (r, _, n) => expectCount(r.html, '&lt;&gt;', n) },
+  { name: 'many html proc. inst. openers', n: 50000, make: (n) => 'x' + rep('<?', n), check: (r, _, n) => expectCount(r.html, '&lt;?', n) },
+  { name: 'many html CDATA openers', n: 50000, make: (n) => 'x' + rep('<![CDATA[', n),
+    check: (r, _, n) => expectCount(r.html, '&lt;![CDATA[', n) },
+  { name: 'many backticks and escapes', n: 50000, make: (n) => rep('\\``', n), check: (r) => expectCount(r.html, '<code>', 0) },
+  { name: 'many broken link titles', n: 50000, make: (n) => rep('[ (](', n), check: (r) => expectCount(r.html, '<a', 0) },
+  { name: 'broken thematic break', n: 50000, make: (n) => rep('* ', n) + 'a', check: (r, _, n) => expectCount(r.html, '<ul>', n) },
+  { name: 'nested invalid link references', n: 50000, make: (n) => rep('[', n) + rep(']', n) + '\n\n[a]: /b',
+    check: (r) => expectCount(r.html, '<a', 0) },
+  { name: 'many broken permissive autolinks', n: 50000, make: (n) => rep('www._', n) + 'x', check: (r) => expectCount(r.html, '<a', 0) },
+  { name: 'huge table', n: 10000, make: (n) => rep('th|', n) + '\n' + rep('-|', n) + '\n' + rep('td\n', n), check: expectLimit },
+  { name: 'wide table, many rows', n: 100000, make: (n) => rep('th|', 100) + '\n' + rep('-|', 100) + '\n' + rep('td\n', n),
+    check: expectLimit },
+  // cmark's list: known super-linear in md4c 0.5.2 (see the report on container work).
+  { name: '"- " * n + "x" + "\\n" * n', n: 40000, make: (n) => rep('- ', n) + 'x' + rep('\n', n),
+    check: (r, _, n) => (r.code === 'E_LIMIT' ? null : expectCount(r.html, '<ul>', n)) },
+  { name: 'long link reference definition used many times', n: 50000,
+    make: (n) => '[a]: /' + rep('x', 50000) + '\n\n' + rep('[a] ', n),
+    check: (r) => (r.code === 'E_LIMIT' ? null : `expected E_LIMIT, got ${r.code ?? 'success'}`) },
+  // foldmark's own: headings, slugs, TOC, Q/A, front matter.
+  { name: '100k headings', n: 100000, api: 'render', make: (n) => Array.from({ length: n }, (_, i) => `## h${i}\n`).join(''),
+    check: (r, _, n) => r.toc.length !== n ? `toc has ${r.toc.length}` : expectCount(r.html, '<details', n) },
+  { name: '100k identical headings', n: 100000, api: 'render', make: (n) => rep('## a\n\n', n),
+    check: (r, _, n) => uniqueIds(r, n) ?? (r.toc.at(-1).id === `a-${n - 1}` ? null : `last id ${r.toc.at(-1).id}`) },
+  { name: 'headings named like suffixes', n: 50000, api: 'render',
+    make: (n) => Array.from({ length: n }, (_, i) => `## a-${i + 1}\n`).join('') + rep('## a\n', n),
+    check: (r, _, n) => uniqueIds(r, 2 * n) },
+  { name: 'heading suffix chain a, a-1, a-1-1, …', n: 1500, api: 'render', quadratic: true,
+    make: (n) => Array.from({ length: n }, (_, i) => `## a${'-1'.repeat(i)}\n`).join(''),
+    check: (r, _, n) => uniqueIds(r, n) },
+  { name: '1 MB heading', n: 200000, api: 'render', make: (n) => '# ' + rep('word ', n) + '\n\ntext\n',
+    check: (r) => (Buffer.byteLength(r.title) <= 4096 ? null : `title is ${r.title.length} chars`) },
+  { name: 'many Q/A sections', n: 50000, api: 'render',
+    make: (n) => Array.from({ length: n }, (_, i) => `## Question ${i}?\n\nAnswer.\n\n`).join(''),
+    check: (r, _, n) => r.questions.length !== n ? `questions: ${r.questions.length}` : r.jsonLd.includes('<') ? '< in JSON-LD' : null },
+  { name: 'deeply nested Q/A in blockquotes', n: 10000, api: 'render',
+    make: (n) => rep('> ', n) + '## Why?\n' + rep('> ', n) + 'answer\n',
+    check: (r) => (r.questions.length === 0 ? expectCount(r.html, '<details', 0) : 'nested question folded') },
+  { name: 'huge front matter', n: 8 << 20, api: 'render', make: (n) => '---\ndescription: ' + rep('x', n) + '\n---\n# Body\n',
+    check: bodyKept },
+  { name: 'deeply nested front matter flows', n: 100000, api: 'render',
+    make: (n) => '---\nx: ' + rep('[', n) + rep(']', n) + '\n---\n# Body\n', check: bodyKept },
+  { name: '100k front matter keys', n: 100000, api: 'render',
+    make: (n) => '---\n' + Array.from({ length: n }, (_, i) => `k${i}: v\n`).join('') + '---\n# Body\n', check: bodyKept },
+];
+
+async function serve() {
+  // Collect the input-building garbage first: process CPU time includes the GC threads.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc');
+  const { createFoldmark } = await import('../../web/node.js');
+  const fm = await createFoldmark();
+  // Warm up so V8's background tier-up compilation is not billed to the first shape.
+  const warm = '## Q?\n\n*a* [b](/c) `d` > e\n\n- f\n'.repeat(5000);
+  for (let k = 0; k < 5; k++) fm.render(warm);
+  parentPort.on('message', ({ name, scale, reps }) => {
+    const shape = shapes.find((s) => s.name === name);
+    const n = Math.max(1, Math.round(shape.n * (shape.quadratic ? Math.sqrt(scale) : scale)));
+    const input = shape.make(n);
+    const cpuMs = [];
+    let result;
+    for (let k = 0; k < reps; k++) {
+      gc();
+      const before = process.cpuUsage();
+      try {
+        result = shape.api === 'render' ? fm.render(input) : { html: fm.toHtml(input) };
+      } catch (err) {
+        if (!err || err.name !== 'FoldmarkError') throw err;
+        result = { code: err.code, message: err.message };
+      }
+      const used = process.cpuUsage(before);
+      cpuMs.push((used.user + used.system) / 1000);
+    }
+    const problem = result.code && result.code !== 'E_LIMIT'
+      ? `unexpected ${result.code}: ${result.message}`
+      : shape.check(result, input, n);
+    parentPort.postMessage({ cpuMs, problem, code: result.code ?? null, bytes: Buffer.byteLength(input) });
+  });
+  parentPort.postMessage({ ready: true });
+}
+
+if (!isMainThread) await serve();
