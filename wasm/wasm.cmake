@@ -1,6 +1,8 @@
 # The Embind module, in two flavours from one set of objects:
 #  - foldmark-core.mjs + foldmark-core.wasm: ES module glue for the npm package (Node and browsers)
-#  - foldmark-classic.js: a classic-script, single-file build for pages opened from file://
+#  - foldmark-classic.js + foldmark-classic.wasm: a classic-script build for pages opened from
+#    file://, where nothing can be fetched: the site ships the wasm bytes as base64 in a classic
+#    script and passes them as wasmBinary (no data: URL fetch, so connect-src can stay strict)
 set(FOLDMARK_DIST_DIR "${PROJECT_SOURCE_DIR}/dist" CACHE PATH "Where the wasm build writes its output")
 
 set(foldmark_wasm_compile -fno-exceptions -flto)
@@ -28,5 +30,4 @@ endfunction()
 
 foldmark_wasm_target(foldmark_wasm_esm foldmark-core.mjs
   -sEXPORT_ES6=1 -sEXPORT_NAME=createFoldmarkCore)
-foldmark_wasm_target(foldmark_wasm_classic foldmark-classic.js
-  -sEXPORT_NAME=createFoldmarkCore -sSINGLE_FILE=1)
+foldmark_wasm_target(foldmark_wasm_classic foldmark-classic.js -sEXPORT_NAME=createFoldmarkCore)

@@ -89,7 +89,7 @@ test('build writes a self-contained site; the sidebar follows sidebar_position, 
   const r = await foldmark('build', dir, '--out', out, '--title', 'My <docs>');
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /4 articles → file:\/\//);
-  for (const f of ['index.html', 'app.js', 'style.css', 'favicon.svg', 'foldmark-classic.js', 'foldmark-api.js', 'catalog.js', 'articles.js']) {
+  for (const f of ['index.html', 'app.js', 'style.css', 'favicon.svg', 'foldmark-classic.js', 'foldmark-wasm.js', 'foldmark-api.js', 'catalog.js', 'articles.js']) {
     assert.ok(existsSync(join(out, f)), f);
   }
   const html = readFileSync(join(out, 'index.html'), 'utf8');

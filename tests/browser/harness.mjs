@@ -16,10 +16,10 @@ export const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
 export const RENDERED_MARK = 'foldmark:article-rendered';
 
 // What a strict host may send; the page must work under it: scripts only from the site itself and
-// 'wasm-unsafe-eval' to compile the module, no inline script or style. connect-src needs data:
-// because the single-file glue first tries fetch() on its embedded data: URL.
+// 'wasm-unsafe-eval' to compile the module, no inline script or style, nothing fetched from data:
+// (the wasm bytes come from a classic script, not from a data: URL).
 export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data:; connect-src 'self' data:; base-uri 'none'; form-action 'none'";
+  "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 const run = promisify(execFile);
 

@@ -47,7 +47,7 @@ test('index.html: the only <script> elements are the site\'s, and the JSON-LD pa
   const html = readFileSync(join(siteDir, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
   assert.deepEqual(scripts, ['<script src="app.js">', '<script src="foldmark-classic.js" defer>',
-    '<script src="foldmark-api.js" defer>', '<script src="catalog.js" defer>', '<script src="articles.js" defer>',
+    '<script src="foldmark-wasm.js" defer>', '<script src="foldmark-api.js" defer>', '<script src="catalog.js" defer>', '<script src="articles.js" defer>',
     '<script type="application/ld+json" id="siteJsonLd">']);
   const jsonLd = /<script type="application\/ld\+json" id="siteJsonLd">(.*?)<\/script>/s.exec(html)[1];
   assert.doesNotMatch(jsonLd, /<|>/);
@@ -69,7 +69,7 @@ for (const [origin, url] of [['file://', () => pathToFileURL(join(siteDir, 'inde
       assert.equal(await page.getAttribute('#siteArticle .fm-intro a', 'href'), null, 'javascript: link dropped');
       const jsonLd = await page.evaluate(() => JSON.parse(document.getElementById('siteJsonLd').textContent));
       assert.equal(jsonLd.mainEntity[0].name, QUESTION);
-      assert.equal(await page.evaluate(() => document.scripts.length), 6);
+      assert.equal(await page.evaluate(() => document.scripts.length), 7, 'the site\'s six scripts and the JSON-LD');
       await page.click('#siteArticle summary');
       assert.deepEqual(problems, [], 'no dialogs, errors or CSP violations');
     } finally {

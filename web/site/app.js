@@ -29,6 +29,16 @@
 
   document.addEventListener('DOMContentLoaded', start);
 
+  // The wasm bytes from foldmark-wasm.js (base64, since file:// pages cannot fetch them).
+  function wasmBytes(base64) {
+    if (typeof base64 !== 'string') throw new Error('foldmark-wasm.js did not load');
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(base64);
+    const text = atob(base64);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+
   async function start() {
     for (const id of ['siteNav', 'siteMain', 'siteArticle', 'siteStatus', 'siteToolbar', 'themeToggle', 'fileInput']) {
       el[id] = document.getElementById(id);
@@ -38,7 +48,7 @@
     showPrerendered(first.articleId);
     wireShell();
     try {
-      state.fm = self.foldmark.wrapCore(await self.createFoldmarkCore());
+      state.fm = self.foldmark.wrapCore(await self.createFoldmarkCore({ wasmBinary: wasmBytes(self.foldmarkWasm) }));
       state.articles = self.foldmarkCatalog.sortCatalog((self.foldmarkArticles || [])
         .map(({ file, markdown }) => self.foldmarkCatalog.catalogEntry(file, state.fm.render(markdown))));
     } catch (err) {
