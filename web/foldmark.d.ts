@@ -79,8 +79,9 @@ export type FoldmarkErrorCode = 'E_INPUT' | 'E_OPTION' | 'E_LIMIT' | 'E_INTERNAL
 export class FoldmarkError extends Error {
   readonly name: 'FoldmarkError';
   /** E_INPUT: markdown is not a string or Uint8Array. E_OPTION: bad option. E_LIMIT: input over
-   *  32 MiB, or output over its budget (16 × input + 4 MiB, at most 256 MiB). E_INTERNAL: the
-   *  core failed (out of memory); the instance recovers. */
+   *  32 MiB; output over its budget (16 × input + 4 MiB, at most 256 MiB); or list/quote nesting
+   *  whose parsing cost would pass 32 × input + 1 MiB (md4c re-checks every open container on
+   *  each blank line). E_INTERNAL: the core failed (out of memory); the instance recovers. */
   readonly code: FoldmarkErrorCode;
 }
 
