@@ -12,6 +12,12 @@ git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 echo "== native tests (ctest)"
 ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
 
+echo "== native tests under AddressSanitizer + UBSan (ctest)"
+cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLDMARK_SANITIZE=ON -DFOLDMARK_WERROR=ON >/dev/null
+cmake --build build/asan -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
+# The same 116 tests, fuzz corpus replay included; the dump of spec outputs is the Release one's.
+ctest --test-dir build/asan --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
+
 echo "== wasm tests (node --test)"
 node --test --test-reporter=spec tests/node/
 
