@@ -3,6 +3,6 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-bash scripts/build.sh --no-browser
+bash scripts/build.sh --no-browser >&2
 node web/cli.js build content --out out/site --prerender >&2
 echo "file://$root/out/site/index.html"
