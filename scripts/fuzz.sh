@@ -16,7 +16,7 @@ corpus=tests/fuzz/corpus
 work=tests/fuzz/corpus-work
 artifacts="$build/artifacts"
 if [ ! -f "$build/CMakeCache.txt" ]; then
-  CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLDMARK_FUZZ=ON >/dev/null
+  CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFOLDMARK_FUZZ=ON -DFOLDMARK_TESTS=ON >/dev/null
 fi
 cmake --build "$build" -j 1 --target fuzz_render fuzz_replay
 fuzzer="$build/tests/fuzz/fuzz_render"
