@@ -86,6 +86,14 @@ class FlowParser {
   void skip_quoted(char quote);
   void fail_at(std::size_t line, std::size_t col, std::string message);
   void fail(std::string message) { fail_at(line_, col_, std::move(message)); }
+  // After an item of a flow collection: a ',' is consumed; anything but `close` or the end of
+  // the text is an error naming what was expected.
+  void end_item(char close, const char* expected) {
+    if (cur() == ',')
+      ++col_;
+    else if (cur() != close && cur() != '\0')
+      fail(expected);
+  }
 
   const std::vector<YamlLine>& lines_;
   std::vector<Warning>& warnings_;
@@ -194,10 +202,7 @@ YamlNode FlowParser::sequence(int depth) {
     }
     if (failed_) return YamlNode();
     seq.items.push_back(std::move(item));
-    if (cur() == ',')
-      ++col_;
-    else if (cur() != ']' && cur() != '\0')
-      fail("expected ',' or ']' in the list");
+    end_item(']', "expected ',' or ']' in the list");
   }
   ++col_;
   --open_;
@@ -233,10 +238,7 @@ YamlNode FlowParser::mapping(int depth) {
       add_yaml_warning(warnings_, lines_[key_line], key_col, "W_FRONT_MATTER_DUPLICATE_KEY",
                        "duplicate key '" + name + "': the last value is used");
     }
-    if (cur() == ',')
-      ++col_;
-    else if (cur() != '}' && cur() != '\0')
-      fail("expected ',' or '}' in the mapping");
+    end_item('}', "expected ',' or '}' in the mapping");
   }
   ++col_;
   --open_;
