@@ -31,3 +31,11 @@ endfunction()
 foldmark_wasm_target(foldmark_wasm_esm foldmark-core.mjs
   -sEXPORT_ES6=1 -sEXPORT_NAME=createFoldmarkCore)
 foldmark_wasm_target(foldmark_wasm_classic foldmark-classic.js -sEXPORT_NAME=createFoldmarkCore)
+
+
+# Front matter (YAML) and JSON writing run once per article on a few hundred bytes: they are
+# built for size. The attribute reaches the LTO link, so inlining there respects it too.
+set_source_files_properties(
+  core/front_matter.cpp core/yaml_block.cpp core/yaml_flow.cpp core/yaml_scalar.cpp
+  core/json_writer.cpp
+  PROPERTIES COMPILE_OPTIONS -Oz)

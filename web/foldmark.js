@@ -23,6 +23,7 @@ const FLAG_RAW_HTML = 1;
 const FLAG_GFM = 2;
 const FLAG_HEADING_IDS = 4;
 const COLLAPSE_BITS = Object.freeze({ sections: 0, questions: 1 << 3, none: 2 << 3 });
+const FLAG_JSON_LD = 1 << 5;
 const ERROR_CODES = ['', 'E_INPUT', 'E_LIMIT', 'E_INTERNAL'];
 const ID_PREFIX = /^[A-Za-z0-9_:.-]*$/;
 // Mirrors foldmark::kMaxInputBytes. Checked here too, before the input is copied: wasm memory
@@ -109,13 +110,13 @@ export function wrapCore(core, host = {}) {
   }
 
   // Runs one core call; returns decode(slot) for each requested slot, or throws FoldmarkError.
-  function call(entry, markdown, options, slots) {
+  function call(entry, markdown, options, slots, extraFlags = 0) {
     const o = checkOptions(options);
     const stack = core.stackSave();
     let status;
     let texts;
     try {
-      status = entry(writeInput(markdown), flagsOf(o), o.idPrefix);
+      status = entry(writeInput(markdown), flagsOf(o) | extraFlags, o.idPrefix);
       texts = (status === 0 ? slots : [SLOT_MAIN]).map((slot) => decode(core, slot));
       core.release();
     } catch (err) {
@@ -128,10 +129,26 @@ export function wrapCore(core, host = {}) {
     return texts;
   }
 
+  // The JSON-LD repeats every answer's HTML, as long again as the article, and most callers never
+  // read it: article.jsonLd renders it on first access (same input, same options, same result).
   function render(markdown, options) {
-    const [fields, html, jsonLd] = call(core.render, markdown, options, [SLOT_MAIN, SLOT_HTML, SLOT_JSON_LD]);
+    const settled = checkOptions(options);  // a snapshot: the caller may change options later
+    const [fields, html] = call(core.render, markdown, settled, [SLOT_MAIN, SLOT_HTML]);
     const { meta, title, toc, questions, warnings } = JSON.parse(fields);
-    return { meta, title, html, toc, questions, warnings, jsonLd };
+    const article = { meta, title, html, toc, questions, warnings };
+    // Bytes the caller could change later are copied; a string cannot change.
+    let source = markdown instanceof Uint8Array ? markdown.slice() : markdown;
+    let jsonLd = questions.length === 0 ? '' : null;
+    return Object.defineProperty(article, 'jsonLd', {
+      enumerable: true,
+      get() {
+        if (jsonLd === null) {
+          jsonLd = call(core.render, source, settled, [SLOT_JSON_LD], FLAG_JSON_LD)[0];
+          source = null;
+        }
+        return jsonLd;
+      },
+    });
   }
 
   return Object.freeze({

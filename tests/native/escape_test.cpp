@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "escape.h"
+#include "out_buffer.h"
 #include "url_policy.h"
 #include "utf8.h"
 
@@ -87,6 +88,50 @@ TEST(Utf8, RepairsEveryIllFormedClass) {
   EXPECT_EQ(repair_utf8("\xFF"), "\xEF\xBF\xBD");
   EXPECT_EQ(repair_utf8("ok \xE2\x82\xAC"), "ok \xE2\x82\xAC");
   EXPECT_EQ(valid_utf8_prefix("ab\x80"), 2u);
+}
+
+std::u16string utf16(std::string_view s) {
+  std::u16string out(s.size(), u'\0');
+  out.resize(utf8_to_utf16(s, out.data()));
+  return out;
+}
+
+TEST(Utf8, ToUtf16CoversEveryLengthAndRunsPastTheAsciiFastPath) {
+  EXPECT_EQ(utf16(""), u"");
+  EXPECT_EQ(utf16("<p>eight+ bytes of ASCII</p>"), u"<p>eight+ bytes of ASCII</p>");
+  EXPECT_EQ(utf16("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80!"), u"caf\u00e9 \u20ac \U0001F600!");
+  EXPECT_EQ(utf16("12345678\xF4\x8F\xBF\xBF"), u"12345678\U0010FFFF");
+  EXPECT_EQ(utf16("x\xE2\x82"), u"x\uFFFD");  // cut short: never read past the end
+  EXPECT_EQ(ascii_prefix("0123456789abcdef\xC3\xA9"), 16u);
+  EXPECT_EQ(ascii_prefix("only ascii"), 10u);
+}
+
+TEST(OutBuffer, KeepsItsBudgetExactlyAndStaysRefusedAfterwards) {
+  OutBuffer out(10);
+  out.append("12345");
+  out.insert(0, "ab");
+  out.push('!');
+  out.append("xy");
+  EXPECT_FALSE(out.exhausted());
+  out.push('z');  // the 11th byte
+  EXPECT_TRUE(out.exhausted());
+  out.append("");
+  EXPECT_TRUE(out.exhausted());
+  EXPECT_EQ(out.take(), "ab12345!xy");
+}
+
+TEST(OutBuffer, GrowsThroughManyShortAndLongAppends) {
+  OutBuffer out(1 << 20);
+  std::string expected;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string piece(static_cast<std::size_t>(i % 300), static_cast<char>('a' + i % 26));
+    out.append(piece);
+    expected += piece;
+  }
+  out.insert(3, "<ins>");
+  expected.insert(3, "<ins>");
+  EXPECT_EQ(out.size(), expected.size());
+  EXPECT_EQ(out.take(), expected);
 }
 
 TEST(Utf8, RepairedOutputIsAlwaysValid) {

@@ -80,3 +80,30 @@ test('render returns the Article of API.md for the seed article', () => {
   assert.ok(a.html.startsWith('<article class="fm-article">\n<h1 class="fm-title">How is Webiny serverless?</h1>'));
   assert.equal(JSON.parse(a.jsonLd)['@type'], 'FAQPage');
 });
+
+test('jsonLd is built on first access from what render was given, not what changed since', () => {
+  const source = '## Why \u{1F600}?\n\nBecause [it](https://e.com) is.\n\n## How?\n\nSo.\n';
+  const eager = JSON.parse(JSON.stringify(fm.render(source)));
+  assert.equal(JSON.parse(eager.jsonLd).mainEntity.length, 2);
+  const bytes = new TextEncoder().encode(source);
+  const options = { idPrefix: 'a-' };
+  const a = fm.render(bytes, options);
+  bytes.fill(0x41);
+  options.idPrefix = 'changed-';
+  fm.render('# Another article?\n\n## Other?\n\nx');  // the core's buffers now hold other output
+  assert.equal(a.jsonLd, fm.render(source, { idPrefix: 'a-' }).jsonLd);
+  assert.equal(a.jsonLd, eager.jsonLd);  // the prefix shapes ids, not the JSON-LD
+  assert.equal(a.jsonLd, a.jsonLd);
+  assert.equal(fm.render('## Not a question\n\nx').jsonLd, '');
+  const described = Object.getOwnPropertyDescriptor(a, 'jsonLd');
+  assert.equal(described.enumerable, true);
+});
+
+test('non-ASCII output of every size decodes exactly (Latin-1, UTF-16 and UTF-8 paths)', () => {
+  for (const unit of ['plain ascii text ', 'caf\u00e9 \u65e5\u672c \u{1F600} ']) {
+    for (const repeat of [1, 1000, 80000]) {
+      const text = unit.repeat(repeat).trim();
+      assert.equal(fm.toHtml(text), `<p>${text}</p>\n`, `${unit} × ${repeat}`);
+    }
+  }
+});

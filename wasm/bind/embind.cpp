@@ -17,6 +17,7 @@ constexpr unsigned kAllowRawHtml = 1u << 0;
 constexpr unsigned kGfm = 1u << 1;
 constexpr unsigned kHeadingIds = 1u << 2;
 constexpr unsigned kCollapseShift = 3;  // two bits: 0 sections, 1 questions, 2 none
+constexpr unsigned kBuildJsonLd = 1u << 5;
 
 // Output slots: kMain is toHtml's HTML, render's other fields as JSON, or an error message.
 constexpr int kMain = 0;
@@ -40,6 +41,7 @@ foldmark::Options decode_options(unsigned flags, const std::string& id_prefix) {
                : collapse == 2 ? foldmark::Collapse::kNone
                                : foldmark::Collapse::kSections;
   o.id_prefix = id_prefix;
+  o.json_ld = (flags & kBuildJsonLd) != 0;
   return o;
 }
 
@@ -87,9 +89,13 @@ std::size_t output_size(int n) {
 }
 
 // The slot as UTF-16 for hosts whose UTF-8 decoder is slow (Node): its length in code units, or
-// -1 when the slot is ASCII and can be read as Latin-1 directly.
+// -1 when the slot is ASCII and can be read as Latin-1 directly. The UTF-16 buffer only grows
+// (release() trims it), so no call pays for zero-filling units it overwrites.
 long output_to_utf16(int n) {
-  return foldmark::detail::utf8_to_utf16(slot(n), g_utf16) ? static_cast<long>(g_utf16.size()) : -1;
+  const std::string& s = slot(n);
+  if (foldmark::detail::ascii_prefix(s) == s.size()) return -1;
+  if (g_utf16.size() < s.size()) g_utf16.resize(s.size());
+  return static_cast<long>(foldmark::detail::utf8_to_utf16(s, g_utf16.data()));
 }
 std::uintptr_t utf16_data() {
   return reinterpret_cast<std::uintptr_t>(g_utf16.data());

@@ -3,11 +3,31 @@
 #define FOLDMARK_CORE_OUT_BUFFER_H
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace foldmark::detail {
 
+// memcpy for the short runs between escapes: Emscripten's memcpy copies unaligned data a byte at
+// a time below 512 bytes, while unaligned 8-byte loads and stores are cheap in wasm.
+inline void copy_bytes(char* to, const char* from, std::size_t n) {
+  if (n >= 256) {
+    std::memcpy(to, from, n);
+    return;
+  }
+  for (; n >= 8; n -= 8, to += 8, from += 8) {
+    char word[8];
+    std::memcpy(word, from, 8);
+    std::memcpy(to, word, 8);
+  }
+  for (; n > 0; --n) *to++ = *from++;
+}
+
+// Most appends are short tag literals. std::string::append is an out-of-line call that ends in
+// another call to memmove (in wasm a byte loop); here the fast path is inline, so a literal's
+// copy compiles to a few stores. The string's whole length is writable storage: size_ says how
+// much of it is output, and the capacity never passes the budget, so one comparison checks both.
 class OutBuffer {
  public:
   explicit OutBuffer(std::size_t budget) : budget_(budget) {}
@@ -15,29 +35,47 @@ class OutBuffer {
   // Appends unless that would pass the budget; after the first refusal every append is refused
   // and exhausted() stays true, so callers can check once per md4c callback.
   void append(std::string_view s) {
-    if (exhausted_ || s.size() > budget_ - text_.size()) {
-      exhausted_ = true;
-      return;
-    }
-    text_.append(s.data(), s.size());
+    if (s.size() > storage_.size() - size_ && !make_room(s.size())) return;
+    copy_bytes(&storage_[size_], s.data(), s.size());
+    size_ += s.size();
   }
-  void push(char c) { append(std::string_view(&c, 1)); }
+  void push(char c) {
+    if (size_ == storage_.size() && !make_room(1)) return;
+    storage_[size_++] = c;
+  }
   void insert(std::size_t pos, std::string_view s) {
-    if (exhausted_ || s.size() > budget_ - text_.size()) {
-      exhausted_ = true;
-      return;
-    }
-    text_.insert(pos, s.data(), s.size());
+    if (s.size() > storage_.size() - size_ && !make_room(s.size())) return;
+    std::memmove(&storage_[pos + s.size()], &storage_[pos], size_ - pos);
+    std::memcpy(&storage_[pos], s.data(), s.size());
+    size_ += s.size();
   }
-  void reserve(std::size_t n) { text_.reserve(n < budget_ ? n : budget_); }
+  void reserve(std::size_t n) {
+    if (n > storage_.size()) storage_.resize(n < budget_ ? n : budget_);
+  }
 
   bool exhausted() const { return exhausted_; }
-  std::size_t size() const { return text_.size(); }
-  const std::string& str() const { return text_; }
-  std::string take() { return std::move(text_); }
+  std::size_t size() const { return size_; }
+  std::string take() {
+    storage_.resize(size_);
+    size_ = 0;
+    return std::move(storage_);
+  }
 
  private:
-  std::string text_;
+  // Grows the storage (at least doubling) for n more bytes; false once the budget is passed.
+  bool make_room(std::size_t n) {
+    if (exhausted_ || n > budget_ - size_) {
+      exhausted_ = true;
+      return false;
+    }
+    std::size_t grown = storage_.size() * 2;
+    if (grown < size_ + n) grown = size_ + n;
+    storage_.resize(grown < budget_ ? grown : budget_);
+    return true;
+  }
+
+  std::string storage_;
+  std::size_t size_ = 0;
   std::size_t budget_;
   bool exhausted_ = false;
 };

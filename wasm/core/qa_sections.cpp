@@ -89,7 +89,7 @@ QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size
     const bool question = is_question(h.text);
     if (question) {
       layout.questions.push_back({options.id_prefix + h.id, h.text});
-      add_faq_entry(json, h, body.html, end);
+      if (options.json_ld) add_faq_entry(json, h, body.html, end);
     }
     if (!fold) continue;
     if (question || options.collapse == Collapse::kSections) {
@@ -102,7 +102,7 @@ QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size
   if (fold) {
     write_wrapped(out, "<div class=\"fm-epilogue\">\n", body.html, plan.epilogue, body.html.size());
   }
-  if (!layout.questions.empty()) {
+  if (options.json_ld && !layout.questions.empty()) {
     layout.json_ld =
         R"({"@context":"https://schema.org","@type":"FAQPage","mainEntity":)" + faq + "}";
   }

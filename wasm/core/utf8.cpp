@@ -85,8 +85,7 @@ std::string repair_utf8(std::string_view s) {
   return out;
 }
 
-bool utf8_to_utf16(std::string_view s, std::u16string& out) {
-  out.clear();
+std::size_t ascii_prefix(std::string_view s) {
   std::size_t i = 0;
   std::uint64_t word;
   while (i + 8 <= s.size() &&
@@ -94,36 +93,45 @@ bool utf8_to_utf16(std::string_view s, std::u16string& out) {
     i += 8;
   }
   while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  if (i == s.size()) return false;
-  out.resize(s.size());  // never more units than bytes
-  std::size_t n = 0;
-  for (std::size_t k = 0; k < s.size();) {
-    const auto b0 = static_cast<unsigned char>(s[k]);
-    std::uint32_t cp = b0;
-    int extra = 0;
-    if (b0 >= 0xF0) {
-      cp = b0 & 0x07u;
-      extra = 3;
-    } else if (b0 >= 0xE0) {
-      cp = b0 & 0x0Fu;
-      extra = 2;
-    } else if (b0 >= 0xC0) {
-      cp = b0 & 0x1Fu;
-      extra = 1;
+  return i;
+}
+
+std::size_t utf8_to_utf16(std::string_view s, char16_t* out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t size = s.size();
+  std::size_t i = 0, n = 0;
+  while (i < size) {
+    // HTML is mostly ASCII even in non-Latin text (tags, attributes): widen eight bytes a step.
+    std::uint64_t word;
+    if (i + 8 <= size && (std::memcpy(&word, p + i, 8), (word & 0x8080808080808080u) == 0)) {
+      for (std::size_t k = 0; k < 8; ++k) out[n + k] = p[i + k];
+      i += 8;
+      n += 8;
+      continue;
     }
-    ++k;
-    for (int e = 0; e < extra && k < s.size(); ++e)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[k++]) & 0x3Fu);
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      out[n++] = static_cast<char16_t>(0xD800 + (cp >> 10));
-      out[n++] = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
+    const unsigned b0 = p[i];
+    const std::size_t len = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+    if (i + len > size) {
+      out[n++] = 0xFFFD;
+      break;
+    }
+    if (len == 1) {
+      out[n++] = static_cast<char16_t>(b0);
+    } else if (len == 2) {
+      out[n++] = static_cast<char16_t>(((b0 & 0x1Fu) << 6) | (p[i + 1] & 0x3Fu));
+    } else if (len == 3) {
+      out[n++] = static_cast<char16_t>(((b0 & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) |
+                                       (p[i + 2] & 0x3Fu));
     } else {
-      out[n++] = static_cast<char16_t>(cp);
+      const std::uint32_t cp = (((b0 & 0x07u) << 18) | ((p[i + 1] & 0x3Fu) << 12) |
+                                ((p[i + 2] & 0x3Fu) << 6) | (p[i + 3] & 0x3Fu)) -
+                               0x10000u;
+      out[n++] = static_cast<char16_t>(0xD800u + (cp >> 10));
+      out[n++] = static_cast<char16_t>(0xDC00u + (cp & 0x3FFu));
     }
+    i += len;
   }
-  out.resize(n);
-  return true;
+  return n;
 }
 
 std::size_t count_code_points(std::string_view s) {

@@ -65,6 +65,9 @@ struct Options {
   // Prepended to every generated id (headings, TOC links). Not validated beyond escaping: the
   // JS layer restricts it to [A-Za-z0-9_-:.]*.
   std::string id_prefix;
+  // render() only: build Article::json_ld. It repeats every answer's HTML, so callers that may
+  // never use it (the JS API builds it on first access) save that work.
+  bool json_ld = true;
 };
 
 enum class ErrorCode {
