@@ -68,16 +68,36 @@ void escape_html_into(Sink& out, std::string_view text) {
   });
 }
 
-}  // namespace
+// Writes into memory claimed from an OutBuffer: no capacity check per piece.
+struct ClaimedWriter {
+  char* at;
+  void append(std::string_view s) {
+    copy_bytes(at, s.data(), s.size());
+    at += s.size();
+  }
+};
 
-void escape_html(OutBuffer& out, std::string_view text) {
-  escape_html_into(out, text);
-}
-void escape_html(std::string& out, std::string_view text) {
-  escape_html_into(out, text);
+// Escapes text into out through claimed memory, a slice at a time so a huge text never claims
+// (and grows wasm memory by) its worst case at once.
+template <std::size_t kWorstFactor, typename Escape>
+void escape_claimed(OutBuffer& out, std::string_view text, Escape escape) {
+  constexpr std::size_t kSlice = 4096;
+  while (!text.empty()) {
+    const std::string_view slice = text.substr(0, kSlice);
+    char* at = out.claim(slice.size() * kWorstFactor);
+    if (at == nullptr) {
+      escape(out, text);  // near the budget: the checked path refuses exactly at the limit
+      return;
+    }
+    ClaimedWriter w{at};
+    escape(w, slice);
+    out.commit(w.at);
+    text.remove_prefix(slice.size());
+  }
 }
 
-void escape_url(OutBuffer& out, std::string_view url) {
+template <typename Sink>
+void escape_url_into(Sink& out, std::string_view url) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   escape_runs<kUrl>(out, url, [&](unsigned char c) {
     if (c == '&') {
@@ -87,6 +107,47 @@ void escape_url(OutBuffer& out, std::string_view url) {
     const char pct[3] = {'%', kHex[c >> 4], kHex[c & 15]};
     out.append(std::string_view(pct, 3));
   });
+}
+
+// md4c hands text over in short pieces (a word or two between marks): those go byte by byte,
+// with no run bookkeeping.
+char* escape_html_short(char* at, std::string_view text) {
+  for (const char c : text) {
+    if (!(kTable[static_cast<unsigned char>(c)] & kHtml)) {
+      *at++ = c;
+      continue;
+    }
+    const std::string_view entity = c == '&'   ? "&amp;"
+                                    : c == '<' ? "&lt;"
+                                    : c == '>' ? "&gt;"
+                                               : "&quot;";
+    for (const char e : entity) *at++ = e;
+  }
+  return at;
+}
+
+}  // namespace
+
+void escape_html(OutBuffer& out, std::string_view text) {
+  // "&quot;" is the longest replacement: 6 bytes for 1.
+  constexpr std::size_t kWorst = 6;
+  constexpr std::size_t kShort = 32;
+  if (text.size() <= kShort) {
+    if (char* at = out.claim(text.size() * kWorst)) {
+      out.commit(escape_html_short(at, text));
+      return;
+    }
+  }
+  escape_claimed<kWorst>(out, text,
+                         [](auto& sink, std::string_view s) { escape_html_into(sink, s); });
+}
+void escape_html(std::string& out, std::string_view text) {
+  escape_html_into(out, text);
+}
+
+void escape_url(OutBuffer& out, std::string_view url) {
+  // "&amp;" is the longest replacement: 5 bytes for 1.
+  escape_claimed<5>(out, url, [](auto& sink, std::string_view s) { escape_url_into(sink, s); });
 }
 
 void escape_json(std::string& out, std::string_view text, bool script_safe) {

@@ -2,6 +2,7 @@
 #include "headings.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <iterator>
 
@@ -27,6 +28,24 @@ struct LowerSpecial {
 #include "unicode_tables.inc"
 
 constexpr std::uint32_t kCapitalSigma = 0x3A3;
+
+// What each ASCII byte becomes in a slug: letters lower-cased, digits, '-' and '_' kept, ' ' turned
+// into '-', everything else dropped (0).
+constexpr std::array<char, 128> make_ascii_slug() {
+  std::array<char, 128> t{};
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = static_cast<char>(i);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+      t[i] = c;
+    } else if (c >= 'A' && c <= 'Z') {
+      t[i] = static_cast<char>(c + 32);
+    } else if (c == ' ') {
+      t[i] = '-';
+    }
+  }
+  return t;
+}
+constexpr std::array<char, 128> kAsciiSlug = make_ascii_slug();
 
 // Decodes the code point at s[i] (well-formed UTF-8) and advances i.
 std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
@@ -96,15 +115,24 @@ std::string slugify(std::string_view text) {
   std::size_t i = 0;
   std::uint32_t prev = 0;
   while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      // ASCII, most of every heading, straight from the table.
+      if (kAsciiSlug[byte] != 0) out.push_back(kAsciiSlug[byte]);
+      prev = byte;
+      ++i;
+      continue;
+    }
     const std::uint32_t cp = next_code_point(text, i);
     if (keeps(cp)) {
-      if (cp == ' ') {
-        out.push_back('-');
-      } else {
+      // Only Σ depends on its neighbours (Final_Sigma), so only Σ looks ahead.
+      bool before = false, after = false;
+      if (cp == kCapitalSigma) {
+        before = prev != 0 && is_letter_like(prev);
         std::size_t j = i;
-        const bool after = j < text.size() && is_letter_like(next_code_point(text, j));
-        append_lower(out, cp, prev != 0 && is_letter_like(prev), after);
+        after = j < text.size() && is_letter_like(next_code_point(text, j));
       }
+      append_lower(out, cp, before, after);
     }
     prev = cp;
     // Stop early: a huge heading must not cost a huge id (bytes only grow by lower-casing a

@@ -49,6 +49,17 @@ class OutBuffer {
     std::memcpy(&storage_[pos], s.data(), s.size());
     size_ += s.size();
   }
+  // Room to write up to n bytes directly, or nullptr when that could pass the budget (the
+  // caller then takes the checked path); commit() says where the writing ended.
+  char* claim(std::size_t n) {
+    if (n > storage_.size() - size_) {
+      if (exhausted_ || n > budget_ - size_) return nullptr;
+      make_room(n);
+    }
+    return &storage_[size_];
+  }
+  void commit(const char* end) { size_ = static_cast<std::size_t>(end - storage_.data()); }
+
   void reserve(std::size_t n) {
     if (n > storage_.size()) storage_.resize(n < budget_ ? n : budget_);
   }

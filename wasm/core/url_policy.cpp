@@ -2,8 +2,6 @@
 // what the browser will act on.
 #include "url_policy.h"
 
-#include <string>
-
 namespace foldmark::detail {
 namespace {
 
@@ -20,54 +18,62 @@ bool is_scheme_char(char c) {
   return is_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
 }
 
-// The URL as the browser's parser sees it, lower-cased up to the first ':' or '/'.
-std::string preprocess(std::string_view url) {
-  std::size_t begin = 0;
-  std::size_t end = url.size();
-  while (begin < end && is_c0_or_space(static_cast<unsigned char>(url[begin]))) ++begin;
-  while (end > begin && is_c0_or_space(static_cast<unsigned char>(url[end - 1]))) --end;
-  std::string clean;
-  bool in_scheme = true;
-  for (std::size_t i = begin; i < end; ++i) {
-    char c = url[i];
-    if (is_tab_or_newline(c)) continue;
-    if (c == ':' || c == '/' || c == '?' || c == '#') in_scheme = false;
-    clean.push_back(in_scheme && is_alpha(c) ? static_cast<char>(c | 0x20) : c);
-    // Only the scheme and the first bytes after it matter; the rest cannot change the verdict.
-    if (!in_scheme && clean.size() > 64) break;
+// Reads the URL as the browser's parser does: C0 controls and spaces trimmed from both ends,
+// TAB/LF/CR skipped anywhere, letters lower-cased. No copy: this runs for every link.
+class UrlReader {
+ public:
+  explicit UrlReader(std::string_view url) {
+    std::size_t begin = 0;
+    std::size_t end = url.size();
+    while (begin < end && is_c0_or_space(static_cast<unsigned char>(url[begin]))) ++begin;
+    while (end > begin && is_c0_or_space(static_cast<unsigned char>(url[end - 1]))) --end;
+    rest_ = url.substr(begin, end - begin);
   }
-  return clean;
-}
 
-bool starts_with(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
-bool allowed_data_image(std::string_view rest) {
-  for (std::string_view type : {"image/png", "image/gif", "image/jpeg", "image/webp"}) {
-    if (starts_with(rest, type) && rest.size() > type.size() &&
-        (rest[type.size()] == ';' || rest[type.size()] == ',')) {
-      return true;
-    }
+  // The next character, lower-cased if a letter; '\0' at the end.
+  char next() {
+    while (!rest_.empty() && is_tab_or_newline(rest_[0])) rest_.remove_prefix(1);
+    if (rest_.empty()) return '\0';
+    const char c = rest_[0];
+    rest_.remove_prefix(1);
+    return is_alpha(c) ? static_cast<char>(c | 0x20) : c;
   }
-  return false;
+
+ private:
+  std::string_view rest_;
+};
+
+// Whether what follows "data:" starts with an allowed image type and then ';' or ','.
+bool allowed_data_image(UrlReader& r) {
+  constexpr std::size_t kLongest = 10;  // "image/jpeg"
+  char type[kLongest + 1];
+  std::size_t n = 0;
+  char c = r.next();
+  for (; n < sizeof type && c != ';' && c != ',' && c != '\0'; c = r.next()) type[n++] = c;
+  if (c != ';' && c != ',') return false;
+  const std::string_view t(type, n);
+  return t == "image/png" || t == "image/gif" || t == "image/jpeg" || t == "image/webp";
 }
 
 }  // namespace
 
 bool url_allowed(std::string_view url, UrlUse use) {
-  const std::string clean = preprocess(url);
-  if (clean.empty() || !is_alpha(clean[0])) return true;  // relative: no scheme possible
-  std::size_t i = 1;
-  while (i < clean.size() && is_scheme_char(clean[i])) ++i;
-  if (i == clean.size() || clean[i] != ':') return true;  // no ':' ends the scheme: relative
-  const std::string_view scheme(clean.data(), i);
-  if (scheme == "http" || scheme == "https") return true;
-  if (use == UrlUse::kLink) return scheme == "mailto";
-  if (scheme != "data") return false;
-  std::string rest = clean.substr(i + 1);
-  for (char& c : rest) c = is_alpha(c) ? static_cast<char>(c | 0x20) : c;
-  return allowed_data_image(rest);
+  UrlReader r(url);
+  // Long enough for every scheme we allow; a longer one is never allowed.
+  constexpr std::size_t kSchemeMax = 8;
+  char scheme[kSchemeMax];
+  std::size_t n = 0;
+  char c = r.next();
+  if (!is_alpha(c)) return true;  // relative: no scheme possible
+  for (; is_scheme_char(c); c = r.next()) {
+    if (n < kSchemeMax) scheme[n] = c;
+    ++n;
+  }
+  if (c != ':') return true;  // no ':' ends the scheme: relative
+  const std::string_view name(scheme, n <= kSchemeMax ? n : 0);
+  if (name == "http" || name == "https") return true;
+  if (use == UrlUse::kLink) return name == "mailto";
+  return name == "data" && allowed_data_image(r);
 }
 
 }  // namespace foldmark::detail

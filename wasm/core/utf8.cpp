@@ -96,6 +96,13 @@ std::size_t ascii_prefix(std::string_view s) {
   return i;
 }
 
+// The ASCII fast path below builds UTF-16LE lanes in a 64-bit word.
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+constexpr bool kLittleEndian = false;
+#else
+constexpr bool kLittleEndian = true;
+#endif
+
 std::size_t utf8_to_utf16(std::string_view s, char16_t* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t size = s.size();
@@ -103,8 +110,15 @@ std::size_t utf8_to_utf16(std::string_view s, char16_t* out) {
   while (i < size) {
     // HTML is mostly ASCII even in non-Latin text (tags, attributes): widen eight bytes a step.
     std::uint64_t word;
-    if (i + 8 <= size && (std::memcpy(&word, p + i, 8), (word & 0x8080808080808080u) == 0)) {
-      for (std::size_t k = 0; k < 8; ++k) out[n + k] = p[i + k];
+    if (kLittleEndian && i + 8 <= size &&
+        (std::memcpy(&word, p + i, 8), (word & 0x8080808080808080u) == 0)) {
+      // Spread each half's four bytes into four 16-bit lanes (little-endian, like UTF-16LE).
+      std::uint64_t halves[2] = {word & 0xFFFFFFFFu, word >> 32};
+      for (std::uint64_t& h : halves) {
+        h = (h | (h << 16)) & 0x0000FFFF0000FFFFu;
+        h = (h | (h << 8)) & 0x00FF00FF00FF00FFu;
+      }
+      std::memcpy(out + n, halves, 16);
       i += 8;
       n += 8;
       continue;
