@@ -86,6 +86,7 @@ export function wrapCore(core, host = {}) {
   };
   const decode = host.decode || decodeUtf8;
   const [foldmarkVersion, md4cVersion] = core.version().split(' ');
+  let idPrefix = '';  // the prefix the core holds
 
   function writeBytes(bytes) {
     if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
@@ -116,7 +117,11 @@ export function wrapCore(core, host = {}) {
     let status;
     let texts;
     try {
-      status = entry(writeInput(markdown), flagsOf(o) | extraFlags, o.idPrefix);
+      if (o.idPrefix !== idPrefix) {
+        core.setIdPrefix(o.idPrefix);
+        idPrefix = o.idPrefix;
+      }
+      status = entry(writeInput(markdown), flagsOf(o) | extraFlags);
       texts = (status === 0 ? slots : [SLOT_MAIN]).map((slot) => decode(core, slot));
       core.release();
     } catch (err) {

@@ -107,3 +107,10 @@ test('non-ASCII output of every size decodes exactly (Latin-1, UTF-16 and UTF-8 
     }
   }
 });
+
+test('idPrefix applies to the call that names it and no other', () => {
+  assert.equal(fm.toHtml('# T', { idPrefix: 'p-' }), '<h1 id="p-t">T</h1>\n');
+  assert.equal(fm.toHtml('# T'), '<h1 id="t">T</h1>\n');
+  assert.equal(fm.render('# T\n\n## Q?\n\nA', { idPrefix: 'x:' }).questions[0].id, 'x:q');
+  assert.equal(fm.toHtml('# T', { idPrefix: '' }), '<h1 id="t">T</h1>\n');
+});

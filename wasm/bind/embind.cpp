@@ -31,7 +31,15 @@ std::string g_input;
 std::string g_output[kSlots];
 std::u16string g_utf16;
 
-foldmark::Options decode_options(unsigned flags, const std::string& id_prefix) {
+// Set only when it changes (JS caches it): a string argument on every call would cost a malloc,
+// a copy and a free each time.
+std::string g_id_prefix;
+
+void set_id_prefix(const std::string& prefix) {
+  g_id_prefix = prefix;
+}
+
+foldmark::Options decode_options(unsigned flags) {
   foldmark::Options o;
   o.allow_raw_html = (flags & kAllowRawHtml) != 0;
   o.gfm = (flags & kGfm) != 0;
@@ -40,7 +48,7 @@ foldmark::Options decode_options(unsigned flags, const std::string& id_prefix) {
   o.collapse = collapse == 1   ? foldmark::Collapse::kQuestions
                : collapse == 2 ? foldmark::Collapse::kNone
                                : foldmark::Collapse::kSections;
-  o.id_prefix = id_prefix;
+  o.id_prefix = g_id_prefix;
   o.json_ld = (flags & kBuildJsonLd) != 0;
   return o;
 }
@@ -62,15 +70,15 @@ int fail(foldmark::ErrorCode error, std::string message) {
   return static_cast<int>(error);
 }
 
-int to_html(std::size_t size, unsigned flags, const std::string& id_prefix) {
-  foldmark::HtmlResult r = foldmark::to_html(input(size), decode_options(flags, id_prefix));
+int to_html(std::size_t size, unsigned flags) {
+  foldmark::HtmlResult r = foldmark::to_html(input(size), decode_options(flags));
   if (r.error != foldmark::ErrorCode::kNone) return fail(r.error, std::move(r.error_message));
   g_output[kMain] = std::move(r.html);
   return 0;
 }
 
-int render(std::size_t size, unsigned flags, const std::string& id_prefix) {
-  foldmark::Article a = foldmark::render(input(size), decode_options(flags, id_prefix));
+int render(std::size_t size, unsigned flags) {
+  foldmark::Article a = foldmark::render(input(size), decode_options(flags));
   if (a.error != foldmark::ErrorCode::kNone) return fail(a.error, std::move(a.error_message));
   g_output[kMain] = foldmark::article_fields_json(a);
   g_output[kHtml] = std::move(a.html);
@@ -119,6 +127,7 @@ std::string version() {
 
 EMSCRIPTEN_BINDINGS(foldmark) {
   emscripten::function("inputBuffer", &input_buffer);
+  emscripten::function("setIdPrefix", &set_id_prefix);
   emscripten::function("toHtml", &to_html);
   emscripten::function("render", &render);
   emscripten::function("outputData", &output_data);
