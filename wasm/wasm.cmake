@@ -39,3 +39,15 @@ set_source_files_properties(
   core/front_matter.cpp core/yaml_block.cpp core/yaml_flow.cpp core/yaml_scalar.cpp
   core/json_writer.cpp
   PROPERTIES COMPILE_OPTIONS -Oz)
+
+# Emscripten minifies the glue's whitespace only; esbuild (a dev dependency, installed by
+# scripts/setup.sh) also shortens its local names: 8.4 → 6.4 KB gzipped for the ES glue.
+find_program(ESBUILD_EXECUTABLE esbuild HINTS "${PROJECT_SOURCE_DIR}/node_modules/.bin" REQUIRED)
+add_custom_command(TARGET foldmark_wasm_esm POST_BUILD
+  COMMAND "${ESBUILD_EXECUTABLE}" --minify --format=esm --log-level=warning
+    "${FOLDMARK_DIST_DIR}/foldmark-core.mjs" --outfile="${FOLDMARK_DIST_DIR}/foldmark-core.mjs"
+    --allow-overwrite)
+add_custom_command(TARGET foldmark_wasm_classic POST_BUILD
+  COMMAND "${ESBUILD_EXECUTABLE}" --minify --log-level=warning
+    "${FOLDMARK_DIST_DIR}/foldmark-classic.js" --outfile="${FOLDMARK_DIST_DIR}/foldmark-classic.js"
+    --allow-overwrite)
