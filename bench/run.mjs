@@ -109,7 +109,7 @@ async function throughput(corpora) {
 
 function coldStart(corpora) {
   const file = corpora.find((c) => c.name === 'small').files[0];
-  const names = LIBS.map((l) => l.name).filter((n) => n !== 'foldmark render' && (!config.only || config.only.includes(n)));
+  const names = LIBS.map((l) => l.name).filter((n) => !n.startsWith('foldmark render') && (!config.only || config.only.includes(n)));
   const samples = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < config.coldRuns; ++i) {
     for (let k = 0; k < names.length; ++k) {

@@ -69,7 +69,9 @@ export interface Article {
   /** Problems that did not stop rendering (malformed front matter, …). */
   warnings: Warning[];
   /** schema.org FAQPage JSON-LD for the questions ('' when there are none); safe to place inside
-   *  `<script type="application/ld+json">` as is (`<`, `>`, `&` are \u-escaped). */
+   *  `<script type="application/ld+json">` as is (`<`, `>`, `&` are \u-escaped). It repeats
+   *  every answer's HTML, so it is built on first access (an enumerable accessor over the input
+   *  and options render() was given), not by render() itself; assigning it works as usual. */
   jsonLd: string;
 }
 

@@ -153,6 +153,10 @@ export function wrapCore(core, host = {}) {
         }
         return jsonLd;
       },
+      set(value) {  // still a plain, writable field to the caller
+        jsonLd = value;
+        source = null;
+      },
     });
   }
 

@@ -97,6 +97,9 @@ test('jsonLd is built on first access from what render was given, not what chang
   assert.equal(fm.render('## Not a question\n\nx').jsonLd, '');
   const described = Object.getOwnPropertyDescriptor(a, 'jsonLd');
   assert.equal(described.enumerable, true);
+  a.jsonLd = 'replaced';
+  assert.equal(a.jsonLd, 'replaced');
+  assert.equal({ ...a }.jsonLd, 'replaced');
 });
 
 test('non-ASCII output of every size decodes exactly (Latin-1, UTF-16 and UTF-8 paths)', () => {

@@ -31,7 +31,7 @@ test('npm run bench works in quick mode on tiny corpora', { timeout: 30_000 }, (
   const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8'));
   assert.deepEqual(results.corpora.map((c) => c.name), ['spec', 'readmes', 'faq', 'small']);
   for (const c of results.corpora) {
-    for (const name of ['foldmark toHtml', 'foldmark render', 'markdown-wasm', 'md4w', 'marked', 'markdown-it', 'commonmark']) {
+    for (const name of ['foldmark toHtml', 'foldmark render', 'foldmark render+jsonLd', 'markdown-wasm', 'md4w', 'marked', 'markdown-it', 'commonmark']) {
       assert.ok(results.rows[c.name][name].mbps > 0, `${name} on ${c.name}`);
     }
   }
