@@ -73,24 +73,54 @@ function flagsOf(o) {
 const SLOT_MAIN = 0;
 const SLOT_HTML = 1;
 const SLOT_JSON_LD = 2;
+const SLOTS = 3;
+// Mirrors kKeepCapacity: buffers beyond it are handed back after the call that needed them.
+const KEEP_BYTES = 4 * 1024 * 1024;
 
 // Wraps an instantiated core module (from the ES or the classic glue) in the public API.
-// host.decode(core, slot) may replace the UTF-8 decoding of an output slot (Node passes a faster
-// one); the default works in every browser.
+// host.decode(core, slot, output) may replace the UTF-8 decoding of an output slot (Node passes a
+// faster one; output reads the call record); the default works in every browser.
 export function wrapCore(core, host = {}) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8');
+  // The core's call record: each slot's size and address, then the UTF-16 buffer's address, read
+  // from memory rather than through one Embind call per field.
+  const record = core.recordAddress() >>> 2;
+  const output = Object.freeze({
+    size: (slot) => core.HEAPU32[record + 2 * slot],
+    data: (slot) => core.HEAPU32[record + 2 * slot + 1],
+    utf16Data: () => core.HEAPU32[record + 2 * SLOTS],
+  });
   const decodeUtf8 = (c, slot) => {
-    const ptr = c.outputData(slot);
-    return decoder.decode(c.HEAPU8.subarray(ptr, ptr + c.outputSize(slot)));
+    const ptr = output.data(slot);
+    return decoder.decode(c.HEAPU8.subarray(ptr, ptr + output.size(slot)));
   };
-  const decode = host.decode || decodeUtf8;
+  const decode = host.decode ? (c, slot) => host.decode(c, slot, output) : decodeUtf8;
+
+  // The input buffer is asked for only when a larger one is needed (or after release()).
+  let inputAt = 0;
+  let inputCapacity = 0;
+  function inputArea(bytes) {
+    if (bytes > inputCapacity) {
+      inputAt = core.inputBuffer(bytes);
+      inputCapacity = bytes;
+    }
+    return inputAt;
+  }
+
+  function releaseLargeBuffers() {
+    let largest = inputCapacity;
+    for (let slot = 0; slot < SLOTS; slot += 1) largest = Math.max(largest, 2 * output.size(slot));
+    if (largest <= KEEP_BYTES) return;
+    core.release();
+    inputCapacity = 0;
+  }
   const [foldmarkVersion, md4cVersion] = core.version().split(' ');
   let idPrefix = '';  // the prefix the core holds
 
   function writeBytes(bytes) {
     if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
-    const ptr = core.inputBuffer(bytes.length);
+    const ptr = inputArea(bytes.length);
     core.HEAPU8.set(bytes, ptr);
     return bytes.length;
   }
@@ -102,7 +132,7 @@ export function wrapCore(core, host = {}) {
       if (markdown.length > EXACT_ENCODE_UNITS) return writeBytes(encoder.encode(markdown));
       // UTF-8 takes at most 3 bytes per UTF-16 unit; lone surrogates become U+FFFD here.
       const max = markdown.length * 3;
-      const ptr = core.inputBuffer(max);
+      const ptr = inputArea(max);
       return encoder.encodeInto(markdown, core.HEAPU8.subarray(ptr, ptr + max)).written;
     }
     if (markdown instanceof Uint8Array) return writeBytes(markdown);
@@ -123,7 +153,7 @@ export function wrapCore(core, host = {}) {
       }
       status = entry(writeInput(markdown), flagsOf(o) | extraFlags);
       texts = (status === 0 ? slots : [SLOT_MAIN]).map((slot) => decode(core, slot));
-      core.release();
+      releaseLargeBuffers();
     } catch (err) {
       if (err instanceof FoldmarkError) throw err;
       // A trap leaves the stack pointer wherever it was: put it back so the next call works.

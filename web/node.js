@@ -10,11 +10,11 @@ const wasmUrl = new URL('../dist/foldmark-core.wasm', import.meta.url);
 
 // Node's UTF-8 decoder manages about 100 MB/s on non-ASCII text; the core's own UTF-16
 // transcoding plus a UTF-16 (or, for ASCII, Latin-1) read is several times faster.
-function decode(core, slot) {
+function decode(core, slot, output) {
   const units = core.outputToUtf16(slot);  // may grow memory: read HEAPU8 only afterwards
   const heap = core.HEAPU8.buffer;
-  if (units < 0) return Buffer.from(heap, core.outputData(slot), core.outputSize(slot)).toString('latin1');
-  return Buffer.from(heap, core.utf16Data(), units * 2).toString('utf16le');
+  if (units < 0) return Buffer.from(heap, output.data(slot), output.size(slot)).toString('latin1');
+  return Buffer.from(heap, output.utf16Data(), units * 2).toString('utf16le');
 }
 
 export async function createFoldmark(options = {}) {

@@ -53,10 +53,31 @@ foldmark::Options decode_options(unsigned flags) {
   return o;
 }
 
-// A writable buffer of at least n bytes for the next call's input; JS encodes straight into it.
-// It only grows, so no call pays for zero-filling bytes it will overwrite.
+// Where JS reads the last call's outputs without one call per field (each Embind call costs a
+// few hundred nanoseconds, a tenth of a small article's time): every slot's size and address,
+// then the UTF-16 buffer's address. Written after every entry point below.
+std::uint32_t g_record[2 * kSlots + 1];
+
+std::uint32_t address(const void* p) {
+  return static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(p));
+}
+
+void publish() {
+  for (int n = 0; n < kSlots; ++n) {
+    g_record[2 * n] = static_cast<std::uint32_t>(g_output[n].size());
+    g_record[2 * n + 1] = address(g_output[n].data());
+  }
+  g_record[2 * kSlots] = address(g_utf16.data());
+}
+
+std::uintptr_t record_address() {
+  return reinterpret_cast<std::uintptr_t>(g_record);
+}
+
+// A writable buffer of at least n bytes for the next call's input; JS encodes straight into it
+// and asks again only for a larger one (or after release()). It only grows, so no call pays for
+// zero-filling bytes it will overwrite.
 std::uintptr_t input_buffer(std::size_t n) {
-  for (std::string& s : g_output) s.clear();
   if (g_input.size() < n) g_input.resize(n);
   return reinterpret_cast<std::uintptr_t>(g_input.data());
 }
@@ -67,33 +88,32 @@ std::string_view input(std::size_t size) {
 
 int fail(foldmark::ErrorCode error, std::string message) {
   g_output[kMain] = std::move(message);
+  publish();
   return static_cast<int>(error);
 }
 
 int to_html(std::size_t size, unsigned flags) {
+  for (std::string& s : g_output) s.clear();
   foldmark::HtmlResult r = foldmark::to_html(input(size), decode_options(flags));
   if (r.error != foldmark::ErrorCode::kNone) return fail(r.error, std::move(r.error_message));
   g_output[kMain] = std::move(r.html);
+  publish();
   return 0;
 }
 
 int render(std::size_t size, unsigned flags) {
+  for (std::string& s : g_output) s.clear();
   foldmark::Article a = foldmark::render(input(size), decode_options(flags));
   if (a.error != foldmark::ErrorCode::kNone) return fail(a.error, std::move(a.error_message));
   g_output[kMain] = foldmark::article_fields_json(a);
   g_output[kHtml] = std::move(a.html);
   g_output[kJsonLd] = std::move(a.json_ld);
+  publish();
   return 0;
 }
 
 const std::string& slot(int n) {
   return g_output[n >= 0 && n < kSlots ? n : kMain];
-}
-std::uintptr_t output_data(int n) {
-  return reinterpret_cast<std::uintptr_t>(slot(n).data());
-}
-std::size_t output_size(int n) {
-  return slot(n).size();
 }
 
 // The slot as UTF-16 for hosts whose UTF-8 decoder is slow (Node): its length in code units, or
@@ -103,13 +123,13 @@ long output_to_utf16(int n) {
   const std::string& s = slot(n);
   if (foldmark::detail::ascii_prefix(s) == s.size()) return -1;
   if (g_utf16.size() < s.size()) g_utf16.resize(s.size());
-  return static_cast<long>(foldmark::detail::utf8_to_utf16(s, g_utf16.data()));
-}
-std::uintptr_t utf16_data() {
-  return reinterpret_cast<std::uintptr_t>(g_utf16.data());
+  const std::size_t units = foldmark::detail::utf8_to_utf16(s, g_utf16.data());
+  publish();
+  return static_cast<long>(units);
 }
 
-// Called once JS has decoded the outputs: a large call must not pin its buffers for good.
+// Called once JS has decoded the outputs of a call with large buffers (JS checks the sizes): a
+// large call must not pin them for good.
 void release() {
   auto shrink = [](auto& s) {
     if (s.capacity() > kKeepCapacity) std::decay_t<decltype(s)>().swap(s);
@@ -117,6 +137,7 @@ void release() {
   shrink(g_input);
   shrink(g_utf16);
   for (std::string& s : g_output) shrink(s);
+  publish();
 }
 
 std::string version() {
@@ -130,10 +151,8 @@ EMSCRIPTEN_BINDINGS(foldmark) {
   emscripten::function("setIdPrefix", &set_id_prefix);
   emscripten::function("toHtml", &to_html);
   emscripten::function("render", &render);
-  emscripten::function("outputData", &output_data);
-  emscripten::function("outputSize", &output_size);
+  emscripten::function("recordAddress", &record_address);
   emscripten::function("outputToUtf16", &output_to_utf16);
-  emscripten::function("utf16Data", &utf16_data);
   emscripten::function("release", &release);
   emscripten::function("version", &version);
 }

@@ -74,7 +74,12 @@ class OutBuffer {
 
  private:
   // Grows the storage (at least doubling) for n more bytes; false once the budget is passed.
-  bool make_room(std::size_t n) {
+  // Out of line: every append site would otherwise carry its own copy of the growth code.
+#if defined(__GNUC__)
+  __attribute__((noinline))
+#endif
+  bool
+  make_room(std::size_t n) {
     if (exhausted_ || n > budget_ - size_) {
       exhausted_ = true;
       return false;
