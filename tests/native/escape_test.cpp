@@ -120,6 +120,18 @@ TEST(OutBuffer, KeepsItsBudgetExactlyAndStaysRefusedAfterwards) {
   EXPECT_EQ(out.take(), "ab12345!xy");
 }
 
+TEST(OutBuffer, AfterOneRefusalEvenAppendsThatWouldFitAreRefused) {
+  OutBuffer out(10);
+  out.reserve(10);
+  out.append("abc");
+  out.append("12345678");  // 11 bytes in all: refused
+  out.append("x");         // would fit, but the output already has a hole
+  out.push('y');
+  EXPECT_EQ(out.claim(1), nullptr);
+  EXPECT_TRUE(out.exhausted());
+  EXPECT_EQ(out.take(), "abc");
+}
+
 TEST(OutBuffer, GrowsThroughManyShortAndLongAppends) {
   OutBuffer out(1 << 20);
   std::string expected;

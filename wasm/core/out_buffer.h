@@ -82,6 +82,7 @@ class OutBuffer {
   make_room(std::size_t n) {
     if (exhausted_ || n > budget_ - size_) {
       exhausted_ = true;
+      storage_.resize(size_);  // no room left: every later append comes here and is refused
       return false;
     }
     std::size_t grown = storage_.size() * 2;
