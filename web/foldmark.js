@@ -140,9 +140,9 @@ export function wrapCore(core, host = {}) {
     throw new FoldmarkError('E_INPUT', `markdown must be a string or a Uint8Array of UTF-8, got ${got}`);
   }
 
-  // Runs one core call; returns decode(slot) for each requested slot, or throws FoldmarkError.
-  function call(entry, markdown, options, slots, extraFlags = 0) {
-    const o = checkOptions(options);
+  // Runs one core call with checked options o; returns decode(slot) for each requested slot, or
+  // throws FoldmarkError.
+  function call(entry, markdown, o, slots, extraFlags = 0) {
     const stack = core.stackSave();
     let status;
     let texts;
@@ -171,9 +171,10 @@ export function wrapCore(core, host = {}) {
     const [fields, html] = call(core.render, markdown, settled, [SLOT_MAIN, SLOT_HTML]);
     const { meta, title, toc, questions, warnings } = JSON.parse(fields);
     const article = { meta, title, html, toc, questions, warnings };
-    // Bytes the caller could change later are copied; a string cannot change.
-    let source = markdown instanceof Uint8Array ? markdown.slice() : markdown;
     let jsonLd = questions.length === 0 ? '' : null;
+    // Kept only while the JSON-LD may still be built. Bytes the caller could change later are
+    // copied; a string cannot change.
+    let source = jsonLd !== null ? null : markdown instanceof Uint8Array ? markdown.slice() : markdown;
     return Object.defineProperty(article, 'jsonLd', {
       enumerable: true,
       get() {
@@ -192,7 +193,7 @@ export function wrapCore(core, host = {}) {
 
   return Object.freeze({
     version: Object.freeze({ foldmark: foldmarkVersion, md4c: md4cVersion }),
-    toHtml: (markdown, options) => call(core.toHtml, markdown, options, [SLOT_MAIN])[0],
+    toHtml: (markdown, options) => call(core.toHtml, markdown, checkOptions(options), [SLOT_MAIN])[0],
     render,
   });
 }

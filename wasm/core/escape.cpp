@@ -56,16 +56,19 @@ void escape_runs(Sink& out, std::string_view s, Emit emit) {
   out.append(s.substr(run));
 }
 
+// The reference for a byte that kTable marks kHtml.
+std::string_view html_entity(unsigned char c) {
+  switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    default: return "&quot;";
+  }
+}
+
 template <typename Sink>
 void escape_html_into(Sink& out, std::string_view text) {
-  escape_runs<kHtml>(out, text, [&](unsigned char c) {
-    switch (c) {
-      case '&': out.append("&amp;"); break;
-      case '<': out.append("&lt;"); break;
-      case '>': out.append("&gt;"); break;
-      default: out.append("&quot;"); break;
-    }
-  });
+  escape_runs<kHtml>(out, text, [&](unsigned char c) { out.append(html_entity(c)); });
 }
 
 // Writes into memory claimed from an OutBuffer: no capacity check per piece.
@@ -117,11 +120,7 @@ char* escape_html_short(char* at, std::string_view text) {
       *at++ = c;
       continue;
     }
-    const std::string_view entity = c == '&'   ? "&amp;"
-                                    : c == '<' ? "&lt;"
-                                    : c == '>' ? "&gt;"
-                                               : "&quot;";
-    for (const char e : entity) *at++ = e;
+    for (const char e : html_entity(static_cast<unsigned char>(c))) *at++ = e;
   }
   return at;
 }

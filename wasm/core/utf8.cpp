@@ -44,22 +44,19 @@ std::size_t sequence_length(std::string_view s, std::size_t i, std::size_t* bad)
   return need + 1;
 }
 
+// Loads the eight bytes at p into word (one unaligned load) and says whether all are ASCII.
+bool eight_ascii(const char* p, std::uint64_t& word) {
+  std::memcpy(&word, p, 8);
+  return (word & 0x8080808080808080u) == 0;
+}
+
 }  // namespace
 
 std::size_t valid_utf8_prefix(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
-    // ASCII dominates real text: test eight bytes at a time (memcpy is one unaligned load).
-    std::uint64_t word;
-    while (i + 8 <= s.size() &&
-           (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080u) == 0)) {
-      i += 8;
-    }
+    i += ascii_prefix(s.substr(i));  // ASCII dominates real text
     if (i >= s.size()) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
     std::size_t bad = 0;
     const std::size_t n = sequence_length(s, i, &bad);
     if (n == 0) return i;
@@ -88,10 +85,7 @@ std::string repair_utf8(std::string_view s) {
 std::size_t ascii_prefix(std::string_view s) {
   std::size_t i = 0;
   std::uint64_t word;
-  while (i + 8 <= s.size() &&
-         (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080u) == 0)) {
-    i += 8;
-  }
+  while (i + 8 <= s.size() && eight_ascii(s.data() + i, word)) i += 8;
   while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   return i;
 }
@@ -110,8 +104,7 @@ std::size_t utf8_to_utf16(std::string_view s, char16_t* out) {
   while (i < size) {
     // HTML is mostly ASCII even in non-Latin text (tags, attributes): widen eight bytes a step.
     std::uint64_t word;
-    if (kLittleEndian && i + 8 <= size &&
-        (std::memcpy(&word, p + i, 8), (word & 0x8080808080808080u) == 0)) {
+    if (kLittleEndian && i + 8 <= size && eight_ascii(s.data() + i, word)) {
       // Spread each half's four bytes into four 16-bit lanes (little-endian, like UTF-16LE).
       std::uint64_t halves[2] = {word & 0xFFFFFFFFu, word >> 32};
       for (std::uint64_t& h : halves) {
