@@ -65,12 +65,12 @@ export async function stagingArea(target) {
     throw new SiteError(`cannot create output folder: ${describeError(err)}`, { file: dirname(tmp) });
   });
   const files = [];
-  const made = new Set();
-  async function ensureDir(rel) {
+  const made = new Map();  // folder → its mkdir, shared by concurrent writes into it
+  function ensureDir(rel) {
     const dir = dirname(rel);
-    if (dir === '.' || made.has(dir)) return;
-    made.add(dir);
-    await mkdir(join(tmp, dir), { recursive: true });
+    if (dir === '.') return Promise.resolve();
+    if (!made.has(dir)) made.set(dir, mkdir(join(tmp, dir), { recursive: true }));
+    return made.get(dir);
   }
   const guard = (rel) => async (err) => {
     throw new SiteError(`cannot write: ${describeError(err)}`, { file: join(target.out, rel) });
