@@ -1,6 +1,6 @@
 // The content model: each doc file read, decoded, rendered once and given its Docusaurus v2 id
 // (folder path + front matter `id`, else the file name, number prefixes removed) and URL.
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { SiteError } from './problems.js';
 
 export const MAX_DOC_BYTES = 32 * 1024 * 1024;  // the core's input limit
@@ -20,25 +20,29 @@ function position(value) {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
-// Reads at most MAX_DOC_BYTES + 1 bytes, so /dev/zero or a huge file never fills memory.
-export async function readCapped(path) {
-  const handle = await open(path, 'r');
+// Reads at most MAX_DOC_BYTES + 1 bytes, so /dev/zero or a huge file never fills memory. Sync:
+// thousands of small files read faster without a promise and a FileHandle each.
+export function readCapped(path) {
+  const fd = openSync(path, 'r');
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (info.isFile() && info.size > MAX_DOC_BYTES) return { tooLarge: info.size };
-    const chunks = [];
+    let buffer = Buffer.allocUnsafe(Math.min((info.isFile() ? info.size : 0) + 1, MAX_DOC_BYTES + 1) || 1);
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_DOC_BYTES + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (total === buffer.length) {
+        if (total > MAX_DOC_BYTES) return { tooLarge: total };
+        const bigger = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, 64 * 1024), MAX_DOC_BYTES + 1));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const bytesRead = readSync(fd, buffer, total, buffer.length - total, null);
       if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
-      if (total > MAX_DOC_BYTES) return { tooLarge: total };
     }
-    return { bytes: Buffer.concat(chunks, total) };
+    return total > MAX_DOC_BYTES ? { tooLarge: total } : { bytes: buffer.subarray(0, total) };
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -69,7 +73,7 @@ export function idLocation(markdown) {
 export async function loadDoc(fm, { rel, abs }, { collapse, problems }) {
   let read;
   try {
-    read = await readCapped(abs);
+    read = readCapped(abs);
   } catch (err) {
     problems.leaveOut('unreadable', `cannot read file: ${err.code || err.message}`, { file: abs });
     return null;

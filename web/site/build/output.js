@@ -2,7 +2,8 @@
 // not write (unless --force), everything first into a temporary folder beside --out so a failed
 // build (a full disk, a bad article) leaves the previous site whole, then moved in by rename;
 // files a previous build wrote and this one did not are removed, nothing else is.
-import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile, copyFile } from 'node:fs/promises';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SiteError } from './problems.js';
 
@@ -65,31 +66,37 @@ export async function stagingArea(target) {
     throw new SiteError(`cannot create output folder: ${describeError(err)}`, { file: dirname(tmp) });
   });
   const files = [];
-  const made = new Map();  // folder → its mkdir, shared by concurrent writes into it
+  const made = new Set();
+  // Sync writes: a big tree is tens of thousands of small files, and a promise per call costs more
+  // than the write.
   function ensureDir(rel) {
     const dir = dirname(rel);
-    if (dir === '.') return Promise.resolve();
-    if (!made.has(dir)) made.set(dir, mkdir(join(tmp, dir), { recursive: true }));
-    return made.get(dir);
+    if (dir === '.' || made.has(dir)) return;
+    mkdirSync(join(tmp, dir), { recursive: true });
+    made.add(dir);
   }
-  const guard = (rel) => async (err) => {
-    throw new SiteError(`cannot write: ${describeError(err)}`, { file: join(target.out, rel) });
-  };
+  const fail = (rel, err) => new SiteError(`cannot write: ${describeError(err)}`, { file: join(target.out, rel) });
   return {
     tmp,
     files,
     async write(rel, data) {
       files.push(rel);
-      await ensureDir(rel).catch(guard(rel));
-      await writeFile(join(tmp, rel), data).catch(guard(rel));
+      try {
+        ensureDir(rel);
+        writeFileSync(join(tmp, rel), data);
+      } catch (err) {
+        throw fail(rel, err);
+      }
     },
     async copy(rel, from) {
       files.push(rel);
-      await ensureDir(rel).catch(guard(rel));
-      await copyFile(from, join(tmp, rel)).catch(async (err) => {
-        if (err.code === 'ENOENT' || err.code === 'EACCES') throw new SiteError(`cannot read: ${describeError(err)}`, { file: from });
-        return guard(rel)(err);
-      });
+      try {
+        ensureDir(rel);
+        copyFileSync(from, join(tmp, rel));
+      } catch (err) {
+        if (err.code === 'ENOENT' || (err.code === 'EACCES' && !err.dest)) throw new SiteError(`cannot read: ${describeError(err)}`, { file: from });
+        throw fail(rel, err);
+      }
     },
     discard: () => rm(tmp, { recursive: true, force: true }),
   };

@@ -10,7 +10,12 @@ export const scriptJson = (value) => JSON.stringify(value)
   .replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 // 'guides/install intro' → 'guides/install%20intro': each segment encoded, '/' kept.
-export const idPath = (id) => id.split('/').map(encodeURIComponent).join('/');
+const idPaths = new Map();
+export const idPath = (id) => {
+  let path = idPaths.get(id);
+  if (path === undefined) idPaths.set(id, (path = id.split('/').map(encodeURIComponent).join('/')));
+  return path;
+};
 export const rootOf = (id) => '../'.repeat(id.split('/').length);
 
 // --- the catalog: ids, labels and sidebars, as small as it can be (every reader loads it) -------

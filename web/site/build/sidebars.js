@@ -127,6 +127,8 @@ function category(item, ctx) {
 
 // --- folders as categories ---------------------------------------------------------------------
 
+const byName = new Intl.Collator('en', { numeric: true });
+
 const numberPosition = (name) => {
   const m = /^(\d+)\s*[-_.]+\s*[^-_.\s\d]/.exec(name);
   return m ? Number(m[1]) : undefined;
@@ -149,17 +151,13 @@ async function categoryMeta(file, ctx) {
 /** The items of one folder of the docs tree (dirName '.' is the root), as Docusaurus generates them. */
 export async function autogenerateFolder(dirName, ctx) {
   const prefix = dirName === '.' || dirName === '' ? '' : dirName.replace(/^\.\/|\/+$/g, '');
+  if (!ctx.byDir) ctx.byDir = groupBy(ctx.docs, (d) => d.dir);
+  if (!ctx.subdirs) ctx.subdirs = groupBy(ctx.dirs.filter(Boolean), (d) => (d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : ''));
   const entries = [];
-  for (const doc of ctx.docs) {
-    if (doc.dir === prefix) entries.push({ sortName: doc.rel.slice(doc.rel.lastIndexOf('/') + 1), position: doc.position ?? numberPosition(doc.rel.slice(doc.rel.lastIndexOf('/') + 1)), item: { type: 'doc', doc } });
+  for (const doc of ctx.byDir.get(prefix) || []) {
+    entries.push({ sortName: doc.rel.slice(doc.rel.lastIndexOf('/') + 1), position: doc.position ?? numberPosition(doc.rel.slice(doc.rel.lastIndexOf('/') + 1)), item: { type: 'doc', doc } });
   }
-  const subdirs = new Set();
-  for (const dir of ctx.dirs) {
-    if (dir === prefix || !dir.startsWith(prefix ? `${prefix}/` : '')) continue;
-    const rest = prefix ? dir.slice(prefix.length + 1) : dir;
-    if (rest && !rest.includes('/')) subdirs.add(dir);
-  }
-  for (const dir of subdirs) {
+  for (const dir of ctx.subdirs.get(prefix) || []) {
     const folder = dir.slice(dir.lastIndexOf('/') + 1);
     const meta = await categoryMeta(ctx.categories.get(dir), ctx);
     const items = await autogenerateFolder(dir, ctx);
@@ -185,9 +183,19 @@ export async function autogenerateFolder(dirName, ctx) {
       if (b.position === undefined) return -1;
       if (a.position !== b.position) return a.position - b.position;
     }
-    return a.sortName.localeCompare(b.sortName, 'en', { numeric: true });
+    return byName.compare(a.sortName, b.sortName);
   });
   return entries.map((e) => e.item);
+}
+
+function groupBy(items, key) {
+  const groups = new Map();
+  for (const item of items) {
+    const k = key(item);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(item);
+  }
+  return groups;
 }
 
 const isIndexDoc = (doc, folder) => {
