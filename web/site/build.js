@@ -8,7 +8,7 @@ import { catalogEntry, routeHref, sortCatalog } from './catalog.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const web = join(here, '..');
 const glue = join(web, '..', 'dist', 'foldmark-classic.js');
-const glueWasm = join(web, '..', 'dist', 'foldmark-classic.wasm');
+const glueWasm = join(web, '..', 'dist', 'foldmark-core.wasm');
 
 // A problem with the input, located as precisely as known (file, then line and column).
 export class SiteError extends Error {
