@@ -29,7 +29,8 @@ async function fetchAndInstantiate(url, imports) {
       throw compileError(err, from);
     }
   }
-  return instantiateBytes(new Uint8Array(await response.arrayBuffer()), imports, from);
+  // A dev server's fallback page (HTML, status 200) in place of a missing file lands here.
+  return instantiateBytes(new Uint8Array(await response.arrayBuffer()), imports, from, RECIPE);
 }
 
 export async function createFoldmark(options) {

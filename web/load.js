@@ -51,11 +51,11 @@ export function bytesOf(binary) {
 
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];  // "\0asm"
 
-// Compiles and instantiates bytes; `from` names where they came from, for the message.
-export async function instantiateBytes(bytes, imports, from) {
+// Compiles and instantiates bytes; `from` names where they came from and `hint` what to do, for
+// the message.
+export async function instantiateBytes(bytes, imports, from, hint = `pass the bytes of foldmark/${WASM_NAME}`) {
   if (!MAGIC.every((b, i) => bytes[i] === b)) {
-    throw new FoldmarkError('E_WASM', `${from} is not a WebAssembly module (it does not start with \\0asm; ` +
-      `an HTML page served in place of a missing file?); ${RECIPE}`);
+    throw new FoldmarkError('E_WASM', `${from} is not a WebAssembly module (it does not start with \\0asm); ${hint}`);
   }
   try {
     return await WebAssembly.instantiate(bytes, imports);
@@ -76,7 +76,9 @@ export function instantiateCore(createCore, glueOptions, source = undefined) {
     const options = { ...glueOptions };
     if (source) {
       options.instantiateWasm = (imports, receive) => {
-        source(imports).then(({ instance, module }) => receive(instance, module)).catch(reject);
+        // receive() throws when the module is some other wasm (its exports are not the core's).
+        source(imports).then(({ instance, module }) => receive(instance, module))
+          .catch((err) => reject(err instanceof FoldmarkError ? err : compileError(err, 'the wasm module')));
         return {};  // asynchronous: the glue waits for receive()
       };
     }
