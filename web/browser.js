@@ -1,10 +1,10 @@
 // Browser (and bundler) entry of the foldmark package: the glue fetches foldmark-core.wasm next
 // to itself, or takes { wasmBinary } / { locateFile } for unusual hosting.
 import createFoldmarkCore from '../dist/foldmark-core.mjs';
-import { FoldmarkError, wrapCore } from './foldmark.js';
+import { FoldmarkError, startFoldmark } from './foldmark.js';
 
 export { FoldmarkError };
 
-export async function createFoldmark(options = {}) {
-  return wrapCore(await createFoldmarkCore({ ...options }));
+export function createFoldmark(options) {
+  return startFoldmark(createFoldmarkCore, options);
 }

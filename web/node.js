@@ -2,7 +2,7 @@
 // since the web-only glue cannot fetch file: URLs in Node.
 import { readFile } from 'node:fs/promises';
 import createFoldmarkCore from '../dist/foldmark-core.mjs';
-import { FoldmarkError, wrapCore } from './foldmark.js';
+import { FoldmarkError, startFoldmark } from './foldmark.js';
 
 export { FoldmarkError };
 
@@ -17,8 +17,6 @@ function decode(core, slot, output) {
   return Buffer.from(heap, output.utf16Data(), units * 2).toString('utf16le');
 }
 
-export async function createFoldmark(options = {}) {
-  const wasmBinary = options.wasmBinary ?? (options.locateFile ? undefined : await readFile(wasmUrl));
-  const core = await createFoldmarkCore({ ...options, ...(wasmBinary ? { wasmBinary } : {}) });
-  return wrapCore(core, { decode });
+export function createFoldmark(options) {
+  return startFoldmark(createFoldmarkCore, options, { decode, readWasm: () => readFile(wasmUrl) });
 }
