@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The foldmark command line: `render` one article (HTML fragment or Article JSON) and `build` the
 // static site. Exit codes: 0 ok, 1 bad input (file, line, column on stderr), 2 usage error.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFoldmark } from './node.js';
@@ -41,25 +41,92 @@ function parseArgs(argv, booleans, values) {
 
 const location = ({ file, line, column }) => [file, line, column].filter((x) => x !== undefined).join(':');
 
+// The API's input limit (README, Limits): a larger article is refused before it is read whole.
+const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+const READ_CHUNK = 1 << 20;
+
+// Reads at most MAX_INPUT_BYTES + 1 bytes: a regular file's size is checked first, and anything
+// else (a FIFO, /dev/zero, a file still growing) is read in chunks that stop one byte past the
+// limit, so an endless or huge input never fills the memory.
+async function readArticle(file) {
+  const tooLarge = (size) => new SiteError(`E_LIMIT: input is ${size} bytes; the maximum is ${MAX_INPUT_BYTES}`, { file });
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    const stat = await handle.stat();
+    if (stat.isFile() && stat.size > MAX_INPUT_BYTES) throw tooLarge(stat.size);
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const want = Math.min(READ_CHUNK, MAX_INPUT_BYTES + 1 - total);
+      const chunk = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(chunk, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === want ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > MAX_INPUT_BYTES) throw tooLarge(`more than ${MAX_INPUT_BYTES}`);
+    }
+    return Buffer.concat(chunks, total);
+  } catch (err) {
+    if (err instanceof SiteError) throw err;
+    throw new SiteError(`cannot read file: ${err.code || err.message}`, { file });
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
+
+// stdout failed (ENOSPC, EIO, EPIPE): the top-level handler turns it into one line, or silence.
+class OutputError extends Error {
+  constructor(err) {
+    super(`cannot write to standard output: ${err.code || err.message}`);
+    this.code = err.code;
+  }
+}
+
+// Writes the pieces to stdout and resolves once they are flushed; a write error rejects with an
+// OutputError instead of reaching Node's unhandled 'error' event (a stack trace).
+function writeStdout(pieces) {
+  return new Promise((resolve, reject) => {
+    const fail = (err) => reject(new OutputError(err));
+    process.stdout.on('error', fail);
+    pieces.forEach((piece, i) => {
+      const last = i === pieces.length - 1;
+      process.stdout.write(piece, last ? (err) => (err ? fail(err) : resolve()) : undefined);
+    });
+  });
+}
+
+// The Article as JSON.stringify(article, null, 2) writes it, one field at a time: html and jsonLd
+// are each up to 256 MiB, too much for one string with their escapes.
+function articleJson(article) {
+  const field = (name) => {
+    const value = article[name];
+    const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+    return `  ${JSON.stringify(name)}: ${text}`;
+  };
+  const names = Object.keys(article);
+  return ['{\n', ...names.map((name, i) => `${field(name)}${i < names.length - 1 ? ',' : ''}\n`), '}\n'];
+}
+
 async function render(argv) {
   const { positional, flags } = parseArgs(argv, ['json'], []);
   if (positional.length !== 1) throw new UsageError('render takes one ARTICLE.md');
   const [file] = positional;
-  let bytes;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    throw new SiteError(`cannot read file: ${err.code || err.message}`, { file });
-  }
+  const bytes = await readArticle(file);
   const fm = await createFoldmark();
+  let pieces;
   let article;
   try {
     article = fm.render(bytes);
+    // jsonLd is built on first access: read it before anything is printed, so an article whose
+    // JSON-LD is over the output budget prints one error line and no half JSON.
+    pieces = flags.json ? articleJson({ ...article }) : [article.html];
   } catch (err) {
+    if (err instanceof RangeError) throw new SiteError('E_LIMIT: the Article is too large to print as JSON', { file });
     throw new SiteError(`${err.code}: ${err.message}`, { file });
   }
   for (const w of article.warnings) process.stderr.write(`${file}:${w.line}:${w.column}: warning: ${w.message}\n`);
-  process.stdout.write(flags.json ? `${JSON.stringify(article, null, 2)}\n` : article.html);
+  await writeStdout(pieces);
 }
 
 async function build(argv) {
@@ -91,7 +158,14 @@ async function main(argv) {
 }
 
 main(process.argv.slice(2)).catch((err) => {
-  if (err instanceof UsageError) {
+  if (err instanceof OutputError && err.code === 'EPIPE') {
+    // The reader closed the pipe (`foldmark render x.md | head`): it has what it wanted. Quietly,
+    // with status 0, as a filter killed by SIGPIPE would be silent (README, Reliability).
+    process.exitCode = 0;
+  } else if (err instanceof OutputError) {
+    process.stderr.write(`foldmark: error: ${err.message}\n`);
+    process.exitCode = 1;
+  } else if (err instanceof UsageError) {
     process.stderr.write(`foldmark: ${err.message}\n${USAGE}`);
     process.exitCode = 2;
   } else if (err instanceof SiteError) {
