@@ -151,16 +151,20 @@ const SLOT_JSON_LD = 2;
 const SLOTS = 3;
 // Mirrors kKeepCapacity: buffers beyond it are handed back after the call that needed them.
 const KEEP_BYTES = 4 * 1024 * 1024;
+// An instance whose memory grew past this is replaced by a fresh one (wrapCore, renewIfLarge).
+const RENEW_BYTES = 256 * 1024 * 1024;
 
 // Wraps an instantiated core module (from the ES or the classic glue) in the public API.
 // host.decode(core, slot, output) may replace the UTF-8 decoding of an output slot (Node passes a
 // faster one; output reads the call record); the default works in every browser.
-export function wrapCore(core, host = {}) {
+// host.renew(), when given, resolves a fresh core of the same module (see renewIfLarge).
+export function wrapCore(firstCore, host = {}) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8');
+  let core;
   // The core's call record: each slot's size and address, then the UTF-16 buffer's address, read
   // from memory rather than through one Embind call per field.
-  const record = core.recordAddress() >>> 2;
+  let record = 0;
   const output = Object.freeze({
     size: (slot) => core.HEAPU32[record + 2 * slot],
     data: (slot) => core.HEAPU32[record + 2 * slot + 1],
@@ -192,8 +196,33 @@ export function wrapCore(core, host = {}) {
     core.release();
     inputCapacity = 0;
   }
-  const [foldmarkVersion, md4cVersion] = core.version().split(' ');
   let idPrefix = '';  // the prefix the core holds
+
+  function bind(next) {
+    core = next;
+    record = core.recordAddress() >>> 2;
+    inputAt = 0;
+    inputCapacity = 0;
+    idPrefix = '';
+  }
+  bind(firstCore);
+  const [foldmarkVersion, md4cVersion] = core.version().split(' ');
+
+  // Wasm memory never shrinks: one huge call (md4c alone takes 20 bytes for every '&' or '*' it
+  // may pair, up to 1.7 GB for a 32 MiB article of them) would leave the instance that large for
+  // good. Past RENEW_BYTES, when the host can make a new core, a fresh instance is made in the
+  // background and replaces this one between two calls; the old one is then garbage.
+  let renewal = host.renew ? 'idle' : 'never';
+  function renewIfLarge() {
+    if (renewal !== 'idle' || core.HEAPU8.length <= RENEW_BYTES) return;
+    renewal = 'pending';
+    host.renew().then((next) => {
+      bind(next);
+      renewal = 'idle';
+    }, () => {
+      renewal = 'never';  // keep the working instance rather than retry on every call
+    });
+  }
 
   // bytes is a plain Uint8Array from inputOf: its length is its own.
   function writeBytes(bytes) {
@@ -240,8 +269,10 @@ export function wrapCore(core, host = {}) {
       } catch {
         // the core is past helping; the error below says why
       }
+      renewIfLarge();
       throw new FoldmarkError('E_INTERNAL', `foldmark core failed: ${describe(err)}`);
     }
+    renewIfLarge();
     if (status !== 0) throw new FoldmarkError(ERROR_CODES[status] || 'E_INTERNAL', texts[0]);
     return texts;
   }
@@ -337,10 +368,11 @@ export async function startFoldmark(createCore, options, host = {}) {
     if (settings.wasmBinary === undefined && settings.locateFile === undefined && host.readWasm) {
       settings.wasmBinary = await host.readWasm();
     }
-    const core = await new Promise((resolve, reject) => {
+    const instantiate = () => new Promise((resolve, reject) => {
+      const module = { ...settings };  // the glue keeps and changes the object it is given
       const hook = settings.instantiateWasm;
       if (hook) {
-        settings.instantiateWasm = (imports, receive) => {
+        module.instantiateWasm = (imports, receive) => {
           try {
             return hook(imports, receive);
           } catch (err) {
@@ -349,9 +381,10 @@ export async function startFoldmark(createCore, options, host = {}) {
           }
         };
       }
-      createCore(settings).then(resolve, reject);
+      createCore(module).then(resolve, reject);
     });
-    return wrapCore(core, host);
+    const core = await instantiate();
+    return wrapCore(core, { decode: host.decode, renew: instantiate });
   } catch (err) {
     throw failed(err);
   }
