@@ -71,7 +71,8 @@ void check(const std::string& doc, std::string_view yaml, const foldmark::Option
   expect(foldmark_fuzz::check_json(foldmark::article_to_json(a)).empty(), "Article JSON");
   const std::size_t lines = count_lines(doc);
   for (const foldmark::Warning& w : a.warnings) {
-    expect(w.line >= 1 && static_cast<std::size_t>(w.line) <= lines, "warning line outside the file",
+    expect(w.line >= 1 && static_cast<std::size_t>(w.line) <= lines,
+           "warning line outside the file",
            std::to_string(w.line) + " of " + std::to_string(lines));
     expect(w.column >= 1, "warning column below 1", std::to_string(w.column));
     expect(!w.code.empty() && foldmark_fuzz::check_utf8(w.message).empty(), "warning text");
