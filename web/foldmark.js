@@ -247,7 +247,9 @@ export function wrapCore(firstCore, host = {}) {
   // each requested slot, or throws FoldmarkError. No caller code runs from here to the return (the
   // options are a snapshot, the input is read through intrinsics), so a call from a getter can
   // never interleave with this one's use of the shared buffers.
-  function call(entry, input, o, slots, extraFlags = 0) {
+  // written(address, size), when given, sees the input's bytes in wasm memory after a successful
+  // call, before any buffer is released.
+  function call(entry, input, o, slots, extraFlags = 0, written = null) {
     const stack = core.stackSave();
     let status;
     let texts;
@@ -256,8 +258,10 @@ export function wrapCore(firstCore, host = {}) {
         core.setIdPrefix(o.idPrefix);
         idPrefix = o.idPrefix;
       }
-      status = entry(writeInput(input), flagsOf(o) | extraFlags);
+      const size = writeInput(input);
+      status = entry(size, flagsOf(o) | extraFlags);
       texts = (status === 0 ? slots : [SLOT_MAIN]).map((slot) => decode(core, slot));
+      if (status === 0 && written) written(inputAt, size);
       releaseLargeBuffers(status !== 0);
     } catch (err) {
       if (err instanceof FoldmarkError) throw err;
@@ -282,13 +286,16 @@ export function wrapCore(firstCore, host = {}) {
   function render(markdown, options) {
     const settled = checkOptions(options);  // a snapshot: the caller may change options later
     const input = inputOf(markdown);
-    const [fields, html] = call(core.render, input, settled, [SLOT_MAIN, SLOT_HTML]);
+    // The JSON-LD is built later from the same input. A string cannot change; bytes are taken
+    // from wasm memory, exactly as rendered, so the caller's buffer is read once, whatever the
+    // caller (or another thread, for a SharedArrayBuffer) writes into it afterwards.
+    let source = input;
+    const keepBytes = typeof input === 'string' ? null : (at, size) => { source = core.HEAPU8.slice(at, at + size); };
+    const [fields, html] = call(core.render, input, settled, [SLOT_MAIN, SLOT_HTML], 0, keepBytes);
     const { meta, title, toc, questions, warnings } = JSON.parse(fields);
     const article = { meta, title, html, toc, questions, warnings };
     let jsonLd = questions.length === 0 ? '' : null;
-    // Kept only while the JSON-LD may still be built. Bytes the caller could change later (or
-    // another thread, for a SharedArrayBuffer) are copied; a string cannot change.
-    let source = jsonLd !== null ? null : typeof input === 'string' ? input : copyOf(input);
+    if (jsonLd !== null) source = null;  // kept only while the JSON-LD may still be built
     return Object.defineProperty(article, 'jsonLd', {
       enumerable: true,
       get() {
@@ -303,13 +310,6 @@ export function wrapCore(firstCore, host = {}) {
         source = null;
       },
     });
-  }
-
-  // A copy into a fresh ArrayBuffer, through the intrinsic set.
-  function copyOf(bytes) {
-    const copy = new Uint8Array(bytes.length);
-    typedArraySet(copy, bytes);
-    return copy;
   }
 
   return Object.freeze({
