@@ -209,8 +209,8 @@ export function wrapCore(firstCore, host = {}) {
   const [foldmarkVersion, md4cVersion] = core.version().split(' ');
 
   // Wasm memory never shrinks: one huge call (md4c alone takes 20 bytes for every '&' or '*' it
-  // may pair, up to 1.7 GB for a 32 MiB article of them) would leave the instance that large for
-  // good. Past RENEW_BYTES, when the host can make a new core, a fresh instance is made in the
+  // may pair: 1.8 GB of memory for a 32 MiB article of them) would leave the instance that large
+  // for good. Past RENEW_BYTES, when the host can make a new core, a fresh instance is made in the
   // background and replaces this one between two calls; the old one is then garbage.
   let renewal = host.renew ? 'idle' : 'never';
   function renewIfLarge() {
@@ -325,13 +325,14 @@ export function wrapCore(firstCore, host = {}) {
 // Options createFoldmark checks; any others go to the glue as they are (print, printErr, …).
 function checkCreateOptions(options) {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new FoldmarkError('E_OPTION', 'createFoldmark options must be an object');
-  }
+  const notObject = () => new FoldmarkError('E_OPTION', 'createFoldmark options must be an object');
+  if (typeof options !== 'object') throw notObject();
   let settings;
   try {
+    if (Array.isArray(options)) throw notObject();
     settings = { ...options };  // one read of each property
   } catch (err) {
+    if (err instanceof FoldmarkError) throw err;
     throw new FoldmarkError('E_OPTION', `createFoldmark options cannot be read: ${describe(err)}`);
   }
   const { wasmBinary } = settings;

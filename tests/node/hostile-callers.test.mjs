@@ -137,9 +137,12 @@ test('createFoldmark rejects with FoldmarkError when instantiation fails, whatev
   const garbage = await settles(createFoldmark({ wasmBinary: new Uint8Array([0, 1, 2, 3]), printErr() {} }));
   assert.ok(garbage instanceof FoldmarkError, String(garbage));
   assert.equal(garbage.code, 'E_INTERNAL');
-  for (const options of [{ wasmBinary: 'not bytes' }, { locateFile: 5 }, { instantiateWasm: {} }, 'x']) {
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const badOptions = [{ wasmBinary: 'not bytes' }, { locateFile: 5 }, { instantiateWasm: {} }, 'x', [], revoked.proxy];
+  for (const [i, options] of badOptions.entries()) {
     const bad = await settles(createFoldmark(options));
-    assert.ok(bad instanceof FoldmarkError && bad.code === 'E_OPTION', `${JSON.stringify(options)}: ${bad}`);
+    assert.ok(bad instanceof FoldmarkError && bad.code === 'E_OPTION', `bad options #${i}: ${bad}`);
   }
   assert.equal((await createFoldmark()).toHtml('# ok'), '<h1 id="ok">ok</h1>\n');
 });
