@@ -62,7 +62,7 @@ function readArticle(file) {
   } catch (err) {
     throw new SiteError(`cannot read file: ${err.code || err.message}`, { file });
   }
-  if (read.tooLarge) throw new SiteError(`E_LIMIT: input is ${read.tooLarge} bytes or more; the maximum is ${MAX_DOC_BYTES}`, { file });
+  if (read.tooLarge) throw new SiteError(`E_LIMIT: input is ${read.tooLarge} bytes; the maximum is ${MAX_DOC_BYTES}`, { file });
   return read.bytes;
 }
 
