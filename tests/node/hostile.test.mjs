@@ -25,6 +25,13 @@ const mustKeep = {
   'X-URL-27': (r) => /href="mailto:a@b\.c\?body=/.test(r),
 };
 
+// What the contract (API.md, Docusaurus Markdown) turns into markup or drops rather than show:
+// comments, the safe tag list without attributes, MDX component tags.
+const SAFE_TAGS = /^<\/?(kbd|sup|sub|details|summary)>$|^<br ?\/?>$/;
+function becomesMarkup(t) {
+  return t.startsWith('<!--') || SAFE_TAGS.test(t) || /^<\/?[A-Z][\w.]*[a-z][\w.]*[\s/>]/.test(t);
+}
+
 // Raw markup in the payload ("<script", "</details>", …) that must reach the reader as text: not
 // autolinks, not angle-bracket link destinations, not inside front matter.
 function rawMarkupTokens(md) {
@@ -38,6 +45,7 @@ function rawMarkupTokens(md) {
     const between = md.slice(dest + 2, m.index).trimStart();
     const open = (between.match(/\(/g) ?? []).length - (between.match(/\)/g) ?? []).length;
     if (dest >= 0 && !/\s/.test(between) && open >= 0) continue;
+    if (becomesMarkup(t)) continue;
     tokens.push(t.replace(/[\0]/g, '\uFFFD'));
   }
   return tokens;

@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string>
 
+#include "contract.inc"
 #include "escape.h"
 #include "foldmark/foldmark.h"
 #include "front_matter.h"
@@ -18,6 +19,14 @@ namespace foldmark {
 
 const char* const kVersion = FOLDMARK_VERSION;
 const char* const kMd4cVersion = FOLDMARK_MD4C_VERSION;
+
+// The public header documents its limits and codes in place; they must be the contract's.
+static_assert(kMaxInputBytes == contract::kMaxInputBytes, "wasm/contract.json: maxInputBytes");
+static_assert(kMaxSlugBytes == contract::kMaxSlugBytes, "wasm/contract.json: maxSlugBytes");
+static_assert(static_cast<int>(ErrorCode::kInput) == contract::kErrorInput &&
+                  static_cast<int>(ErrorCode::kLimit) == contract::kErrorLimit &&
+                  static_cast<int>(ErrorCode::kInternal) == contract::kErrorInternal,
+              "wasm/contract.json: errors");
 
 namespace {
 

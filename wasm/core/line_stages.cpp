@@ -80,12 +80,7 @@ std::size_t claim_esm(Scan& s, std::size_t i) {
   if (!is_esm_start(content_of(s, l))) return 0;
   std::size_t last = i;
   while (last + 1 < s.lines.size() && !is_blank(content_of(s, s.lines[last + 1]))) ++last;
-  if (!s.esm_warned) {
-    warn(s, i, l.begin, contract::kWarnMdxImport,
-         "MDX import/export lines are not rendered (dropped)");
-    s.esm_warned = true;
-  }
-  s.candidates.push_back({i, last, Kind::kDrop, 0, "", "", {}, false, 0, 0});
+  s.candidates.push_back({i, last, Kind::kDrop, 0, "esm", "", {}, false, 0, 0});
   return last - i + 1;
 }
 
@@ -284,7 +279,13 @@ Plan plan_tag(Scan& s, const Candidate& c) {
 
 Plan plan(Scan& s, const Candidate& c) {
   switch (c.kind) {
-    case Kind::kDrop: return {true, DirectiveKind::kDrop};
+    case Kind::kDrop:
+      if (c.name == "esm" && !s.esm_warned) {  // one warning per article
+        warn(s, c.first, s.lines[c.first].begin, contract::kWarnMdxImport,
+             "MDX import/export lines are not rendered (dropped)");
+        s.esm_warned = true;
+      }
+      return {true, DirectiveKind::kDrop};
     case Kind::kFenceOpen:
     case Kind::kFenceClose: return plan_fence(s, c);
     default: return plan_tag(s, c);
@@ -407,9 +408,6 @@ Prepared run_line_stages(std::string_view body, int first_line) {
     }
     if (!any) p.directives[d.items[0]].selected = true;
   }
-  std::stable_sort(p.warnings.begin(), p.warnings.end(), [](const Warning& a, const Warning& b) {
-    return a.line != b.line ? a.line < b.line : a.column < b.column;
-  });
   return p;
 }
 

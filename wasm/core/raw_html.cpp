@@ -116,15 +116,15 @@ void write_tab_list(Context& c, const Directive& tabs) {
   c.out.append("<div class=\"fm-tabs\">\n<div role=\"tablist\">\n");
   for (std::size_t item : tabs.items) {
     const Directive& tab = c.prepared->directives[item];
-    auto& ids = c.tab_ids[item];
-    ids.first = c.slugger.slug("tab-" + tab.title);
-    ids.second = c.slugger.slug("tabpanel-" + tab.title);
+    c.tab_ids.push_back(
+        {item, c.slugger.slug("tab-" + tab.title), c.slugger.slug("tabpanel-" + tab.title)});
+    const auto& ids = c.tab_ids.back();
     c.out.append("<button type=\"button\" role=\"tab\" id=\"");
     escape_html(c.out, c.options.id_prefix);
-    escape_html(c.out, ids.first);
+    escape_html(c.out, ids.tab);
     c.out.append("\" aria-controls=\"");
     escape_html(c.out, c.options.id_prefix);
-    escape_html(c.out, ids.second);
+    escape_html(c.out, ids.panel);
     c.out.append(tab.selected ? "\" aria-selected=\"true\">" : "\" aria-selected=\"false\">");
     escape_html(c.out, tab.title);
     c.out.append("</button>\n");
@@ -133,17 +133,18 @@ void write_tab_list(Context& c, const Directive& tabs) {
 }
 
 void write_tab_panel(Context& c, std::size_t index) {
-  const auto it = c.tab_ids.find(index);
+  const auto it = std::find_if(c.tab_ids.begin(), c.tab_ids.end(),
+                               [&](const Context::TabIds& t) { return t.directive == index; });
   if (it == c.tab_ids.end()) {
     c.out.append("<div role=\"tabpanel\">\n");
     return;
   }
   c.out.append("<div role=\"tabpanel\" id=\"");
   escape_html(c.out, c.options.id_prefix);
-  escape_html(c.out, it->second.second);
+  escape_html(c.out, it->panel);
   c.out.append("\" aria-labelledby=\"");
   escape_html(c.out, c.options.id_prefix);
-  escape_html(c.out, it->second.first);
+  escape_html(c.out, it->tab);
   c.out.append("\">\n");
 }
 

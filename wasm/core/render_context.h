@@ -7,7 +7,6 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -73,7 +72,11 @@ struct Context {
   int nested_links = 0;
 
   std::vector<OpenElement> open_elements;
-  std::unordered_map<std::size_t, std::pair<std::string, std::string>> tab_ids;  // tab, panel
+  struct TabIds {
+    std::size_t directive;  // its kTabOpen
+    std::string tab, panel;
+  };
+  std::vector<TabIds> tab_ids;
   bool in_inline_comment = false;  // inside an <!-- … --> that spans inline chunks
 
   bool in_html_block = false;

@@ -334,6 +334,26 @@ unsigned parser_flags(const Options& options) {
 
 }  // namespace
 
+namespace {
+
+// The line stages' warnings (first `split` of them) and the renderer's are each in document
+// order: one merge puts them all in order.
+void merge_warnings(std::vector<Warning>& w, std::size_t split) {
+  std::vector<Warning> merged;
+  merged.reserve(w.size());
+  std::size_t a = 0, b = split;
+  auto before = [](const Warning& x, const Warning& y) {
+    return x.line != y.line ? x.line < y.line : x.column <= y.column;
+  };
+  while (a < split || b < w.size()) {
+    const bool take_a = b >= w.size() || (a < split && before(w[a], w[b]));
+    merged.push_back(std::move(w[take_a ? a++ : b++]));
+  }
+  w.swap(merged);
+}
+
+}  // namespace
+
 std::string render_inline(std::string_view markdown, const Options& options, std::size_t budget) {
   Options inline_options = options;
   inline_options.code_slots = false;
@@ -390,11 +410,7 @@ BodyHtml render_body(std::string_view markdown, const Options& options, bool art
     c.result.html = c.out.take();
     if (options.code_slots) c.result.code_json = "[" + c.code_json + "]";
   }
-  // Renderer warnings come in document order after the line stages': merge by position.
-  std::stable_sort(c.result.warnings.begin(), c.result.warnings.end(),
-                   [](const Warning& a, const Warning& b) {
-                     return a.line != b.line ? a.line < b.line : a.column < b.column;
-                   });
+  merge_warnings(c.result.warnings, prepared.warnings.size());
   return std::move(c.result);
 }
 
