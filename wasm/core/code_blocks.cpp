@@ -197,8 +197,13 @@ void code_text(Context& c, std::string_view text) {
 
 void close_code_block(Context& c) {
   c.in_code = false;
+  // ```title="x.js" has a metastring and no language (md4c takes its first word as one).
+  if (c.code_lang.find('=') != std::string::npos ||
+      (!c.code_lang.empty() && c.code_lang.front() == '{') || c.code_lang == "showLineNumbers")
+    c.code_lang.clear();
   const std::string_view info = c.code_info;
-  const std::string_view meta = trim(info.substr(std::min(info.size(), c.code_lang.size())));
+  const std::string_view meta =
+      trim(c.code_lang.empty() ? info : info.substr(std::min(info.size(), c.code_lang.size())));
   const CodeMeta m = parse_meta(meta);
   const Lines lines = select_lines(c.code, m);
   const bool figure = !m.title.empty() || m.line_numbers;

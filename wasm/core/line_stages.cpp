@@ -34,6 +34,7 @@ struct Scan {
   int first_line = 1;
   std::vector<Line> lines;
   std::vector<Candidate> candidates;
+  std::vector<bool> in_code;  // per line: inside fenced code (or its fence line)
   std::vector<Warning> warnings;
   bool esm_warned = false;
 };
@@ -184,9 +185,10 @@ struct CodeFence {
 
 void find_candidates(Scan& s) {
   CodeFence fence;
+  s.in_code.assign(s.lines.size(), false);
   for (std::size_t i = 0; i < s.lines.size();) {
     if (fence.update(content_of(s, s.lines[i]))) {
-      ++i;
+      s.in_code[i++] = true;
       continue;
     }
     std::size_t claimed = 0;
@@ -337,7 +339,12 @@ Prepared rewrite(Scan& s) {
   for (std::size_t i = 0; i < s.lines.size(); ++i) {
     const Line& l = s.lines[i];
     if (line_candidate[i] == 0) {
-      append_line(p.text, s.text.substr(l.begin, l.end - l.begin));
+      const std::string_view line = s.text.substr(l.begin, l.end - l.begin);
+      if (s.in_code[i]) {
+        p.text.append(line);
+      } else {
+        append_line(p.text, line);
+      }
       p.text.append(s.text.substr(l.end, l.next - l.end));
       continue;
     }
@@ -346,7 +353,10 @@ Prepared rewrite(Scan& s) {
     Directive d;
     d.kind = i == c.first ? plans[k].kind : DirectiveKind::kDrop;
     d.original = std::string(content_of(s, l));
-    p.text.append(s.text.substr(l.begin, l.content - l.begin));
+    // Every line of a claim takes its first line's prefix: a tag's attribute lines indented
+    // four spaces must not become indented code.
+    const Line& first = s.lines[c.first];
+    p.text.append(s.text.substr(first.begin, first.content - first.begin));
     d.offset = p.text.size();
     p.text.append(kMarker);
     p.text.append(s.text.substr(l.end, l.next - l.end));
