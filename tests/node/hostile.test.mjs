@@ -34,11 +34,16 @@ function becomesMarkup(t) {
 
 // Raw markup in the payload ("<script", "</details>", …) that must reach the reader as text: not
 // autolinks, not angle-bracket link destinations, not inside front matter.
+// MDX component tags (their attribute values included) are dropped, not shown.
+const COMPONENT_TAG = /<\/?[A-Z][\w.]*[a-z][\w.]*(?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\}+)*>/g;
+
 function rawMarkupTokens(md) {
   if (md.startsWith('---')) return [];
   const tokens = [];
+  const dropped = [...md.matchAll(COMPONENT_TAG)].map((m) => [m.index, m.index + m[0].length]);
   for (const m of md.matchAll(/<[A-Za-z!/?][^<>\n\]]*>?/g)) {
     const t = m[0];
+    if (dropped.some(([b, e]) => m.index > b && m.index < e)) continue;
     if (/^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>$/.test(t) || /^<[^\s<>@]+@[^\s<>]+>$/.test(t)) continue;
     // Inside a link destination ("](…" or "]: …" up to the token with no space or ')' between).
     const dest = Math.max(md.lastIndexOf('](', m.index), md.lastIndexOf(']: ', m.index));

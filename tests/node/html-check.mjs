@@ -77,7 +77,8 @@ function checkAttribute(tag, attr, state) {
   const value = decodeHTMLAttribute(raw ?? '');
   state.attrText.push(value);
   if (name === 'href' || name === 'src') return checkUrl(value, name === 'src');
-  if (name === 'type' && value !== 'checkbox') return 'input type is not checkbox';
+  if (name === 'type' && value !== (tag === 'button' ? 'button' : 'checkbox')) return `${tag} type is ${value}`;
+  if (name === 'role' && !['tablist', 'tab', 'tabpanel'].includes(value)) return `role ${value}`;
   if (name === 'id') {
     if (state.ids.has(value)) return `duplicate id ${value}`;
     state.ids.add(value);

@@ -74,10 +74,18 @@ void warn(Scan& s, std::size_t line, std::size_t at, const char* code, std::stri
 
 // ---- stage: mdx-statements ---------------------------------------------------------------------
 
-// MDX ends an import/export block at the next blank line.
+// A line alone holding one HTML comment ("<!-- prettier-ignore -->" before an import).
+bool is_comment_line(std::string_view line) {
+  return line.substr(0, 4) == "<!--" && line.find("-->") == line.find_last_not_of(" \t") - 2;
+}
+
+// MDX starts an import/export block after a blank line and ends it at the next one.
 std::size_t claim_esm(Scan& s, std::size_t i) {
   const Line& l = s.lines[i];
-  if (l.content != l.begin || (i > 0 && !is_blank(content_of(s, s.lines[i - 1])))) return 0;
+  if (l.content != l.begin) return 0;
+  if (i > 0 && !is_blank(content_of(s, s.lines[i - 1])) &&
+      !is_comment_line(content_of(s, s.lines[i - 1])))
+    return 0;
   if (!is_esm_start(content_of(s, l))) return 0;
   std::size_t last = i;
   while (last + 1 < s.lines.size() && !is_blank(content_of(s, s.lines[last + 1]))) ++last;
