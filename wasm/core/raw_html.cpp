@@ -112,20 +112,25 @@ void write_block_stretch(Context& c, std::string_view s) {
   }
 }
 
+// Tab and panel ids come from the labels through the document's slugger (unique, safe); with
+// heading_ids off there are no ids, and no aria references to them.
 void write_tab_list(Context& c, const Directive& tabs) {
   c.out.append("<div class=\"fm-tabs\">\n<div role=\"tablist\">\n");
   for (std::size_t item : tabs.items) {
     const Directive& tab = c.prepared->directives[item];
-    c.tab_ids.push_back(
-        {item, c.slugger.slug("tab-" + tab.title), c.slugger.slug("tabpanel-" + tab.title)});
-    const auto& ids = c.tab_ids.back();
-    c.out.append("<button type=\"button\" role=\"tab\" id=\"");
-    escape_html(c.out, c.options.id_prefix);
-    escape_html(c.out, ids.tab);
-    c.out.append("\" aria-controls=\"");
-    escape_html(c.out, c.options.id_prefix);
-    escape_html(c.out, ids.panel);
-    c.out.append(tab.selected ? "\" aria-selected=\"true\">" : "\" aria-selected=\"false\">");
+    c.out.append("<button type=\"button\" role=\"tab\"");
+    if (c.options.heading_ids) {
+      c.tab_ids.push_back(
+          {item, c.slugger.slug("tab-" + tab.title), c.slugger.slug("tabpanel-" + tab.title)});
+      c.out.append(" id=\"");
+      escape_html(c.out, c.options.id_prefix);
+      escape_html(c.out, c.tab_ids.back().tab);
+      c.out.append("\" aria-controls=\"");
+      escape_html(c.out, c.options.id_prefix);
+      escape_html(c.out, c.tab_ids.back().panel);
+      c.out.push('"');
+    }
+    c.out.append(tab.selected ? " aria-selected=\"true\">" : " aria-selected=\"false\">");
     escape_html(c.out, tab.title);
     c.out.append("</button>\n");
   }

@@ -93,7 +93,7 @@ void close_heading(Context& c) {
   h.text = std::move(c.heading_text);
   h.begin = c.heading_begin;
   h.inner_begin = c.heading_attr + 1;
-  if (c.options.heading_ids || !custom.empty()) {
+  if (c.options.heading_ids) {  // off: no ids at all, a {#id} is only taken off the text
     h.id = custom.empty() ? c.slugger.slug(h.text) : c.slugger.claim(custom);
     std::string attr = " id=\"";
     escape_html(attr, c.options.id_prefix);
