@@ -10,6 +10,8 @@
 namespace foldmark::detail {
 namespace {
 
+constexpr std::size_t kMaxStageWarnings = 100;
+
 struct Line {
   std::size_t begin = 0, content = 0, end = 0, next = 0;  // end excludes the line break
 };
@@ -37,6 +39,10 @@ struct Scan {
   std::vector<bool> in_code;  // per line: inside fenced code (or its fence line)
   std::vector<Warning> warnings;
   bool esm_warned = false;
+  // Each line is looked at a bounded number of times (linear time on hostile input): a tag left
+  // open or a {/* never closed is not looked for again where an earlier attempt already searched.
+  std::size_t no_tag_before = 0;
+  bool no_comment_close = false;
 };
 
 std::vector<Line> split_lines(std::string_view text) {
@@ -63,6 +69,7 @@ std::string_view content_of(const Scan& s, const Line& l) {
 }
 
 void warn(Scan& s, std::size_t line, std::size_t at, const char* code, std::string message) {
+  if (s.warnings.size() >= kMaxStageWarnings) return;
   Warning w;
   w.line = s.first_line + static_cast<int>(line);
   w.column = 1 + static_cast<int>(count_code_points(
@@ -94,7 +101,7 @@ std::size_t claim_esm(Scan& s, std::size_t i) {
 }
 
 std::size_t claim_jsx_comment(Scan& s, std::size_t i) {
-  if (content_of(s, s.lines[i]).substr(0, 3) != "{/*") return 0;
+  if (s.no_comment_close || content_of(s, s.lines[i]).substr(0, 3) != "{/*") return 0;
   for (std::size_t k = i; k < s.lines.size(); ++k) {
     const std::string_view line = content_of(s, s.lines[k]);
     const std::size_t close = line.find("*/}", k == i ? 3 : 0);
@@ -103,6 +110,7 @@ std::size_t claim_jsx_comment(Scan& s, std::size_t i) {
     s.candidates.push_back({i, k, Kind::kDrop, 0, "", "", {}, false, 0, 0});
     return k - i + 1;
   }
+  s.no_comment_close = true;  // none after line i, so none after any later line either
   return 0;
 }
 
@@ -136,19 +144,24 @@ std::size_t claim_admonition_fence(Scan& s, std::size_t i) {
 
 std::size_t claim_component_tag(Scan& s, std::size_t i) {
   const std::string_view line = content_of(s, s.lines[i]);
-  if (line.size() < 2 || line[0] != '<') return 0;
+  if (line.size() < 2 || line[0] != '<' || i < s.no_tag_before) return 0;
   // A tag may run over several lines (attributes one per line); it must end its last line.
   std::string joined;
+  s.no_tag_before = std::min(s.lines.size(), i + kMaxTagLines);
   for (std::size_t k = i; k < s.lines.size() && k < i + kMaxTagLines; ++k) {
     if (k > i) joined.push_back('\n');
     joined.append(content_of(s, s.lines[k]));
     Tag tag;
     const TagParse r = parse_component_tag(joined, tag);
-    if (r == TagParse::kNotATag) return 0;
+    if (r == TagParse::kNotATag) {
+      s.no_tag_before = k + 1;  // lines up to k were read as this tag's attributes
+      return 0;
+    }
     if (r == TagParse::kIncomplete) continue;
     Candidate c{i, k, Kind::kTagOpen, 0, tag.name, "", std::move(tag), false, 0, 0};
     c.kind = c.tag.closing ? Kind::kTagClose : c.tag.self_closing ? Kind::kTagSelf : Kind::kTagOpen;
     s.candidates.push_back(std::move(c));
+    s.no_tag_before = k + 1;
     return k - i + 1;
   }
   return 0;

@@ -49,6 +49,9 @@ struct Context {
   std::string_view doc;
   int first_line = 1;
   const Prepared* prepared = nullptr;
+  // warn_at counts lines from here: the renderer's warnings come in document order.
+  std::size_t warn_offset = 0;
+  int warn_line = 0;
 
   int depth = 0;        // open blocks, the document included
   int image_depth = 0;  // > 0 inside an image's alt text: plain text only

@@ -37,9 +37,17 @@ void warn_at(Context& c, const char* where, const char* code, std::string messag
   w.code = code;
   w.message = std::move(message);
   if (where >= c.doc.data() && where <= c.doc.data() + c.doc.size()) {
-    const std::string_view before = c.doc.substr(0, static_cast<std::size_t>(where - c.doc.data()));
+    const auto offset = static_cast<std::size_t>(where - c.doc.data());
+    if (offset < c.warn_offset) {
+      c.warn_offset = 0;
+      c.warn_line = 0;
+    }
+    const std::string_view skipped = c.doc.substr(c.warn_offset, offset - c.warn_offset);
+    c.warn_line += static_cast<int>(std::count(skipped.begin(), skipped.end(), '\n'));
+    c.warn_offset = offset;
+    const std::string_view before = c.doc.substr(0, offset);
     const std::size_t line_start = before.find_last_of('\n') + 1;  // npos + 1 == 0
-    w.line = c.first_line + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    w.line = c.first_line + c.warn_line;
     w.column = 1 + static_cast<int>(count_code_points(before.substr(line_start)));
   }
   c.result.warnings.push_back(std::move(w));
