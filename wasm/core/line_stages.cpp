@@ -204,12 +204,34 @@ struct CodeFence {
   }
 };
 
+// An HTML comment left open at a line's end hides the lines up to its "-->": a draft commented
+// out with its admonitions must stay hidden, not come back to life.
+bool opens_comment(std::string_view line) {
+  const std::size_t open = line.rfind("<!--");
+  if (open == std::string_view::npos || line.find("-->", open + 4) != std::string_view::npos)
+    return false;
+  // "write `<!--` to start one" is a code span, not a comment.
+  return std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(open), '`') % 2 == 0;
+}
+
 void find_candidates(Scan& s) {
   CodeFence fence;
+  bool in_comment = false;
   s.in_code.assign(s.lines.size(), false);
   for (std::size_t i = 0; i < s.lines.size();) {
-    if (fence.update(content_of(s, s.lines[i]))) {
+    const std::string_view line = content_of(s, s.lines[i]);
+    if (in_comment) {
+      in_comment = line.find("-->") == std::string_view::npos || opens_comment(line);
+      ++i;
+      continue;
+    }
+    if (fence.update(line)) {
       s.in_code[i++] = true;
+      continue;
+    }
+    if (opens_comment(line)) {
+      in_comment = true;
+      ++i;
       continue;
     }
     std::size_t claimed = 0;
