@@ -56,9 +56,20 @@ export function loadDoc(n) {
   return promise;
 }
 
-// Loads these docs' scripts when the browser is idle, ignoring failures (shown when visited).
+// Loads these docs' scripts once the page has loaded and the browser is idle, ignoring failures
+// (a doc's error shows when it is visited). Never during start-up: it would compete with it.
 export function prefetch(ns) {
-  whenIdle(() => {
+  const go = () => whenIdle(() => {
     for (const n of ns) if (Number.isInteger(n) && n >= 0 && n < docCount() && !docs.has(n)) loadDoc(n).catch(() => {});
+  });
+  if (document.readyState === 'complete') go();
+  else addEventListener('load', go, { once: true });
+}
+
+// A pointer resting on a doc link is a good hint: its script is loaded before the click.
+export function prefetchOnHover(container) {
+  container.addEventListener('pointerover', (event) => {
+    const a = event.target.closest && event.target.closest('a[data-n]');
+    if (a) prefetch([Number(a.dataset.n)]);
   });
 }
