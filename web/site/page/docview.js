@@ -65,13 +65,17 @@ function describe(target, article) {
   document.querySelector('meta[name="description"]')?.setAttribute('content', description);
 }
 
+// One JSON-LD script for the shown doc (a prerendered page brings its own, which is replaced).
 function setJsonLd(json) {
-  let script = document.getElementById('siteJsonLd');
+  const scripts = [...document.head.querySelectorAll('script[type="application/ld+json"]')];
+  for (const extra of scripts.slice(1)) extra.remove();
+  let [script] = scripts;
   if (!json) return script?.remove();
   if (!script) {
-    script = Object.assign(document.createElement('script'), { type: 'application/ld+json', id: 'siteJsonLd' });
+    script = Object.assign(document.createElement('script'), { type: 'application/ld+json' });
     document.head.append(script);
   }
+  script.id = 'siteJsonLd';
   script.textContent = json;  // data, not markup: jsonLd is \u-escaped, and textContent never parses HTML
   return undefined;
 }
@@ -174,7 +178,7 @@ export async function takeOver(n) {
     if (targetId) markTarget(el.siteArticle.querySelector(`[id="${CSS.escape(targetId)}"]`)?.closest('details.fm-qa'));
     describe(target, article);
     showToc(target, article.toc);
-    jsonLdLater(target, article);
+    if (!document.head.querySelector('script[type="application/ld+json"]')) jsonLdLater(target, article);
   } catch (err) {
     if (token === sequence) say(`The article renderer did not start (${messageOf(err)}); this page shows its prerendered copy.`);
   }

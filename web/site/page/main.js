@@ -10,10 +10,11 @@ import { adoptPrerendered, markRendered, showDoc, showMissing, takeOver } from '
 import { reveal, wireItems } from './items.js';
 import { wireTabs } from './tabs.js';
 import { showInSidebar } from './sidebar.js';
-import { wireTheme } from './theme.js';
+import { applyRememberedTheme, wireTheme } from './theme.js';
 import { wireFiles } from './files.js';
 
 installReceiver();
+applyRememberedTheme();
 readSettings();
 findElements();
 
