@@ -9,7 +9,7 @@ import { renderer } from './renderer.js';
 import { applyLinks } from './links.js';
 import { initTabs } from './tabs.js';
 import { markTarget, reveal } from './items.js';
-import { showInSidebar, showToc } from './sidebar.js';
+import { neighboursOf, showInSidebar, showToc } from './sidebar.js';
 
 export const RENDERED_MARK = 'foldmark:article-rendered';  // the first article is in the DOM
 export const SHOWN_MARK = 'foldmark:article-shown';        // a later article is in the DOM
@@ -92,10 +92,6 @@ function jsonLdLater(target, article) {
   });
 }
 
-function neighbours(n) {
-  return [n + 1, n - 1].filter((m) => m >= 0 && m < docCount());
-}
-
 function showError(target, err) {
   const label = target.local ? target.local.label : docLabel(target.n);
   const box = make('div', 'site-error');
@@ -146,7 +142,7 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
       (el.siteArticle.querySelector('.fm-title') || el.siteMain).focus({ preventScroll: true });
     }
   } else if (anchor) history.replaceState(history.state, '', hereHref(target, heading));
-  if (!target.local) prefetch(neighbours(target.n));
+  if (!target.local) prefetch(() => neighboursOf(target.n));
 }
 
 function localStatus(entry) {
@@ -182,7 +178,7 @@ export async function takeOver(n) {
   } catch (err) {
     if (token === sequence) say(`The article renderer did not start (${messageOf(err)}); this page shows its prerendered copy.`);
   }
-  prefetch(neighbours(n));
+  prefetch(() => neighboursOf(n));
 }
 
 export function showMissing(id) {
