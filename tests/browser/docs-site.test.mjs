@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
-import { buildSite, launch, load, openPage, removeDir, root, serve, STRICT_CSP, tempDir } from './harness.mjs';
+import { axeViolations, buildSite, launch, load, openPage, removeDir, root, serve, STRICT_CSP, tempDir } from './harness.mjs';
 
 const tree = join(root, 'tests', 'fixtures', 'docs-tree');
 const work = tempDir('docs-site');
@@ -222,6 +222,24 @@ for (const [origin, url] of Object.entries(origins)) {
     });
   });
 }
+
+describe('docs tree, accessibility', () => {
+  check('no serious or critical axe violations: nested categories, current doc, broken link, light and dark', async (page) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await load(page, origins['file://'](hashDir, 'index.html#/guides/deep/nested'));
+    await page.click(`#siteNav .site-cat-row:has(a[data-n="${n['guides/intro']}"]) button`);
+    await page.click(`#siteNav .site-cat-row:has(a[data-n="${n['guides/intro']}"]) button`);
+    await page.click('#expandAll');
+    assert.deepEqual(await axeViolations(page), [], 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axeViolations(page), [], 'dark');
+    await load(page, origins['file://'](pathDir, 'index.html'));
+    await page.click('#expandAll');
+    assert.deepEqual(await axeViolations(page), [], 'landing page with images and a broken link');
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.deepEqual(await axeViolations(page), [], 'phone');
+  });
+});
 
 describe('docs tree, hosts', () => {
   check('404.html served at a deep path: its assets fail, its text and link to the start page stay', async (page) => {
