@@ -163,6 +163,8 @@ for (const [origin, url] of Object.entries(origins)) {
       // http(s): pushState and render here; file://: pushState cannot change the path, a real load.
       assert.equal(kept, origin === 'file://' ? undefined : 'same page');
       assert.equal(count(requests, 'wasm.js'), origin === 'file://' ? 2 : 1);
+      await page.click('#is-there-an-intro-for-guides');  // the item's address, without a history entry
+      assert.match(page.url(), /\/guides\/install\/index\.html#is-there-an-intro-for-guides$/);
       await page.goBack();
       await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Nested');
     });

@@ -6,6 +6,7 @@ import { messageOf, say } from './dom.js';
 import { el, findElements, readSettings, state } from './state.js';
 import { fromLocation, interceptClicks } from './router.js';
 import { installReceiver, prefetchOnHover } from './loader.js';
+import { startWhenWasmArrives } from './renderer.js';
 import { adoptPrerendered, markRendered, showDoc, showMissing, takeOver } from './docview.js';
 import { reveal, wireItems } from './items.js';
 import { wireTabs } from './tabs.js';
@@ -14,6 +15,7 @@ import { applyRememberedTheme, wireTheme } from './theme.js';
 import { wireFiles } from './files.js';
 
 installReceiver();
+startWhenWasmArrives();
 applyRememberedTheme();
 readSettings();
 findElements();
