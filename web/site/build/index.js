@@ -12,6 +12,7 @@ import {
   scriptJson, sitemapXml,
 } from './pages.js';
 import { Problems, SiteError } from './problems.js';
+import { searchSections, writeSearch } from './search.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
 
@@ -78,7 +79,7 @@ export async function buildSite(fm, options) {
   const { tree, docs } = await loadDocs(fm, docsRoot, opts, problems);
   if (docs.length === 0) throw new SiteError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
   const byId = checkDuplicateIds(docs, problems);
-  for (const doc of docs) doc.ids = headingIds(doc.html);
+  for (const doc of docs) [doc.ids, doc.search] = [headingIds(doc.html), searchSections(doc.html)];
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
 
@@ -126,7 +127,8 @@ async function writeSite(site, stage) {
   await stage.copy('_foldmark/favicon.svg', join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
   await stage.write('_foldmark/wasm.js', `self.foldmarkWasm="${wasm.toString('base64')}";\n`);
-  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse }));
+  const search = await writeSearch(docs, stage);
+  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search }));
   await mapLimit(docs, 32, (doc, i) => {
     opts.progress?.('writing', i + 1, docs.length);
     return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links));

@@ -30,11 +30,12 @@ function encodeItems(items) {
   });
 }
 
-export function catalogScript({ docs, sidebars, landing, title, collapse }) {
+export function catalogScript({ docs, sidebars, landing, title, collapse, search = 0 }) {
   const catalog = {
     v: 1, title, collapse, landing: landing.index,
     docs: docs.map((d) => [d.id, d.label]),
     sidebars: sidebars.map((s) => encodeItems(s.items)),
+    search,  // the number of search shards, _foldmark/search/0.js …
   };
   return `self.foldmarkCatalog=${scriptJson(catalog)};\n`;
 }
