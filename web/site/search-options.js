@@ -10,7 +10,7 @@ export const INDEX_OPTIONS = {
 // is a prefix (the reader is still typing it); longer words forgive one typo in five letters.
 export const QUERY_OPTIONS = {
   boost: { heading: 2.5, title: 1.5, text: 1 },
-  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 2,
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
   fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
   weights: { fuzzy: 0.3, prefix: 0.6 },
   combineWith: 'OR',

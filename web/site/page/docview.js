@@ -14,6 +14,11 @@ import { showInSidebar, showToc } from './sidebar.js';
 export const RENDERED_MARK = 'foldmark:article-rendered';  // the first article is in the DOM
 export const SHOWN_MARK = 'foldmark:article-shown';        // a later article is in the DOM
 
+// After every show, feature modules (code, marks, the "On this page" column, pager…) hear
+// 'foldmark:article' on document, detail { target, heading, fresh: a new article was mounted }.
+export const ARTICLE_EVENT = 'foldmark:article';
+const announce = (target, heading, fresh) => document.dispatchEvent(new CustomEvent(ARTICLE_EVENT, { detail: { target, heading, fresh } }));
+
 let sequence = 0;  // only the latest request mounts: a slow doc never replaces a newer one
 let marked = false;
 
@@ -121,6 +126,7 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
     if (reveal(heading, { focus: true })) {
       if (anchor) history.replaceState(history.state, '', hereHref(target, heading));
     } else if (!heading) scrollTo(0, 0);
+    announce(target, heading, false);
     return;
   }
   try {
@@ -142,6 +148,7 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
       (el.siteArticle.querySelector('.fm-title') || el.siteMain).focus({ preventScroll: true });
     }
   } else if (anchor) history.replaceState(history.state, '', hereHref(target, heading));
+  if (token === sequence) announce(target, heading, true);
   if (!target.local) prefetch(neighbours(target.n));
 }
 
@@ -159,6 +166,7 @@ export function adoptPrerendered(n) {
   el.siteArticle.querySelector('.fm-title')?.setAttribute('tabindex', '-1');
   initTabs(el.siteArticle);
   markRendered();
+  announce(state.current, '', true);
 }
 
 export async function takeOver(n) {
@@ -175,6 +183,7 @@ export async function takeOver(n) {
     describe(target, article);
     showToc(target, article.toc);
     jsonLdLater(target, article);
+    announce(target, targetId || '', true);
   } catch (err) {
     if (token === sequence) say(`The article renderer did not start (${messageOf(err)}); this page shows its prerendered copy.`);
   }

@@ -27,12 +27,20 @@ export class SearchIndex {
     for (const shard of this.shards) {
       for (const r of shard.index.search(String(query), QUERY_OPTIONS)) {
         const [n, heading, headingText, text] = shard.sections[r.id];
-        hits.push({ n, heading, headingText, text, score: r.score, terms: r.terms });
+        hits.push({ n, heading, headingText, text, score: r.score, terms: markable(r) });
       }
     }
     hits.sort((a, b) => b.score - a.score);
     return hits.slice(0, limit);
   }
+}
+
+// The matched words worth marking: those the query's words begin (exact and prefix matches); a
+// typo-tolerant match ("shape" for "share") only when a query word matched nothing else.
+function markable(r) {
+  const query = r.queryTerms || [];
+  const close = r.terms.filter((t) => query.some((q) => t.startsWith(q)));
+  return close.length ? close : r.terms;
 }
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
