@@ -13,6 +13,7 @@ import {
 } from './pages.js';
 import { Problems, SiteError } from './problems.js';
 import { searchSections, writeSearch } from './search.js';
+import { writeCode } from './code.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
 
@@ -127,8 +128,8 @@ async function writeSite(site, stage) {
   await stage.copy('_foldmark/favicon.svg', join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
   await stage.write('_foldmark/wasm.js', `self.foldmarkWasm="${wasm.toString('base64')}";\n`);
-  const search = await writeSearch(docs, stage);
-  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search }));
+  const [search, code] = [await writeSearch(docs, stage), await writeCode(docs, stage)];
+  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code }));
   await mapLimit(docs, 32, (doc, i) => {
     opts.progress?.('writing', i + 1, docs.length);
     return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links));

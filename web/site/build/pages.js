@@ -30,12 +30,13 @@ function encodeItems(items) {
   });
 }
 
-export function catalogScript({ docs, sidebars, landing, title, collapse, search = 0 }) {
+export function catalogScript({ docs, sidebars, landing, title, collapse, search = 0, code = {} }) {
   const catalog = {
     v: 1, title, collapse, landing: landing.index,
     docs: docs.map((d) => [d.id, d.label]),
     sidebars: sidebars.map((s) => encodeItems(s.items)),
     search,  // the number of search shards, _foldmark/search/0.js …
+    code,    // fence language → Prism files to load in order, _foldmark/prism/<name>.js
   };
   return `self.foldmarkCatalog=${scriptJson(catalog)};\n`;
 }

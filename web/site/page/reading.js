@@ -2,8 +2,10 @@
 // words, and what surrounds each shown article. One hook in main.js keeps merges with the page easy.
 import { wireSearch } from './search.js';
 import { wireMarks } from './marks.js';
+import { wireCode } from './code.js';
 
 export function wireReading() {
   wireMarks();
+  wireCode();
   wireSearch();
 }
