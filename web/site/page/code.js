@@ -72,7 +72,9 @@ function announce(message) {
 async function copy(button, code) {
   const text = code.textContent;
   try {
-    await navigator.clipboard.writeText(text);
+    // A clipboard the page may not use can leave the promise pending (no permission prompt on
+    // file://): after a moment the selection fallback runs instead.
+    await Promise.race([navigator.clipboard.writeText(text), new Promise((_, no) => { setTimeout(() => no(new Error('timeout')), 800); })]);
   } catch {
     const area = make('textarea');
     area.value = text;

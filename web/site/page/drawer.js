@@ -11,7 +11,8 @@ function setOpen(open, { focus = true } = {}) {
   if (!button) return;
   html.classList.toggle('site-drawer-open', open);
   button.setAttribute('aria-expanded', String(open));
-  if (open && focus) (el.siteNav.querySelector('[aria-current="page"]') || el.siteNav.querySelector('a, button'))?.focus();
+  // After the style change has applied: a visibility:hidden drawer cannot take focus.
+  if (open && focus) requestAnimationFrame(() => (el.siteNav.querySelector('[aria-current="page"]') || el.siteNav.querySelector('a, button'))?.focus());
   else if (!open && focus && el.siteNav.contains(document.activeElement)) button.focus();
 }
 

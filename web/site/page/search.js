@@ -125,6 +125,9 @@ function onKey(event) {
     setActive(ui.active + (event.key === 'ArrowDown' ? 1 : -1));
   } else if (event.key === 'Home' && event.ctrlKey) {
     setActive(0);
+  } else if (event.key === 'Escape') {
+    event.preventDefault();  // a type=search input would only clear itself: close the dialog
+    close();
   } else if (event.key === 'Enter') {
     event.preventDefault();
     choose(ui.active < 0 ? 0 : ui.active);

@@ -1,5 +1,6 @@
 // "On this page": the shown article's headings in a column beside it on wide screens (CSS shows it
-// from 1200 px). The entry of the heading being read is marked as the reader scrolls; a click
+// from 1200 px). The entry of the heading being read is marked as the reader scrolls (one
+// rAF-throttled scroll listener); a click
 // goes through the router, which opens the collapsed item holding that heading.
 import { link, make } from './dom.js';
 import { el } from './state.js';
@@ -7,7 +8,7 @@ import { hereHref } from './router.js';
 
 const MAX = 200;
 let column = null;
-let observer = null;
+let stop = null;  // removes the scroll listener of the previous article
 
 function ensureColumn() {
   if (column) return column;
@@ -25,19 +26,39 @@ function setCurrent(id) {
   column.querySelector(`a[data-id="${CSS.escape(id)}"]`)?.setAttribute('aria-current', 'location');
 }
 
-// The heading nearest above the top quarter of the viewport is the one being read.
+// The heading being read: the last one above the top quarter of the window, or the last one shown
+// when the page is scrolled to its end (a short last section never reaches the top).
+function currentHeading(headings) {
+  const shown = headings.filter((h) => h.getClientRects().length);
+  if (!shown.length) return null;
+  if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) {
+    const onScreen = shown.filter((h) => h.getBoundingClientRect().top < innerHeight);
+    if (onScreen.length) return onScreen[onScreen.length - 1];
+  }
+  let current = shown[0];
+  for (const h of shown) if (h.getBoundingClientRect().top <= innerHeight / 4) current = h;
+  return current;
+}
+
 function follow(headings) {
-  observer?.disconnect();
-  const visible = new Map();
-  observer = new IntersectionObserver((entries) => {
-    for (const e of entries) visible.set(e.target, e.isIntersecting);
-    const shown = headings.filter((h) => h.getClientRects().length);
-    const line = innerHeight / 4;
-    let current = shown[0];
-    for (const h of shown) if (h.getBoundingClientRect().top <= line) current = h;
-    if (current) setCurrent(current.id);
-  }, { rootMargin: '0px 0px -60% 0px' });
-  for (const h of headings) observer.observe(h);
+  stop?.();
+  let queued = false;
+  const update = () => {
+    queued = false;
+    const h = currentHeading(headings);
+    if (h) setCurrent(h.id);
+  };
+  const onScroll = () => {
+    if (!queued) requestAnimationFrame(update);
+    queued = true;
+  };
+  addEventListener('scroll', onScroll, { passive: true });
+  el.siteArticle.addEventListener('toggle', onScroll, true);  // an item opened or closed
+  stop = () => {
+    removeEventListener('scroll', onScroll);
+    el.siteArticle.removeEventListener('toggle', onScroll, true);
+  };
+  update();
 }
 
 /** Fills the column from the shown article's h2/h3 headings (hidden when there are none). */
@@ -53,10 +74,11 @@ export function showOnPage(target) {
     return li;
   }));
   box.hidden = headings.length < 2;
-  if (!box.hidden && typeof IntersectionObserver === 'function') follow(headings);
+  if (!box.hidden) follow(headings);
 }
 
 export function hideOnPage() {
   if (column) column.hidden = true;
-  observer?.disconnect();
+  stop?.();
+  stop = null;
 }
