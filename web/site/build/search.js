@@ -3,7 +3,7 @@
 // OUT/_foldmark/search/<k>.js (file:// pages cannot fetch JSON). The page loads them on first use.
 import MiniSearch from 'minisearch';
 import { scriptJson } from './pages.js';
-import { INDEX_OPTIONS } from '../search-options.js';
+import { INDEX_OPTIONS } from './search-options.js';
 
 // A shard holds the sections of consecutive docs until its text reaches this size: one shard for a
 // small site, several for a big one so that no single script is huge and results arrive in steps.

@@ -2,7 +2,7 @@
 // (web/site/build/search.js) loaded into MiniSearch, queried, and each hit given a snippet with its
 // matched words marked. Node imports it too (bench/search-quality.mjs ranks exactly like the page).
 import MiniSearch from 'minisearch';
-import { INDEX_OPTIONS, QUERY_OPTIONS } from '../search-options.js';
+import { INDEX_OPTIONS, QUERY_OPTIONS } from '../build/search-options.js';
 
 const SNIPPET_CHARS = 160;
 
