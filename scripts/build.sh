@@ -22,9 +22,7 @@ fi
 cmake -S . -B build/wasm -DFOLDMARK_WERROR="$werror" >/dev/null
 cmake --build build/wasm -j "$jobs"
 # The site's page code: web/site/page/*.js (ES modules) bundled into one classic script, since
-# file:// pages cannot load modules; the builder copies it to OUT/_foldmark/site.js (and the tiny
-# theme script, which runs before the first paint, to OUT/_foldmark/theme.js).
-esbuild=(node_modules/.bin/esbuild --bundle --format=iife --minify --target=es2020 --log-level=warning)
-"${esbuild[@]}" web/site/page/main.js --outfile=dist/foldmark-site.js
-"${esbuild[@]}" web/site/page/theme-early.js --outfile=dist/foldmark-theme.js
+# file:// pages cannot load modules; the builder copies it to OUT/_foldmark/site.js.
+node_modules/.bin/esbuild web/site/page/main.js --bundle --format=iife --minify --target=es2020 \
+  --log-level=warning --outfile=dist/foldmark-site.js
 echo "[build] native: build/native/wasm/foldmark  wasm and site page: dist/" >&2

@@ -123,7 +123,6 @@ async function writeSite(site, stage) {
   }
   await stage.copy('_foldmark/core.js', join(dist, 'foldmark-classic.js'));
   await stage.copy('_foldmark/site.js', join(dist, 'foldmark-site.js'));
-  await stage.copy('_foldmark/theme.js', join(dist, 'foldmark-theme.js'));
   await stage.copy('_foldmark/style.css', join(siteDir, 'style.css'));
   await stage.copy('_foldmark/favicon.svg', join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
@@ -205,7 +204,7 @@ function pageWriter({ fm, opts, docs, sidebars }, template) {
     const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
     const nav = place.sidebar ? navHtml(place.sidebar.items, { ...ctx, current: doc, open: new Set(place.path) }) : '';
     return fillTemplate(template, {
-      root: escapeHtml(root), mode, doc: doc ? String(doc.index) : '', page: own ? 'doc' : doc ? 'index' : '404',
+      root: escapeHtml(root), mode, doc: doc ? String(doc.index) : '',
       title: escapeHtml(title), description: escapeHtml(description), siteTitle: escapeHtml(opts.title),
       version: escapeHtml(fm.version.foldmark), head,
       docScript: doc ? `<script src="${escapeHtml(root)}_foldmark/docs/${doc.index}.js" defer></script>` : '',

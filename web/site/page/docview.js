@@ -9,7 +9,7 @@ import { renderer } from './renderer.js';
 import { applyLinks } from './links.js';
 import { initTabs } from './tabs.js';
 import { markTarget, reveal } from './items.js';
-import { showInSidebar, showToc } from './sidebar.js';
+import { neighboursOf, showInSidebar, showToc } from './sidebar.js';
 
 export const RENDERED_MARK = 'foldmark:article-rendered';  // the first article is in the DOM
 export const SHOWN_MARK = 'foldmark:article-shown';        // a later article is in the DOM
@@ -70,13 +70,17 @@ function describe(target, article) {
   document.querySelector('meta[name="description"]')?.setAttribute('content', description);
 }
 
+// One JSON-LD script for the shown doc (a prerendered page brings its own, which is replaced).
 function setJsonLd(json) {
-  let script = document.getElementById('siteJsonLd');
+  const scripts = [...document.head.querySelectorAll('script[type="application/ld+json"]')];
+  for (const extra of scripts.slice(1)) extra.remove();
+  let [script] = scripts;
   if (!json) return script?.remove();
   if (!script) {
-    script = Object.assign(document.createElement('script'), { type: 'application/ld+json', id: 'siteJsonLd' });
+    script = Object.assign(document.createElement('script'), { type: 'application/ld+json' });
     document.head.append(script);
   }
+  script.id = 'siteJsonLd';
   script.textContent = json;  // data, not markup: jsonLd is \u-escaped, and textContent never parses HTML
   return undefined;
 }
@@ -91,10 +95,6 @@ function jsonLdLater(target, article) {
       setJsonLd('');
     }
   });
-}
-
-function neighbours(n) {
-  return [n + 1, n - 1].filter((m) => m >= 0 && m < docCount());
 }
 
 function showError(target, err) {
@@ -149,7 +149,7 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
     }
   } else if (anchor) history.replaceState(history.state, '', hereHref(target, heading));
   if (token === sequence) announce(target, heading, true);
-  if (!target.local) prefetch(neighbours(target.n));
+  if (!target.local) prefetch(() => neighboursOf(target.n));
 }
 
 function localStatus(entry) {
@@ -182,12 +182,12 @@ export async function takeOver(n) {
     if (targetId) markTarget(el.siteArticle.querySelector(`[id="${CSS.escape(targetId)}"]`)?.closest('details.fm-qa'));
     describe(target, article);
     showToc(target, article.toc);
-    jsonLdLater(target, article);
+    if (!document.head.querySelector('script[type="application/ld+json"]')) jsonLdLater(target, article);
     announce(target, targetId || '', true);
   } catch (err) {
     if (token === sequence) say(`The article renderer did not start (${messageOf(err)}); this page shows its prerendered copy.`);
   }
-  prefetch(neighbours(n));
+  prefetch(() => neighboursOf(n));
 }
 
 export function showMissing(id) {

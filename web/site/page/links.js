@@ -1,7 +1,7 @@
 // Applies a doc's `links` (site-model.md) to a rendered article before it is in the document, so
 // that no image starts loading from an address the builder did not check:
 //   [m, heading] → the route of doc m; 'path' → an asset relative to the site root;
-//   null → broken (class fm-broken-link, no href / no src). Protocol-relative '//host/x' becomes
+//   null → broken (<a class="fm-broken-link"> without href, <img> without src). Protocol-relative '//host/x' becomes
 //   'https://host/x', never a file://host request.
 import { docCount, state } from './state.js';
 import { docHref } from './router.js';
@@ -10,7 +10,7 @@ function mapped(value, links) {
   if (Object.hasOwn(links, value)) {
     const to = links[value];
     if (to === null) return { broken: true };
-    if (typeof to === 'string') return { url: new URL(to, state.rootUrl).href };
+    if (typeof to === 'string') return { url: new URL(to.split('/').map(encodeURIComponent).join('/'), state.rootUrl).href };
     if (Array.isArray(to) && Number.isInteger(to[0]) && to[0] >= 0 && to[0] < docCount()) {
       return { url: docHref(to[0], typeof to[1] === 'string' ? to[1] : '') };
     }
@@ -25,7 +25,7 @@ function apply(node, attribute, links) {
   if (!result) return;
   if (result.broken) {
     node.removeAttribute(attribute);
-    node.classList.add('fm-broken-link');
+    if (attribute === 'href') node.classList.add('fm-broken-link');
   } else node.setAttribute(attribute, result.url);
 }
 

@@ -6,6 +6,7 @@ import { docCount, state } from './state.js';
 
 const docs = new Map();     // n → doc
 const waiting = new Map();  // n → { promise, resolve, reject }
+const failed = new Set();   // docs whose script failed: shown again on a visit, never prefetched
 
 function checked(doc) {
   if (!doc || typeof doc !== 'object' || typeof doc.markdown !== 'string') throw new Error('the doc script holds no Markdown');
@@ -26,6 +27,7 @@ export function installReceiver() {
       docs.set(n, checked(doc));
       wait?.resolve(docs.get(n));
     } catch (err) {
+      failed.add(n);
       wait?.reject(err);
     }
     waiting.delete(n);
@@ -49,6 +51,7 @@ export function loadDoc(n) {
     const wait = waiting.get(n);
     if (!wait) return;  // delivered
     waiting.delete(n);  // a later visit tries again
+    failed.add(n);
     wait.reject(new Error(failure));
   };
   script.onload = () => settle(`${src} did not deliver doc ${n}`);
@@ -57,9 +60,21 @@ export function loadDoc(n) {
   return promise;
 }
 
-// Loads these docs' scripts when the browser is idle, ignoring failures (shown when visited).
+// Loads these docs' scripts once the page has loaded and the browser is idle, ignoring failures
+// (a doc's error shows when it is visited). Never during start-up: it would compete with it.
+// ns: doc indexes, or a function giving them (run when idle, so its cost is off the start-up path).
 export function prefetch(ns) {
-  whenIdle(() => {
-    for (const n of ns) if (Number.isInteger(n) && n >= 0 && n < docCount() && !docs.has(n)) loadDoc(n).catch(() => {});
+  const go = () => whenIdle(() => {
+    for (const n of typeof ns === 'function' ? ns() : ns) if (Number.isInteger(n) && n >= 0 && n < docCount() && !docs.has(n) && !failed.has(n)) loadDoc(n).catch(() => {});
+  });
+  if (document.readyState === 'complete') go();
+  else addEventListener('load', go, { once: true });
+}
+
+// A pointer resting on a doc link is a good hint: its script is loaded before the click.
+export function prefetchOnHover(container) {
+  container.addEventListener('pointerover', (event) => {
+    const a = event.target.closest && event.target.closest('a[data-n]');
+    if (a) prefetch([Number(a.dataset.n)]);
   });
 }

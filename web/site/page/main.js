@@ -5,16 +5,17 @@
 import { messageOf, say } from './dom.js';
 import { el, findElements, readSettings, state } from './state.js';
 import { fromLocation, interceptClicks } from './router.js';
-import { installReceiver } from './loader.js';
+import { installReceiver, prefetchOnHover } from './loader.js';
 import { adoptPrerendered, markRendered, showDoc, showMissing, takeOver } from './docview.js';
 import { reveal, wireItems } from './items.js';
 import { wireTabs } from './tabs.js';
 import { showInSidebar } from './sidebar.js';
-import { wireTheme } from './theme.js';
+import { applyRememberedTheme, wireTheme } from './theme.js';
 import { wireFiles } from './files.js';
 import { wireReading } from './reading.js';
 
 installReceiver();
+applyRememberedTheme();
 readSettings();
 findElements();
 
@@ -67,6 +68,7 @@ function start() {
   if (state.mode === 'path') addEventListener('popstate', () => follow());
   else addEventListener('hashchange', () => follow());
   interceptClicks((route) => follow(route));
+  prefetchOnHover(el.siteNav);
 
   const route = fromLocation();
   if (prerendered !== null && route.target && route.target.n === prerendered) return takeOver(prerendered);

@@ -97,7 +97,6 @@ export function interceptClicks(onNavigate) {
   // Relative addresses written by the builder are relative to this page's path, which pushState
   // changes (Chromium even requests the icon again): make them absolute first.
   for (const node of document.querySelectorAll('a[href], link[rel~="icon"]')) node.setAttribute('href', node.href);
-  for (const node of document.querySelectorAll('img[src]')) node.setAttribute('src', node.src);
   document.addEventListener('click', (event) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const a = event.target.closest && event.target.closest('a[href]');

@@ -26,6 +26,32 @@ function pathTo(items, n) {
   return null;
 }
 
+// The docs of a sidebar in reading order (categories' own docs first), made once per sidebar.
+const orders = new Map();
+function readingOrder(items, into = []) {
+  for (const item of Array.isArray(items) ? items : []) {
+    if (isDoc(item)) into.push(item);
+    else if (Array.isArray(item) && isDoc(item[0])) into.push(item[0]);
+    else if (Array.isArray(item) && item[0] === 'c') {
+      if (isDoc(item[4])) into.push(item[4]);
+      readingOrder(item[3], into);
+    }
+  }
+  return into;
+}
+
+// The docs before and after n in its sidebar (what a reader opens next: prefetched when idle).
+export function neighboursOf(n) {
+  const all = sidebars();
+  for (let i = 0; i < all.length; i += 1) {
+    if (!orders.has(i)) orders.set(i, readingOrder(all[i]));
+    const order = orders.get(i);
+    const at = order.indexOf(n);
+    if (at >= 0) return [order[at + 1], order[at - 1]].filter((m) => m !== undefined);
+  }
+  return [n + 1, n - 1].filter(isDoc);
+}
+
 function sidebars() {
   const all = state.catalog && Array.isArray(state.catalog.sidebars) ? state.catalog.sidebars : [];
   return all.length ? all : [[]];

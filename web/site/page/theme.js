@@ -1,5 +1,6 @@
-// The theme toggle: light and dark follow the system until the reader picks one, and the choice
-// is remembered (theme-early.js applies it before the first paint on the next page).
+// Themes: light and dark follow the system (style.css, prefers-color-scheme) until the reader
+// picks one with the toggle; the choice is remembered and applied when site.js runs (deferred:
+// before DOMContentLoaded, usually before the first paint; no extra blocking script).
 import { el, html } from './state.js';
 
 const THEME_KEY = 'foldmark-theme';
@@ -21,9 +22,12 @@ function remembered() {
   }
 }
 
+export function applyRememberedTheme() {
+  const saved = remembered();
+  if (saved === 'light' || saved === 'dark') html.dataset.theme = saved;
+}
+
 export function wireTheme() {
-  const saved = remembered();  // again, in case theme.js did not load
-  if (!html.dataset.theme && (saved === 'light' || saved === 'dark')) html.dataset.theme = saved;
   if (!el.themeToggle) return;
   const systemDark = matchMedia('(prefers-color-scheme: dark)');
   const isDark = () => (html.dataset.theme || (systemDark.matches ? 'dark' : 'light')) === 'dark';
