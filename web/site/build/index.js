@@ -13,7 +13,7 @@ import {
 } from './pages.js';
 import { Problems, SiteError } from './problems.js';
 import { searchSections, writeSearch } from './search.js';
-import { writeCode } from './code.js';
+import { withHighlight, writeCode } from './code.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
 
@@ -63,7 +63,8 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
 
 /**
  * Builds the site. options: { docsDir, outDir, sidebars, staticDirs, prerender, baseUrl, title,
- * collapse, strict, force, warn(line), progress(stage, done, total) }. Returns a summary;
+ * collapse, strict, force, editUrl (ends with '/'), searchShardBytes (text per search shard; tests),
+ * warn(line), progress(stage, done, total) }. Returns a summary;
  * throws SiteError on bad input (after reporting every problem found).
  */
 export async function buildSite(fm, options) {
@@ -127,7 +128,8 @@ async function writeSite(site, stage) {
   await stage.copy('_foldmark/favicon.svg', join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
   await stage.write('_foldmark/wasm.js', `self.foldmarkWasm="${wasm.toString('base64')}";\n`);
-  const [search, code] = [await writeSearch(docs, stage), await writeCode(docs, stage)];
+  const [search, code] = [await writeSearch(docs, stage, { shardBytes: opts.searchShardBytes }), await writeCode(docs, stage)];
+  if (opts.prerender) site.fm = await withHighlight(fm);  // Prism colours in prerendered pages when the core has the hook
   await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
   await mapLimit(docs, 32, (doc, i) => {
     opts.progress?.('writing', i + 1, docs.length);

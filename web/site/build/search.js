@@ -51,12 +51,12 @@ export function searchSections(html) {
   return sections;
 }
 
-// Groups the docs' sections into shards of about SHARD_TEXT_BYTES of text each.
-function shardsOf(docs) {
+// Groups the docs' sections into shards of about shardBytes of text each.
+function shardsOf(docs, shardBytes) {
   const shards = [];
   let shard = null;
   for (const doc of docs) {
-    if (!shard || shard.bytes > SHARD_TEXT_BYTES) shards.push((shard = { docs: [], bytes: 0 }));
+    if (!shard || shard.bytes > shardBytes) shards.push((shard = { docs: [], bytes: 0 }));
     shard.docs.push(doc);
     for (const s of doc.search) shard.bytes += s.x.length + s.t.length;
   }
@@ -81,8 +81,8 @@ export function shardScript(k, docs) {
 }
 
 /** Writes OUT/_foldmark/search/<k>.js for every shard; returns the shard count (for the catalog). */
-export async function writeSearch(docs, stage) {
-  const shards = shardsOf(docs.filter((d) => Array.isArray(d.search)));
+export async function writeSearch(docs, stage, { shardBytes = SHARD_TEXT_BYTES } = {}) {
+  const shards = shardsOf(docs.filter((d) => Array.isArray(d.search)), shardBytes);
   for (let k = 0; k < shards.length; k += 1) await stage.write(`_foldmark/search/${k}.js`, shardScript(k, shards[k].docs));
   return shards.length;
 }
