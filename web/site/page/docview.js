@@ -141,6 +141,7 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
     if (token !== sequence) return;
     showError(target, err);
   }
+  announce(target, heading, true);  // before reveal: what the features add above it must not move it
   markShown();
   if (!reveal(heading, { focus: !first })) {
     if (!first) {
@@ -148,7 +149,6 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
       (el.siteArticle.querySelector('.fm-title') || el.siteMain).focus({ preventScroll: true });
     }
   } else if (anchor) history.replaceState(history.state, '', hereHref(target, heading));
-  if (token === sequence) announce(target, heading, true);
   if (!target.local) prefetch(() => neighboursOf(target.n));
 }
 

@@ -17,6 +17,7 @@ function ensureColumn() {
   const title = make('h2', 'site-onpage-title', 'On this page');
   title.id = 'siteOnPageTitle';
   column.append(title, make('ul', 'site-onpage-list'));
+  column.addEventListener('click', pin);
   el.siteMain.after(column);
   return column;
 }
@@ -26,15 +27,13 @@ function setCurrent(id) {
   column.querySelector(`a[data-id="${CSS.escape(id)}"]`)?.setAttribute('aria-current', 'location');
 }
 
-// The heading being read: the last one above the top quarter of the window, or the last one shown
-// when the page is scrolled to its end (a short last section never reaches the top).
+let pinned = '';  // the entry the reader chose in the column, until they scroll themselves
+
+// The heading being read: the last one above the top quarter of the window.
 function currentHeading(headings) {
+  if (pinned) return headings.find((h) => h.id === pinned) || null;
   const shown = headings.filter((h) => h.getClientRects().length);
   if (!shown.length) return null;
-  if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) {
-    const onScreen = shown.filter((h) => h.getBoundingClientRect().top < innerHeight);
-    if (onScreen.length) return onScreen[onScreen.length - 1];
-  }
   let current = shown[0];
   for (const h of shown) if (h.getBoundingClientRect().top <= innerHeight / 4) current = h;
   return current;
@@ -74,8 +73,18 @@ export function showOnPage(target) {
     return li;
   }));
   box.hidden = headings.length < 2;
+  pinned = '';
   if (!box.hidden) follow(headings);
 }
+
+// A short last section never reaches the top: the chosen entry stays marked until the reader
+// scrolls by wheel, touch or keys.
+function pin(event) {
+  const a = event.target.closest('a[data-id]');
+  if (a) pinned = a.dataset.id;
+}
+const unpin = () => { pinned = ''; };
+for (const type of ['wheel', 'touchmove', 'keydown']) addEventListener(type, unpin, { passive: true });
 
 export function hideOnPage() {
   if (column) column.hidden = true;
