@@ -38,6 +38,9 @@ const resultsShown = (page) => page.waitForFunction(() => document.querySelector
 
 test('/ opens an accessible search dialog; typing lists article, section and marked snippet; the query is in the address', () => withPage(async (page) => {
   await load(page, index);
+  // _foldmark/search.js defines the index class; the shards call self.foldmarkSearch.
+  const loaded = () => page.evaluate(() => [typeof self.foldmarkSearchIndex, typeof self.foldmarkSearch]);
+  assert.deepEqual(await loaded(), ['undefined', 'undefined'], 'nothing of search loads before it is used');
   await page.keyboard.press('/');
   const dialog = page.locator('dialog#siteSearch');
   assert.equal(await dialog.evaluate((d) => d.open), true);
@@ -52,6 +55,7 @@ test('/ opens an accessible search dialog; typing lists article, section and mar
   assert.equal(await first.getAttribute('aria-selected'), 'true');
   assert.equal(new URL(page.url()).searchParams.get('q'), 'marmalade');
   assert.ok((await page.evaluate(() => performance.getEntriesByName('foldmark:search').length)) > 0, 'keystroke-to-results is measured');
+  assert.deepEqual(await loaded(), ['function', 'function']);
 }));
 
 test('arrow keys move the active result and Enter opens the article at that section, answer open, words marked', () => withPage(async (page) => {

@@ -119,6 +119,7 @@ async function writeSite(site, stage) {
   try {
     wasm = await readFile(join(dist, 'foldmark-core.wasm'));
     await stat(join(dist, 'foldmark-site.js'));
+    await stat(join(dist, 'foldmark-search.js'));
   } catch {
     throw new SiteError('the built page is missing (dist/): run npm run build first');
   }

@@ -1,6 +1,8 @@
 // The search stage of `foldmark build`: each doc's rendered HTML → sections (heading id, heading
 // text, the text under it), indexed at build time with MiniSearch and written as classic scripts
 // OUT/_foldmark/search/<k>.js (file:// pages cannot fetch JSON). The page loads them on first use.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { scriptJson } from './pages.js';
 import { INDEX_OPTIONS } from './search-options.js';
@@ -80,9 +82,17 @@ export function shardScript(k, docs) {
   return `self.foldmarkSearch(${k},${scriptJson({ index: index.toJSON(), sections })});\n`;
 }
 
-/** Writes OUT/_foldmark/search/<k>.js for every shard; returns the shard count (for the catalog). */
+// The page's lazily loaded search code (MiniSearch + web/site/page/search-index.js), built by
+// scripts/build.sh from web/site/page/search-entry.js.
+const searchCode = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'foldmark-search.js');
+
+/**
+ * Writes OUT/_foldmark/search.js (the code) and OUT/_foldmark/search/<k>.js for every shard;
+ * returns the shard count (for the catalog).
+ */
 export async function writeSearch(docs, stage, { shardBytes = SHARD_TEXT_BYTES } = {}) {
   const shards = shardsOf(docs.filter((d) => Array.isArray(d.search)), shardBytes);
+  if (shards.length) await stage.copy('_foldmark/search.js', searchCode);
   for (let k = 0; k < shards.length; k += 1) await stage.write(`_foldmark/search/${k}.js`, shardScript(k, shards[k].docs));
   return shards.length;
 }

@@ -2,7 +2,7 @@
 // ?hl=…; once the article is shown they are wrapped in <mark class="site-hit"> between the section's
 // heading and the next heading, and ?hl= leaves the address (the marks stay until the next show).
 import { el } from './state.js';
-import { termsPattern } from './search-index.js';
+import { termsPattern } from './search-text.js';
 
 const HEADINGS = 'h1, h2, h3, h4, h5, h6';
 

@@ -6,25 +6,35 @@
 import { make, messageOf } from './dom.js';
 import { docLabel, state } from './state.js';
 import { docHref } from './router.js';
-import { SearchIndex, markParts, snippetOf } from './search-index.js';
+import { markParts, snippetOf } from './search-text.js';
 
 const LIMIT = 20;
 const ui = { dialog: null, input: null, list: null, status: null, button: null, active: -1, hits: [] };
-const index = new SearchIndex();
+let index = null;   // a SearchIndex once _foldmark/search.js (MiniSearch + the wrapper) has run
 let loading = null;
+const pending = [];  // shards that arrived before the library
 
 function shardCount() {
   const k = Number(state.catalog && state.catalog.search);
   return Number.isInteger(k) && k > 0 ? k : 0;
 }
 
-// Loads every shard once; resolves when all have arrived (or rejects with the first failure).
+function addScript(path, reject) {
+  const script = document.createElement('script');
+  script.src = new URL(path, state.rootUrl).href;
+  script.onerror = () => reject(new Error(`${path} could not be loaded`));
+  script.onload = () => script.remove();
+  document.head.append(script);
+}
+
+// Loads the search library and every shard once, all at the same time; resolves when all have
+// arrived (or rejects with the first failure). Shards that come before the library wait for it.
 function loadIndex() {
   if (loading) return loading;
   const total = shardCount();
   let arrived = 0;
   loading = new Promise((resolve, reject) => {
-    self.foldmarkSearch = (k, data) => {
+    const add = (data) => {
       try {
         index.addShard(data);
       } catch (err) {
@@ -35,15 +45,24 @@ function loadIndex() {
       if (ui.input?.value) runQuery();  // results improve as shards arrive
       if (arrived === total) resolve(index);
     };
-    for (let k = 0; k < total; k += 1) {
-      const script = document.createElement('script');
-      script.src = new URL(`_foldmark/search/${k}.js`, state.rootUrl).href;
-      script.onerror = () => reject(new Error(`_foldmark/search/${k}.js could not be loaded`));
-      script.onload = () => script.remove();
-      document.head.append(script);
-    }
+    self.foldmarkSearch = (k, data) => (index ? add(data) : pending.push(data));
+    const library = document.createElement('script');
+    library.src = new URL('_foldmark/search.js', state.rootUrl).href;
+    library.onerror = () => reject(new Error('_foldmark/search.js could not be loaded'));
+    library.onload = () => {
+      if (typeof self.foldmarkSearchIndex !== 'function') return reject(new Error('_foldmark/search.js holds no search index'));
+      index = new self.foldmarkSearchIndex();
+      pending.splice(0).forEach(add);
+      return undefined;
+    };
+    document.head.append(library);
+    for (let k = 0; k < total; k += 1) addScript(`_foldmark/search/${k}.js`, reject);
   });
-  loading.catch(() => { loading = null; });
+  loading.catch(() => {
+    loading = null;  // the next opening tries again, from nothing
+    index = null;
+    pending.length = 0;
+  });
   return loading;
 }
 
@@ -79,13 +98,13 @@ function setActive(i) {
 function runQuery() {
   const query = ui.input.value;
   rememberQuery(query);
-  ui.hits = index.search(query, LIMIT);
+  ui.hits = index ? index.search(query, LIMIT) : [];
   ui.list.replaceChildren(...ui.hits.map(option));
   ui.input.setAttribute('aria-expanded', String(ui.hits.length > 0));
   ui.active = -1;
   if (ui.hits.length) setActive(0);
   if (!query.trim()) ui.status.textContent = '';
-  else if (!loading || index.shards.length < shardCount()) ui.status.textContent = 'Loading the search index…';
+  else if (!loading || !index || index.shards.length < shardCount()) ui.status.textContent = 'Loading the search index…';
   else ui.status.textContent = ui.hits.length ? `${ui.hits.length}${ui.hits.length === LIMIT ? '+' : ''} results` : 'No results';
 }
 
@@ -162,7 +181,7 @@ function build() {
   input.addEventListener('input', () => {
     const start = performance.now();
     runQuery();
-    if (index.shards.length) requestAnimationFrame(() => performance.measure('foldmark:search', { start, end: performance.now() }));
+    if (index?.shards.length) requestAnimationFrame(() => performance.measure('foldmark:search', { start, end: performance.now() }));
   });
   input.addEventListener('keydown', onKey);
   dialog.addEventListener('close', () => {
