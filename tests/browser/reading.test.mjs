@@ -10,11 +10,13 @@ import { axeViolations, buildSite, launch, load, openPage, removeDir, root, temp
 
 const work = tempDir('reading');
 const siteDir = join(work, 'site');
+const prerenderDir = join(work, 'prerendered');
 const index = pathToFileURL(join(siteDir, 'index.html')).href;
 let browser;
 
 before(async () => {
   await buildSite(join(root, 'tests/fixtures/reading'), siteDir, '--title', 'Reading', '--edit-url', 'https://example.org/repo/edit/main/docs');
+  await buildSite(join(root, 'tests/fixtures/reading'), prerenderDir, '--prerender');
   browser = await launch();
 });
 after(async () => {
@@ -85,6 +87,21 @@ test('a shared ?q= address opens the search with its results', () => withPage(as
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));  // closing the search clears ?q=
   assert.equal(await page.evaluate(() => document.activeElement.id), 'searchButton');
+}));
+
+test('per-doc pages (--prerender): a result in another article loads its page at the section, words marked', () => withPage(async (page) => {
+  const own = (id) => pathToFileURL(join(prerenderDir, id, 'index.html')).href;
+  await load(page, own('intro'));
+  await page.keyboard.press('/');
+  await page.keyboard.type('capacitor');
+  await resultsShown(page);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/guides\/advanced\/tuning\/index\.html/);
+  await page.waitForSelector('mark.site-hit');
+  assert.equal(new URL(page.url()).hash, '#how-do-i-tune-the-flux-capacitor');
+  assert.equal(new URL(page.url()).searchParams.get('hl'), null);
+  assert.equal(await page.locator('details.fm-qa:has(#how-do-i-tune-the-flux-capacitor)').evaluate((d) => d.open), true);
+  assert.equal(await page.locator('.site-breadcrumbs li').count(), 3);
 }));
 
 test('code blocks are coloured with only the languages the page uses, and Copy announces success', () => withPage(async (page) => {

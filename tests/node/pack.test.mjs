@@ -22,8 +22,9 @@ const EXPECTED_FILES = [
   'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'package.json',
   'dist/foldmark-classic.js', 'dist/foldmark-core.mjs', 'dist/foldmark-core.wasm',
   'web/browser.js', 'web/cli.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
-  'web/load.js', 'web/node.js', 'dist/foldmark-site.js',
-  ...['docs', 'index', 'links', 'output', 'pages', 'problems', 'sidebars', 'tree'].map((m) => `web/site/build/${m}.js`),
+  'web/load.js', 'web/node.js', 'dist/foldmark-site.js', 'dist/foldmark-search.js',
+  ...['code', 'code-render', 'docs', 'index', 'links', 'output', 'pages', 'problems', 'search', 'search-options', 'sidebars', 'tree']
+    .map((m) => `web/site/build/${m}.js`),
   'web/site/favicon.svg', 'web/site/page.html', 'web/site/style.css',
 ];
 

@@ -77,14 +77,14 @@ export function metaLines(meta) {
 
 /**
  * highlight(code, lang, meta) for the core: Prism in Node, the page's own line rendering
- * (web/site/page/code-render.js), so a prerendered block has the markup the page would give it.
+ * (web/site/build/code-render.js, which the page bundles too), so a prerendered block has the markup the page would give it.
  * Returns undefined for a language Prism does not know (the core then escapes the code as usual).
  */
 export async function prismHighlighter() {
   const Prism = require('prismjs');
   const loadLanguages = require('prismjs/components/index.js');
   loadLanguages.silent = true;
-  const { codeHtml, tokenLines } = await import('../page/code-render.js');
+  const { codeHtml, tokenLines } = await import('./code-render.js');
   const langs = languages();
   return (code, lang, meta) => {
     const name = langs.aliases.get(String(lang || '').toLowerCase());

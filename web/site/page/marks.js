@@ -60,12 +60,13 @@ function onArticle(event) {
   const url = new URL(location.href);
   const words = url.searchParams.get('hl');
   if (words === null) return;
+  // A per-doc page's own #heading is the exact section (the renderer's take-over only knows the item).
   let heading = event.detail.heading;
-  if (!heading && location.hash.length > 1 && !location.hash.startsWith('#/')) {
+  if (location.hash.length > 1 && !location.hash.startsWith('#/')) {
     try {
       heading = decodeURIComponent(location.hash.slice(1));
     } catch {
-      heading = '';
+      // a malformed fragment: keep the event's heading
     }
   }
   markSection(words.split(/\s+/).filter(Boolean), heading);
