@@ -29,6 +29,7 @@ const USAGE = {
       --base-url URL    the site's public URL: canonical links, OpenGraph, sitemap.xml
   -t, --title TEXT      the site's name (default "Documentation")
       --collapse MODE   sections | questions | none: the default layout (front matter collapse wins)
+      --edit-url URL    "Edit this page" links: URL + each doc's path in DOCS_DIR (Docusaurus editUrl)
       --strict          broken links are errors (exit 1)
       --force           write into a non-empty folder foldmark did not build (its files are kept)
 `,
@@ -132,14 +133,16 @@ async function build(argv) {
     collapse: { type: 'string' },
     strict: { type: 'boolean' },
     force: { type: 'boolean' },
+    'edit-url': { type: 'string' },
   }, 'build');
   if (values.help) return process.stdout.write(USAGE.build);
   if (positionals.length !== 1) throw new UsageError('build takes one DOCS_DIR', 'build');
   if (!values.out) throw new UsageError('build needs --out DIR', 'build');
-  for (const name of ['out', 'sidebars', 'title', 'base-url', 'collapse']) {
+  for (const name of ['out', 'sidebars', 'title', 'base-url', 'collapse', 'edit-url']) {
     if (values[name] === '') throw new UsageError(`--${name} needs a value`, 'build');
   }
   if (values['base-url'] && !/^https?:\/\/[^/]/.test(values['base-url'])) throw new UsageError('--base-url must be an http(s) URL', 'build');
+  if (values['edit-url'] && !/^https?:\/\/[^/]/.test(values['edit-url'])) throw new UsageError('--edit-url must be an http(s) URL', 'build');
   const tty = process.stderr.isTTY && !process.env.CI;
   const summary = await buildSite(await createFoldmark(), {
     docsDir: positionals[0],
@@ -152,6 +155,7 @@ async function build(argv) {
     collapse: values.collapse,
     strict: Boolean(values.strict),
     force: Boolean(values.force),
+    editUrl: values['edit-url'] ? values['edit-url'].replace(/\/?$/, '/') : undefined,
     warn: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
     progress: tty ? progressLine() : undefined,
   });

@@ -30,17 +30,20 @@ function encodeItems(items) {
   });
 }
 
-export function catalogScript({ docs, sidebars, landing, title, collapse }) {
+export function catalogScript({ docs, sidebars, landing, title, collapse, search = 0, code = {}, editUrl = '' }) {
   const catalog = {
     v: 1, title, collapse, landing: landing.index,
     docs: docs.map((d) => [d.id, d.label]),
     sidebars: sidebars.map((s) => encodeItems(s.items)),
+    search,  // the number of search shards, _foldmark/search/0.js …
+    code,    // fence language → Prism files to load in order, _foldmark/prism/<name>.js
+    editUrl, // --edit-url: "Edit this page" links to editUrl + the doc's path (doc script `path`)
   };
   return `self.foldmarkCatalog=${scriptJson(catalog)};\n`;
 }
 
 export function docScript(doc, links) {
-  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links };
+  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links, path: doc.rel };
   return `self.foldmarkDoc(${doc.index},${scriptJson(data)});\n`;
 }
 
