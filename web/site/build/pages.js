@@ -51,7 +51,7 @@ export function docScript(doc, links) {
 
 export function docHref(mode, root, docs, index, anchor) {
   const hash = anchor ? `#${encodeURIComponent(anchor)}` : '';
-  if (mode === 'hash') return `#/${encodeURIComponent(docs[index].id)}${anchor ? `/${encodeURIComponent(anchor)}` : ''}`;
+  if (mode === 'hash') return `#/${idPath(docs[index].id)}${anchor ? `/${encodeURIComponent(anchor)}` : ''}`;
   return `${root}${idPath(docs[index].id)}/index.html${hash}`;
 }
 
