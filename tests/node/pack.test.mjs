@@ -57,8 +57,10 @@ test('the tarball holds exactly the package\'s files, none twice, and says where
   assert.match(readFileSync(join(installed, 'LICENSE'), 'utf8'), /^MIT License/);
   assert.match(readFileSync(join(installed, 'THIRD_PARTY_NOTICES.md'), 'utf8'), /md4c[\s\S]*Copyright © 2016-2024 Martin Mitáš/);
   // Measured, for the record: 21 files, about 130 KB packed and 307 KB unpacked at the time of writing;
-  // 27 files and 171 KB with the reading features (search bundle, search and code stages, README).
-  assert.ok(packed.size < 190_000, `tarball is ${packed.size} bytes`);
+  // 27 files and 171 KB with the reading features (search bundle, search and code stages, README);
+  // 32 files and 202 KB with the Docusaurus syntax in the core (wasm 196 → 241 KB). The bound
+  // catches what matters: a second copy of the wasm would add about 100 KB.
+  assert.ok(packed.size < 215_000, `tarball is ${packed.size} bytes`);
 });
 
 test('installed: import (ES module) renders the same bytes as the native build', () => {
