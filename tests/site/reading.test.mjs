@@ -12,7 +12,7 @@ import vm from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
 import { buildSite } from '../../web/site/build/index.js';
 import { htmlText, searchSections } from '../../web/site/build/search.js';
-import { codeLanguages, metaLines, withHighlight } from '../../web/site/build/code.js';
+import { codeLanguages, withHighlight } from '../../web/site/build/code.js';
 import { codeHtml, tokenLines } from '../../web/site/build/code-render.js';
 import { SearchIndex } from '../../web/site/page/search-index.js';
 import { markParts, snippetOf } from '../../web/site/page/search-text.js';
@@ -105,26 +105,14 @@ test('code lines: a token over two lines is closed and reopened, text escaped, h
   assert.deepEqual(lines, ['a &lt;<span class="token comment">/* x</span>', '<span class="token comment">y */</span>', 'z', '']);
   assert.equal(codeHtml(lines, new Set([1])), '<span class="site-line">a &lt;<span class="token comment">/* x</span>\n</span>'
     + '<span class="site-line fm-line-highlight"><span class="token comment">y */</span>\n</span><span class="site-line">z\n</span>');
-  assert.deepEqual([...metaLines('title="a" {1,3-4}')], [0, 2, 3]);
-  assert.deepEqual([...metaLines('showLineNumbers')], []);
 });
 
-test('the highlight hook is used only when the core has it (feature detection)', async () => {
-  assert.equal(await withHighlight(fm), fm, 'a core without the hook is used as it is');
-  const calls = [];
-  const hooked = {
-    render: (md, options) => {
-      calls.push(options);
-      const code = /```(\w+)\n([\s\S]*?)```/.exec(md);
-      const inner = options.highlight?.(code[2], code[1], '{1}');
-      return { html: `<pre><code>${inner ?? code[2]}</code></pre>` };
-    },
-  };
-  const wrapped = await withHighlight(hooked);
-  assert.notEqual(wrapped, hooked);
-  const html = wrapped.render('```js\nconst a = 1;\n```\n', { collapse: 'none' }).html;
-  assert.match(html, /<span class="site-line fm-line-highlight"><span class="token keyword">const<\/span>/);
-  assert.equal(calls.at(-1).collapse, 'none', 'the other options pass through');
+test('prerendered code is coloured through the core\'s highlight hook, highlighted lines kept', async () => {
+  const wrapped = await withHighlight(fm);
+  const html = wrapped.render('```js {1}\nconst a = 1;\n```\n', { collapse: 'none' }).html;
+  assert.ok(html.includes('<code class="language-js"><span class="fm-line-highlight"><span class="token keyword">const</span> a '), html);
+  assert.equal((html.match(/fm-line-highlight/g) || []).length, 1, 'one mark, from the core');
+  assert.equal(fm.render('# x', { collapse: 'none' }).html, wrapped.render('# x', { collapse: 'none' }).html, 'the other options pass through');
 });
 
 test('--edit-url: the catalog has the URL, each doc script its path in the docs folder; a bad URL is a usage error', async () => {

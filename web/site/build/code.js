@@ -63,51 +63,29 @@ export async function writeCode(docs, stage) {
 
 // --- --prerender: the same colours in the builder, through the core's `highlight` option ----------
 
-// '{1,3-5}' in a code block's metastring → 0-based line numbers.
-export function metaLines(meta) {
-  const lines = new Set();
-  const m = /\{([\d,\s-]+)\}/.exec(String(meta || ''));
-  if (!m) return lines;
-  for (const part of m[1].split(',')) {
-    const [a, b = a] = part.trim().split('-').map(Number);
-    for (let i = a; i <= b && i - a < 10000; i += 1) if (i >= 1) lines.add(i - 1);
-  }
-  return lines;
-}
-
 /**
- * highlight(code, lang, meta) for the core: Prism in Node, the page's own line rendering
- * (web/site/build/code-render.js, which the page bundles too), so a prerendered block has the markup the page would give it.
- * Returns undefined for a language Prism does not know (the core then escapes the code as usual).
+ * highlight(code, lang, meta) for the core: Prism in Node, tokens closed at every line end
+ * (web/site/build/code-render.js, which the page bundles too), so the core can wrap the lines the
+ * metastring or highlight comments mark without splitting a token. Returns undefined for a
+ * language Prism does not know (the core then escapes the code as usual).
  */
 export async function prismHighlighter() {
   const Prism = require('prismjs');
   const loadLanguages = require('prismjs/components/index.js');
   loadLanguages.silent = true;
-  const { codeHtml, tokenLines } = await import('./code-render.js');
+  const { tokenLines } = await import('./code-render.js');
   const langs = languages();
-  return (code, lang, meta) => {
+  return (code, lang) => {
     const name = langs.aliases.get(String(lang || '').toLowerCase());
     if (!name) return undefined;
     if (!Prism.languages[name]) loadLanguages([name]);
     const grammar = Prism.languages[name];
-    return grammar ? codeHtml(tokenLines(Prism.tokenize(code, grammar)), metaLines(meta)) : undefined;
+    return grammar ? tokenLines(Prism.tokenize(code, grammar)).join('\n') : undefined;
   };
 }
 
-/**
- * fm itself, or (when its render takes a `highlight` option, the core's hook from issue 11) a view
- * of it whose render colours code blocks with Prism. Feature-detected: a core without the hook
- * rejects or ignores the option, and the prerendered code stays plain until the page colours it.
- */
+/** A view of fm whose render colours code blocks with Prism, through the core's `highlight` hook. */
 export async function withHighlight(fm) {
-  let supported = false;
-  try {
-    supported = fm.render('```js\nx\n```\n', { highlight: () => '<b>hook</b>' }).html.includes('<b>hook</b>');
-  } catch {
-    supported = false;
-  }
-  if (!supported) return fm;
   const highlight = await prismHighlighter();
-  return Object.assign(Object.create(fm), { render: (markdown, options) => fm.render(markdown, { ...options, highlight }) });
+  return { ...fm, render: (markdown, options) => fm.render(markdown, { ...options, highlight }) };
 }
