@@ -105,21 +105,32 @@ async function buildTree(dir) {
   }
 }
 
+// Polls with evaluate: Playwright's waitForFunction never settles on pages that use
+// content-visibility on thousands of items (the page itself stays at 60 frames a second).
+async function until(page, predicate, timeout = 15000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await page.evaluate(predicate)) return;
+    await new Promise((resolve) => { setTimeout(resolve, 50); });
+  }
+  throw new Error(`timed out after ${timeout} ms`);
+}
+
 async function visitAll(browser, out) {
   const { page, problems } = await openPage(browser.context);
   let current = '(index.html)';
   try {
     const index = pathToFileURL(join(out, 'index.html')).href;
     await page.goto(index);
-    await page.waitForFunction(() => self.foldmarkCatalog && document.querySelector('#siteArticle').children.length > 0, null, { timeout: 10000 });
+    await until(page, () => Boolean(self.foldmarkCatalog) && document.querySelector('#siteArticle').children.length > 0);
     const ids = await page.evaluate(() => self.foldmarkCatalog.docs.map(([id]) => id));
     for (const id of ids) {
       await page.goto(`${index}#/${encodeURIComponent(id)}`);
       current = id;
-      await page.waitForFunction(() => {
+      await until(page, () => {
         const article = document.querySelector('#siteArticle');
-        return article && article.textContent.trim().length > 0 && !article.getAttribute('aria-busy');
-      }, null, { timeout: 10000 });
+        return Boolean(article) && article.textContent.trim().length > 0 && !article.getAttribute('aria-busy');
+      });
     }
     // Images on other hosts (//host/x.png → https:) cannot resolve here: not a defect of the site.
     for (let i = problems.length - 1; i >= 0; i--) if (/net::ERR_NAME_NOT_RESOLVED|net::ERR_INTERNET_DISCONNECTED/.test(problems[i])) problems.splice(i, 1);
