@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFil
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import vm from 'node:vm';
 import { cli, removeDir, root, tempDir } from './util.mjs';
 
 const run = promisify(execFile);
@@ -129,8 +130,10 @@ describe('files that cannot be articles', () => {
     assert.match(r.stderr, /bad\\xff\.md: warning: file name is not valid UTF-8: left out/);
     assert.match(r.stderr, /\/\.md: warning: hidden file/);
     assert.match(r.stderr, /loop: warning: folder already read through another path/);
-    const catalog = readFileSync(join(work, 'names', '_foldmark', 'catalog.js'), 'utf8');
-    for (const id of ['"a"', '"linked"', '"p\\\\x"', '"sub/n"']) assert.ok(catalog.includes(id), `${id} in ${catalog}`);
+    const sandbox = { self: {} };
+    vm.runInNewContext(readFileSync(join(work, 'names', '_foldmark', 'catalog.js'), 'utf8'), sandbox);
+    const ids = sandbox.self.foldmarkCatalog.docs.map(([id]) => id);
+    assert.deepEqual([...ids].sort(), ['a', 'linked', 'p\\x', 'sub/n']);
     assert.match(r.stdout, /4 articles built, 2 left out \(1 hidden, 1 with a file name that is not UTF-8\)/);
   });
   test('every duplicate id is reported in one run, at the line of the id in use, naming both files', async () => {
@@ -152,6 +155,23 @@ describe('files that cannot be articles', () => {
     const r = await foldmark('build', docs, '--out', join(work, 'huge'));
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /huge\.md: warning: file is 34603008 bytes; the limit is 33554432: left out/);
+  });
+});
+
+describe('size', () => {
+  test('a page\'s no-JS sidebar stays bounded when every category is expanded', async () => {
+    const files = {};
+    for (let c = 0; c < 4; c += 1) {
+      files[`c${c}/_category_.json`] = '{ "collapsed": false }';
+      for (let i = 0; i < 150; i += 1) files[`c${c}/d${i}.md`] = `# Doc ${c}-${i}\n`;
+    }
+    const out = join(work, 'wide');
+    const r = await foldmark('build', docsDir(files), '--out', out, '--prerender');
+    assert.equal(r.code, 0, r.stderr);
+    const page = readFileSync(join(out, 'c3', 'd7', 'index.html'), 'utf8');
+    const links = (page.match(/<li>/g) || []).length;
+    assert.ok(links > 150 && links < 360, `${links} entries: the doc's own category (150) and at most 200 others`);
+    assert.match(page, /aria-current="page">Doc 3-7</);
   });
 });
 

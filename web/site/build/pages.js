@@ -39,7 +39,8 @@ export function catalogScript({ docs, sidebars, landing, title, collapse, search
     code,    // fence language → Prism files to load in order, _foldmark/prism/<name>.js
     editUrl, // --edit-url: "Edit this page" links to editUrl + the doc's path (doc script `path`)
   };
-  return `self.foldmarkCatalog=${scriptJson(catalog)};\n`;
+  // JSON.parse of a string: V8 reads JSON faster than a JavaScript object literal of the same size.
+  return `self.foldmarkCatalog=JSON.parse(${scriptJson(JSON.stringify(catalog))});\n`;
 }
 
 export function docScript(doc, links) {
@@ -72,13 +73,19 @@ export function rewriteLinks(html, links, { mode, root, docs }) {
 
 // --- the sidebar for readers without JavaScript: what a reader sees before opening anything ------
 
+// At most this many entries outside the current doc's path: a tree whose categories are all
+// expanded would otherwise put its whole sidebar into every one of its pages.
+export const NAV_BUDGET = 200;
+
 export function navHtml(items, { mode, root, docs, current, open }) {
   const link = (doc, label) => `<a href="${encodeAttr(docHref(mode, root, docs, doc.index, ''))}"${doc === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
+  let budget = NAV_BUDGET;
   const list = (entries) => `<ul class="site-nav-list">${entries.map((item) => {
+    budget -= 1;
     if (item.type === 'doc') return `<li>${link(item.doc, item.label ?? item.doc.label)}</li>`;
     if (item.type === 'link') return `<li><a href="${encodeAttr(item.href)}">${escapeHtml(item.label)}</a></li>`;
     const title = item.doc ? link(item.doc, item.label) : escapeHtml(item.label);
-    const expanded = !item.collapsed || open.has(item);
+    const expanded = open.has(item) || (!item.collapsed && budget - item.items.length > 0);
     return `<li class="site-nav-category"><span class="site-nav-label">${title}</span>${expanded ? list(item.items) : ''}</li>`;
   }).join('')}</ul>`;
   return list(items);
