@@ -111,7 +111,8 @@ function article(p, plans, n) {
   const images = [];
   const fm = ['---'];
   if (p.ownId) fm.push(`id: ${p.ownId}`);
-  fm.push(`title: ${p.title}`, `sidebar_position: ${1 + r.int(30)}`);
+  // Position 1 is the landing doc's alone (every other doc and category comes after it).
+  fm.push(`title: ${p.title}`, `sidebar_position: ${p.i === 0 ? 1 : 2 + r.int(30)}`);
   if (r.chance(0.3)) fm.push(`description: ${sentence(r, 6, 10)}`);
   fm.push('---', '');
   const out = [fm.join('\n'), paragraph(r), ''];
@@ -155,7 +156,7 @@ function categories(plans, r) {
   for (const f of [...folders].sort()) {
     if (!r.chance(0.5)) continue;
     const base = posix.basename(f).replace(/-\d+$/, '');
-    out.push([f, { label: `${cap(base)} ${posix.basename(f).split('-').pop()}`, position: 1 + r.int(20), collapsed: r.chance(0.7) }]);
+    out.push([f, { label: `${cap(base)} ${posix.basename(f).split('-').pop()}`, position: 2 + r.int(20), collapsed: r.chance(0.7) }]);
   }
   return out;
 }
