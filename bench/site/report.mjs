@@ -1,10 +1,12 @@
 // Turns bench/site/run.mjs results into a Markdown table (one row per metric and mode, one column
 // per tree size, then the ratio largest / smallest), the issue's targets and an SVG bar chart.
+import { cpus } from 'node:os';
 
 // A metric is one table row per mode. Rows whose value is missing in every size are left out, so
 // a feature that is not built yet (the search index of issue 14) adds its rows once it exists.
 export const METRICS = [
   { key: 'buildMs', label: 'build time (s, median)', value: (m) => m.buildMs / 1000, digits: 2, chart: true },
+  { key: 'buildCpuMs', label: 'build CPU time (s, user + system)', value: (m) => m.buildCpuMs / 1000, digits: 2 },
   { key: 'rssMiB', label: 'build peak RSS (MiB)', value: (m) => m.rssMiB, digits: 0 },
   { key: 'outBytes', label: 'output (MB)', value: (m) => m.outBytes / 1e6, digits: 2 },
   { key: 'downloadGz', label: 'one article: download (KiB gz)', value: (m) => m.downloadGz / 1024, digits: 1, chart: true },
@@ -86,6 +88,7 @@ export function renderMarkdown(r) {
   const sizes = r.rows.map((row) => sizeName(row.n));
   const lines = ['# foldmark site benchmark', ''];
   lines.push(`${r.date}, Node ${r.node}, commit ${r.commit}; builds: median of ${r.config.builds}, Chromium loads from file://: median of ${r.config.loads}.`);
+  lines.push(`Load average (1, 5, 15 min) on this ${cpus().length}-core machine: ${r.loadBefore.join(', ')} before, ${r.loadAfter.join(', ')} after.`);
   lines.push(`Trees: ${r.rows.map((row) => `${sizeName(row.n)} articles = ${num(row.markdownBytes / 1e6, 2)} MB Markdown, ${sizeName(row.links)} links, ${sizeName(row.images)} images`).join('; ')}.`, '');
   lines.push(`| metric | ${sizes.join(' | ')} | ${sizes[sizes.length - 1]} / ${sizes[0]} |`);
   lines.push(`| --- |${' ---: |'.repeat(sizes.length + 1)}`);

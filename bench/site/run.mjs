@@ -5,6 +5,7 @@
 // Usage: node bench/site/run.mjs   (scripts/bench-site.sh builds first; bench/site/README.md has the env knobs)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,8 @@ export const config = {
   loads: Number(env.BENCH_SITE_LOADS || 5),
   outDir: env.BENCH_SITE_OUT || join(root, 'out', 'bench-site'),
   treeDir: env.BENCH_SITE_TREES || join(root, 'out', 'bench-site-trees'),
+  // The builder refuses to write inside the package, so the sites go to the temp folder.
+  siteDir: env.BENCH_SITE_SITES || join(tmpdir(), 'foldmark-bench-site'),
 };
 export const MODES = [{ name: 'plain', flags: [] }, { name: 'prerender', flags: ['--prerender'] }];
 
@@ -36,15 +39,18 @@ const median = (xs) => {
 
 // What this builder understands (the flat builder before issue 10 has no --static).
 function builderFeatures() {
-  const r = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' });
-  const usage = `${r.stdout}${r.stderr}`;
+  const help = (...args) => {
+    const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    return `${r.stdout}${r.stderr}`;
+  };
+  const usage = help('--help') + help('build', '--help');
   return { static: usage.includes('--static') };
 }
 
 // One build in a fresh node process: wall ms (process start included), peak RSS, warnings.
 function buildOnce(tree, out, flags, features) {
   rmSync(out, { recursive: true, force: true });
-  const rssFile = `${out}.rss`;
+  const rssFile = join(config.outDir, 'build.rss');
   const args = ['--import', probe, cli, 'build', tree.docs, '--out', out, ...flags];
   if (features.static) args.push('--static', tree.static);
   const t0 = performance.now();
@@ -53,10 +59,10 @@ function buildOnce(tree, out, flags, features) {
   });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`foldmark build ${flags.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
-  const rssKib = Number(readFileSync(rssFile, 'utf8'));
+  const { maxRssKib, cpuUs } = JSON.parse(readFileSync(rssFile, 'utf8'));
   rmSync(rssFile);
   const warnings = r.stderr.split('\n').filter((l) => /warning:/.test(l));
-  return { ms, rssKib, warnings };
+  return { ms, rssKib: maxRssKib, cpuMs: cpuUs / 1000, warnings };
 }
 
 function walk(dir) {
@@ -78,11 +84,11 @@ function walk(dir) {
 
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 
-// The search index of issue 14, when the builder writes one: files under _foldmark/ named search*.
+// The search index of issue 14, when the builder writes one: the shards _foldmark/search/<k>.js.
 function searchIndexGz(out) {
-  const dir = join(out, '_foldmark');
+  const dir = join(out, '_foldmark', 'search');
   if (!existsSync(dir)) return null;
-  const files = readdirSync(dir, { recursive: true }).filter((f) => /(^|\/)search[^/]*\.js$/.test(f));
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
   return files.length ? files.reduce((sum, f) => sum + gz(join(dir, f)), 0) : null;
 }
 
@@ -98,7 +104,7 @@ async function measureSize(n, features, browser) {
   log(`${n} articles: ${(tree.bytes / 1e6).toFixed(2)} MB Markdown, ${tree.links} links, ${tree.images} images${tree.cached ? ' (cached)' : ''}`);
   const row = { n, markdownBytes: tree.bytes, links: tree.links, images: tree.images, modes: {} };
   for (const mode of MODES) {
-    const out = join(config.outDir, 'sites', `${n}-${mode.name}`);
+    const out = join(config.siteDir, `${n}-${mode.name}`);
     const runs = [];
     for (let i = 0; i < config.builds; i++) runs.push(buildOnce(tree, out, mode.flags, features));
     const size = walk(out);
@@ -106,6 +112,7 @@ async function measureSize(n, features, browser) {
     const index = searchIndexGz(out);
     const m = {
       buildMs: median(runs.map((r) => r.ms)),
+      buildCpuMs: median(runs.map((r) => r.cpuMs)),
       rssMiB: Math.max(...runs.map((r) => r.rssKib)) / 1024,
       outBytes: size.bytes,
       outFiles: size.files,
@@ -129,6 +136,8 @@ async function measureSize(n, features, browser) {
 async function main() {
   const started = Date.now();
   mkdirSync(config.outDir, { recursive: true });
+  mkdirSync(config.siteDir, { recursive: true });
+  const loadBefore = loadavg();
   const features = builderFeatures();
   if (!features.static) log('this builder has no --static: images in static/ will be missing');
   const browser = await launchBrowser();
@@ -140,6 +149,8 @@ async function main() {
   }
   const results = {
     date: new Date().toISOString(),
+    loadBefore: loadBefore.map((x) => Number(x.toFixed(1))),
+    loadAfter: loadavg().map((x) => Number(x.toFixed(1))),
     node: process.version,
     commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim(),
     config: { sizes: config.sizes, builds: config.builds, loads: config.loads },
