@@ -11,7 +11,7 @@ export const METRICS = [
   { key: 'outBytes', label: 'output (MB)', value: (m) => m.outBytes / 1e6, digits: 2 },
   { key: 'downloadGz', label: 'one article: download (KiB gz)', value: (m) => m.downloadGz / 1024, digits: 1, chart: true },
   { key: 'requests', label: 'one article: files fetched', value: (m) => m.requests, digits: 0 },
-  { key: 'catalogPerDoc', label: 'catalog (B gz per article)', value: (m) => m.catalogPerDoc, digits: 1, chart: true },
+  { key: 'catalogPerDoc', label: 'catalog (B gz per article)', value: (m) => m.catalogPerDoc, digits: 1, chart: ['plain'] },
   { key: 'indexPerDoc', label: 'search index (B gz per article)', value: (m) => m.indexPerDoc, digits: 1 },
   { key: 'firstMs', label: 'first article (ms, median)', value: (m) => m.firstMs, digits: 0, chart: true },
   { key: 'secondMs', label: 'second article after a click (ms)', value: (m) => m.secondMs, digits: 0, chart: true },
@@ -108,7 +108,7 @@ const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 // One panel per charted metric; in each, one bar per tree size and mode, scaled to the panel's max.
 export function renderSvg(r) {
   const W = 760;
-  const labelW = 170;
+  const labelW = 190;
   const valueW = 90;
   const barW = W - labelW - valueW - 20;
   const rowH = 18;
@@ -119,6 +119,7 @@ export function renderSvg(r) {
     const bars = [];
     for (const row of r.rows) {
       for (const mode of Object.keys(row.modes)) {
+        if (Array.isArray(metric.chart) && !metric.chart.includes(mode)) continue;  // the same in every mode
         const v = valueOf(metric, row, mode);
         if (v !== null && Number.isFinite(v)) bars.push({ label: `${sizeName(row.n)} articles${modeLabel(mode)}`, v, mode });
       }
