@@ -123,7 +123,7 @@ async function searchOnce(page) {
   return poll(page, (start) => (self.__fmBenchSearch ? self.__fmBenchSearch - start : null), t, 'a search result', 20_000);
 }
 
-/** One load of url: { firstMs, secondMs, secondHow, files: Set of paths, requests, failed, errors }. */
+/** One load of url: { firstMs, secondMs, secondHow, searchMs, files: Set of paths, failed, errors }. */
 async function loadOnce(context, url) {
   const page = await context.newPage();
   const files = new Set();
