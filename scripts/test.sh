@@ -21,5 +21,8 @@ ctest --test-dir build/asan --output-on-failure -j "$(nproc 2>/dev/null || echo 
 echo "== wasm tests (node --test)"
 node --test --test-reporter=spec tests/node/
 
+echo "== site builder tests (node --test)"
+node --test --test-reporter=spec tests/site/
+
 echo "== browser tests (chromium)"
 node --test --test-reporter=spec tests/browser/

@@ -2,48 +2,61 @@
 // The foldmark command line: `render` one article (HTML fragment or Article JSON) and `build` the
 // static site. Exit codes: 0 ok, 1 bad input (file, line, column on stderr), 2 usage error.
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parseArgs as parseNodeArgs } from 'node:util';
 import { createFoldmark } from './node.js';
-import { buildSite, SiteError } from './site/build.js';
+import { buildSite, SiteError } from './site/build/index.js';
 
-const USAGE = `usage: foldmark render ARTICLE.md [--json]
-       foldmark build CONTENT_DIR --out DIR [--prerender] [--title TEXT]
+const USAGE = {
+  main: `usage: foldmark render ARTICLE.md [--json]
+       foldmark build DOCS_DIR --out DIR [options]
+       foldmark --version | --help | COMMAND --help
+`,
+  render: `usage: foldmark render ARTICLE.md [--json]
 
-  render   print the article's HTML fragment, or with --json the whole Article
-  build    write the static site: DIR/index.html opens from file:// and any static host
-           --prerender  also write every article's HTML into the page (no-JS readers, crawlers)
-           --title      the site's name in the header and <title> (default "Documentation")
-`;
+  Prints the article's HTML fragment, or with --json the whole Article (title, meta, toc, …).
+`,
+  build: `usage: foldmark build DOCS_DIR --out DIR [options]
 
-class UsageError extends Error {}
+  Writes a static site: DIR/index.html opens from file:// and from any static host.
+  DOCS_DIR is a Docusaurus-style docs tree (.md/.mdx in folders; ids are folder/id).
 
-// Splits argv into positionals and flags; `values` lists the flags that take an argument.
-function parseArgs(argv, booleans, values) {
-  const positional = [];
-  const flags = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s);
-    if (booleans.includes(name) && inline === undefined) flags[name] = true;
-    else if (values.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-      flags[name] = value;
-    } else throw new UsageError(`unknown option ${arg}`);
+  -o, --out DIR         output folder (new, empty, or one foldmark built before)
+  -s, --sidebars FILE   Docusaurus sidebars.js or .json (default: folders are categories)
+      --static DIR      copied to the site root, like Docusaurus static/ (may repeat)
+      --prerender       also write DIR/<id>/index.html with each article's HTML (crawlers, no-JS)
+      --base-url URL    the site's public URL: canonical links, OpenGraph, sitemap.xml
+  -t, --title TEXT      the site's name (default "Documentation")
+      --collapse MODE   sections | questions | none: the default layout (front matter collapse wins)
+      --strict          broken links are errors (exit 1)
+      --force           write into a non-empty folder foldmark did not build (its files are kept)
+`,
+};
+
+class UsageError extends Error {
+  constructor(message, command = 'main') {
+    super(message);
+    this.command = command;
   }
-  return { positional, flags };
+}
+
+// node:util parseArgs with foldmark's usage errors: unknown flags, missing values and a flag
+// given where a value belongs (`--out --prerender`) all exit 2 with the command's usage.
+function parseArgs(argv, options, command) {
+  try {
+    return parseNodeArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(err.message.replace(/\. To specify an option argument starting with a dash.*$/s, '.'), command);
+  }
 }
 
 const location = ({ file, line, column }) => [file, line, column].filter((x) => x !== undefined).join(':');
 
 async function render(argv) {
-  const { positional, flags } = parseArgs(argv, ['json'], []);
-  if (positional.length !== 1) throw new UsageError('render takes one ARTICLE.md');
+  const { positionals: positional, values: flags } = parseArgs(argv, { json: { type: 'boolean' } }, 'render');
+  if (flags.help) return process.stdout.write(USAGE.render);
+  if (positional.length !== 1) throw new UsageError('render takes one ARTICLE.md', 'render');
   const [file] = positional;
   let bytes;
   try {
@@ -63,24 +76,62 @@ async function render(argv) {
 }
 
 async function build(argv) {
-  const { positional, flags } = parseArgs(argv, ['prerender'], ['out', 'title']);
-  if (positional.length !== 1) throw new UsageError('build takes one CONTENT_DIR');
-  if (!flags.out) throw new UsageError('build needs --out DIR');
-  const outDir = resolve(flags.out);
-  const catalog = await buildSite(await createFoldmark(), {
-    contentDir: positional[0],
-    outDir,
-    prerender: Boolean(flags.prerender),
-    siteTitle: flags.title,
-    warn: (line) => process.stderr.write(`${line}\n`),
+  const { positionals, values } = parseArgs(argv, {
+    out: { type: 'string', short: 'o' },
+    sidebars: { type: 'string', short: 's' },
+    static: { type: 'string', multiple: true },
+    prerender: { type: 'boolean' },
+    'base-url': { type: 'string' },
+    title: { type: 'string', short: 't' },
+    collapse: { type: 'string' },
+    strict: { type: 'boolean' },
+    force: { type: 'boolean' },
+  }, 'build');
+  if (values.help) return process.stdout.write(USAGE.build);
+  if (positionals.length !== 1) throw new UsageError('build takes one DOCS_DIR', 'build');
+  if (!values.out) throw new UsageError('build needs --out DIR', 'build');
+  for (const name of ['out', 'sidebars', 'title', 'base-url', 'collapse']) {
+    if (values[name] === '') throw new UsageError(`--${name} needs a value`, 'build');
+  }
+  if (values['base-url'] && !/^https?:\/\/[^/]/.test(values['base-url'])) throw new UsageError('--base-url must be an http(s) URL', 'build');
+  const tty = process.stderr.isTTY && !process.env.CI;
+  const summary = await buildSite(await createFoldmark(), {
+    docsDir: positionals[0],
+    outDir: values.out,
+    sidebars: values.sidebars,
+    staticDirs: values.static ?? [],
+    prerender: Boolean(values.prerender),
+    baseUrl: values['base-url'],
+    title: values.title,
+    collapse: values.collapse,
+    strict: Boolean(values.strict),
+    force: Boolean(values.force),
+    warn: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
+    progress: tty ? progressLine() : undefined,
   });
-  const index = pathToFileURL(join(outDir, 'index.html')).href;
-  process.stdout.write(`foldmark: ${catalog.length} article${catalog.length === 1 ? '' : 's'} → ${index}\n`);
+  if (tty) process.stderr.write('\r\x1b[K');
+  const index = pathToFileURL(join(summary.outDir, 'index.html')).href;
+  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const { links } = summary;
+  process.stdout.write(`foldmark: ${plural(summary.built, 'article')} built${summary.leftOut ? `, ${summary.leftOut}` : ''}; `
+    + `${plural(links.docLinks, 'link')} between docs, ${plural(links.assets, 'file')} linked, `
+    + `${plural(links.broken + links.brokenAnchors, 'broken link')} → ${index}\n`);
+}
+
+// A progress line on a terminal, at most ten times a second.
+function progressLine() {
+  let last = 0;
+  return (stage, done, total) => {
+    const now = Date.now();
+    if (total < 200 || (now - last < 100 && done !== total)) return;
+    last = now;
+    process.stderr.write(`\r\x1b[K${stage} ${done}/${total}`);
+  };
 }
 
 async function main(argv) {
   const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') return process.stdout.write(USAGE);
+  if (command === '--help' || command === '-h' || command === 'help') return process.stdout.write(USAGE.main);
   if (command === '--version') {
     const { version } = await createFoldmark();
     return process.stdout.write(`foldmark ${version.foldmark} (md4c ${version.md4c})\n`);
@@ -92,7 +143,7 @@ async function main(argv) {
 
 main(process.argv.slice(2)).catch((err) => {
   if (err instanceof UsageError) {
-    process.stderr.write(`foldmark: ${err.message}\n${USAGE}`);
+    process.stderr.write(`foldmark: ${err.message}\n${USAGE[err.command]}`);
     process.exitCode = 2;
   } else if (err instanceof SiteError) {
     process.stderr.write(`${err.file ? `${location(err)}: ` : 'foldmark: '}error: ${err.message}\n`);

@@ -1,0 +1,161 @@
+// The content model: each doc file read, decoded, rendered once and given its Docusaurus v2 id
+// (folder path + front matter `id`, else the file name, number prefixes removed) and URL.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { SiteError } from './problems.js';
+
+export const MAX_DOC_BYTES = 32 * 1024 * 1024;  // the core's input limit
+export const COLLAPSE_MODES = ['sections', 'questions', 'none'];
+
+// Docusaurus's number prefixes: '01-intro' → 'intro', '2. Setup' → 'Setup'; '2021-01-01' is a date, kept.
+export function stripNumberPrefix(name) {
+  const m = /^\d+\s*[-_.]+\s*([^-_.\s].*)$/.exec(name);
+  return m && !/^\d/.test(m[1]) ? m[1] : name;
+}
+
+const stemOf = (file) => file.replace(/\.mdx?$/i, '');
+const text = (v) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+
+function position(value) {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+
+// Reads at most MAX_DOC_BYTES + 1 bytes, so /dev/zero or a huge file never fills memory. Sync:
+// thousands of small files read faster without a promise and a FileHandle each.
+export function readCapped(path) {
+  const fd = openSync(path, 'r');
+  try {
+    const info = fstatSync(fd);
+    if (info.isFile() && info.size > MAX_DOC_BYTES) return { tooLarge: info.size };
+    let buffer = Buffer.allocUnsafe(Math.min((info.isFile() ? info.size : 0) + 1, MAX_DOC_BYTES + 1) || 1);
+    let total = 0;
+    for (;;) {
+      if (total === buffer.length) {
+        if (total > MAX_DOC_BYTES) return { tooLarge: total };
+        const bigger = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, 64 * 1024), MAX_DOC_BYTES + 1));
+        buffer.copy(bigger, 0, 0, total);
+        buffer = bigger;
+      }
+      const bytesRead = readSync(fd, buffer, total, buffer.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    return total > MAX_DOC_BYTES ? { tooLarge: total } : { bytes: buffer.subarray(0, total) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+// UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is not a text file we can trust.
+export function decodeText(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+  const body = strictUtf8.decode(bytes);
+  if (body.includes('\0')) throw new Error('binary');
+  return body.replace(/^\uFEFF/, '');
+}
+
+// Where the id in use is written: the last top-level `id:` of the front matter (the value a YAML
+// reader keeps), else the file itself.
+export function idLocation(markdown) {
+  const lines = markdown.split(/\r?\n/, 4096);
+  if (lines[0].trimEnd() !== '---') return { line: 1, column: 1 };
+  let found = { line: 1, column: 1 };
+  for (let i = 1; i < lines.length && lines[i].trimEnd() !== '---'; i++) {
+    if (/^id\s*:/.test(lines[i])) found = { line: i + 1, column: 1 };
+  }
+  return found;
+}
+
+/** Loads one doc file; returns the doc, or null when it is left out (reported to problems). */
+export async function loadDoc(fm, { rel, abs }, { collapse, problems }) {
+  let read;
+  try {
+    read = readCapped(abs);
+  } catch (err) {
+    problems.leaveOut('unreadable', `cannot read file: ${err.code || err.message}`, { file: abs });
+    return null;
+  }
+  if (read.tooLarge) {
+    problems.leaveOut('too large', `file is ${read.tooLarge} bytes or more; the limit is ${MAX_DOC_BYTES}: left out`, { file: abs });
+    return null;
+  }
+  let markdown;
+  try {
+    markdown = decodeText(read.bytes);
+  } catch {
+    problems.leaveOut('not UTF-8 text', 'not a UTF-8 (or UTF-16 with BOM) text file: left out', { file: abs });
+    return null;
+  }
+  let article;
+  try {
+    article = fm.render(markdown, { collapse });
+  } catch (err) {
+    problems.leaveOut('failed to render', `cannot render: ${err.code || ''} ${err.message}`.trim(), { file: abs });
+    return null;
+  }
+  const meta = article.meta && typeof article.meta === 'object' ? article.meta : {};
+  if (meta.draft === true) {
+    problems.leaveOut('drafts', null);
+    return null;
+  }
+  return describe(fm, { rel, abs, markdown, article, meta, collapse, problems });
+}
+
+function describe(fm, { rel, abs, markdown, meta, collapse, problems, article }) {
+  const slash = rel.lastIndexOf('/');
+  const dir = slash < 0 ? '' : rel.slice(0, slash);
+  const file = rel.slice(slash + 1);
+  const dirId = dir.split('/').filter(Boolean).map(stripNumberPrefix).join('/');
+  const ownId = text(meta.id);
+  if (ownId && (ownId.includes('/') || ownId === '.' || ownId === '..')) {
+    problems.leaveOut('with an invalid id', `front matter id "${ownId}" may not contain "/" (Docusaurus scopes ids by folder): left out`, { file: abs, ...idLocation(markdown) });
+    return null;
+  }
+  const base = ownId || stripNumberPrefix(stemOf(file));
+  const id = dirId ? `${dirId}/${base}` : base;
+  let docCollapse = collapse;
+  if (meta.collapse !== undefined) {
+    if (COLLAPSE_MODES.includes(meta.collapse)) docCollapse = meta.collapse;
+    else problems.warn(`front matter collapse must be ${COLLAPSE_MODES.join(', ')}: "${meta.collapse}" ignored`, { file: abs });
+  }
+  if (docCollapse !== collapse) article = fm.render(markdown, { collapse: docCollapse });
+  for (const w of article.warnings) problems.warn(w.message, { file: abs, line: w.line, column: w.column });
+  const title = article.title || text(meta.title) || base;
+  return {
+    rel, abs, dir, id, markdown, meta, title,
+    label: text(meta.sidebar_label) || title,
+    position: position(meta.sidebar_position),
+    collapse: docCollapse,
+    description: text(meta.description),
+    url: docUrl(dir, dirId, base, stemOf(file), text(meta.slug)),
+    html: article.html,
+  };
+}
+
+// The doc's Docusaurus URL path below the docs route: its slug (absolute, or relative to its
+// folder), else folder id + id; index/README (or a file named like its folder) stand for the folder.
+function docUrl(dir, dirId, base, stem, slug) {
+  if (slug) return slug.startsWith('/') ? slug.replace(/^\/+|\/+$/g, '') : [dirId, slug].filter(Boolean).join('/');
+  const folder = dir.split('/').pop() || '';
+  if (/^(index|readme)$/i.test(stem) || (folder && stem.toLowerCase() === folder.toLowerCase())) return dirId;
+  return dirId ? `${dirId}/${base}` : base;
+}
+
+/** Reports every duplicate id, each naming both files with line and column. Throws if any. */
+export function checkDuplicateIds(docs, problems) {
+  const byId = new Map();
+  for (const doc of docs) {
+    const first = byId.get(doc.id);
+    if (!first) {
+      byId.set(doc.id, doc);
+      continue;
+    }
+    const a = idLocation(first.markdown);
+    problems.error(`article id "${doc.id}" is already used by ${first.abs}:${a.line}:${a.column}`, { file: doc.abs, ...idLocation(doc.markdown) });
+  }
+  if (problems.errors.length) throw new SiteError(`${problems.errors.length} duplicate article id${problems.errors.length === 1 ? '' : 's'}`);
+  return byId;
+}

@@ -1,0 +1,211 @@
+// `foldmark build`: a Docusaurus-style docs tree → a static site that opens from file:// and any
+// static host. Stages: walk the tree, load and render each doc, check ids, read the sidebars,
+// resolve links, then write everything into a staging folder and move it into --out.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkDuplicateIds, COLLAPSE_MODES, loadDoc } from './docs.js';
+import { headingIds, LinkResolver } from './links.js';
+import { commitOutput, prepareOutput, stagingArea } from './output.js';
+import {
+  catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navHtml, rewriteLinks, rootOf,
+  scriptJson, sitemapXml,
+} from './pages.js';
+import { Problems, SiteError } from './problems.js';
+import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
+import { walkDocs } from './tree.js';
+
+export { SiteError } from './problems.js';
+
+const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const packageRoot = join(siteDir, '..', '..');
+const dist = join(packageRoot, 'dist');
+
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function checkFolder(dir, what) {
+  const info = await stat(dir).catch((err) => {
+    throw new SiteError(`cannot read ${what}: ${err.code || err.message}`, { file: dir });
+  });
+  if (!info.isDirectory()) throw new SiteError(`${what} is not a folder`, { file: dir });
+}
+
+async function loadDocs(fm, docsRoot, options, problems) {
+  const tree = await walkDocs(docsRoot, problems);
+  const loaded = await mapLimit(tree.docs, 32, async (file, i) => {
+    const doc = await loadDoc(fm, file, { collapse: options.collapse, problems });
+    options.progress?.('reading', i + 1, tree.docs.length);
+    return doc;
+  });
+  const docs = loaded.filter(Boolean);
+  docs.forEach((d, index) => { d.index = index; });
+  return { tree, docs };
+}
+
+async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
+  const ctx = { fm, docs, byId, dirs: tree.dirs, categories: tree.categories, problems };
+  if (options.sidebars) return readSidebars(resolve(options.sidebars), ctx);
+  return [{ name: 'docs', items: await autogenerateFolder('.', ctx) }];
+}
+
+/**
+ * Builds the site. options: { docsDir, outDir, sidebars, staticDirs, prerender, baseUrl, title,
+ * collapse, strict, force, warn(line), progress(stage, done, total) }. Returns a summary;
+ * throws SiteError on bad input (after reporting every problem found).
+ */
+export async function buildSite(fm, options) {
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const opts = { title: 'Documentation', collapse: 'sections', staticDirs: [], ...given };
+  if (!COLLAPSE_MODES.includes(opts.collapse)) throw new SiteError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
+  const problems = new Problems(opts.warn);
+  const docsRoot = resolve(opts.docsDir);
+  const staticDirs = opts.staticDirs.map((d) => resolve(d));
+  await checkFolder(docsRoot, 'docs folder');
+  for (const dir of staticDirs) await checkFolder(dir, '--static folder');
+  const target = await prepareOutput(opts.outDir, { packageRoot, docsRoot, staticDirs, force: opts.force });
+
+  const { tree, docs } = await loadDocs(fm, docsRoot, opts, problems);
+  if (docs.length === 0) throw new SiteError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
+  const byId = checkDuplicateIds(docs, problems);
+  for (const doc of docs) doc.ids = headingIds(doc.html);
+  const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
+  const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
+
+  const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems });
+  for (const doc of docs) {
+    doc.links = resolver.resolveDoc(doc);
+    doc.html = null;  // rendered again when prerendered: memory stays flat on big trees
+  }
+  if (opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) {
+    throw new SiteError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
+  }
+
+  const site = { fm, opts, docs, sidebars, landing, staticDirs, assets: resolver.assets };
+  const stage = await stagingArea(target);
+  try {
+    await writeSite(site, stage);
+    await commitOutput(target, stage);
+  } catch (err) {
+    await stage.discard();
+    throw err;
+  }
+  return {
+    built: docs.length,
+    leftOut: problems.leftOutSummary(),
+    warnings: problems.warnings.length,
+    links: resolver.counts,
+    landing: landing.id,
+    outDir: target.out,
+  };
+}
+
+async function writeSite(site, stage) {
+  const { fm, opts, docs } = site;
+  let wasm;
+  try {
+    wasm = await readFile(join(dist, 'foldmark-core.wasm'));
+    await stat(join(dist, 'foldmark-site.js'));
+  } catch {
+    throw new SiteError('the built page is missing (dist/): run npm run build first');
+  }
+  await stage.copy('_foldmark/core.js', join(dist, 'foldmark-classic.js'));
+  await stage.copy('_foldmark/site.js', join(dist, 'foldmark-site.js'));
+  await stage.copy('_foldmark/style.css', join(siteDir, 'style.css'));
+  await stage.copy('_foldmark/favicon.svg', join(siteDir, 'favicon.svg'));
+  // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
+  await stage.write('_foldmark/wasm.js', `self.foldmarkWasm="${wasm.toString('base64')}";\n`);
+  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse }));
+  await mapLimit(docs, 32, (doc, i) => {
+    opts.progress?.('writing', i + 1, docs.length);
+    return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links));
+  });
+  const template = await readFile(join(siteDir, 'page.html'), 'utf8');
+  const page = pageWriter(site, template);
+  const mode = opts.prerender ? 'path' : 'hash';
+  await stage.write('index.html', page({ doc: site.landing, root: '', mode, prerender: opts.prerender }));
+  if (opts.prerender) {
+    await mapLimit(docs, 16, (doc) => stage.write(`${doc.id}/index.html`, page({ doc, root: rootOf(doc.id), mode, prerender: true, own: true })));
+  }
+  await stage.write('404.html', page({ doc: null, root: notFoundRoot(opts.baseUrl), mode }));
+  if (opts.baseUrl) await stage.write('sitemap.xml', sitemapXml(baseUrl(opts.baseUrl), docs));
+  for (const dir of site.staticDirs) await copyTree(dir, '', stage);
+  for (const [rel, abs] of site.assets) await stage.copy(rel, abs);
+}
+
+const baseUrl = (url) => (url.endsWith('/') ? url : `${url}/`);
+// 404.html is served for any missing path, at any depth: with --base-url its assets are absolute.
+const notFoundRoot = (url) => (url ? new URL(baseUrl(url)).pathname : '');
+
+async function copyTree(dir, rel, stage) {
+  for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const child = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) await copyTree(dir, child, stage);
+    else await stage.copy(child, join(dir, child));
+  }
+}
+
+// Each doc's sidebar (the first that holds it) and the categories on its way, found in one walk.
+function placeDocs(sidebars) {
+  const places = new Map();
+  const walk = (sidebar, items, path) => {
+    for (const item of items) {
+      if (item.type === 'doc' && !places.has(item.doc)) places.set(item.doc, { sidebar, path });
+      if (item.type !== 'category') continue;
+      const inner = [...path, item];
+      if (item.doc && !places.has(item.doc)) places.set(item.doc, { sidebar, path: inner });
+      walk(sidebar, item.items, inner);
+    }
+  };
+  for (const sidebar of sidebars) walk(sidebar, sidebar.items, []);
+  return places;
+}
+
+function pageWriter({ fm, opts, docs, sidebars }, template) {
+  const places = placeDocs(sidebars);
+  return ({ doc, root, mode, prerender, own }) => {
+    const ctx = { mode, root, docs };
+    let content = '<noscript><p class="site-status">This page renders its articles with JavaScript. '
+      + 'Build it with <code>--prerender</code> to include them for readers without JavaScript.</p></noscript>';
+    let head = '';
+    let title = opts.title;
+    let description = '';
+    if (doc && prerender) {
+      const article = fm.render(doc.markdown, { collapse: doc.collapse });
+      content = rewriteLinks(article.html, doc.links, ctx);
+      description = describeDoc(doc, article.html);
+      if (article.jsonLd) head += `<script type="application/ld+json">${scriptJson(JSON.parse(article.jsonLd))}</script>\n`;
+    } else if (!doc) {
+      content = `<h1 class="fm-title">Page not found</h1>\n<p>This address does not match a page of this site. <a href="${escapeHtml(root)}index.html">Go to the start page</a>.</p>`;
+      title = `Not found · ${opts.title}`;
+    }
+    if (doc) title = `${doc.title} · ${opts.title}`;
+    if (doc && opts.baseUrl) {
+      const url = own ? `${baseUrl(opts.baseUrl)}${idPath(doc.id)}/` : baseUrl(opts.baseUrl);
+      head += `<link rel="canonical" href="${escapeHtml(url)}">\n<meta property="og:type" content="article">\n`
+        + `<meta property="og:title" content="${escapeHtml(doc.title)}">\n<meta property="og:url" content="${escapeHtml(url)}">\n`
+        + `<meta property="og:site_name" content="${escapeHtml(opts.title)}">\n`
+        + (description ? `<meta property="og:description" content="${escapeHtml(description)}">\n` : '');
+    }
+    const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
+    const nav = place.sidebar ? navHtml(place.sidebar.items, { ...ctx, current: doc, open: new Set(place.path) }) : '';
+    return fillTemplate(template, {
+      root: escapeHtml(root), mode, doc: doc ? String(doc.index) : '',
+      title: escapeHtml(title), description: escapeHtml(description), siteTitle: escapeHtml(opts.title),
+      version: escapeHtml(fm.version.foldmark), head,
+      docScript: doc ? `<script src="${escapeHtml(root)}_foldmark/docs/${doc.index}.js" defer></script>` : '',
+      nav, content,
+    });
+  };
+}

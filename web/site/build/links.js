@@ -1,0 +1,180 @@
+// Links between docs and to files, resolved as Docusaurus resolves them: `./x.md#a` relative to the
+// file then to the docs root, `/docs/<id>` and relative URL paths against the doc's own URL,
+// `/img/x.png` in a static folder, `./x.png` beside the article. Each doc gets a map from the
+// attribute value in its HTML to [doc index, heading id] | path in the site | null (broken).
+import { statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const DOC_FILE = /\.mdx?$/i;
+const LINK_ATTR = /<(a|img)\s[^>]*?\b(href|src)="([^"]*)"/g;
+const ID_ATTR = /\sid="([^"]*)"/g;
+const RESERVED = /^_foldmark(\/|$)/;
+
+const BROKEN_REPORTED = Symbol('broken, already reported');
+const MAX_ID_BYTES = 100;  // foldmark's heading id limit (README, limits)
+
+function cutId(id) {
+  const bytes = new TextEncoder().encode(id);
+  if (bytes.length <= MAX_ID_BYTES) return id;
+  let end = MAX_ID_BYTES;
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
+  return new TextDecoder().decode(bytes.subarray(0, end));
+}
+
+const ENTITY = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
+export const decodeAttr = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, n) => ENTITY[n]);
+export const encodeAttr = (s) => s.replace(/[&<>"']/g, (c) => `&${Object.keys(ENTITY).find((k) => ENTITY[k] === c)};`);
+
+/** The attribute values (as a DOM reads them) of every link and image in rendered HTML. */
+export function linkValues(html) {
+  const out = [];
+  for (const m of html.matchAll(LINK_ATTR)) out.push({ tag: m[1], value: decodeAttr(m[3]) });
+  return out;
+}
+
+export function headingIds(html) {
+  return new Set([...html.matchAll(ID_ATTR)].map((m) => decodeAttr(m[1])));
+}
+
+function safeDecode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+// 1-based line and column of a link's first appearance in the Markdown source.
+export function sourceLocation(markdown, value) {
+  let at = markdown.indexOf(value);
+  if (at < 0) at = markdown.indexOf(safeDecode(value));
+  if (at < 0) return {};
+  const before = markdown.slice(0, at);
+  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+}
+
+export class LinkResolver {
+  /** site: { docs (with .index, .dir, .rel, .url, .ids), docsRoot, staticDirs, problems } */
+  constructor({ docs, docsRoot, staticDirs, problems }) {
+    Object.assign(this, { docs, docsRoot, staticDirs, problems });
+    this.byRel = new Map(docs.map((d) => [d.rel, d]));
+    this.byUrl = new Map();
+    for (const d of docs) {
+      if (!this.byUrl.has(d.url)) this.byUrl.set(d.url, d);
+      if (!this.byUrl.has(d.id)) this.byUrl.set(d.id, d);
+    }
+    this.assets = new Map();  // path in the site → absolute source file
+    this.fileCache = new Map();
+    this.counts = { docLinks: 0, assets: 0, broken: 0, brokenAnchors: 0 };
+  }
+
+  isFile(abs) {
+    let known = this.fileCache.get(abs);
+    if (known === undefined) {
+      try {
+        known = statSync(abs).isFile();
+      } catch {
+        known = false;
+      }
+      this.fileCache.set(abs, known);
+    }
+    return known;
+  }
+
+  /** The links map of one doc (see site-model), reporting what is broken. */
+  resolveDoc(doc) {
+    const links = {};
+    const seen = new Set();
+    for (const { tag, value } of linkValues(doc.html)) {
+      if (seen.has(value)) continue;
+      seen.add(value);
+      let target = this.resolve(doc, value, tag);
+      if (target === undefined) continue;
+      if (target === BROKEN_REPORTED) target = null;
+      else if (target === null) {
+        this.counts.broken += 1;
+        this.problems.warn(`broken ${tag === 'img' ? 'image' : 'link'} '${value}'`, { file: doc.abs, ...sourceLocation(doc.markdown, value) });
+      }
+      links[value] = target;
+      if (target === null) continue;
+      if (Array.isArray(target)) this.counts.docLinks += 1;
+      else this.counts.assets += 1;
+    }
+    return links;
+  }
+
+  resolve(doc, value, tag) {
+    if (value === '' || SCHEME.test(value) || value.startsWith('//')) return undefined;
+    const hashAt = value.indexOf('#');
+    const anchor = hashAt < 0 ? '' : safeDecode(value.slice(hashAt + 1));
+    const pathPart = (hashAt < 0 ? value : value.slice(0, hashAt)).replace(/\?.*$/, '');
+    if (pathPart === '') return this.toDoc(doc, doc, anchor, value);
+    const path = safeDecode(pathPart);
+    if (tag === 'a' && DOC_FILE.test(path)) return this.docFile(doc, path, anchor, value);
+    const asset = this.assetFile(doc, path);
+    if (asset !== undefined) return asset;
+    if (tag === 'img') return null;
+    const target = this.docUrl(doc, pathPart);
+    return target ? this.toDoc(doc, target, anchor, value) : null;
+  }
+
+  // A doc, with its anchor checked: a missing heading still lands on the article, and is reported.
+  toDoc(from, target, anchor, value) {
+    if (anchor && !target.ids.has(anchor)) {
+      // The core cuts heading ids at 100 bytes; a link written with the whole slug still lands.
+      const cut = cutId(anchor);
+      if (target.ids.has(cut)) return [target.index, cut];
+      this.counts.brokenAnchors += 1;
+      this.problems.warn(`broken link '${value}': no heading "${anchor}" in ${target.rel}`, { file: from.abs, ...sourceLocation(from.markdown, value) });
+      return target === from ? BROKEN_REPORTED : [target.index, ''];
+    }
+    if (target === from && anchor) return undefined;  // an in-page anchor that exists: leave it
+    return [target.index, anchor];
+  }
+
+  docFile(doc, path, anchor, value) {
+    const candidates = path.startsWith('/') ? [posix.normalize(path.slice(1))]
+      : [posix.join(doc.dir, path), posix.normalize(path)];
+    for (const rel of candidates) {
+      const target = this.byRel.get(rel);
+      if (target) return this.toDoc(doc, target, anchor, value);
+    }
+    return null;
+  }
+
+  // A file in a static folder (absolute paths) or beside the article (relative ones); undefined
+  // when there is none, so the path may still be a doc URL.
+  assetFile(doc, path) {
+    if (path.startsWith('/')) {
+      const rel = posix.normalize(path).replace(/^\/+/, '');
+      if (rel.startsWith('..') || RESERVED.test(rel)) return undefined;
+      for (const dir of this.staticDirs) if (this.isFile(join(dir, rel))) return rel;
+      return undefined;
+    }
+    const rel = posix.join(doc.dir, path);
+    if (rel.startsWith('../') || rel === '..' || RESERVED.test(rel)) return undefined;
+    const abs = join(this.docsRoot, rel);
+    if (!this.isFile(abs) || DOC_FILE.test(rel)) return undefined;
+    this.assets.set(rel, abs);
+    return rel;
+  }
+
+  // '/docs/<id-or-slug>', '/<url>' (routeBasePath '/') or a path relative to the doc's own URL.
+  docUrl(doc, pathPart) {
+    const base = new URL(`http://site/docs/${doc.url}`);
+    let pathname;
+    try {
+      pathname = new URL(pathPart, base).pathname;
+    } catch {
+      return undefined;
+    }
+    const clean = safeDecode(pathname).replace(/\/index\.html$|\.html$/, '').replace(/^\/+|\/+$/g, '');
+    const candidates = clean.startsWith('docs/') || clean === 'docs' ? [clean.slice(5), clean] : [clean];
+    for (const c of candidates) {
+      const target = this.byUrl.get(c);
+      if (target) return target;
+    }
+    return undefined;
+  }
+}

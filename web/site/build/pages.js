@@ -1,0 +1,107 @@
+// What the builder writes for the page: the compact catalog, one classic script per doc, the
+// sidebar for readers without JavaScript, and the HTML pages (index, one per doc, 404, sitemap).
+import { encodeAttr } from './links.js';
+
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+// JSON that is also safe inside <script> (no '</script', no '<!--') and in any JS source.
+export const scriptJson = (value) => JSON.stringify(value)
+  .replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+// 'guides/install intro' → 'guides/install%20intro': each segment encoded, '/' kept.
+const idPaths = new Map();
+export const idPath = (id) => {
+  let path = idPaths.get(id);
+  if (path === undefined) idPaths.set(id, (path = id.split('/').map(encodeURIComponent).join('/')));
+  return path;
+};
+export const rootOf = (id) => '../'.repeat(id.split('/').length);
+
+// --- the catalog: ids, labels and sidebars, as small as it can be (every reader loads it) -------
+
+function encodeItems(items) {
+  return items.map((item) => {
+    if (item.type === 'doc') return item.label !== undefined && item.label !== item.doc.label ? [item.doc.index, item.label] : item.doc.index;
+    if (item.type === 'link') return ['l', item.label, item.href];
+    const c = ['c', item.label, item.collapsed ? 1 : 0, encodeItems(item.items)];
+    if (item.doc) c.push(item.doc.index);
+    return c;
+  });
+}
+
+export function catalogScript({ docs, sidebars, landing, title, collapse }) {
+  const catalog = {
+    v: 1, title, collapse, landing: landing.index,
+    docs: docs.map((d) => [d.id, d.label]),
+    sidebars: sidebars.map((s) => encodeItems(s.items)),
+  };
+  return `self.foldmarkCatalog=${scriptJson(catalog)};\n`;
+}
+
+export function docScript(doc, links) {
+  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links };
+  return `self.foldmarkDoc(${doc.index},${scriptJson(data)});\n`;
+}
+
+// --- links in prerendered HTML, exactly as the page rewrites them after rendering ------------------
+
+export function docHref(mode, root, docs, index, anchor) {
+  const hash = anchor ? `#${encodeURIComponent(anchor)}` : '';
+  if (mode === 'hash') return `#/${encodeURIComponent(docs[index].id)}${anchor ? `/${encodeURIComponent(anchor)}` : ''}`;
+  return `${root}${idPath(docs[index].id)}/index.html${hash}`;
+}
+
+const LINK = /<(a|img)(\s[^>]*?)\b(href|src)="([^"]*)"/g;
+
+export function rewriteLinks(html, links, { mode, root, docs }) {
+  return html.replace(LINK, (whole, tag, between, attr, raw) => {
+    const value = raw.replace(/&(amp|lt|gt|quot|#39);/g, (_, n) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[n]);
+    let target = Object.hasOwn(links, value) ? links[value] : undefined;
+    if (target === undefined && value.startsWith('//')) target = `https:${value}`;
+    if (target === undefined) return whole;
+    if (target === null) return tag === 'a' ? `<a class="fm-broken-link"${between}`.trimEnd() : `<img${between}`.trimEnd();
+    const href = Array.isArray(target) ? docHref(mode, root, docs, target[0], target[1])
+      : target.startsWith('https:') ? target : `${root}${idPath(target)}`;
+    return `<${tag}${between}${attr}="${encodeAttr(href)}"`;
+  });
+}
+
+// --- the sidebar for readers without JavaScript: what a reader sees before opening anything ------
+
+export function navHtml(items, { mode, root, docs, current, open }) {
+  const link = (doc, label) => `<a href="${encodeAttr(docHref(mode, root, docs, doc.index, ''))}"${doc === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
+  const list = (entries) => `<ul class="site-nav-list">${entries.map((item) => {
+    if (item.type === 'doc') return `<li>${link(item.doc, item.label ?? item.doc.label)}</li>`;
+    if (item.type === 'link') return `<li><a href="${encodeAttr(item.href)}">${escapeHtml(item.label)}</a></li>`;
+    const title = item.doc ? link(item.doc, item.label) : escapeHtml(item.label);
+    const expanded = !item.collapsed || open.has(item);
+    return `<li class="site-nav-category"><span class="site-nav-label">${title}</span>${expanded ? list(item.items) : ''}</li>`;
+  }).join('')}</ul>`;
+  return list(items);
+}
+
+// --- pages -----------------------------------------------------------------------------------------
+
+export function fillTemplate(template, values) {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name) => {
+    if (!Object.hasOwn(values, name)) throw new Error(`page.html: unknown placeholder {{${name}}}`);
+    return values[name];
+  });
+}
+
+// The meta description: front matter `description`, else the article's first paragraph as text.
+export function describeDoc(doc, html) {
+  if (doc.description) return doc.description;
+  const m = /<p>([\s\S]*?)<\/p>/.exec(html);
+  if (!m) return '';
+  const plain = m[1].replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, n) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[n])
+    .replace(/\s+/g, ' ').trim();
+  return plain.length > 200 ? `${plain.slice(0, 197).replace(/\s+\S*$/, '')}…` : plain;
+}
+
+export function sitemapXml(baseUrl, docs) {
+  const urls = [baseUrl, ...docs.map((d) => `${baseUrl}${idPath(d.id)}/`)];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${
+    urls.map((u) => `<url><loc>${escapeHtml(u)}</loc></url>`).join('\n')}\n</urlset>\n`;
+}

@@ -1,0 +1,93 @@
+// Walks a docs folder the way Docusaurus reads one: every .md/.mdx at any depth, symlinks followed
+// once (a link back up the tree is not walked again), partials (_x.md, _dir/) and hidden files
+// left out; every file is either returned or reported with why.
+import { opendir, realpath, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { printableName } from './problems.js';
+
+const DOC = /\.mdx?$/i;
+const CATEGORY = /^_category_\.(json|ya?ml)$/;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function nameOf(bytes) {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Returns { docs: [{ rel, abs }], categories: Map(relDir → abs file of _category_.*), dirs: [rel] }.
+ * `rel` uses '/' and is relative to root. Problems (unreadable folders, bad names, loops) go to
+ * `problems`; a doc-like file left out is counted there.
+ */
+export async function walkDocs(root, problems) {
+  const docs = [];
+  const categories = new Map();
+  const dirs = [];
+  const seenDirs = new Set();
+
+  async function walk(abs, rel) {
+    let real;
+    try {
+      real = await realpath(abs);
+    } catch (err) {
+      return problems.leaveOut('unreadable', `cannot read folder: ${err.code || err.message}`, { file: abs });
+    }
+    if (seenDirs.has(real)) {
+      return problems.warn(`folder already read through another path (symlink loop?): not read again`, { file: abs });
+    }
+    seenDirs.add(real);
+    dirs.push(rel);
+    let handle;
+    try {
+      handle = await opendir(Buffer.from(abs), { encoding: 'buffer' });
+    } catch (err) {
+      return problems.leaveOut('unreadable', `cannot read folder: ${err.code || err.message}`, { file: abs });
+    }
+    const entries = [];
+    for await (const entry of handle) entries.push(entry);
+    entries.sort((a, b) => Buffer.compare(a.name, b.name));
+    for (const entry of entries) await visit(abs, rel, entry);
+  }
+
+  async function visit(dirAbs, dirRel, entry) {
+    const name = nameOf(entry.name);
+    const shown = join(dirAbs, printableName(entry.name));
+    if (name === null) {
+      if (DOC.test(entry.name.toString('latin1'))) {
+        problems.leaveOut('with a file name that is not UTF-8', 'file name is not valid UTF-8: left out', { file: shown });
+      }
+      return;
+    }
+    const abs = join(dirAbs, name);
+    const rel = dirRel ? `${dirRel}/${name}` : name;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(abs);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch (err) {
+        if (DOC.test(name)) problems.leaveOut('unreadable', `broken symlink: ${err.code || err.message}`, { file: abs });
+        return;
+      }
+    }
+    if (isDir) {
+      if (name.startsWith('.') || name === 'node_modules') return;
+      if (name.startsWith('_')) return;  // Docusaurus: _folders hold partials, never pages
+      return walk(abs, rel);
+    }
+    if (CATEGORY.test(name)) categories.set(dirRel, abs);
+    if (!DOC.test(name)) return;
+    if (!isFile) return problems.leaveOut('not a regular file', 'not a regular file: left out', { file: abs });
+    if (name.startsWith('.')) return problems.leaveOut('hidden', 'hidden file (name starts with "."): left out', { file: abs });
+    if (name.startsWith('_')) return problems.leaveOut('partials', null);  // imported by other docs in MDX
+    docs.push({ rel, abs });
+  }
+
+  await walk(root, '');
+  return { docs, categories, dirs };
+}
