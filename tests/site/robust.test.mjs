@@ -72,7 +72,16 @@ describe('--out', () => {
     const docs = simple();
     const inPackage = await foldmark('build', docs, '--out', join(root, 'web', 'site'));
     assert.equal(inPackage.code, 1);
-    assert.match(inPackage.stderr, /refusing to write the site inside the foldmark package itself/);
+    assert.match(inPackage.stderr, /refusing to write the site into the foldmark package itself/);
+    for (const out of [join(root, 'dist', 'x'), root, join(root, '..')]) {
+      const r = await foldmark('build', docs, '--out', out);
+      assert.equal(r.code, 1, out);
+      assert.match(r.stderr, /refusing to write the site into the foldmark package itself/, out);
+    }
+    const checkoutOut = join(root, 'out', `robust-test-${process.pid}`);
+    const ok = await foldmark('build', docs, '--out', checkoutOut);  // npm start writes a checkout's out/site
+    removeDir(checkoutOut);
+    assert.equal(ok.code, 0, ok.stderr);
     const inDocs = await foldmark('build', docs, '--out', join(docs, 'site'));
     assert.equal(inDocs.code, 1);
     assert.match(inDocs.stderr, /inside the docs folder/);

@@ -39,7 +39,11 @@ const describeError = (err) => (err.code === 'ENOSPC' ? 'no space left on device
 /** Checks --out before anything is built; returns the state needed to commit into it. */
 export async function prepareOutput(outDir, { packageRoot, docsRoot, staticDirs = [], force = false }) {
   const out = resolve(outDir);
-  if (inside(out, packageRoot)) throw new SiteError('refusing to write the site inside the foldmark package itself', { file: out });
+  // What foldmark runs from (web/, dist/, the package folder itself); a checkout's own out/ is fine.
+  const shipped = [join(packageRoot, 'web'), join(packageRoot, 'dist'), join(packageRoot, 'node_modules')];
+  if (out === resolve(packageRoot) || inside(packageRoot, out) || shipped.some((dir) => inside(out, dir))) {
+    throw new SiteError('refusing to write the site into the foldmark package itself', { file: out });
+  }
   if (inside(out, docsRoot)) throw new SiteError('refusing to write the site inside the docs folder it is built from', { file: out });
   for (const dir of staticDirs) if (inside(out, dir)) throw new SiteError('refusing to write the site inside a --static folder', { file: out });
   let info = null;
