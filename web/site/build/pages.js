@@ -30,17 +30,20 @@ function encodeItems(items) {
   });
 }
 
-export function catalogScript({ docs, sidebars, landing, title, collapse }) {
+export function catalogScript({ docs, sidebars, landing, title, collapse, editUrl }) {
   const catalog = {
     v: 1, title, collapse, landing: landing.index,
     docs: docs.map((d) => [d.id, d.label]),
     sidebars: sidebars.map((s) => encodeItems(s.items)),
+    editUrl: editUrl || '',
   };
   return `self.foldmarkCatalog=${scriptJson(catalog)};\n`;
 }
 
-export function docScript(doc, links) {
+// editUrl: the docs folder in a web editor; the doc's own edit link is it + the doc's path.
+export function docScript(doc, links, editUrl) {
   const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links };
+  if (editUrl) data.edit = `${editUrl.replace(/\/+$/, '')}/${idPath(doc.rel)}`;
   return `self.foldmarkDoc(${doc.index},${scriptJson(data)});\n`;
 }
 

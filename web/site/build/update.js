@@ -1,0 +1,77 @@
+// One article saved while `foldmark dev` runs: when what the rest of the site knows about it (id,
+// title, sidebar label and position, URL, layout, the files it links) is unchanged, only its doc
+// script (and its prerendered pages) are written again, in milliseconds instead of a whole build.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { loadDoc } from './docs.js';
+import { headingIds, LinkResolver } from './links.js';
+import { docScript, rootOf } from './pages.js';
+import { pageWriter, readTemplate } from './index.js';
+import { Problems } from './problems.js';
+
+// What the catalog, the sidebars and other docs' links depend on.
+const OUTLINE = ['id', 'title', 'label', 'position', 'url', 'collapse', 'rel'];
+
+const sameSet = (a, b) => a.size === b.size && [...a].every((x) => b.has(x));
+
+// Does any other doc link to doc n? Then its heading ids decide whether their anchors are broken.
+const linkedFromElsewhere = (docs, n) => docs.some((d) => d.index !== n
+  && Object.values(d.links).some((t) => Array.isArray(t) && t[0] === n));
+
+function writeAtomic(outDir, rel, data) {
+  const file = join(outDir, rel);
+  const tmp = `${file}.foldmark-tmp-${process.pid}`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+/**
+ * site: summary.site of the last full build (buildSite), outDir: where it was written, abs: the
+ * saved file. Returns { n, warnings } when the doc was rewritten in place, or { full: reason }
+ * when a whole build is needed. Updates site in place.
+ */
+export async function updateDoc(site, outDir, abs) {
+  const old = site.docs.find((d) => d.abs === abs);
+  if (!old) return { full: 'a new or left-out file' };
+  const problems = new Problems();
+  const rel = relative(site.docsRoot, abs).split(sep).join('/');
+  const doc = await loadDoc(site.fm, { rel, abs }, { collapse: site.opts.collapse, problems });
+  if (!doc) return { full: 'the article is now left out' };
+  const changed = OUTLINE.find((k) => doc[k] !== old[k]);
+  if (changed) return { full: `its ${changed} changed` };
+  doc.index = old.index;
+  doc.ids = headingIds(doc.html);
+  if (!sameSet(doc.ids, old.ids) && linkedFromElsewhere(site.docs, doc.index)) return { full: 'headings of a linked article changed' };
+  const docs = site.docs.map((d) => (d === old ? doc : d));
+  const resolver = new LinkResolver({ docs, docsRoot: site.docsRoot, staticDirs: site.staticDirs, problems });
+  doc.links = resolver.resolveDoc(doc);
+  for (const [path, from] of resolver.assets) {
+    if (site.assets.get(path) !== from) return { full: 'it links a new file' };
+  }
+  if (site.opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) return { full: 'a broken link (--strict)' };
+  doc.html = null;
+
+  site.docs = docs;
+  replaceInSidebars(site.sidebars, old, doc);
+  if (site.landing === old) site.landing = doc;
+  writeAtomic(outDir, `_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links, site.opts.editUrl));
+  if (site.opts.prerender) {
+    site.template ??= await readTemplate();
+    const page = pageWriter(site, site.template);
+    writeAtomic(outDir, `${doc.id}/index.html`, page({ doc, root: rootOf(doc.id), mode: 'path', prerender: true, own: true }));
+    if (site.landing === doc) writeAtomic(outDir, 'index.html', page({ doc, root: '', mode: 'path', prerender: true }));
+  }
+  return { n: doc.index, warnings: problems.warnings };
+}
+
+// The sidebar items hold doc objects: point them at the new one.
+function replaceInSidebars(sidebars, old, doc) {
+  const walk = (items) => {
+    for (const item of items) {
+      if (item.doc === old) item.doc = doc;
+      if (item.items) walk(item.items);
+    }
+  };
+  for (const s of sidebars) walk(s.items);
+}
