@@ -71,13 +71,20 @@ async function dev(argv) {
   const { runDev } = await import('./cli/dev.js');
   // The config's "out" is where `build` writes; dev writes there only when --out says so.
   const devSettings = async () => ({ ...await resolveSettings('dev', positionals, flags), out: flags.out && resolve(flags.out) });
-  const session = await runDev(await createFoldmark(), await devSettings(), devSettings, {
+  // Ctrl+C removes the temporary folder, even when it comes while the first build runs.
+  let stopping = false;
+  let session = null;
+  const stop = () => {
+    stopping = true;
+    if (session) session.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  session = await runDev(await createFoldmark(), await devSettings(), devSettings, {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
   });
-  const stop = () => session.close().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  if (stopping) stop();
 }
 
 async function init(argv) {

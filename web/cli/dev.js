@@ -38,7 +38,7 @@ export async function runDev(fm, settings, reload, io) {
   let problems = [];
   let unwatch = () => {};
 
-  async function fullBuild() {
+  async function fullBuild(why = '') {
     const started = performance.now();
     const found = [];
     try {
@@ -49,11 +49,12 @@ export async function runDev(fm, settings, reload, io) {
       site = summary.site;
       version += 1;
       io.out(`foldmark dev: built ${summary.built} article${summary.built === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms`
-        + `${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}`);
+        + `${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}${why ? ` (${why})` : ''}`);
       return true;
     } catch (err) {
       if (!(err instanceof SiteError)) throw err;
       found.push({ level: 'error', message: err.message, file: err.file, line: err.line, column: err.column });
+      site = null;  // the served site no longer matches the files: the next save builds it all
       io.err(`${err.file ? location(err) : 'foldmark'}: error: ${err.message} (the last good build is still served)`);
       return false;
     } finally {
@@ -66,7 +67,7 @@ export async function runDev(fm, settings, reload, io) {
     const updated = [];
     for (const abs of paths) {
       const result = await updateDoc(site, outDir, abs);
-      if (result.full) return { full: result.full };
+      if (result.full) return { full: `${relative(settings.docs, abs)}: ${result.full}` };
       problems = [...problems.filter((p) => p.file !== abs), ...result.warnings.map((w) => ({ level: 'warning', ...w }))];
       for (const w of result.warnings) io.err(`${location(w)}: warning: ${w.message}`);
       updated.push(result.n);
@@ -92,10 +93,9 @@ export async function runDev(fm, settings, reload, io) {
       site = null;
     }
     const docs = paths.filter((p) => DOC.test(p) && inside(p, settings.docs) && !basename(p).startsWith('_'));
-    let result = site && docs.length === paths.length ? await update(docs) : { full: 'not only articles changed' };
-    if (result.full) {
-      if (await fullBuild()) server.broadcast('reload', { version });
-    }
+    const result = site && docs.length === paths.length ? await update(docs)
+      : { full: site ? paths.map((p) => relative(settings.docs, p)).join(', ') : '' };
+    if (result.full !== undefined && await fullBuild(result.full)) server.broadcast('reload', { version });
     server.broadcast('problems', { problems });
   }
 

@@ -56,9 +56,8 @@ export function checkValue(opt, value) {
     return value;
   }
   if (name === 'paths') {
-    const list = Array.isArray(value) ? value : [value];
-    if (!list.every((v) => typeof v === 'string' && v !== '')) throw new Error('must be a list of folder paths');
-    return list;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) throw new Error('must be a list of folder paths');
+    return value;
   }
   if (name === 'port') {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;

@@ -14,9 +14,27 @@ const OUTLINE = ['id', 'title', 'label', 'position', 'url', 'collapse', 'rel'];
 
 const sameSet = (a, b) => a.size === b.size && [...a].every((x) => b.has(x));
 
-// Does any other doc link to doc n? Then its heading ids decide whether their anchors are broken.
-const linkedFromElsewhere = (docs, n) => docs.some((d) => d.index !== n
-  && Object.values(d.links).some((t) => Array.isArray(t) && t[0] === n));
+function safeDecode(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+// Would a link from another doc to doc n#anchor change from working to broken (or back)? Then its
+// warnings and its links map change too: a whole build.
+function anchorsMoved(docs, n, before, after) {
+  for (const d of docs) {
+    if (d.index === n) continue;
+    for (const [value, target] of Object.entries(d.links)) {
+      if (!Array.isArray(target) || target[0] !== n || !value.includes('#')) continue;
+      const anchor = safeDecode(value.slice(value.indexOf('#') + 1));
+      if (before.has(anchor) !== after.has(anchor) || before.has(target[1]) !== after.has(target[1])) return true;
+    }
+  }
+  return false;
+}
 
 function writeAtomic(outDir, rel, data) {
   const file = join(outDir, rel);
@@ -42,7 +60,7 @@ export async function updateDoc(site, outDir, abs) {
   if (changed) return { full: `its ${changed} changed` };
   doc.index = old.index;
   doc.ids = headingIds(doc.html);
-  if (!sameSet(doc.ids, old.ids) && linkedFromElsewhere(site.docs, doc.index)) return { full: 'headings of a linked article changed' };
+  if (!sameSet(doc.ids, old.ids) && anchorsMoved(site.docs, doc.index, old.ids, doc.ids)) return { full: 'a heading another article links to changed' };
   const docs = site.docs.map((d) => (d === old ? doc : d));
   const resolver = new LinkResolver({ docs, docsRoot: site.docsRoot, staticDirs: site.staticDirs, problems });
   doc.links = resolver.resolveDoc(doc);

@@ -97,7 +97,9 @@ export async function startServer({ root, version, port = 3000, host = '127.0.0.
     close() {
       clearInterval(keepAlive);
       for (const res of clients) res.end();
-      return new Promise((yes) => server.close(yes));
+      const closed = new Promise((yes) => server.close(yes));
+      server.closeAllConnections();  // idle keep-alive connections would hold close() for seconds
+      return closed;
     },
   };
 }
