@@ -5,10 +5,16 @@
 #        scripts/fuzz.sh --reseed    regenerate seeds (tests/fuzz/make_seeds.mjs) and merge them,
 #                                    minimised, into tests/fuzz/corpus/
 #        scripts/fuzz.sh --minimize  merge what the work corpus found into tests/fuzz/corpus/
+#        scripts/fuzz.sh --site [SECONDS] [SEED]  whole-site fuzz: random docs trees built, then every
+#                                    article visited in Chromium (tests/fuzz/site_fuzz.mjs)
 # Findings land in build/fuzz/artifacts/; replay one with build/fuzz/tests/fuzz/fuzz_replay FILE.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+if [ "${1:-}" = "--site" ]; then
+  bash scripts/build.sh >/dev/null
+  exec node tests/fuzz/site_fuzz.mjs "${2:-60}" ${3:+"$3"}
+fi
 bash scripts/setup.sh --no-browser >/dev/null
 
 build=build/fuzz

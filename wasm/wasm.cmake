@@ -1,8 +1,11 @@
-# The Embind module, in two flavours from one set of objects:
-#  - foldmark-core.mjs + foldmark-core.wasm: ES module glue for the npm package (Node and browsers)
-#  - foldmark-classic.js + foldmark-classic.wasm: a classic-script build for pages opened from
-#    file://, where nothing can be fetched: the site ships the wasm bytes as base64 in a classic
-#    script and passes them as wasmBinary (no data: URL fetch, so connect-src can stay strict)
+# The Embind module, in two flavours of glue over ONE .wasm:
+#  - foldmark-core.mjs: ES module glue for the npm package (Node and browsers)
+#  - foldmark-classic.js: a classic-script glue for pages opened from file://, where nothing can be
+#    fetched: the site ships the wasm bytes as base64 in a classic script and passes them as
+#    wasmBinary (no data: URL fetch, so connect-src can stay strict)
+# Both link the same objects with the same flags except the glue's module format, and the linker
+# writes byte-identical .wasm files: dist/ keeps one, foldmark-core.wasm, and the build fails if
+# the two ever differ (the package would then need both).
 set(FOLDMARK_DIST_DIR "${PROJECT_SOURCE_DIR}/dist" CACHE PATH "Where the wasm build writes its output")
 
 set(foldmark_wasm_compile -fno-exceptions -flto)
@@ -30,7 +33,12 @@ endfunction()
 
 foldmark_wasm_target(foldmark_wasm_esm foldmark-core.mjs
   -sEXPORT_ES6=1 -sEXPORT_NAME=createFoldmarkCore)
-foldmark_wasm_target(foldmark_wasm_classic foldmark-classic.js -sEXPORT_NAME=createFoldmarkCore)
+# The classic flavour links beside the build as foldmark-core.js, so its glue names the shared
+# foldmark-core.wasm; only its glue reaches dist/ (minified below, as foldmark-classic.js).
+foldmark_wasm_target(foldmark_wasm_classic foldmark-core.js -sEXPORT_NAME=createFoldmarkCore)
+set(foldmark_classic_dir "${CMAKE_CURRENT_BINARY_DIR}/classic")
+set_target_properties(foldmark_wasm_classic PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${foldmark_classic_dir}")
+add_dependencies(foldmark_wasm_classic foldmark_wasm_esm)
 
 
 # Front matter (YAML) and JSON writing run once per article on a few hundred bytes: they are
@@ -48,6 +56,10 @@ add_custom_command(TARGET foldmark_wasm_esm POST_BUILD
     "${FOLDMARK_DIST_DIR}/foldmark-core.mjs" --outfile="${FOLDMARK_DIST_DIR}/foldmark-core.mjs"
     --allow-overwrite)
 add_custom_command(TARGET foldmark_wasm_classic POST_BUILD
+  COMMAND "${CMAKE_COMMAND}" -E compare_files
+    "${foldmark_classic_dir}/foldmark-core.wasm" "${FOLDMARK_DIST_DIR}/foldmark-core.wasm"
   COMMAND "${ESBUILD_EXECUTABLE}" --minify --log-level=warning
-    "${FOLDMARK_DIST_DIR}/foldmark-classic.js" --outfile="${FOLDMARK_DIST_DIR}/foldmark-classic.js"
-    --allow-overwrite)
+    "${foldmark_classic_dir}/foldmark-core.js" --outfile="${FOLDMARK_DIST_DIR}/foldmark-classic.js"
+  # Earlier builds wrote a second copy of the wasm here.
+  COMMAND "${CMAKE_COMMAND}" -E rm -f "${FOLDMARK_DIST_DIR}/foldmark-classic.wasm"
+  COMMENT "foldmark-classic.js shares foldmark-core.wasm (checked byte for byte)")

@@ -75,15 +75,19 @@ export interface Article {
   jsonLd: string;
 }
 
-export type FoldmarkErrorCode = 'E_INPUT' | 'E_OPTION' | 'E_LIMIT' | 'E_INTERNAL';
+export type FoldmarkErrorCode = 'E_INPUT' | 'E_OPTION' | 'E_LIMIT' | 'E_INTERNAL' | 'E_WASM';
 
 /** Every error foldmark throws. A failed call never leaves the instance unusable. */
 export class FoldmarkError extends Error {
+  constructor(code: FoldmarkErrorCode, message: string);
   readonly name: 'FoldmarkError';
   /** E_INPUT: markdown is not a string or Uint8Array. E_OPTION: bad option. E_LIMIT: input over
    *  32 MiB; output over its budget (16 × input + 4 MiB, at most 256 MiB); or list/quote nesting
    *  whose parsing cost would pass 32 × input + 1 MiB (md4c re-checks every open container on
-   *  each blank line). E_INTERNAL: the core failed (out of memory); the instance recovers. */
+   *  each blank line). E_INTERNAL: the core failed (out of memory); the instance recovers.
+   *  E_WASM (createFoldmark only): the .wasm could not be fetched, read or compiled; the message
+   *  says where it looked and what to pass instead (wasmUrl or wasmBinary). `instanceof` holds
+   *  across the ES and CommonJS entries. */
   readonly code: FoldmarkErrorCode;
 }
 
@@ -95,7 +99,13 @@ export interface Foldmark {
   readonly version: { readonly foldmark: string; readonly md4c: string };
 }
 
+/** Where the .wasm comes from: by default `dist/foldmark-core.wasm` beside the package's own files
+ *  (bundlers that follow `new URL(…, import.meta.url)` copy it). Give at most one of these;
+ *  unknown names throw FoldmarkError 'E_OPTION'. */
 export interface CreateOptions {
+  /** Where to fetch (browsers; Node: also a path or file: URL) foldmark-core.wasm, e.g. the URL
+   *  esbuild's file loader gives for `import url from 'foldmark/foldmark-core.wasm'`. */
+  wasmUrl?: string | URL;
   /** The .wasm bytes, for hosts where it cannot be fetched or read next to the glue. */
   wasmBinary?: ArrayBuffer | Uint8Array;
   /** Where to fetch a file the glue needs (foldmark-core.wasm), given its name and the glue's

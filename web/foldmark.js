@@ -2,13 +2,23 @@
 // module's one input and one output buffer, and FoldmarkError. The only file that knows the glue.
 // It has no imports so the site builder can also inline it as a classic script (file:// pages).
 
+// The CommonJS entry (web/index.cjs) has a twin of this class; both carry this brand and test for
+// it, so `err instanceof FoldmarkError` holds whichever entry the error and the class came from.
+const BRAND = Symbol.for('foldmark.FoldmarkError');
+
 export class FoldmarkError extends Error {
   constructor(code, message) {
     super(message);
     this.name = 'FoldmarkError';
     this.code = code;
   }
+
+  static [Symbol.hasInstance](value) {
+    if (this !== FoldmarkError) return Function.prototype[Symbol.hasInstance].call(this, value);  // subclasses
+    return value !== null && value !== undefined && value[BRAND] === true;
+  }
 }
+Object.defineProperty(FoldmarkError.prototype, BRAND, { value: true });
 
 const DEFAULTS = Object.freeze({
   allowRawHtml: false,

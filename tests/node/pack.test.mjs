@@ -1,30 +1,69 @@
-// Packaging: the npm pack tarball, installed into an empty project, imports and renders in Node
-// with the same bytes as the native build, exposes its types, and bundles cleanly with esbuild.
+// Packaging: `npm pack` builds dist/ first and refuses to pack without it; the tarball holds exactly
+// the package's files, none twice; installed into an empty project it imports and renders in Node
+// (ES module and CommonJS, with and without require(esm)) with the same bytes as the native build,
+// its types compile, and the browser entry bundles cleanly with esbuild.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { root } from './fixtures.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'foldmark-pack-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 const seed = join(root, 'content', 'how-is-webiny-serverless.md');
+const app = join(work, 'app');
+const installed = join(app, 'node_modules', 'foldmark');
 
-function run(cmd, args, cwd) {
-  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+// What the package ships, and nothing else (LICENSE, README.md and package.json npm adds itself).
+const EXPECTED_FILES = [
+  'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'package.json',
+  'dist/foldmark-classic.js', 'dist/foldmark-core.mjs', 'dist/foldmark-core.wasm',
+  'web/browser.js', 'web/cli.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
+  'web/load.js', 'web/node.js', 'dist/foldmark-site.js',
+  ...['docs', 'index', 'links', 'output', 'pages', 'problems', 'sidebars', 'tree', 'update'].map((m) => `web/site/build/${m}.js`),
+  'web/site/dev/server.js', 'web/site/dev/client.js', 'web/site/dev/client.css',
+  ...['config', 'dev', 'init', 'options'].map((m) => `web/cli/${m}.js`),
+  ...['foldmark.config.json', 'guides/_category_.json', 'guides/configuration.md', 'guides/deploying.md', 'intro.md',
+    'sidebars.js', 'tutorial.md'].map((f) => `web/cli/starter/${f}`),
+  'web/site/favicon.svg', 'web/site/page.html', 'web/site/style.css',
+];
+
+function run(cmd, args, cwd, env = process.env) {
+  return execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-test('npm pack → install into an empty project → import and render in Node', () => {
-  const tarball = run('npm', ['pack', '--silent', '--pack-destination', work], root).trim().split('\n').pop();
-  const app = join(work, 'app');
-  run('mkdir', ['-p', app], work);
+let packed;
+before(() => {
+  // prepack (scripts/prepack.sh) brings dist/ up to date first; its build log goes to stderr.
+  [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
+  mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--offline', join(work, tarball)], app);
-  for (const f of ['web/foldmark.d.ts', 'dist/foldmark-core.wasm', 'dist/foldmark-core.mjs', 'web/cli.js']) {
-    assert.ok(existsSync(join(app, 'node_modules', 'foldmark', f)), `${f} is in the tarball`);
+  run('npm', ['install', '--no-audit', '--no-fund', '--offline', join(work, packed.filename)], app);
+});
+
+test('the tarball holds exactly the package\'s files, none twice, and says where its source is', () => {
+  const files = packed.files.map((f) => f.path).sort();
+  assert.deepEqual(files, [...EXPECTED_FILES].sort());
+  const byHash = new Map();
+  for (const f of files) {
+    const hash = createHash('sha256').update(readFileSync(join(installed, f))).digest('hex');
+    assert.ok(!byHash.has(hash), `${f} and ${byHash.get(hash)} have the same bytes`);
+    byHash.set(hash, f);
   }
+  const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  assert.equal(pkg.license, 'MIT');
+  assert.equal(pkg.sideEffects, false);
+  assert.ok(pkg.repository.url && pkg.keywords.includes('markdown'));
+  assert.match(readFileSync(join(installed, 'LICENSE'), 'utf8'), /^MIT License/);
+  assert.match(readFileSync(join(installed, 'THIRD_PARTY_NOTICES.md'), 'utf8'), /md4c[\s\S]*Copyright © 2016-2024 Martin Mitáš/);
+  // Measured, for the record: 21 files, about 130 KB packed and 307 KB unpacked at the time of writing.
+  assert.ok(packed.size < 160_000, `tarball is ${packed.size} bytes`);
+});
+
+test('installed: import (ES module) renders the same bytes as the native build', () => {
   writeFileSync(join(app, 'main.mjs'), `
     import { readFileSync } from 'node:fs';
     import { createFoldmark, FoldmarkError } from 'foldmark';
@@ -38,13 +77,57 @@ test('npm pack → install into an empty project → import and render in Node',
   assert.equal(html, native, 'installed package renders the same bytes as the native build');
 });
 
+test('installed: require(\'foldmark\') works, with and without require(esm) (Node 20.0–20.18 have none)', () => {
+  writeFileSync(join(app, 'main.cjs'), `
+    const { createFoldmark, FoldmarkError } = require('foldmark');
+    createFoldmark().then(async (fm) => {
+      const esm = await import('foldmark');
+      let caught;
+      try { fm.toHtml(null); } catch (err) { caught = err; }
+      const same = caught instanceof FoldmarkError && caught instanceof esm.FoldmarkError;
+      process.stdout.write(fm.render(require('node:fs').readFileSync(process.argv[2], 'utf8')).html);
+      if (!same || caught.code !== 'E_INPUT') process.exit(3);
+    });
+  `);
+  const esm = run('node', ['main.mjs', seed], app);
+  assert.equal(run('node', ['main.cjs', seed], app), esm);
+  assert.equal(run('node', ['--no-experimental-require-module', 'main.cjs', seed], app), esm);
+});
+
+test('installed: the types compile for an ES module and a CommonJS consumer, and refuse a wrong option', () => {
+  for (const f of ['consumer.ts', 'consumer.cts', 'bad-option.ts', 'tsconfig.json', 'tsconfig.bad.json']) {
+    copyFileSync(join(root, 'tests', 'types', f), join(app, f));
+  }
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  assert.equal(run('node', [tsc, '-p', 'tsconfig.json'], app), '');
+  const bad = spawnSync('node', [tsc, '-p', 'tsconfig.bad.json'], { cwd: app, encoding: 'utf8' });
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stdout, /'rawHtml' does not exist in type 'Options'/);
+});
+
+test('packing without dist/ fails loudly instead of leaving it out', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  assert.equal(pkg.scripts.prepack, 'bash scripts/prepack.sh');
+  assert.match(readFileSync(join(root, 'scripts', 'prepack.sh'), 'utf8'), /node scripts\/check-package\.mjs/);
+  // The check on a checkout with no dist/: a copy of package.json and the script, nothing built.
+  const bare = join(work, 'bare');
+  mkdirSync(join(bare, 'scripts'), { recursive: true });
+  copyFileSync(join(root, 'package.json'), join(bare, 'package.json'));
+  copyFileSync(join(root, 'scripts', 'check-package.mjs'), join(bare, 'scripts', 'check-package.mjs'));
+  const r = spawnSync('node', ['scripts/check-package.mjs'], { cwd: bare, encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /missing .*dist\/foldmark-core\.mjs.*dist\/foldmark-core\.wasm/);
+  assert.equal(spawnSync('node', ['scripts/check-package.mjs'], { cwd: root }).status, 0);
+  assert.ok(!existsSync(join(root, 'dist', 'foldmark-classic.wasm')), 'no second copy of the wasm in dist/');
+});
+
 test('the browser entry bundles with esbuild without warnings', () => {
-  const entry = join(work, 'entry.mjs');
-  writeFileSync(entry, `import { createFoldmark } from ${JSON.stringify(join(root, 'web', 'browser.js'))};\nexport default createFoldmark;\n`);
+  const entry = join(app, 'entry.mjs');
+  writeFileSync(entry, `import { createFoldmark } from 'foldmark';\nexport default createFoldmark;\n`);
   const out = execFileSync(join(root, 'node_modules', '.bin', 'esbuild'),
     [entry, '--bundle', '--format=esm', '--platform=browser', `--outfile=${join(work, 'bundle.js')}`, '--log-level=warning'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   assert.equal(out.trim(), '');
   const bundle = readFileSync(join(work, 'bundle.js'), 'utf8');
-  assert.match(bundle, /foldmark-core\.wasm/, 'the bundle locates the wasm next to itself');
+  assert.match(bundle, /new URL\("\.\.\/dist\/foldmark-core\.wasm", import\.meta\.url\)/, 'the default wasm URL survives bundling');
 });

@@ -115,7 +115,7 @@ async function writeSite(site, stage) {
   const { fm, opts, docs } = site;
   let wasm;
   try {
-    wasm = await readFile(join(dist, 'foldmark-classic.wasm'));
+    wasm = await readFile(join(dist, 'foldmark-core.wasm'));
     await stat(join(dist, 'foldmark-site.js'));
   } catch {
     throw new SiteError('the built page is missing (dist/): run npm run build first');
