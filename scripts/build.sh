@@ -21,4 +21,8 @@ if [ ! -f build/wasm/CMakeCache.txt ]; then
 fi
 cmake -S . -B build/wasm -DFOLDMARK_WERROR="$werror" >/dev/null
 cmake --build build/wasm -j "$jobs"
-echo "[build] native: build/native/wasm/foldmark  wasm: dist/" >&2
+# The site's page code: web/site/page/*.js (ES modules) bundled into one classic script, since
+# file:// pages cannot load modules; the builder copies it to OUT/_foldmark/site.js.
+node_modules/.bin/esbuild web/site/page/main.js --bundle --format=iife --minify --target=es2020 \
+  --log-level=warning --outfile=dist/foldmark-site.js
+echo "[build] native: build/native/wasm/foldmark  wasm and site page: dist/" >&2

@@ -1,0 +1,238 @@
+// The page on a docs tree (tests/fixtures/docs-tree) built by the CLI, in Chromium from file:// and
+// from loopback with a strict CSP: nested routes, links between docs landing on their section,
+// images, categories, lazy doc scripts, per-doc pages (path mode), the 404 page, tabs.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import vm from 'node:vm';
+import { buildSite, launch, load, openPage, removeDir, root, serve, STRICT_CSP, tempDir } from './harness.mjs';
+
+const tree = join(root, 'tests', 'fixtures', 'docs-tree');
+const work = tempDir('docs-site');
+const hashDir = join(work, 'hash');  // built without --prerender: hash routes on index.html
+const pathDir = join(work, 'path');  // --prerender: a page per doc, links by path
+const flags = ['--sidebars', join(tree, 'sidebars.js'), '--static', join(tree, 'static')];
+
+// The catalog as the builder wrote it: doc index by id.
+function catalogOf(dir) {
+  const sandbox = { self: {} };
+  vm.runInNewContext(readFileSync(join(dir, '_foldmark', 'catalog.js'), 'utf8'), sandbox);
+  return sandbox.self.foldmarkCatalog;
+}
+let n;  // id → doc index
+let server;
+let browser;
+before(async () => {
+  await buildSite(join(tree, 'docs'), hashDir, ...flags);
+  await buildSite(join(tree, 'docs'), pathDir, ...flags, '--prerender');
+  const { docs } = catalogOf(hashDir);
+  n = Object.fromEntries(docs.map(([id], i) => [id, i]));
+  server = await serve({ routes: { '/hash/': hashDir, '/path/': pathDir }, headers: { 'content-security-policy': STRICT_CSP } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  removeDir(work);
+});
+
+// A fresh page; the test fails on any console error, exception or CSP violation. Requests to the
+// fixture's protocol-relative image host are answered here (no network in CI).
+// Under the strict CSP (img-src 'self'), the fixture's //images.example/pixel.png is refused by
+// the browser, as it should be: those reports are expected.
+const remoteImage = (p) => p.includes('images.example');
+
+function check(name, fn, { allow = remoteImage } = {}) {
+  test(name, async () => {
+    const { page, problems } = await openPage(browser.context);
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.route('https://images.example/**', (r) => r.fulfill({ status: 204 }));
+    try {
+      await fn(page, requests);
+      assert.deepEqual(problems.filter((p) => !allow(p)), [], 'no console errors, exceptions or CSP violations');
+    } finally {
+      await page.close();
+    }
+  });
+}
+
+const current = (page) => page.evaluate(() => document.querySelector('#siteNav [aria-current="page"]')?.dataset.n);
+const title = (page) => page.textContent('#siteArticle .fm-title');
+const isOpen = (page, id) => page.evaluate((i) => document.getElementById(i)?.closest('details')?.open ?? null, id);
+const docScripts = (requests) => requests.map((u) => /_foldmark\/docs\/(\d+)\.js$/.exec(u)?.[1]).filter(Boolean).map(Number);
+const count = (requests, file) => requests.filter((u) => u.endsWith(`/_foldmark/${file}`)).length;
+
+const origins = {
+  'file://': (dir, path) => `${pathToFileURL(dir).href}/${path}`,
+  'http with a strict CSP': (dir, path) => `${server.url}/${dir === hashDir ? 'hash' : 'path'}/${path}`,
+};
+
+for (const [origin, url] of Object.entries(origins)) {
+  describe(`docs tree, ${origin}`, () => {
+    check('a nested doc opens by route; its category opens and its link is marked', async (page) => {
+      await load(page, url(hashDir, 'index.html#/guides/deep/nested'));
+      assert.equal(await title(page), 'Nested');
+      assert.equal(await current(page), String(n['guides/deep/nested']));
+      assert.equal(await page.getAttribute('#siteNav .site-cat-row:has(a[data-n="' + n['guides/intro'] + '"]) button', 'aria-expanded'), 'true');
+      assert.equal(await page.title(), 'Nested · Documentation');
+    });
+
+    check('a link to another doc lands on its section, opened; Back returns', async (page) => {
+      await load(page, url(hashDir, 'index.html#/guides/deep/nested'));
+      await page.click('#does-a-wrong-anchor-warn');
+      await page.click('#siteArticle a:text("good one")');
+      await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Install');
+      assert.equal(await page.evaluate(() => location.hash), '#/guides/install/requirements');
+      assert.equal(await isOpen(page, 'requirements'), true);
+      const top = await page.evaluate(() => document.getElementById('requirements').getBoundingClientRect().top);
+      assert.ok(top >= -2 && top < 120, `the section is at the top (top=${top})`);
+      assert.equal(await current(page), String(n['guides/install']));
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Nested');
+    });
+
+    check('images: /img/… from --static and ./img/… beside the doc show; a missing one has no src', async (page, requests) => {
+      await load(page, url(hashDir, 'index.html#/intro'));
+      await page.waitForFunction(() => [...document.querySelectorAll('#siteArticle img[src]')].every((i) => i.complete));
+      const images = await page.$$eval('#siteArticle img', (is) => is.map((i) => [i.alt, i.getAttribute('src') !== null, i.naturalWidth]));
+      assert.deepEqual(images, [['Logo', true, 1], ['Diagram', true, 1], ['this image', false, 0]]);
+      assert.equal(await page.textContent('#siteArticle a.fm-broken-link'), 'This page');
+      assert.ok(requests.every((u) => !u.includes('missing')), 'nothing broken is requested');
+    });
+
+    check('a category opens and closes; its children are built only when opened', async (page) => {
+      await load(page, url(hashDir, 'index.html#/intro'));
+      const toggle = `#siteNav .site-cat-row:has(a[data-n="${n['guides/intro']}"]) button`;
+      assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'false');
+      assert.equal(await page.locator(`#siteNav a[data-n="${n['guides/install']}"]`).count(), 0, 'not built while closed');
+      await page.click(toggle);
+      assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'true');
+      assert.ok(await page.locator(`#siteNav a[data-n="${n['guides/install']}"]`).isVisible());
+      await page.click(toggle);
+      assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'false');
+      assert.equal(await page.locator(`#siteNav a[data-n="${n['guides/install']}"]`).isVisible(), false);
+    });
+
+    check('a doc of the second sidebar shows that sidebar', async (page) => {
+      await load(page, url(hashDir, 'index.html#/reference/api'));
+      assert.equal(await current(page), String(n['reference/api']));
+      assert.equal(await page.locator(`#siteNav a[data-n="${n.intro}"]`).count(), 0);
+    });
+
+    check('lazy: only the shown doc (and the page\'s own) is loaded; switching docs keeps the page and the wasm', async (page, requests) => {
+      const nested = n['guides/deep/nested'];
+      await load(page, url(hashDir, `index.html#/guides/deep/nested`));
+      await page.evaluate(() => { window.pageMarker = 'same page'; });
+      // index.html's own script (the landing doc), and the docs before and after in the sidebar
+      const neighbours = [n.intro, n['guides/setup-guide']];
+      const early = docScripts(requests);
+      assert.ok(early.includes(nested));
+      assert.ok(early.every((i) => i === nested || neighbours.includes(i)), `only the shown doc and prefetched neighbours: ${early}`);
+      assert.ok(requests.every((u) => !u.endsWith('/img/logo.png')), 'no image of a doc not shown');
+      await page.click(`#siteNav a[data-n="${n['guides/setup-guide']}"]`);
+      await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Setting up');
+      assert.ok(!docScripts(requests).includes(n['reference/api']), 'a doc of another sidebar, never shown, is never loaded');
+      await page.click(`#siteNav a[data-n="${n.intro}"]`);
+      await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Welcome');
+      assert.equal(await page.evaluate(() => window.pageMarker), 'same page', 'no reload');
+      assert.equal(count(requests, 'wasm.js'), 1);
+      assert.equal(count(requests, 'core.js'), 1);
+      assert.equal(await page.evaluate(() => performance.getEntriesByName('foldmark:article-shown').length), 2);
+    });
+
+    check('per-doc pages: one opens with its own HTML, the renderer takes over, links go to the other pages', async (page, requests) => {
+      await page.goto('about:blank');
+      await page.goto(url(pathDir, 'guides/deep/nested/index.html'));
+      await page.waitForFunction(() => performance.getEntriesByName('foldmark:article-rendered').length > 0);
+      assert.equal(await title(page), 'Nested');
+      await page.waitForSelector('#siteNav .site-toc', { state: 'attached' });  // built from the wasm render
+      assert.equal(await current(page), String(n['guides/deep/nested']));
+      await page.evaluate(() => { window.pageMarker = 'same page'; });
+      await page.click('#does-a-wrong-anchor-warn');
+      const href = await page.getAttribute('#siteArticle a:text("good one")', 'href');
+      assert.match(href, /\/guides\/install\/index\.html#requirements$/);
+      await page.click('#siteArticle a:text("good one")');
+      await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Install' &&
+        document.getElementById('requirements')?.closest('details')?.open);
+      assert.match(page.url(), /\/guides\/install\/index\.html#requirements$/);
+      await page.waitForSelector('#siteNav .site-toc', { state: 'attached' });
+      const kept = await page.evaluate(() => window.pageMarker);
+      // http(s): pushState and render here; file://: pushState cannot change the path, a real load.
+      assert.equal(kept, origin === 'file://' ? undefined : 'same page');
+      assert.equal(count(requests, 'wasm.js'), origin === 'file://' ? 2 : 1);
+      await page.goBack();
+      await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Nested');
+    });
+
+    check('per-doc pages: the root index.html is the landing doc; a hash route there shows another', async (page) => {
+      await load(page, url(pathDir, 'index.html'));
+      assert.equal(await title(page), 'Welcome');
+      await page.evaluate(() => { location.hash = '#/reference/api'; });
+      await page.waitForFunction(() => document.title.startsWith('API reference'));
+      assert.equal(await current(page), String(n['reference/api']));
+    });
+
+    check('the 404 page keeps its text and gets a working sidebar', async (page) => {
+      await load(page, url(pathDir, '404.html'));
+      assert.equal(await title(page), 'Page not found');
+      assert.equal(await page.locator('#siteNav [aria-current]').count(), 0);
+      await page.click(`#siteNav a[data-n="${n.intro}"]`);
+      await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Welcome');
+    });
+
+    check('tabs (issue 11 markup): one panel shown; click, arrow keys, Home and End switch', async (page) => {
+      await load(page, url(hashDir, 'index.html#/intro'));
+      // The core emits <div class="fm-tabs"> once issue 11 lands; until then the markup is put in
+      // the article as its contract describes, and the page's delegated handlers run on it.
+      await page.evaluate(() => {
+        const group = document.createElement('div');
+        group.className = 'fm-tabs';
+        const list = document.createElement('div');
+        list.setAttribute('role', 'tablist');
+        group.append(list);
+        for (const [i, label] of ['npm', 'yarn', 'pnpm'].entries()) {
+          const tab = Object.assign(document.createElement('button'), { type: 'button', id: `t${i}`, textContent: label });
+          tab.setAttribute('role', 'tab');
+          tab.setAttribute('aria-controls', `p${i}`);
+          list.append(tab);
+          const panel = Object.assign(document.createElement('div'), { id: `p${i}`, textContent: `${label} install` });
+          panel.setAttribute('role', 'tabpanel');
+          group.append(panel);
+        }
+        document.querySelector('#siteArticle .fm-intro, #siteArticle article').prepend(group);
+      });
+      const shown = () => page.$$eval('.fm-tabs [role="tabpanel"]', (ps) => ps.filter((p) => !p.hidden).map((p) => p.id));
+      const selected = () => page.$$eval('.fm-tabs [role="tab"]', (ts) => ts.filter((t) => t.getAttribute('aria-selected') === 'true').map((t) => t.id));
+      await page.click('#t1');
+      assert.deepEqual(await shown(), ['p1']);
+      assert.deepEqual(await selected(), ['t1']);
+      await page.keyboard.press('ArrowRight');
+      assert.deepEqual(await shown(), ['p2']);
+      assert.equal(await page.evaluate(() => document.activeElement.id), 't2');
+      await page.keyboard.press('ArrowRight');
+      assert.deepEqual(await selected(), ['t0'], 'wraps around');
+      await page.keyboard.press('End');
+      assert.deepEqual(await shown(), ['p2']);
+      await page.keyboard.press('Home');
+      assert.deepEqual(await shown(), ['p0']);
+      assert.deepEqual(await page.$$eval('.fm-tabs [role="tab"]', (ts) => ts.map((t) => t.tabIndex)), [0, -1, -1]);
+    });
+  });
+}
+
+describe('docs tree, hosts', () => {
+  check('404.html served at a deep path: its assets fail, its text and link to the start page stay', async (page) => {
+    const notFound = readFileSync(join(pathDir, '404.html'), 'utf8');
+    const host = await serve({ routes: {}, pages: { '/some/deep/missing/page': notFound } });
+    try {
+      await page.goto(`${host.url}/some/deep/missing/page`);
+      assert.equal(await page.textContent('#siteArticle .fm-title'), 'Page not found');
+      assert.equal(await page.getAttribute('#siteArticle a', 'href'), 'index.html');
+    } finally {
+      await host.close();
+    }
+  }, { allow: (p) => /Failed to load resource/.test(p) });
+});

@@ -1,0 +1,90 @@
+// The site page (bundled by esbuild into OUT/_foldmark/site.js, a deferred classic script: file://
+// pages cannot load modules). It runs before the deferred core.js, wasm.js, catalog.js and the
+// page's docs/<n>.js, so it installs self.foldmarkDoc first and starts at DOMContentLoaded.
+// Contract with the builder: notes in site-model.md (data-* on <html>, catalog, doc scripts).
+import { messageOf, say } from './dom.js';
+import { el, findElements, readSettings, state } from './state.js';
+import { fromLocation, interceptClicks } from './router.js';
+import { installReceiver, prefetchOnHover } from './loader.js';
+import { adoptPrerendered, markRendered, showDoc, showMissing, takeOver } from './docview.js';
+import { reveal, wireItems } from './items.js';
+import { wireTabs } from './tabs.js';
+import { showInSidebar } from './sidebar.js';
+import { applyRememberedTheme, wireTheme } from './theme.js';
+import { wireFiles } from './files.js';
+
+installReceiver();
+applyRememberedTheme();
+readSettings();
+findElements();
+
+// A prerendered article is the first paint: it counts as rendered as soon as this script runs.
+const prerendered = state.pathDoc !== null && el.siteArticle?.querySelector('.fm-article') ? state.pathDoc : null;
+if (prerendered !== null && !location.hash.startsWith('#/')) {
+  adoptPrerendered(prerendered);
+  if (location.hash.length > 1) {
+    try {
+      reveal(decodeURIComponent(location.hash.slice(1)));
+    } catch {
+      // a malformed fragment: nothing to reveal
+    }
+  }
+}
+
+function wireSkipLink() {
+  document.querySelector('.site-skip')?.addEventListener('click', (event) => {
+    event.preventDefault();  // keep the route in the address bar
+    el.siteMain.focus();
+  });
+}
+
+// Shows what the address bar points at (after hashchange, popstate, a click, a local file).
+function follow(route = fromLocation()) {
+  if (route.missing !== undefined) return showMissing(route.missing);
+  if (route.none) {
+    state.current = null;
+    return showInSidebar(null);
+  }
+  return showDoc(route.target, route.heading, { anchor: route.anchor });
+}
+
+function start() {
+  wireSkipLink();
+  wireItems();
+  wireTabs(el.siteArticle);
+  wireTheme();
+  state.catalog = self.foldmarkCatalog;
+  if (!state.catalog || !Array.isArray(state.catalog.docs)) {
+    markRendered();
+    return say('This site’s catalog (_foldmark/catalog.js) did not load; the sidebar and other articles are unavailable.');
+  }
+  state.siteTitle = String(state.catalog.title || document.querySelector('.site-name')?.textContent || '');
+  if (el.siteToolbar) el.siteToolbar.hidden = false;
+  wireFiles(() => follow());
+  // Fragment changes fire popstate and hashchange: path mode (which also has pushState entries)
+  // listens to the one, hash mode to the other.
+  if (state.mode === 'path') addEventListener('popstate', () => follow());
+  else addEventListener('hashchange', () => follow());
+  interceptClicks((route) => follow(route));
+  prefetchOnHover(el.siteNav);
+
+  const route = fromLocation();
+  if (prerendered !== null && route.target && route.target.n === prerendered) return takeOver(prerendered);
+  if (route.none) {
+    markRendered();  // the 404 page: its static text is the article
+    return showInSidebar(null);
+  }
+  if (route.missing !== undefined) return showMissing(route.missing);
+  return showDoc(route.target, route.heading, { first: true, anchor: route.anchor });
+}
+
+function safeStart() {
+  try {
+    start();
+  } catch (err) {
+    say(`The page did not start: ${messageOf(err)}`);
+  }
+}
+
+if (document.readyState === 'complete') safeStart();
+else document.addEventListener('DOMContentLoaded', safeStart);

@@ -1,0 +1,26 @@
+// The wasm renderer, started once per page load and never again: switching docs reuses it.
+import { wrapCore } from '../../foldmark.js';
+
+let started = null;
+
+// The wasm bytes from wasm.js (base64, since file:// pages cannot fetch them).
+function wasmBytes(base64) {
+  if (typeof base64 !== 'string') throw new Error('_foldmark/wasm.js did not load');
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(base64);
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+async function start() {
+  if (typeof self.createFoldmarkCore !== 'function') throw new Error('_foldmark/core.js did not load');
+  const wasmBinary = wasmBytes(self.foldmarkWasm);
+  self.foldmarkWasm = undefined;  // the base64 copy is not needed again: let it be collected
+  return wrapCore(await self.createFoldmarkCore({ wasmBinary }));
+}
+
+export function renderer() {
+  if (!started) started = start();
+  return started;
+}

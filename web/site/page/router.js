@@ -1,0 +1,112 @@
+// Addresses. Hash routes (#/<id>, #/<id>/<heading>; the longest known id wins, since ids contain
+// '/') work on every page. In data-mode=path each doc also has its own page,
+// <root><id>/index.html#<heading>: on http(s) a click there is rendered here after pushState; on
+// file:// pushState cannot change the path (HTML spec), so the browser loads that page for real.
+import { docCount, docId, state } from './state.js';
+
+let idIndex = null;  // id → doc index, built on the first hash route
+
+function byId(id) {
+  if (!idIndex) {
+    idIndex = new Map();
+    const { docs } = state.catalog;
+    for (let n = 0; n < docs.length; n += 1) if (!idIndex.has(String(docs[n][0]))) idIndex.set(String(docs[n][0]), n);
+  }
+  return idIndex.get(id);
+}
+
+function decode(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+const encodePath = (id) => id.split('/').map(encodeURIComponent).join('/');
+
+// '#/a/b/c' → the doc whose id is the longest prefix of a/b/c, and the rest as the heading id.
+// Local files opened by the reader are matched first (their ids never collide with the site's).
+export function resolveRoute(path) {
+  const parts = path.split('/').map(decode);
+  const whole = parts.join('/');
+  for (let i = parts.length; i >= 1; i -= 1) {
+    const id = parts.slice(0, i).join('/');
+    const heading = parts.slice(i).join('/');
+    const local = state.local.find((e) => e.id === id);
+    if (local) return { target: { local }, heading };
+    const n = byId(id);
+    if (n !== undefined) return { target: { n }, heading };
+  }
+  return { missing: whole };
+}
+
+// The doc a data-mode=path address stands for: <root><id>/index.html (or <root><id>/), or null.
+function docOfPath(url) {
+  const rootPath = state.rootUrl.pathname;
+  if (url.origin !== state.rootUrl.origin || !url.pathname.startsWith(rootPath)) return null;
+  const rest = url.pathname.slice(rootPath.length).replace(/(^|\/)index\.html$/, '').replace(/\/$/, '');
+  if (rest === '') return landing();
+  const n = byId(rest.split('/').map(decode).join('/'));
+  return n === undefined ? null : n;
+}
+
+function landing() {
+  const landing = Number(state.catalog.landing);
+  return Number.isInteger(landing) && landing >= 0 && landing < docCount() ? landing : docCount() ? 0 : null;
+}
+
+// Where the address bar points now: { target, heading } | { missing } | { none } (the 404 page).
+export function fromLocation() {
+  const { hash } = location;
+  if (hash.startsWith('#/') && hash.length > 2) return resolveRoute(hash.slice(2));
+  const heading = hash.startsWith('#/') ? '' : decode(hash.slice(1));
+  if (state.mode === 'path') {
+    const n = docOfPath(new URL(location.href));
+    return n === null ? { none: true } : { target: { n }, heading };
+  }
+  if (state.page === '404') return { none: true };
+  const n = landing();
+  return n === null ? { none: true } : { target: { n }, heading, anchor: hash.length > 1 };
+}
+
+// The href of a doc (and heading) for links in the sidebar and in articles.
+export function docHref(n, heading = '') {
+  const id = docId(n);
+  if (state.mode === 'path') return `${state.rootUrl.href}${encodePath(id)}/index.html${heading ? `#${encodeURIComponent(heading)}` : ''}`;
+  const route = `#/${encodePath(id)}${heading ? `/${encodeURIComponent(heading)}` : ''}`;
+  return state.page === 'index' ? route : `${state.rootUrl.href}index.html${route}`;
+}
+
+export const localHref = (entry, heading = '') => `#/${encodePath(entry.id)}${heading ? `/${encodeURIComponent(heading)}` : ''}`;
+
+// The address to put in the bar (replaceState, same document) for a heading of the shown doc.
+export function hereHref(target, heading = '') {
+  if (target.local) return localHref(target.local, heading);
+  if (state.mode === 'path' && target.n === docOfPath(new URL(location.href))) {
+    return heading ? `#${encodeURIComponent(heading)}` : `${location.pathname}${location.search}`;
+  }
+  if (state.mode === 'path') return `#/${encodePath(docId(target.n))}${heading ? `/${encodeURIComponent(heading)}` : ''}`;
+  return docHref(target.n, heading).replace(/^[^#]*/, '');
+}
+
+// Same-origin clicks on links to another doc page become pushState + client-side rendering, on
+// http(s) in path mode only. onNavigate(route) shows it.
+export function interceptClicks(onNavigate) {
+  if (state.mode !== 'path' || !/^https?:$/.test(location.protocol)) return;
+  // Relative addresses written by the builder are relative to this page's path, which pushState
+  // changes (Chromium even requests the icon again): make them absolute first.
+  for (const node of document.querySelectorAll('a[href], link[rel~="icon"]')) node.setAttribute('href', node.href);
+  document.addEventListener('click', (event) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const a = event.target.closest && event.target.closest('a[href]');
+    if (!a || (a.target && a.target !== '_self') || a.hasAttribute('download')) return;
+    const url = new URL(a.href, location.href);
+    if (url.pathname === location.pathname && url.search === location.search) return;  // a fragment: the browser's
+    const n = docOfPath(url);
+    if (n === null) return;
+    event.preventDefault();
+    history.pushState(null, '', url.href);
+    onNavigate({ target: { n }, heading: decode(url.hash.slice(1)), pushed: true });
+  });
+}
