@@ -9,25 +9,9 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { STRICT_CSP } from '../../web/site/dev/server.js';
-import { cli, removeDir, tempDir } from './util.mjs';
+import { cli, removeDir, startDev, tempDir } from './util.mjs';
 
 const work = tempDir('dev');
-
-/** Starts `foldmark dev ...args` in cwd; resolves { url, outDir, child, output() } once serving. */
-export function startDev(cwd, ...args) {
-  const child = spawn(process.execPath, [cli, 'dev', ...args, '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  return new Promise((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`foldmark dev exited (${code}): ${stderr}`)));
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      const m = /serving (http:\/\/127\.0\.0\.1:\d+\/) \(from (.*)\)/.exec(stdout);
-      if (m) resolve({ url: m[1], outDir: m[2], child, output: () => ({ stdout, stderr }) });
-    });
-  });
-}
 
 /** Raw GET (no URL normalisation by a client): resolves { status, headers, body }. */
 function get(url, path, headers = {}) {
