@@ -68,13 +68,24 @@ test('a save shows in the open page in place: same document, same scroll positio
   await page.waitForFunction(() => !document.querySelector('#siteArticle').textContent.includes('Is there more?'));
 });
 
-test('an outline change (a title) reloads the page at the same route', async () => {
-  await page.evaluate(() => { self.devMarker = 'before'; });
+test('an outline change (a title) reloads the page at the same route, scroll position and open answers', async () => {
   const file = join(docs, 'guides', 'deploying.md');
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, `${original}\n## Is there more?\n\n${'Lines to scroll past.\n\n'.repeat(60)}`);
+  await page.waitForFunction(() => document.querySelector('#siteArticle').textContent.includes('Is there more?'));
+  await page.evaluate(() => {
+    self.devMarker = 'before';
+    document.querySelectorAll('#siteArticle details').forEach((d) => { d.open = true; });
+    scrollTo(0, 700);
+  });
   writeFileSync(file, readFileSync(file, 'utf8').replace('title: Deploying', 'title: Publishing'));
   await page.waitForFunction(() => self.devMarker === undefined && /Publishing/.test(document.querySelector('#siteNav').textContent));
+  await page.waitForFunction(() => scrollY === 700);
   assert.match(page.url(), /#\/guides\/deploying$/);
+  assert.ok(await page.evaluate(() => [...document.querySelectorAll('#siteArticle details')].every((d) => d.open)));
   assert.deepEqual(problems, []);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/\n## Is there more\?[\s\S]*$/, '\n'));
+  await page.waitForFunction(() => !document.querySelector('#siteArticle').textContent.includes('Is there more?'));
 });
 
 test('a broken link shows in a panel that the reader can dismiss; fixing it removes the panel', async () => {

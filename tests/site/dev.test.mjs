@@ -145,7 +145,7 @@ describe('rebuilding', { timeout: 20000 }, () => {
     const { problems } = await stream.next('problems', from, (d) => d.problems.length > 0);
     assert.deepEqual(problems.map((p) => [p.level, p.message]), [
       ['warning', "broken link './nothing.md'"], ['error', '1 broken link(s) (--strict)']]);
-    assert.equal(problems[0].file, file);
+    assert.equal(problems[0].file, join('docs', 'intro.md'));  // relative to where dev runs
     assert.match(dev.output().stderr, /intro\.md:\d+:\d+: warning: broken link '.\/nothing.md'/);
     const again = stream.seen.length;
     writeFileSync(file, before);
@@ -157,9 +157,16 @@ describe('rebuilding', { timeout: 20000 }, () => {
     await stream.next('reload', from);
     assert.match(readFileSync(join(dev.outDir, '_foldmark', 'catalog.js'), 'utf8'), /"guides\/faq","FAQ"/);
   });
-  test('Ctrl+C (SIGTERM here) removes the temporary folder', async () => {
-    const other = await startDev(work, 'docs');
-    assert.ok(existsSync(other.outDir));
+  test('with --prerender a save rewrites the article\'s own page too; Ctrl+C (SIGTERM) removes the temporary folder', async () => {
+    const other = await startDev(work, 'docs', '--prerender');
+    const events = listen(other.url);
+    await events.next('hello');
+    const from = events.seen.length;
+    const file = join(docs, 'guides', 'configuration.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\nPrerendered while dev ran.\n`);
+    await events.next('doc', from);
+    assert.match(readFileSync(join(other.outDir, 'guides', 'configuration', 'index.html'), 'utf8'), /<p>Prerendered while dev ran.<\/p>/);
+    events.close();
     await stop(other);
     assert.ok(!existsSync(other.outDir));
   });

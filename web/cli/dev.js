@@ -4,7 +4,7 @@
 import { watch } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { buildSite, SiteError } from '../site/build/index.js';
 import { updateDoc } from '../site/build/update.js';
 import { startServer } from '../site/dev/server.js';
@@ -25,6 +25,15 @@ const ignored = (abs) => {
   return name.startsWith('.') || name.endsWith('~') || /\.sw[a-p]x?$/.test(name) || name === '4913'
     || abs.split(sep).some((part) => part.startsWith('.') && part.length > 1 && part !== '..');
 };
+
+// The page shows file names as the terminal would, relative to the current folder when inside it.
+function forPage(problems) {
+  const shown = (file) => {
+    const rel = file && relative(process.cwd(), file);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  };
+  return { problems: problems.map((p) => ({ ...p, file: shown(p.file) })) };
+}
 
 /**
  * Runs until close(). settings: resolved settings (config.js); reload(): settings read again
@@ -86,7 +95,7 @@ export async function runDev(fm, settings, reload, io) {
       } catch (err) {
         problems = [{ level: 'error', message: err.message, file: err.file ?? settings.configFile, line: err.line, column: err.column }];
         io.err(`${location({ file: err.file ?? settings.configFile, line: err.line, column: err.column })}: error: ${err.message}`);
-        return server.broadcast('problems', { problems });
+        return server.broadcast('problems', forPage(problems));
       }
       unwatch();
       unwatch = watchAll();
@@ -96,7 +105,7 @@ export async function runDev(fm, settings, reload, io) {
     const result = site && docs.length === paths.length ? await update(docs)
       : { full: site ? paths.map((p) => relative(settings.docs, p)).join(', ') : '' };
     if (result.full !== undefined && await fullBuild(result.full)) server.broadcast('reload', { version });
-    server.broadcast('problems', { problems });
+    server.broadcast('problems', forPage(problems));
   }
 
   // Changes are collected for DEBOUNCE_MS after the last one, and never handled twice at once.
@@ -149,7 +158,7 @@ export async function runDev(fm, settings, reload, io) {
     version: () => version,
     port: settings.port ?? 3000,
     tryNext: settings.port === undefined ? 20 : 0,
-    onConnect: () => [['problems', { problems }]],
+    onConnect: () => [['problems', forPage(problems)]],
   });
   unwatch = watchAll();
   io.out(`foldmark dev: serving ${server.url} (from ${outDir}); Ctrl+C stops`);
