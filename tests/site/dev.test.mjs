@@ -69,14 +69,15 @@ function stop(dev) {
   });
 }
 
-const docs = join(work, 'docs');
+// Inside a hidden folder on purpose: only hidden names below the docs folder are ignored.
+const docs = join(work, '.project', 'docs');
 let dev;
 let stream;
 before(async () => {
   writeFileSync(join(work, 'secret.txt'), 'not for the site');
   const init = spawn(process.execPath, [cli, 'init', docs]);
   await new Promise((resolve) => init.on('exit', resolve));
-  dev = await startDev(work, 'docs');
+  dev = await startDev(work, join('.project', 'docs'));
   stream = listen(dev.url);
   await stream.next('hello');
 });
@@ -88,7 +89,7 @@ after(async () => {
 
 describe('serving', { timeout: 20000 }, () => {
   test('builds into a temporary folder, not the config\'s "out"', () => {
-    assert.ok(!existsSync(join(work, 'build')));
+    assert.ok(!existsSync(join(work, '.project', 'build')));
     assert.ok(existsSync(join(dev.outDir, 'index.html')));
   });
   test('every answer carries the strict CSP and nosniff; types follow the file', async () => {
@@ -145,7 +146,7 @@ describe('rebuilding', { timeout: 20000 }, () => {
     const { problems } = await stream.next('problems', from, (d) => d.problems.length > 0);
     assert.deepEqual(problems.map((p) => [p.level, p.message]), [
       ['warning', "broken link './nothing.md'"], ['error', '1 broken link(s) (--strict)']]);
-    assert.equal(problems[0].file, join('docs', 'intro.md'));  // relative to where dev runs
+    assert.equal(problems[0].file, join('.project', 'docs', 'intro.md'));  // relative to where dev runs
     assert.match(dev.output().stderr, /intro\.md:\d+:\d+: warning: broken link '.\/nothing.md'/);
     const again = stream.seen.length;
     writeFileSync(file, before);
@@ -158,7 +159,7 @@ describe('rebuilding', { timeout: 20000 }, () => {
     assert.match(readFileSync(join(dev.outDir, '_foldmark', 'catalog.js'), 'utf8'), /"guides\/faq","FAQ"/);
   });
   test('with --prerender a save rewrites the article\'s own page too; Ctrl+C (SIGTERM) removes the temporary folder', async () => {
-    const other = await startDev(work, 'docs', '--prerender');
+    const other = await startDev(work, join('.project', 'docs'), '--prerender');
     const events = listen(other.url);
     await events.next('hello');
     const from = events.seen.length;

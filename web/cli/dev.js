@@ -19,11 +19,12 @@ const inside = (file, dir) => {
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
 };
 
-// Editor droppings and hidden files never change the site.
-const ignored = (abs) => {
-  const name = basename(abs);
-  return name.startsWith('.') || name.endsWith('~') || /\.sw[a-p]x?$/.test(name) || name === '4913'
-    || abs.split(sep).some((part) => part.startsWith('.') && part.length > 1 && part !== '..');
+// Editor droppings and hidden files never change the site. rel: the path below the watched folder
+// (a project inside a hidden folder, ~/.work/docs, is still watched).
+const ignored = (rel) => {
+  const name = basename(rel);
+  return name.endsWith('~') || /\.sw[a-p]x?$|___jb_(tmp|old)___$/.test(name) || name === '4913'
+    || rel.split(sep).some((part) => part.startsWith('.') || part === 'node_modules');
 };
 
 // The page shows file names as the terminal would, relative to the current folder when inside it.
@@ -37,7 +38,7 @@ function forPage(problems) {
 
 /**
  * Runs until close(). settings: resolved settings (config.js); reload(): settings read again
- * (the config file changed); io: { out(line), err(line), tty }. Resolves { url, outDir, close }.
+ * (the config file changed); io: { out(line), err(line) }. Resolves { url, outDir, close }.
  */
 export async function runDev(fm, settings, reload, io) {
   const ownOut = !settings.out;
@@ -113,7 +114,6 @@ export async function runDev(fm, settings, reload, io) {
   let timer = null;
   let running = null;
   function changed(abs) {
-    if (ignored(abs)) return;
     pending.add(abs);
     clearTimeout(timer);
     timer = setTimeout(drain, DEBOUNCE_MS);
@@ -133,7 +133,9 @@ export async function runDev(fm, settings, reload, io) {
     const add = (dir, recursive, only) => {
       try {
         const w = watch(dir, { recursive }, (_, name) => {
-          const abs = name ? join(dir, name.toString()) : dir;
+          const rel = name ? name.toString() : '';
+          if (ignored(rel)) return;
+          const abs = join(dir, rel);
           if (!only || abs === only) changed(abs);
         });
         w.on('error', (err) => io.err(`${dir}: warning: stopped watching: ${err.code || err.message}`));

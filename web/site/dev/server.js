@@ -58,7 +58,8 @@ export async function startServer({ root, version, port = 3000, host = '127.0.0.
     const file = resolve(base, `.${path}`);
     if (!inside(file, base)) return send(res, 403, TYPES['.txt'], 'forbidden\n');
     const found = await locate(path.endsWith('/') ? join(file, 'index.html') : file, base);
-    if (found === 'directory') return send(res, 301, TYPES['.txt'], '', { location: `${url.pathname}/${url.search}` });
+    // One leading slash only: '//host/' in a Location header would leave this server.
+    if (found === 'directory') return send(res, 301, TYPES['.txt'], '', { location: `${url.pathname.replace(/^\/+/, '/')}/${url.search}` });
     if (!found) return serveFile(req, res, join(base, '404.html'), 404, version());
     return serveFile(req, res, found, 200, version());
   }
