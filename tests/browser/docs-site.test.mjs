@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
-import { buildSite, launch, load, openPage, removeDir, root, serve, STRICT_CSP, tempDir } from './harness.mjs';
+import { axeViolations, buildSite, launch, load, openPage, removeDir, root, serve, STRICT_CSP, tempDir } from './harness.mjs';
 
 const tree = join(root, 'tests', 'fixtures', 'docs-tree');
 const work = tempDir('docs-site');
@@ -163,6 +163,8 @@ for (const [origin, url] of Object.entries(origins)) {
       // http(s): pushState and render here; file://: pushState cannot change the path, a real load.
       assert.equal(kept, origin === 'file://' ? undefined : 'same page');
       assert.equal(count(requests, 'wasm.js'), origin === 'file://' ? 2 : 1);
+      await page.click('#is-there-an-intro-for-guides');  // the item's address, without a history entry
+      assert.match(page.url(), /\/guides\/install\/index\.html#is-there-an-intro-for-guides$/);
       await page.goBack();
       await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Nested');
     });
@@ -222,6 +224,24 @@ for (const [origin, url] of Object.entries(origins)) {
     });
   });
 }
+
+describe('docs tree, accessibility', () => {
+  check('no serious or critical axe violations: nested categories, current doc, broken link, light and dark', async (page) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await load(page, origins['file://'](hashDir, 'index.html#/guides/deep/nested'));
+    await page.click(`#siteNav .site-cat-row:has(a[data-n="${n['guides/intro']}"]) button`);
+    await page.click(`#siteNav .site-cat-row:has(a[data-n="${n['guides/intro']}"]) button`);
+    await page.click('#expandAll');
+    assert.deepEqual(await axeViolations(page), [], 'light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    assert.deepEqual(await axeViolations(page), [], 'dark');
+    await load(page, origins['file://'](pathDir, 'index.html'));
+    await page.click('#expandAll');
+    assert.deepEqual(await axeViolations(page), [], 'landing page with images and a broken link');
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.deepEqual(await axeViolations(page), [], 'phone');
+  });
+});
 
 describe('docs tree, hosts', () => {
   check('404.html served at a deep path: its assets fail, its text and link to the start page stay', async (page) => {

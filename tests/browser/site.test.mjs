@@ -1,33 +1,39 @@
-// The static site in real Chromium, opened from file:// and from a loopback host that sends a strict
-// Content-Security-Policy: sidebar, routes and deep links, back/forward, expand/collapse, print,
-// themes, keyboard, find-in-page, opening local files, no-JS prerender, axe, screenshots.
+// The static site of content/ (what npm start builds) in real Chromium, opened from file:// and from
+// a loopback host that sends a strict Content-Security-Policy: sidebar, routes and deep links,
+// back/forward, expand/collapse, print, themes, keyboard, find-in-page, opening local files, no-JS
+// per-article pages, axe, screenshots.
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import vm from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
-import { catalogEntry, sortCatalog } from '../../web/site/catalog.js';
 import {
   axeViolations, buildSite, launch, load, openPage, removeDir, root, screenshots, serve, STRICT_CSP, tempDir,
 } from './harness.mjs';
 
 const content = join(root, 'content');
 const fm = await createFoldmark();
-// What the sidebar must show, by the front matter rules, from the module as it parses today.
-const expected = sortCatalog(readdirSync(content).filter((f) => f.endsWith('.md'))
-  .map((f) => catalogEntry(f, fm.render(readFileSync(join(content, f))))));
-const seed = expected.find((e) => e.file === 'how-is-webiny-serverless.md');
-const other = expected.find((e) => e !== seed);
+const titleOf = (file) => fm.render(readFileSync(join(content, file))).title;
+const seed = { id: 'how-is-webiny-serverless', title: titleOf('how-is-webiny-serverless.md') };
 
 const work = tempDir('site');
 const siteDir = join(work, 'site');
 const plainDir = join(work, 'plain');  // built without --prerender: the wasm render is the only DOM
 let server;
 let browser;
+// The sidebar the builder made, in its order: [{ n, id, label }] (its rules are tested in tests/site).
+let expected;
+let other;
 before(async () => {
   await buildSite(content, siteDir, '--prerender');
   await buildSite(content, plainDir);
+  const sandbox = { self: {} };
+  vm.runInNewContext(readFileSync(join(siteDir, '_foldmark', 'catalog.js'), 'utf8'), sandbox);
+  const { docs, sidebars } = JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog));  // out of the vm realm
+  expected = sidebars[0].map((n) => ({ n, id: docs[n][0], label: docs[n][1] }));
+  other = expected.find((e) => e.id !== seed.id);
   server = await serve({ routes: { '/plain/': plainDir, '/': siteDir }, headers: { 'content-security-policy': STRICT_CSP } });
   browser = await launch();
 });
@@ -53,7 +59,10 @@ function check(name, fn) {
 const isOpen = (page, headingId) => page.evaluate((id) => document.getElementById(id).closest('details').open, headingId);
 const openStates = (page) => page.evaluate(() => [...document.querySelectorAll('#siteArticle details')].map((d) => d.open));
 const hash = (page) => page.evaluate(() => location.hash);
-const shownArticle = (page) => page.evaluate(() => document.querySelector('#siteNav [aria-current="page"]')?.getAttribute('href'));
+const shownArticle = (page) => page.evaluate(() => {
+  const n = document.querySelector('#siteNav [aria-current="page"]')?.dataset.n;
+  return n === undefined ? undefined : `#/${self.foldmarkCatalog.docs[n][0]}`;
+});
 const bodyBackground = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 const targets = {
@@ -65,13 +74,15 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
   describe(origin, () => {
     const at = (route = '', dir = siteDir) => `${indexUrl(dir)}${route}`;
 
-    check('the sidebar lists every article in front matter order; the first one opens by default', async (page) => {
-      await load(page, at());
-      const links = await page.$$eval('#siteNav .site-nav-list > li > a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
-      assert.deepEqual(links, expected.map((e) => [e.label, `#/${encodeURIComponent(e.id)}`]));
-      assert.equal(await shownArticle(page), `#/${expected[0].id}`);
-      assert.equal(await page.title(), `${expected[0].title} · Documentation`);
-      assert.ok(await page.locator('#siteArticle article.fm-article').isVisible());
+    check('the sidebar lists every article in the catalog\'s order; the first one opens by default', async (page) => {
+      for (const [dir, href] of [[siteDir, (e) => new URL(`${e.id}/index.html`, at('', siteDir)).href], [plainDir, (e) => `#/${e.id}`]]) {
+        await load(page, at('', dir));
+        const links = await page.$$eval('#siteNav .site-nav-list > li > a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+        assert.deepEqual(links, expected.map((e) => [e.label, href(e)]));
+        assert.equal(await shownArticle(page), `#/${expected[0].id}`);
+        assert.equal(await page.title(), `${await page.textContent('#siteArticle .fm-title')} · Documentation`);
+        assert.ok(await page.locator('#siteArticle article.fm-article').isVisible());
+      }
     });
 
     check('a deep link opens its answer and scrolls to it on first load', async (page) => {
@@ -85,8 +96,9 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
       assert.equal(await page.title(), `${seed.title} · Documentation`);
     });
 
+    // Hash routes (the build without --prerender); tests/browser/docs-site.test.mjs has path mode.
     check('later navigation follows routes and deep links; back and forward work', async (page) => {
-      await load(page, at(`#/${other.id}`));
+      await load(page, at(`#/${other.id}`, plainDir));
       await page.click(`#siteNav a[href="#/${seed.id}"]`);
       await page.waitForFunction((id) => document.querySelector(`#siteNav [aria-current="page"]`)?.getAttribute('href') === `#/${id}`, seed.id);
       assert.equal(await page.evaluate(() => document.activeElement.closest('#siteArticle') !== null), true, 'focus moves to the article');
@@ -226,7 +238,8 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
       assert.deepEqual(await page.$$eval('#siteNav .site-nav-title', (hs) => hs.map((h) => h.textContent)), ['Articles', 'Opened files']);
       await page.click('#is-this-local');
       assert.equal(await hash(page), '#/my-notes/is-this-local');
-      assert.deepEqual(requests, []);
+      // Only the site's own doc scripts may load meanwhile (neighbours are prefetched when idle).
+      assert.deepEqual(requests.filter((u) => !/\/_foldmark\/docs\/\d+\.js$/.test(u)), []);
     });
 
     check('the Open file button renders a picked file the same way', async (page) => {
@@ -240,14 +253,15 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
       await page.waitForFunction(() => document.getElementById('siteStatus').textContent.includes('photo.png'));
     });
 
-    check('without JavaScript the prerendered articles and sidebar are there', async (page) => {
+    check('without JavaScript each article has its own page with its HTML and the sidebar', async (page) => {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
-      await page.goto(at());
-      const sections = await page.$$eval('section.site-prerendered', (s) => s.map((x) => x.dataset.article));
-      assert.deepEqual(sections, expected.map((e) => e.id));
-      assert.ok(await page.getByText('FaaS stands for function as a service', { exact: false }).count() === 1);
-      assert.equal(await page.locator('#siteNav a').count(), expected.length);
+      for (const e of expected) {
+        await page.goto(new URL(`${e.id}/index.html`, at('', siteDir)).href);
+        assert.equal(await page.locator('#siteArticle article.fm-article').count(), 1, 'one article per page');
+        assert.equal(await page.getByText('FaaS stands for function as a service', { exact: false }).count(), e.id === seed.id ? 1 : 0);
+        assert.equal(await page.locator('#siteNav a').count(), expected.length);
+      }
       await cdp.detach();
     });
 

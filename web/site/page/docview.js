@@ -14,6 +14,7 @@ import { neighboursOf, showInSidebar, showToc } from './sidebar.js';
 export const RENDERED_MARK = 'foldmark:article-rendered';  // the first article is in the DOM
 export const SHOWN_MARK = 'foldmark:article-shown';        // a later article is in the DOM
 
+const LARGE_ITEMS = 2000;
 let sequence = 0;  // only the latest request mounts: a slow doc never replaces a newer one
 let marked = false;
 
@@ -54,6 +55,8 @@ function mount(article, links, { keepOpen = false } = {}) {
     template.content.querySelectorAll('details').forEach((d, i) => { d.open = d.open || Boolean(wasOpen[i]); });
   }
   template.content.querySelector('.fm-title')?.setAttribute('tabindex', '-1');
+  // Thousands of items: let the browser skip laying out those off screen (style.css).
+  el.siteArticle.classList.toggle('site-large', template.content.querySelectorAll('details.fm-qa').length > LARGE_ITEMS);
   el.siteArticle.replaceChildren(template.content);
 }
 
@@ -99,6 +102,7 @@ function showError(target, err) {
   const heading = make('h1', 'fm-title', `“${label}” could not be shown`);
   heading.tabIndex = -1;
   box.append(heading, make('p', '', messageOf(err)));
+  el.siteArticle.classList.remove('site-large');
   el.siteArticle.replaceChildren(box);
   document.title = `Error · ${state.siteTitle}`;
   setJsonLd('');
@@ -212,6 +216,7 @@ export function showMissing(id) {
   heading.tabIndex = -1;
   const landing = Number(state.catalog.landing);
   const back = docCount() ? [link('Go to the first article', docHref(landing >= 0 && landing < docCount() ? landing : 0))] : [];
+  el.siteArticle.classList.remove('site-large');
   el.siteArticle.replaceChildren(heading, make('p', '', 'This address does not match an article of this site. '), ...back);
   document.title = `Not found · ${state.siteTitle}`;
   setJsonLd('');

@@ -6,6 +6,7 @@ import { messageOf, say } from './dom.js';
 import { el, findElements, readSettings, state } from './state.js';
 import { fromLocation, interceptClicks } from './router.js';
 import { installReceiver, prefetchOnHover } from './loader.js';
+import { startWhenWasmArrives } from './renderer.js';
 import { adoptPrerendered, markRendered, refreshDoc, showDoc, showMissing, takeOver } from './docview.js';
 import { reveal, wireItems } from './items.js';
 import { wireTabs } from './tabs.js';
@@ -14,21 +15,28 @@ import { applyRememberedTheme, wireTheme } from './theme.js';
 import { wireFiles } from './files.js';
 
 installReceiver();
+startWhenWasmArrives();
 applyRememberedTheme();
 readSettings();
 findElements();
 
-// A prerendered article is the first paint: it counts as rendered as soon as this script runs.
+// A prerendered article is the first paint: it counts as rendered as soon as this script runs
+// (unless a #/route asks for another doc: that needs the catalog, read at DOMContentLoaded).
 const prerendered = state.pathDoc !== null && el.siteArticle?.querySelector('.fm-article') ? state.pathDoc : null;
-if (prerendered !== null && !location.hash.startsWith('#/')) {
+let adopted = false;
+function adopt(heading) {
   adoptPrerendered(prerendered);
-  if (location.hash.length > 1) {
-    try {
-      reveal(decodeURIComponent(location.hash.slice(1)));
-    } catch {
-      // a malformed fragment: nothing to reveal
-    }
+  adopted = true;
+  reveal(heading);
+}
+if (prerendered !== null && !location.hash.startsWith('#/')) {
+  let heading = location.hash.slice(1);
+  try {
+    heading = decodeURIComponent(heading);
+  } catch {
+    // a malformed fragment: used as it is
   }
+  adopt(heading);
 }
 
 function wireSkipLink() {
@@ -70,7 +78,10 @@ function start() {
   prefetchOnHover(el.siteNav);
 
   const route = fromLocation();
-  if (prerendered !== null && route.target && route.target.n === prerendered) return takeOver(prerendered);
+  if (prerendered !== null && route.target && route.target.n === prerendered) {
+    if (!adopted) adopt(route.heading);
+    return takeOver(prerendered);
+  }
   if (route.none) {
     markRendered();  // the 404 page: its static text is the article
     return showInSidebar(null);

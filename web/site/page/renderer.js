@@ -24,3 +24,16 @@ export function renderer() {
   if (!started) started = start();
   return started;
 }
+
+// wasm.js runs right after core.js and before catalog.js and the doc scripts: catching its
+// assignment starts compiling the module then, in parallel with the rest of the page's start-up.
+export function startWhenWasmArrives() {
+  if (self.foldmarkWasm !== undefined) return;
+  Object.defineProperty(self, 'foldmarkWasm', {
+    configurable: true,
+    set(value) {
+      Object.defineProperty(self, 'foldmarkWasm', { value, writable: true, configurable: true });
+      renderer().catch(() => {});  // a failure is shown by the first doc that needs the renderer
+    },
+  });
+}

@@ -102,7 +102,7 @@ export function interceptClicks(onNavigate) {
     const a = event.target.closest && event.target.closest('a[href]');
     if (!a || (a.target && a.target !== '_self') || a.hasAttribute('download')) return;
     const url = new URL(a.href, location.href);
-    if (url.pathname === location.pathname && url.search === location.search) return;  // a fragment: the browser's
+    if (url.pathname === location.pathname && url.search === location.search && url.hash) return;  // the browser's
     const n = docOfPath(url);
     if (n === null) return;
     event.preventDefault();
