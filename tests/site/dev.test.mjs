@@ -3,15 +3,16 @@
 // is rewritten alone, an outline change rebuilds, problems are sent), the temporary folder removed
 // at the end. Needs only the repository.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { STRICT_CSP } from '../../web/site/dev/server.js';
 import { cli, removeDir, startDev, tempDir } from './util.mjs';
 
-const work = tempDir('dev');
+const work = tempDir('devtest');
 
 /** Raw GET (no URL normalisation by a client): resolves { status, headers, body }. */
 function get(url, path, headers = {}) {
@@ -119,6 +120,24 @@ describe('serving', { timeout: 20000 }, () => {
       assert.doesNotMatch(r.body, /not for the site|root:x:0:/, path);
     }
     assert.equal((await get(dev.url, '/', { host: 'attacker.example' })).status, 421);
+  });
+});
+
+describe('mistakes', { timeout: 20000 }, () => {
+  test('a port in use and a missing docs folder exit 1 with a message, leaving no temporary folder', async () => {
+    const { port } = new URL(dev.url);
+    const run = (...args) => new Promise((resolve) => {
+      execFile(process.execPath, [cli, 'dev', ...args], { cwd: work }, (err, stdout, stderr) => resolve({ code: err ? err.code : 0, stderr }));
+    });
+    const temps = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('foldmark-dev-')));
+    const before = temps();
+    const busy = await run(join('.project', 'docs'), '--port', port);
+    assert.equal(busy.code, 1);
+    assert.match(busy.stderr, new RegExp(`foldmark: error: 127\\.0\\.0\\.1:${port} is in use: choose another with --port`));
+    const missing = await run('nowhere', '--port', '0');
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /nowhere: error: cannot read docs folder/);
+    assert.deepEqual([...temps()].filter((n) => !before.has(n)), []);
   });
 });
 

@@ -2,7 +2,7 @@
 // change is rewritten alone (update.js) and re-rendered in the open page; anything else rebuilds
 // the whole site and reloads the page where the reader was. Problems go to the terminal and the page.
 import { watch } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { buildSite, SiteError } from '../site/build/index.js';
@@ -41,6 +41,8 @@ function forPage(problems) {
  * (the config file changed); io: { out(line), err(line) }. Resolves { url, outDir, close }.
  */
 export async function runDev(fm, settings, reload, io) {
+  // Nothing to watch: say so now rather than serve an empty site.
+  if (!(await stat(settings.docs).then((s) => s.isDirectory(), () => false))) throw new SiteError('cannot read docs folder', { file: settings.docs });
   const ownOut = !settings.out;
   const outDir = settings.out || await mkdtemp(join(tmpdir(), 'foldmark-dev-'));
   let site = null;
@@ -155,13 +157,21 @@ export async function runDev(fm, settings, reload, io) {
 
   await fullBuild();
   if (!site) io.err('foldmark dev: the first build failed; fix it and save: the page follows');
-  const server = await startServer({
-    root: () => outDir,
-    version: () => version,
-    port: settings.port ?? 3000,
-    tryNext: settings.port === undefined ? 20 : 0,
-    onConnect: () => [['problems', forPage(problems)]],
-  });
+  const port = settings.port ?? 3000;
+  let server;
+  try {
+    server = await startServer({
+      root: () => outDir,
+      version: () => version,
+      port,
+      tryNext: settings.port === undefined ? 20 : 0,
+      onConnect: () => [['problems', forPage(problems)]],
+    });
+  } catch (err) {
+    if (ownOut) await rm(outDir, { recursive: true, force: true });
+    if (err.code === 'EADDRINUSE') throw new SiteError(`127.0.0.1:${port}${settings.port === undefined ? ' and the 20 ports after it are' : ' is'} in use: choose another with --port`);
+    throw err;
+  }
   unwatch = watchAll();
   io.out(`foldmark dev: serving ${server.url} (from ${outDir}); Ctrl+C stops`);
   return {
