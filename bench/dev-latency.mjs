@@ -30,7 +30,7 @@ try {
   if (!file) throw new Error(`no docs/${article}.md in ${tree}: ARTICLE is a file path whose id is the same`);
   const times = await measureSaves(page, file, Number(saves));
   const reloaded = await page.evaluate(() => performance.getEntriesByType('navigation').length !== 1);
-  process.stdout.write(`${dev.output().stdout.split('\n')[0]}\n`);
+  process.stdout.write(dev.output().stdout);
   process.stdout.write(`save to screen, ${article} (${times.length} saves): median ${median(times).toFixed(0)} ms; each ${times.map((t) => t.toFixed(0)).join(', ')} ms`
     + `${reloaded ? ' (the page reloaded!)' : ' (in place, no reload)'}\n`);
   if (problems.length) process.stdout.write(`page problems: ${problems.join('; ')}\n`);
