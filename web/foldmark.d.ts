@@ -81,18 +81,24 @@ export type FoldmarkErrorCode = 'E_INPUT' | 'E_OPTION' | 'E_LIMIT' | 'E_INTERNAL
 export class FoldmarkError extends Error {
   constructor(code: FoldmarkErrorCode, message: string);
   readonly name: 'FoldmarkError';
-  /** E_INPUT: markdown is not a string or Uint8Array. E_OPTION: bad option. E_LIMIT: input over
-   *  32 MiB; output over its budget (16 × input + 4 MiB, at most 256 MiB); or list/quote nesting
+  /** E_INPUT: markdown is not a string or Uint8Array (other typed arrays, DataView, ArrayBuffer,
+   *  a Proxy, a view of a detached buffer are refused too). E_OPTION: bad option, or an option
+   *  getter/Proxy that throws; from createFoldmark, an option of the wrong type. E_LIMIT: input
+   *  over 32 MiB; output over its budget (16 × input + 4 MiB, at most 256 MiB; for render the
+   *  article HTML and jsonLd together, so reading jsonLd can throw it); or list/quote nesting
    *  whose parsing cost would pass 32 × input + 1 MiB (md4c re-checks every open container on
    *  each blank line). E_INTERNAL: the core failed (out of memory); the instance recovers.
    *  E_WASM (createFoldmark only): the .wasm could not be fetched, read or compiled; the message
-   *  says where it looked and what to pass instead (wasmUrl or wasmBinary). `instanceof` holds
+   *  says where it looked and what to pass instead (wasmUrl or wasmBinary); a failing instantiateWasm
+   *  hook rejects with E_INTERNAL. `instanceof` holds
    *  across the ES and CommonJS entries. */
   readonly code: FoldmarkErrorCode;
 }
 
 export interface Foldmark {
-  /** CommonMark + GFM body HTML, safe by default. */
+  /** CommonMark + GFM body HTML, safe by default. A Uint8Array's bytes are read once through the
+   *  built-in getters (its own length or getters are never consulted); options once, into a
+   *  snapshot. */
   toHtml(markdown: string | Uint8Array, options?: Options): string;
   /** The full article: front matter, Q/A layout, TOC. */
   render(markdown: string | Uint8Array, options?: Options): Article;
@@ -113,5 +119,6 @@ export interface CreateOptions {
   locateFile?: (path: string, scriptDirectory: string) => string;
 }
 
-/** Loads and instantiates the wasm module; then every call is synchronous. */
+/** Loads and instantiates the wasm module; then every call is synchronous. Rejects with a
+ *  FoldmarkError (E_OPTION, E_INTERNAL), never stays pending, when loading fails. */
 export function createFoldmark(options?: CreateOptions): Promise<Foldmark>;

@@ -137,16 +137,26 @@ std::string first_h1_text(const BodyHtml& body) {
 
 // The title heading: the body's opening h1 itself, or one made from meta.title. A title taken
 // from a later h1 is not repeated: that h1 already shows it where the author put it.
-void write_title(std::string& out, const BodyHtml& body, bool from_body, const std::string& title) {
+void write_title(detail::OutBuffer& out, const BodyHtml& body, bool from_body,
+                 const std::string& title) {
   if (from_body) {
     const auto& h = body.headings[0];
     out.append("<h1 class=\"fm-title\"");
-    out.append(body.html, h.begin + 3, h.end - h.begin - 3);  // keeps its id and inner HTML
+    // Keeps its id and inner HTML.
+    out.append(std::string_view(body.html).substr(h.begin + 3, h.end - h.begin - 3));
   } else if (!title.empty()) {
     out.append("<h1 class=\"fm-title\">");
     detail::escape_html(out, title);
     out.append("</h1>\n");
   }
+}
+
+// Fills a with the error for an article whose HTML (and JSON-LD) would pass the budget.
+void over_budget(Article& a, std::size_t budget) {
+  a = Article();
+  a.error = ErrorCode::kLimit;
+  a.error_message =
+      "output would exceed " + std::to_string(budget) + " bytes (the output budget for this input)";
 }
 
 }  // namespace
@@ -186,15 +196,24 @@ Article render(std::string_view markdown, const Options& options) {
     a.toc.push_back(
         {static_cast<int>(h.level), h.text, h.id.empty() ? "" : options.id_prefix + h.id});
   }
-  std::string& out = a.html;
+  // The article and its JSON-LD share the body's budget: the <details> wrapping adds about 80
+  // bytes to each item, and the JSON-LD repeats every answer, escaped.
+  const std::size_t budget = output_budget(in.text.size());
+  detail::OutBuffer out(budget);
   out.reserve(body.html.size() + 256 + 64 * body.headings.size());
   out.append("<article class=\"fm-article\">\n");
   if (!fm.hide_title) write_title(out, body, title_from_body, fm.title);
   const std::size_t body_begin = title_from_body ? body.headings[0].end : 0;
   detail::QaLayout layout = detail::write_qa_layout(body, body_begin, first, options, out);
   out.append("</article>\n");
+  const std::size_t json_ld_size = layout.faq.empty() ? 0 : detail::faq_size(layout.faq);
+  if (out.exhausted() || json_ld_size > out.room()) {
+    over_budget(a, budget);
+    return a;
+  }
+  if (json_ld_size > 0) a.json_ld = detail::faq_json_ld(layout.faq, json_ld_size);
+  a.html = out.take();
   a.questions = std::move(layout.questions);
-  a.json_ld = std::move(layout.json_ld);
   return a;
 }
 

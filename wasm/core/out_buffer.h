@@ -66,6 +66,8 @@ class OutBuffer {
 
   bool exhausted() const { return exhausted_; }
   std::size_t size() const { return size_; }
+  // What the budget still allows: 0 once exhausted.
+  std::size_t room() const { return exhausted_ ? 0 : budget_ - size_; }
   std::string take() {
     storage_.resize(size_);
     size_ = 0;

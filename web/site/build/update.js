@@ -76,7 +76,7 @@ export async function updateDoc(site, outDir, abs) {
   writeAtomic(outDir, `_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links, site.opts.editUrl));
   if (site.opts.prerender) {
     site.template ??= await readTemplate();
-    const page = pageWriter(site, site.template);
+    const page = pageWriter({ ...site, problems }, site.template);
     writeAtomic(outDir, `${doc.id}/index.html`, page({ doc, root: rootOf(doc.id), mode: 'path', prerender: true, own: true }));
     if (site.landing === doc) writeAtomic(outDir, 'index.html', page({ doc, root: '', mode: 'path', prerender: true }));
   }
