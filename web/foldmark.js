@@ -20,25 +20,28 @@ export class FoldmarkError extends Error {
 }
 Object.defineProperty(FoldmarkError.prototype, BRAND, { value: true });
 
-const DEFAULTS = Object.freeze({
-  allowRawHtml: false,
-  gfm: true,
-  headingIds: true,
-  collapse: 'sections',
-  idPrefix: '',
+// The contract shared with the core: wasm/contract.json, from which the C++ constants are
+// generated. This file has no imports (the site builder inlines it as a classic script), so
+// the values are written here and tests/node/contract.test.mjs checks them against the JSON.
+export const CONTRACT = Object.freeze({
+  flags: Object.freeze({ allowRawHtml: 1, gfm: 2, headingIds: 4, collapseShift: 3, jsonLd: 32, codeSlots: 64 }),
+  slots: Object.freeze({ main: 0, html: 1, jsonLd: 2, code: 3 }),
+  limits: Object.freeze({ maxInputBytes: 33554432, keepCapacityBytes: 4194304, maxIdPrefixChars: 64 }),
+  errors: Object.freeze(['', 'E_INPUT', 'E_LIMIT', 'E_INTERNAL']),
+  collapse: Object.freeze(['sections', 'questions', 'none']),
+  defaults: Object.freeze({
+    allowRawHtml: false, gfm: true, headingIds: true, collapse: 'sections', idPrefix: '', highlight: null,
+  }),
 });
 
-// Mirrors the flag bits in wasm/bind/embind.cpp.
-const FLAG_RAW_HTML = 1;
-const FLAG_GFM = 2;
-const FLAG_HEADING_IDS = 4;
-const COLLAPSE_BITS = Object.freeze({ sections: 0, questions: 1 << 3, none: 2 << 3 });
-const FLAG_JSON_LD = 1 << 5;
-const ERROR_CODES = ['', 'E_INPUT', 'E_LIMIT', 'E_INTERNAL'];
+const DEFAULTS = CONTRACT.defaults;
+const { flags: FLAGS, slots: SLOTS_BY_NAME, limits: LIMITS } = CONTRACT;
+const COLLAPSE_BITS = Object.freeze(Object.fromEntries(
+  CONTRACT.collapse.map((name, i) => [name, i << FLAGS.collapseShift])));
 const ID_PREFIX = /^[A-Za-z0-9_:.-]*$/;
-// Mirrors foldmark::kMaxInputBytes. Checked here too, before the input is copied: wasm memory
-// never shrinks, so copying an over-limit input only to refuse it would pin it for good.
-const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+// Checked here too, before the input is copied: wasm memory never shrinks, so copying an
+// over-limit input only to refuse it would pin it for good.
+const MAX_INPUT_BYTES = LIMITS.maxInputBytes;
 // Strings longer than this are encoded to their exact UTF-8 size first instead of reserving the
 // worst case of 3 bytes per UTF-16 unit in wasm memory.
 const EXACT_ENCODE_UNITS = 4 * 1024 * 1024;
@@ -98,8 +101,11 @@ function checkOptions(options) {
   const snapshot = snapshotOptions(options);
   for (const name of Object.keys(snapshot)) {
     const value = snapshot[name];
-    if (value === undefined) continue;
-    if (typeof value !== typeof DEFAULTS[name]) {
+    if (value === undefined || (name === 'highlight' && value === null)) continue;
+    if (name === 'highlight' && typeof value !== 'function') {
+      throw new FoldmarkError('E_OPTION', `option "highlight" must be a function, got ${typeof value}`);
+    }
+    if (name !== 'highlight' && typeof value !== typeof DEFAULTS[name]) {
       throw new FoldmarkError('E_OPTION', `option "${name}" must be a ${typeof DEFAULTS[name]}, got ${typeof value}`);
     }
   }
@@ -108,7 +114,7 @@ function checkOptions(options) {
   if (!hasOwn(COLLAPSE_BITS, merged.collapse)) {
     throw new FoldmarkError('E_OPTION', `option "collapse" must be 'sections', 'questions' or 'none'`);
   }
-  if (!ID_PREFIX.test(merged.idPrefix) || merged.idPrefix.length > 64) {
+  if (!ID_PREFIX.test(merged.idPrefix) || merged.idPrefix.length > LIMITS.maxIdPrefixChars) {
     throw new FoldmarkError('E_OPTION', 'option "idPrefix" may hold only letters, digits, "_", "-", ":", "." (at most 64)');
   }
   return Object.freeze(merged);
@@ -149,20 +155,71 @@ function isDetached(buffer) {
 }
 
 function flagsOf(o) {
-  return (o.allowRawHtml ? FLAG_RAW_HTML : 0) | (o.gfm ? FLAG_GFM : 0) |
-    (o.headingIds ? FLAG_HEADING_IDS : 0) | COLLAPSE_BITS[o.collapse];
+  return (o.allowRawHtml ? FLAGS.allowRawHtml : 0) | (o.gfm ? FLAGS.gfm : 0) |
+    (o.headingIds ? FLAGS.headingIds : 0) | COLLAPSE_BITS[o.collapse];
 }
 
-// Output slots of the core (wasm/bind/embind.cpp): render() hands its HTML and JSON-LD over as
-// separate strings so they are never JSON-escaped and parsed again.
-const SLOT_MAIN = 0;
-const SLOT_HTML = 1;
-const SLOT_JSON_LD = 2;
-const SLOTS = 3;
-// Mirrors kKeepCapacity: buffers beyond it are handed back after the call that needed them.
-const KEEP_BYTES = 4 * 1024 * 1024;
+// render() hands its HTML and JSON-LD over as separate strings so they are never JSON-escaped and
+// parsed again; with a highlight hook the code blocks come in their own slot.
+const SLOT_MAIN = SLOTS_BY_NAME.main;
+const SLOT_HTML = SLOTS_BY_NAME.html;
+const SLOT_JSON_LD = SLOTS_BY_NAME.jsonLd;
+const SLOT_CODE = SLOTS_BY_NAME.code;
+const SLOTS = Object.keys(SLOTS_BY_NAME).length;
+// Buffers beyond this are handed back after the call that needed them.
+const KEEP_BYTES = LIMITS.keepCapacityBytes;
 // An instance whose memory grew past this is replaced by a fresh one (wrapCore, renewIfLarge).
 const RENEW_BYTES = 256 * 1024 * 1024;
+
+// Tags a line of highlighter output leaves open, so a highlighted line can close them before its
+// </span> and open them again after (a comment token spanning lines stays one colour).
+const TAG = /<(\/?)([A-Za-z][\w-]*)[^>]*?(\/?)>/g;
+const VOID = new Set(['br', 'img', 'hr', 'wbr', 'input']);
+function openTagsAfter(open, line) {
+  const stack = open.slice();
+  for (const [tag, closing, name, selfClosing] of line.matchAll(TAG)) {
+    const lower = name.toLowerCase();
+    if (selfClosing || VOID.has(lower)) continue;
+    if (!closing) { stack.push({ name: lower, tag }); continue; }
+    const at = stack.map((t) => t.name).lastIndexOf(lower);
+    if (at >= 0) stack.length = at;
+  }
+  return stack;
+}
+const closeAll = (stack) => stack.map((t) => `</${t.name}>`).reverse().join('');
+const openAll = (stack) => stack.map((t) => t.tag).join('');
+
+// Wraps the listed lines (1-based) of a highlighter's HTML as the core wraps escaped code:
+// <span class="fm-line-highlight">line\n</span>, with tags crossing the line ends closed and
+// reopened around the span so every element stays balanced.
+function highlightLines(html, lines) {
+  const lit = new Set(lines);
+  const parts = html.split('\n');
+  let open = [];
+  return parts.map((line, i) => {
+    const newline = i < parts.length - 1 ? '\n' : '';
+    const before = open;
+    open = openTagsAfter(before, line);
+    if (!lit.has(i + 1) || (line === '' && newline === '')) return line + newline;
+    return `${closeAll(before)}<span class="fm-line-highlight">${openAll(before)}${line}${newline}` +
+      `${closeAll(open)}</span>${openAll(open)}`;
+  }).join('');
+}
+
+// The core wrote each code block's inner HTML between two NULs (NUL never occurs otherwise) and
+// listed the blocks as [code, lang, meta, lines]: the hook's string replaces the escaped code.
+function spliceHighlighted(html, codeJson, highlight) {
+  const blocks = JSON.parse(codeJson);
+  const parts = html.split('\0');
+  if (parts.length !== 2 * blocks.length + 1) {
+    throw new FoldmarkError('E_INTERNAL', 'code block placeholders do not match the code blocks');
+  }
+  blocks.forEach(([code, lang, meta, lines], k) => {
+    const out = highlight(code, lang, meta);
+    if (typeof out === 'string') parts[2 * k + 1] = lines.length > 0 ? highlightLines(out, lines) : out;
+  });
+  return parts.join('');
+}
 
 // Wraps an instantiated core module (from the ES or the classic glue) in the public API.
 // host.decode(core, slot, output) may replace the UTF-8 decoding of an output slot (Node passes a
@@ -287,7 +344,7 @@ export function wrapCore(firstCore, host = {}) {
       throw new FoldmarkError('E_INTERNAL', `foldmark core failed: ${describe(err)}`);
     }
     renewIfLarge();
-    if (status !== 0) throw new FoldmarkError(ERROR_CODES[status] || 'E_INTERNAL', texts[0]);
+    if (status !== 0) throw new FoldmarkError(CONTRACT.errors[status] || 'E_INTERNAL', texts[0]);
     return texts;
   }
 
@@ -301,7 +358,11 @@ export function wrapCore(firstCore, host = {}) {
     // caller (or another thread, for a SharedArrayBuffer) writes into it afterwards.
     let source = input;
     const keepBytes = typeof input === 'string' ? null : (at, size) => { source = core.HEAPU8.slice(at, at + size); };
-    const [fields, html] = call(core.render, input, settled, [SLOT_MAIN, SLOT_HTML], 0, keepBytes);
+    const hook = settled.highlight;
+    const [fields, rawHtml, code] = hook
+      ? call(core.render, input, settled, [SLOT_MAIN, SLOT_HTML, SLOT_CODE], FLAGS.codeSlots, keepBytes)
+      : call(core.render, input, settled, [SLOT_MAIN, SLOT_HTML], 0, keepBytes);
+    const html = hook ? spliceHighlighted(rawHtml, code, hook) : rawHtml;
     const { meta, title, toc, questions, warnings } = JSON.parse(fields);
     const article = { meta, title, html, toc, questions, warnings };
     let jsonLd = questions.length === 0 ? '' : null;
@@ -310,7 +371,7 @@ export function wrapCore(firstCore, host = {}) {
       enumerable: true,
       get() {
         if (jsonLd === null) {
-          jsonLd = call(core.render, source, settled, [SLOT_JSON_LD], FLAG_JSON_LD)[0];
+          jsonLd = call(core.render, source, settled, [SLOT_JSON_LD], FLAGS.jsonLd)[0];
           source = null;
         }
         return jsonLd;
@@ -322,12 +383,17 @@ export function wrapCore(firstCore, host = {}) {
     });
   }
 
+  function toHtml(markdown, options) {
+    const settled = checkOptions(options);  // first: its getters may call this instance
+    const input = inputOf(markdown);
+    if (!settled.highlight) return call(core.toHtml, input, settled, [SLOT_MAIN])[0];
+    const [html, code] = call(core.toHtml, input, settled, [SLOT_MAIN, SLOT_CODE], FLAGS.codeSlots);
+    return spliceHighlighted(html, code, settled.highlight);
+  }
+
   return Object.freeze({
     version: Object.freeze({ foldmark: foldmarkVersion, md4c: md4cVersion }),
-    toHtml(markdown, options) {
-      const settled = checkOptions(options);  // first: its getters may call this instance
-      return call(core.toHtml, inputOf(markdown), settled, [SLOT_MAIN])[0];
-    },
+    toHtml,
     render,
   });
 }

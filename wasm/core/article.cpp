@@ -1,9 +1,12 @@
-// Orchestration: BOM → UTF-8 repair → front matter → md4c body → title, TOC and Q/A layout.
+// Orchestration, the pipeline in order: BOM → UTF-8 repair → front matter (render only) → the
+// body (renderer.h: line stages, then md4c) → title, TOC and Q/A layout (qa_sections.h).
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 
+#include "contract.inc"
 #include "escape.h"
 #include "foldmark/foldmark.h"
 #include "front_matter.h"
@@ -16,6 +19,14 @@ namespace foldmark {
 
 const char* const kVersion = FOLDMARK_VERSION;
 const char* const kMd4cVersion = FOLDMARK_MD4C_VERSION;
+
+// The public header documents its limits and codes in place; they must be the contract's.
+static_assert(kMaxInputBytes == contract::kMaxInputBytes, "wasm/contract.json: maxInputBytes");
+static_assert(kMaxSlugBytes == contract::kMaxSlugBytes, "wasm/contract.json: maxSlugBytes");
+static_assert(static_cast<int>(ErrorCode::kInput) == contract::kErrorInput &&
+                  static_cast<int>(ErrorCode::kLimit) == contract::kErrorLimit &&
+                  static_cast<int>(ErrorCode::kInternal) == contract::kErrorInternal,
+              "wasm/contract.json: errors");
 
 namespace {
 
@@ -170,6 +181,7 @@ HtmlResult to_html(std::string_view markdown, const Options& options) {
   result.error = body.error;
   result.error_message = std::move(body.error_message);
   result.html = std::move(body.html);
+  result.code_json = std::move(body.code_json);
   return result;
 }
 
@@ -182,12 +194,18 @@ Article render(std::string_view markdown, const Options& options) {
   a.meta_json = std::move(fm.meta_json);
   const std::string_view body_text = in.text.substr(fm.body_offset);
   if (container_work_too_large(body_text, a.error, a.error_message)) return a;
-  BodyHtml body = detail::render_body(body_text, options, true, output_budget(in.text.size()));
+  const std::string_view head = in.text.substr(0, fm.body_offset);
+  const int first_line = 1 + static_cast<int>(std::count(head.begin(), head.end(), '\n'));
+  BodyHtml body =
+      detail::render_body(body_text, options, true, output_budget(in.text.size()), first_line);
   if (body.error != ErrorCode::kNone) {
     a.error = body.error;
     a.error_message = std::move(body.error_message);
     return a;
   }
+  a.warnings.insert(a.warnings.end(), std::make_move_iterator(body.warnings.begin()),
+                    std::make_move_iterator(body.warnings.end()));
+  a.code_json = std::move(body.code_json);
   const bool title_from_body = leading_h1(body) && !fm.hide_title;
   a.title = !fm.title.empty() ? fm.title : first_h1_text(body);
   const std::size_t first = title_from_body ? 1 : 0;
