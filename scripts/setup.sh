@@ -29,6 +29,7 @@ install_apt_packages() {
   command -v em++ >/dev/null || missing+=(emscripten)
   [ -f /usr/include/gtest/gtest.h ] || missing+=(libgtest-dev)
   command -v dpkg-source >/dev/null || missing+=(dpkg-dev)
+  command -v patch >/dev/null || missing+=(patch)
   command -v clang-format >/dev/null || missing+=(clang-format)
   if [ "$want_browser" = 1 ] && ! command -v chromium >/dev/null; then missing+=(chromium); fi
   if [ "${#missing[@]}" -gt 0 ]; then
@@ -63,9 +64,24 @@ add_trixie_sources() {
 
 sha_ok() { echo "$md4c_sha256  $1" | sha256sum -c --status 2>/dev/null; }
 
+# Our fixes to md4c 0.5.2, applied in name order after the SHA-256 check (as distributions
+# patch an upstream tarball): patches/md4c-0.5.2-*.patch.
+md4c_patches() { ls "$root"/patches/md4c-"$md4c_version"-*.patch 2>/dev/null | sort; }
+
+# The "ready" stamp names the tarball and every patch by hash: adding or changing a patch makes
+# existing checkouts extract and patch again.
+md4c_stamp() {
+  echo "$md4c_sha256"
+  local p
+  for p in $(md4c_patches); do sha256sum "$p" | awk -v n="$(basename "$p")" '{print $1, n}'; done
+}
+
 fetch_md4c() {
   local dest="$deps/md4c"
-  if [ -f "$dest/src/md4c.c" ] && [ -f "$dest/.sha256-ok" ]; then return 0; fi
+  local stamp
+  stamp="$(md4c_stamp)"
+  if [ -f "$dest/src/md4c.c" ] && [ -f "$dest/.foldmark-ready" ] &&
+    [ "$(cat "$dest/.foldmark-ready")" = "$stamp" ]; then return 0; fi
   mkdir -p "$deps"
   local tarball="$deps/$md4c_tarball"
   if ! sha_ok "$tarball"; then
@@ -78,7 +94,12 @@ fetch_md4c() {
   rm -rf "$dest" "$deps/md4c-release-$md4c_version"
   tar -xzf "$tarball" -C "$deps"
   mv "$deps/md4c-release-$md4c_version" "$dest"
-  touch "$dest/.sha256-ok"
+  local p
+  for p in $(md4c_patches); do
+    log "patching md4c: $(basename "$p")"
+    patch -s -p1 -d "$dest" <"$p" || { log "patch $(basename "$p") does not apply"; exit 1; }
+  done
+  echo "$stamp" >"$dest/.foldmark-ready"
   log "md4c $md4c_version ready in $dest"
 }
 

@@ -36,10 +36,14 @@ async function fetchAndInstantiate(url, imports) {
 export async function createFoldmark(options) {
   const settled = checkCreateOptions(options);
   // A caller's own instantiateWasm hook (Emscripten's) gets the glue's usual behaviour.
-  if (settled.instantiateWasm) return wrapCore(await instantiateCore(createFoldmarkCore, settled));
+  if (settled.instantiateWasm) {
+    const start = () => instantiateCore(createFoldmarkCore, settled);
+    return wrapCore(await start(), { renew: start });
+  }
   const { wasmUrl, wasmBinary, ...rest } = settled;
   const { glueOptions, located } = locating(rest);
   const source = wasmBinary ? (imports) => instantiateBytes(bytesOf(wasmBinary), imports, 'wasmBinary') :
     (imports) => fetchAndInstantiate(String(wasmUrl ?? located() ?? defaultWasmUrl()), imports);
-  return wrapCore(await instantiateCore(createFoldmarkCore, glueOptions, source));
+  const start = () => instantiateCore(createFoldmarkCore, glueOptions, source);
+  return wrapCore(await start(), { renew: start });
 }

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The foldmark command line: `render` one article (HTML fragment or Article JSON) and `build` the
 // static site. Exit codes: 0 ok, 1 bad input (file, line, column on stderr), 2 usage error.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import { createFoldmark } from './node.js';
+import { MAX_DOC_BYTES, readCapped } from './site/build/docs.js';
 import { buildSite, SiteError } from './site/build/index.js';
 
 const USAGE = {
@@ -53,26 +53,72 @@ function parseArgs(argv, options, command) {
 
 const location = ({ file, line, column }) => [file, line, column].filter((x) => x !== undefined).join(':');
 
+// The API's input limit: a larger article is refused before it is read whole (readCapped checks a
+// regular file's size first and stops any other input one byte past the limit).
+function readArticle(file) {
+  let read;
+  try {
+    read = readCapped(file);
+  } catch (err) {
+    throw new SiteError(`cannot read file: ${err.code || err.message}`, { file });
+  }
+  if (read.tooLarge) throw new SiteError(`E_LIMIT: input is ${read.tooLarge} bytes; the maximum is ${MAX_DOC_BYTES}`, { file });
+  return read.bytes;
+}
+
+// stdout failed (ENOSPC, EIO, EPIPE): the top-level handler turns it into one line, or silence.
+class OutputError extends Error {
+  constructor(err) {
+    super(`cannot write to standard output: ${err.code || err.message}`);
+    this.code = err.code;
+  }
+}
+
+// Writes the pieces to stdout and resolves once they are flushed; a write error rejects with an
+// OutputError instead of reaching Node's unhandled 'error' event (a stack trace).
+function writeStdout(pieces) {
+  return new Promise((resolve, reject) => {
+    const fail = (err) => reject(new OutputError(err));
+    process.stdout.on('error', fail);
+    pieces.forEach((piece, i) => {
+      const last = i === pieces.length - 1;
+      process.stdout.write(piece, last ? (err) => (err ? fail(err) : resolve()) : undefined);
+    });
+  });
+}
+
+// The Article as JSON.stringify(article, null, 2) writes it, one field at a time: html and jsonLd
+// are each up to 256 MiB, too much for one string with their escapes.
+function articleJson(article) {
+  const field = (name) => {
+    const value = article[name];
+    const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+    return `  ${JSON.stringify(name)}: ${text}`;
+  };
+  const names = Object.keys(article);
+  return ['{\n', ...names.map((name, i) => `${field(name)}${i < names.length - 1 ? ',' : ''}\n`), '}\n'];
+}
+
 async function render(argv) {
   const { positionals: positional, values: flags } = parseArgs(argv, { json: { type: 'boolean' } }, 'render');
   if (flags.help) return process.stdout.write(USAGE.render);
   if (positional.length !== 1) throw new UsageError('render takes one ARTICLE.md', 'render');
   const [file] = positional;
-  let bytes;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    throw new SiteError(`cannot read file: ${err.code || err.message}`, { file });
-  }
+  const bytes = await readArticle(file);
   const fm = await createFoldmark();
+  let pieces;
   let article;
   try {
     article = fm.render(bytes);
+    // jsonLd is built on first access: read it before anything is printed, so an article whose
+    // JSON-LD is over the output budget prints one error line and no half JSON.
+    pieces = flags.json ? articleJson({ ...article }) : [article.html];
   } catch (err) {
+    if (err instanceof RangeError) throw new SiteError('E_LIMIT: the Article is too large to print as JSON', { file });
     throw new SiteError(`${err.code}: ${err.message}`, { file });
   }
   for (const w of article.warnings) process.stderr.write(`${file}:${w.line}:${w.column}: warning: ${w.message}\n`);
-  process.stdout.write(flags.json ? `${JSON.stringify(article, null, 2)}\n` : article.html);
+  await writeStdout(pieces);
 }
 
 async function build(argv) {
@@ -142,7 +188,14 @@ async function main(argv) {
 }
 
 main(process.argv.slice(2)).catch((err) => {
-  if (err instanceof UsageError) {
+  if (err instanceof OutputError && err.code === 'EPIPE') {
+    // The reader closed the pipe (`foldmark render x.md | head`): it has what it wanted. Quietly,
+    // with status 0, as a filter killed by SIGPIPE would be silent (README, Reliability).
+    process.exitCode = 0;
+  } else if (err instanceof OutputError) {
+    process.stderr.write(`foldmark: error: ${err.message}\n`);
+    process.exitCode = 1;
+  } else if (err instanceof UsageError) {
     process.stderr.write(`foldmark: ${err.message}\n${USAGE[err.command]}`);
     process.exitCode = 2;
   } else if (err instanceof SiteError) {

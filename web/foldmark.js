@@ -20,25 +20,28 @@ export class FoldmarkError extends Error {
 }
 Object.defineProperty(FoldmarkError.prototype, BRAND, { value: true });
 
-const DEFAULTS = Object.freeze({
-  allowRawHtml: false,
-  gfm: true,
-  headingIds: true,
-  collapse: 'sections',
-  idPrefix: '',
+// The contract shared with the core: wasm/contract.json, from which the C++ constants are
+// generated. This file has no imports (the site builder inlines it as a classic script), so
+// the values are written here and tests/node/contract.test.mjs checks them against the JSON.
+export const CONTRACT = Object.freeze({
+  flags: Object.freeze({ allowRawHtml: 1, gfm: 2, headingIds: 4, collapseShift: 3, jsonLd: 32, codeSlots: 64 }),
+  slots: Object.freeze({ main: 0, html: 1, jsonLd: 2, code: 3 }),
+  limits: Object.freeze({ maxInputBytes: 33554432, keepCapacityBytes: 4194304, maxIdPrefixChars: 64 }),
+  errors: Object.freeze(['', 'E_INPUT', 'E_LIMIT', 'E_INTERNAL']),
+  collapse: Object.freeze(['sections', 'questions', 'none']),
+  defaults: Object.freeze({
+    allowRawHtml: false, gfm: true, headingIds: true, collapse: 'sections', idPrefix: '', highlight: null,
+  }),
 });
 
-// Mirrors the flag bits in wasm/bind/embind.cpp.
-const FLAG_RAW_HTML = 1;
-const FLAG_GFM = 2;
-const FLAG_HEADING_IDS = 4;
-const COLLAPSE_BITS = Object.freeze({ sections: 0, questions: 1 << 3, none: 2 << 3 });
-const FLAG_JSON_LD = 1 << 5;
-const ERROR_CODES = ['', 'E_INPUT', 'E_LIMIT', 'E_INTERNAL'];
+const DEFAULTS = CONTRACT.defaults;
+const { flags: FLAGS, slots: SLOTS_BY_NAME, limits: LIMITS } = CONTRACT;
+const COLLAPSE_BITS = Object.freeze(Object.fromEntries(
+  CONTRACT.collapse.map((name, i) => [name, i << FLAGS.collapseShift])));
 const ID_PREFIX = /^[A-Za-z0-9_:.-]*$/;
-// Mirrors foldmark::kMaxInputBytes. Checked here too, before the input is copied: wasm memory
-// never shrinks, so copying an over-limit input only to refuse it would pin it for good.
-const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+// Checked here too, before the input is copied: wasm memory never shrinks, so copying an
+// over-limit input only to refuse it would pin it for good.
+const MAX_INPUT_BYTES = LIMITS.maxInputBytes;
 // Strings longer than this are encoded to their exact UTF-8 size first instead of reserving the
 // worst case of 3 bytes per UTF-16 unit in wasm memory.
 const EXACT_ENCODE_UNITS = 4 * 1024 * 1024;
@@ -47,55 +50,188 @@ function tooLarge(bytes, atLeast = '') {
   return new FoldmarkError('E_LIMIT', `input is ${atLeast}${bytes} bytes; the maximum is ${MAX_INPUT_BYTES}`);
 }
 
-function checkOptions(options) {
-  if (options === undefined || options === null) return DEFAULTS;
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new FoldmarkError('E_OPTION', 'options must be an object');
+// Bound at load time, so a caller who later replaces Function.prototype.call, a getter or a
+// method on a subclass cannot run code while the API reads its arguments.
+const uncurry = Function.prototype.bind.bind(Function.prototype.call);
+const { apply } = Reflect;
+const { getOwnPropertyDescriptors } = Object;
+const hasOwn = Object.hasOwn;
+const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
+const intrinsicGetter = (proto, name) => uncurry(Object.getOwnPropertyDescriptor(proto, name).get);
+const typedArrayName = intrinsicGetter(TypedArray, Symbol.toStringTag);  // undefined if not one
+const viewBuffer = intrinsicGetter(TypedArray, 'buffer');
+const viewByteLength = intrinsicGetter(TypedArray, 'byteLength');
+const viewByteOffset = intrinsicGetter(TypedArray, 'byteOffset');
+const typedArraySet = uncurry(TypedArray.set);
+const arrayBufferByteLength = intrinsicGetter(ArrayBuffer.prototype, 'byteLength');
+const isView = ArrayBuffer.isView;
+
+// A snapshot of the options: each own enumerable property read exactly once (a getter runs once)
+// into a plain object, which alone is then validated and used. Reading them twice let a getter or
+// a Proxy pass validation and then switch allowRawHtml on. Inherited properties are ignored, as
+// before, so a polluted Object.prototype changes nothing.
+function snapshotOptions(options) {
+  let descriptors;
+  try {
+    if (Array.isArray(options)) throw new FoldmarkError('E_OPTION', 'options must be an object');
+    descriptors = getOwnPropertyDescriptors(options);
+  } catch (err) {
+    if (err instanceof FoldmarkError) throw err;
+    throw new FoldmarkError('E_OPTION', `options cannot be read: ${describe(err)}`);
   }
-  for (const name of Object.keys(options)) {
-    if (!Object.hasOwn(DEFAULTS, name)) {
+  const snapshot = {};
+  for (const name of Object.keys(descriptors)) {  // our own plain object: no caller code runs
+    const d = descriptors[name];
+    if (!d.enumerable) continue;
+    if (!hasOwn(DEFAULTS, name)) {
       throw new FoldmarkError('E_OPTION', `unknown option "${name}"; known: ${Object.keys(DEFAULTS).join(', ')}`);
     }
-    const value = options[name];
-    if (value === undefined) continue;
-    if (typeof value !== typeof DEFAULTS[name]) {
+    try {
+      snapshot[name] = hasOwn(d, 'value') ? d.value : d.get === undefined ? undefined : apply(d.get, options, []);
+    } catch (err) {
+      throw new FoldmarkError('E_OPTION', `option "${name}" cannot be read: ${describe(err)}`);
+    }
+  }
+  return snapshot;
+}
+
+function checkOptions(options) {
+  if (options === undefined || options === null) return DEFAULTS;
+  if (typeof options !== 'object') throw new FoldmarkError('E_OPTION', 'options must be an object');
+  const snapshot = snapshotOptions(options);
+  for (const name of Object.keys(snapshot)) {
+    const value = snapshot[name];
+    if (value === undefined || (name === 'highlight' && value === null)) continue;
+    if (name === 'highlight' && typeof value !== 'function') {
+      throw new FoldmarkError('E_OPTION', `option "highlight" must be a function, got ${typeof value}`);
+    }
+    if (name !== 'highlight' && typeof value !== typeof DEFAULTS[name]) {
       throw new FoldmarkError('E_OPTION', `option "${name}" must be a ${typeof DEFAULTS[name]}, got ${typeof value}`);
     }
   }
   const merged = { ...DEFAULTS };
-  for (const [name, value] of Object.entries(options)) if (value !== undefined) merged[name] = value;
-  if (!Object.hasOwn(COLLAPSE_BITS, merged.collapse)) {
+  for (const name of Object.keys(snapshot)) if (snapshot[name] !== undefined) merged[name] = snapshot[name];
+  if (!hasOwn(COLLAPSE_BITS, merged.collapse)) {
     throw new FoldmarkError('E_OPTION', `option "collapse" must be 'sections', 'questions' or 'none'`);
   }
-  if (!ID_PREFIX.test(merged.idPrefix) || merged.idPrefix.length > 64) {
+  if (!ID_PREFIX.test(merged.idPrefix) || merged.idPrefix.length > LIMITS.maxIdPrefixChars) {
     throw new FoldmarkError('E_OPTION', 'option "idPrefix" may hold only letters, digits, "_", "-", ":", "." (at most 64)');
   }
-  return merged;
+  return Object.freeze(merged);
+}
+
+function describe(err) {
+  return err && typeof err.message === 'string' ? err.message : String(err);
+}
+
+// The markdown as the core will read it: a string, or a plain Uint8Array over the caller's bytes
+// made from the view's own buffer, offset and length (read through the intrinsic getters, so a
+// subclass or an own property cannot lie about them and a Proxy is refused). Any Uint8Array is
+// accepted, from any realm, over an ArrayBuffer or a SharedArrayBuffer; other typed arrays,
+// DataViews, ArrayBuffers, detached buffers and everything else are E_INPUT.
+function inputOf(markdown) {
+  if (typeof markdown === 'string') return markdown;
+  const kind = typedArrayName(markdown);
+  if (kind !== 'Uint8Array') {
+    const got = markdown === null ? 'null' : kind ?? (isView(markdown) ? 'DataView' : typeof markdown);
+    throw new FoldmarkError('E_INPUT', `markdown must be a string or a Uint8Array of UTF-8, got ${got}`);
+  }
+  const buffer = viewBuffer(markdown);
+  const length = viewByteLength(markdown);
+  if (length === 0 && isDetached(buffer)) {
+    throw new FoldmarkError('E_INPUT', 'markdown is a Uint8Array over a detached ArrayBuffer');
+  }
+  return new Uint8Array(buffer, viewByteOffset(markdown), length);
+}
+
+// A view of a detached buffer reads as empty; only making a new view tells the two apart.
+function isDetached(buffer) {
+  try {
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function flagsOf(o) {
-  return (o.allowRawHtml ? FLAG_RAW_HTML : 0) | (o.gfm ? FLAG_GFM : 0) |
-    (o.headingIds ? FLAG_HEADING_IDS : 0) | COLLAPSE_BITS[o.collapse];
+  return (o.allowRawHtml ? FLAGS.allowRawHtml : 0) | (o.gfm ? FLAGS.gfm : 0) |
+    (o.headingIds ? FLAGS.headingIds : 0) | COLLAPSE_BITS[o.collapse];
 }
 
-// Output slots of the core (wasm/bind/embind.cpp): render() hands its HTML and JSON-LD over as
-// separate strings so they are never JSON-escaped and parsed again.
-const SLOT_MAIN = 0;
-const SLOT_HTML = 1;
-const SLOT_JSON_LD = 2;
-const SLOTS = 3;
-// Mirrors kKeepCapacity: buffers beyond it are handed back after the call that needed them.
-const KEEP_BYTES = 4 * 1024 * 1024;
+// render() hands its HTML and JSON-LD over as separate strings so they are never JSON-escaped and
+// parsed again; with a highlight hook the code blocks come in their own slot.
+const SLOT_MAIN = SLOTS_BY_NAME.main;
+const SLOT_HTML = SLOTS_BY_NAME.html;
+const SLOT_JSON_LD = SLOTS_BY_NAME.jsonLd;
+const SLOT_CODE = SLOTS_BY_NAME.code;
+const SLOTS = Object.keys(SLOTS_BY_NAME).length;
+// Buffers beyond this are handed back after the call that needed them.
+const KEEP_BYTES = LIMITS.keepCapacityBytes;
+// An instance whose memory grew past this is replaced by a fresh one (wrapCore, renewIfLarge).
+const RENEW_BYTES = 256 * 1024 * 1024;
+
+// Tags a line of highlighter output leaves open, so a highlighted line can close them before its
+// </span> and open them again after (a comment token spanning lines stays one colour).
+const TAG = /<(\/?)([A-Za-z][\w-]*)[^>]*?(\/?)>/g;
+const VOID = new Set(['br', 'img', 'hr', 'wbr', 'input']);
+function openTagsAfter(open, line) {
+  const stack = open.slice();
+  for (const [tag, closing, name, selfClosing] of line.matchAll(TAG)) {
+    const lower = name.toLowerCase();
+    if (selfClosing || VOID.has(lower)) continue;
+    if (!closing) { stack.push({ name: lower, tag }); continue; }
+    const at = stack.map((t) => t.name).lastIndexOf(lower);
+    if (at >= 0) stack.length = at;
+  }
+  return stack;
+}
+const closeAll = (stack) => stack.map((t) => `</${t.name}>`).reverse().join('');
+const openAll = (stack) => stack.map((t) => t.tag).join('');
+
+// Wraps the listed lines (1-based) of a highlighter's HTML as the core wraps escaped code:
+// <span class="fm-line-highlight">line\n</span>, with tags crossing the line ends closed and
+// reopened around the span so every element stays balanced.
+function highlightLines(html, lines) {
+  const lit = new Set(lines);
+  const parts = html.split('\n');
+  let open = [];
+  return parts.map((line, i) => {
+    const newline = i < parts.length - 1 ? '\n' : '';
+    const before = open;
+    open = openTagsAfter(before, line);
+    if (!lit.has(i + 1) || (line === '' && newline === '')) return line + newline;
+    return `${closeAll(before)}<span class="fm-line-highlight">${openAll(before)}${line}${newline}` +
+      `${closeAll(open)}</span>${openAll(open)}`;
+  }).join('');
+}
+
+// The core wrote each code block's inner HTML between two NULs (NUL never occurs otherwise) and
+// listed the blocks as [code, lang, meta, lines]: the hook's string replaces the escaped code.
+function spliceHighlighted(html, codeJson, highlight) {
+  const blocks = JSON.parse(codeJson);
+  const parts = html.split('\0');
+  if (parts.length !== 2 * blocks.length + 1) {
+    throw new FoldmarkError('E_INTERNAL', 'code block placeholders do not match the code blocks');
+  }
+  blocks.forEach(([code, lang, meta, lines], k) => {
+    const out = highlight(code, lang, meta);
+    if (typeof out === 'string') parts[2 * k + 1] = lines.length > 0 ? highlightLines(out, lines) : out;
+  });
+  return parts.join('');
+}
 
 // Wraps an instantiated core module (from the ES or the classic glue) in the public API.
 // host.decode(core, slot, output) may replace the UTF-8 decoding of an output slot (Node passes a
 // faster one; output reads the call record); the default works in every browser.
-export function wrapCore(core, host = {}) {
+// host.renew(), when given, resolves a fresh core of the same module (see renewIfLarge).
+export function wrapCore(firstCore, host = {}) {
   const encoder = new TextEncoder();
   const decoder = new TextDecoder('utf-8');
+  let core;
   // The core's call record: each slot's size and address, then the UTF-16 buffer's address, read
   // from memory rather than through one Embind call per field.
-  const record = core.recordAddress() >>> 2;
+  let record = 0;
   const output = Object.freeze({
     size: (slot) => core.HEAPU32[record + 2 * slot],
     data: (slot) => core.HEAPU32[record + 2 * slot + 1],
@@ -118,41 +254,69 @@ export function wrapCore(core, host = {}) {
     return inputAt;
   }
 
-  function releaseLargeBuffers() {
-    let largest = inputCapacity;
+  // After a refused call (failed) every buffer the call grew goes back, whatever the sizes now
+  // published: a refused 32 MiB article must not pin its input for the life of the page.
+  function releaseLargeBuffers(failed = false) {
+    let largest = failed ? Infinity : inputCapacity;
     for (let slot = 0; slot < SLOTS; slot += 1) largest = Math.max(largest, 2 * output.size(slot));
     if (largest <= KEEP_BYTES) return;
     core.release();
     inputCapacity = 0;
   }
-  const [foldmarkVersion, md4cVersion] = core.version().split(' ');
   let idPrefix = '';  // the prefix the core holds
 
+  function bind(next) {
+    core = next;
+    record = core.recordAddress() >>> 2;
+    inputAt = 0;
+    inputCapacity = 0;
+    idPrefix = '';
+  }
+  bind(firstCore);
+  const [foldmarkVersion, md4cVersion] = core.version().split(' ');
+
+  // Wasm memory never shrinks: one huge call (md4c alone takes 20 bytes for every '&' or '*' it
+  // may pair: 1.8 GB of memory for a 32 MiB article of them) would leave the instance that large
+  // for good. Past RENEW_BYTES, when the host can make a new core, a fresh instance is made in the
+  // background and replaces this one between two calls; the old one is then garbage.
+  let renewal = host.renew ? 'idle' : 'never';
+  function renewIfLarge() {
+    if (renewal !== 'idle' || core.HEAPU8.length <= RENEW_BYTES) return;
+    renewal = 'pending';
+    host.renew().then((next) => {
+      bind(next);
+      renewal = 'idle';
+    }, () => {
+      renewal = 'never';  // keep the working instance rather than retry on every call
+    });
+  }
+
+  // bytes is a plain Uint8Array from inputOf: its length is its own.
   function writeBytes(bytes) {
     if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(bytes.length);
     const ptr = inputArea(bytes.length);
-    core.HEAPU8.set(bytes, ptr);
+    typedArraySet(core.HEAPU8, bytes, ptr);
     return bytes.length;
   }
 
   function writeInput(markdown) {
-    if (typeof markdown === 'string') {
-      // Every UTF-16 unit is at least one UTF-8 byte.
-      if (markdown.length > MAX_INPUT_BYTES) throw tooLarge(markdown.length, 'at least ');
-      if (markdown.length > EXACT_ENCODE_UNITS) return writeBytes(encoder.encode(markdown));
-      // UTF-8 takes at most 3 bytes per UTF-16 unit; lone surrogates become U+FFFD here.
-      const max = markdown.length * 3;
-      const ptr = inputArea(max);
-      return encoder.encodeInto(markdown, core.HEAPU8.subarray(ptr, ptr + max)).written;
-    }
-    if (markdown instanceof Uint8Array) return writeBytes(markdown);
-    const got = markdown === null ? 'null' : typeof markdown;
-    throw new FoldmarkError('E_INPUT', `markdown must be a string or a Uint8Array of UTF-8, got ${got}`);
+    if (typeof markdown !== 'string') return writeBytes(markdown);
+    // Every UTF-16 unit is at least one UTF-8 byte.
+    if (markdown.length > MAX_INPUT_BYTES) throw tooLarge(markdown.length, 'at least ');
+    if (markdown.length > EXACT_ENCODE_UNITS) return writeBytes(encoder.encode(markdown));
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; lone surrogates become U+FFFD here.
+    const max = markdown.length * 3;
+    const ptr = inputArea(max);
+    return encoder.encodeInto(markdown, core.HEAPU8.subarray(ptr, ptr + max)).written;
   }
 
-  // Runs one core call with checked options o; returns decode(slot) for each requested slot, or
-  // throws FoldmarkError.
-  function call(entry, markdown, o, slots, extraFlags = 0) {
+  // Runs one core call with checked options o on input from inputOf; returns decode(slot) for
+  // each requested slot, or throws FoldmarkError. No caller code runs from here to the return (the
+  // options are a snapshot, the input is read through intrinsics), so a call from a getter can
+  // never interleave with this one's use of the shared buffers.
+  // written(address, size), when given, sees the input's bytes in wasm memory after a successful
+  // call, before any buffer is released.
+  function call(entry, input, o, slots, extraFlags = 0, written = null) {
     const stack = core.stackSave();
     let status;
     let texts;
@@ -161,16 +325,26 @@ export function wrapCore(core, host = {}) {
         core.setIdPrefix(o.idPrefix);
         idPrefix = o.idPrefix;
       }
-      status = entry(writeInput(markdown), flagsOf(o) | extraFlags);
+      const size = writeInput(input);
+      status = entry(size, flagsOf(o) | extraFlags);
       texts = (status === 0 ? slots : [SLOT_MAIN]).map((slot) => decode(core, slot));
-      releaseLargeBuffers();
+      if (status === 0 && written) written(inputAt, size);
+      releaseLargeBuffers(status !== 0);
     } catch (err) {
       if (err instanceof FoldmarkError) throw err;
-      // A trap leaves the stack pointer wherever it was: put it back so the next call works.
+      // A trap leaves the stack pointer wherever it was: put it back so the next call works, and
+      // hand back what the failed call held.
       core.stackRestore(stack);
-      throw new FoldmarkError('E_INTERNAL', `foldmark core failed: ${err && err.message ? err.message : err}`);
+      try {
+        releaseLargeBuffers(true);
+      } catch {
+        // the core is past helping; the error below says why
+      }
+      renewIfLarge();
+      throw new FoldmarkError('E_INTERNAL', `foldmark core failed: ${describe(err)}`);
     }
-    if (status !== 0) throw new FoldmarkError(ERROR_CODES[status] || 'E_INTERNAL', texts[0]);
+    renewIfLarge();
+    if (status !== 0) throw new FoldmarkError(CONTRACT.errors[status] || 'E_INTERNAL', texts[0]);
     return texts;
   }
 
@@ -178,18 +352,26 @@ export function wrapCore(core, host = {}) {
   // read it: article.jsonLd renders it on first access (same input, same options, same result).
   function render(markdown, options) {
     const settled = checkOptions(options);  // a snapshot: the caller may change options later
-    const [fields, html] = call(core.render, markdown, settled, [SLOT_MAIN, SLOT_HTML]);
+    const input = inputOf(markdown);
+    // The JSON-LD is built later from the same input. A string cannot change; bytes are taken
+    // from wasm memory, exactly as rendered, so the caller's buffer is read once, whatever the
+    // caller (or another thread, for a SharedArrayBuffer) writes into it afterwards.
+    let source = input;
+    const keepBytes = typeof input === 'string' ? null : (at, size) => { source = core.HEAPU8.slice(at, at + size); };
+    const hook = settled.highlight;
+    const [fields, rawHtml, code] = hook
+      ? call(core.render, input, settled, [SLOT_MAIN, SLOT_HTML, SLOT_CODE], FLAGS.codeSlots, keepBytes)
+      : call(core.render, input, settled, [SLOT_MAIN, SLOT_HTML], 0, keepBytes);
+    const html = hook ? spliceHighlighted(rawHtml, code, hook) : rawHtml;
     const { meta, title, toc, questions, warnings } = JSON.parse(fields);
     const article = { meta, title, html, toc, questions, warnings };
     let jsonLd = questions.length === 0 ? '' : null;
-    // Kept only while the JSON-LD may still be built. Bytes the caller could change later are
-    // copied; a string cannot change.
-    let source = jsonLd !== null ? null : markdown instanceof Uint8Array ? markdown.slice() : markdown;
+    if (jsonLd !== null) source = null;  // kept only while the JSON-LD may still be built
     return Object.defineProperty(article, 'jsonLd', {
       enumerable: true,
       get() {
         if (jsonLd === null) {
-          jsonLd = call(core.render, source, settled, [SLOT_JSON_LD], FLAG_JSON_LD)[0];
+          jsonLd = call(core.render, source, settled, [SLOT_JSON_LD], FLAGS.jsonLd)[0];
           source = null;
         }
         return jsonLd;
@@ -201,9 +383,17 @@ export function wrapCore(core, host = {}) {
     });
   }
 
+  function toHtml(markdown, options) {
+    const settled = checkOptions(options);  // first: its getters may call this instance
+    const input = inputOf(markdown);
+    if (!settled.highlight) return call(core.toHtml, input, settled, [SLOT_MAIN])[0];
+    const [html, code] = call(core.toHtml, input, settled, [SLOT_MAIN, SLOT_CODE], FLAGS.codeSlots);
+    return spliceHighlighted(html, code, settled.highlight);
+  }
+
   return Object.freeze({
     version: Object.freeze({ foldmark: foldmarkVersion, md4c: md4cVersion }),
-    toHtml: (markdown, options) => call(core.toHtml, markdown, checkOptions(options), [SLOT_MAIN])[0],
+    toHtml,
     render,
   });
 }

@@ -25,11 +25,19 @@ const EXPECTED = Object.freeze({
 
 export function checkCreateOptions(options) {
   if (options === undefined || options === null) return {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new FoldmarkError('E_OPTION', 'createFoldmark options must be an object');
+  let entries;
+  try {
+    // Array.isArray throws on a revoked Proxy: inside the try, so that is E_OPTION too.
+    if (typeof options !== 'object' || Array.isArray(options)) {
+      throw new FoldmarkError('E_OPTION', 'createFoldmark options must be an object');
+    }
+    entries = Object.entries(options);  // each own property read once; a Proxy or getter that throws is E_OPTION
+  } catch (err) {
+    if (err instanceof FoldmarkError) throw err;
+    throw new FoldmarkError('E_OPTION', `createFoldmark options cannot be read: ${err && err.message ? err.message : err}`);
   }
   const given = {};
-  for (const [name, value] of Object.entries(options)) {
+  for (const [name, value] of entries) {
     if (!Object.hasOwn(CHECKS, name)) {
       throw new FoldmarkError('E_OPTION', `unknown createFoldmark option "${name}"; known: wasmUrl, wasmBinary, locateFile`);
     }
@@ -74,6 +82,18 @@ export function compileError(err, from) {
 export function instantiateCore(createCore, glueOptions, source = undefined) {
   return new Promise((resolve, reject) => {
     const options = { ...glueOptions };
+    const hook = glueOptions.instantiateWasm;
+    if (hook && !source) {
+      // The glue only logs a hook that throws, and then waits for ever: reject instead.
+      options.instantiateWasm = (imports, receive) => {
+        try {
+          return hook(imports, receive);
+        } catch (err) {
+          reject(new FoldmarkError('E_INTERNAL', `the instantiateWasm hook failed: ${err && err.message ? err.message : err}`));
+          return {};
+        }
+      };
+    }
     if (source) {
       options.instantiateWasm = (imports, receive) => {
         // receive() throws when the module is some other wasm (its exports are not the core's).

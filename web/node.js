@@ -37,7 +37,10 @@ async function readWasm(where) {
 export async function createFoldmark(options) {
   const settled = checkCreateOptions(options);
   // A caller's own instantiateWasm hook (Emscripten's) gets the glue's usual behaviour.
-  if (settled.instantiateWasm) return wrapCore(await instantiateCore(createFoldmarkCore, settled), { decode });
+  if (settled.instantiateWasm) {
+    const start = () => instantiateCore(createFoldmarkCore, settled);
+    return wrapCore(await start(), { decode, renew: start });
+  }
   const { wasmUrl, wasmBinary, ...rest } = settled;
   const { glueOptions, located } = locating(rest);
   const source = wasmBinary ? (imports) => instantiateBytes(bytesOf(wasmBinary), imports, 'wasmBinary') :
@@ -45,5 +48,6 @@ export async function createFoldmark(options) {
       const where = wasmUrl ?? located() ?? defaultWasmUrl;
       return instantiateBytes(await readWasm(where), imports, String(where));
     };
-  return wrapCore(await instantiateCore(createFoldmarkCore, glueOptions, source), { decode });
+  const start = () => instantiateCore(createFoldmarkCore, glueOptions, source);
+  return wrapCore(await start(), { decode, renew: start });
 }

@@ -54,7 +54,7 @@ struct TagRule {
 };
 
 const TagRule kTags[] = {
-    {"p", false, {}},
+    {"p", false, {"class"}},
     {"h1", false, {"id", "class"}},
     {"h2", false, {"id", "class"}},
     {"h3", false, {"id", "class"}},
@@ -82,9 +82,18 @@ const TagRule kTags[] = {
     {"td", false, {"align"}},
     {"details", false, {"class"}},
     {"summary", false, {}},
-    {"div", false, {"class"}},
+    {"div", false, {"class", "role", "id", "aria-labelledby"}},
     {"article", false, {"class"}},
     {"input", true, {"type", "class", "checked", "disabled"}},
+    // Docusaurus Markdown: admonitions, code titles and lines, tabs, the safe tag list.
+    {"aside", false, {"class"}},
+    {"figure", false, {"class"}},
+    {"figcaption", false, {"class"}},
+    {"span", false, {"class"}},
+    {"button", false, {"type", "role", "id", "aria-controls", "aria-selected"}},
+    {"kbd", false, {}},
+    {"sup", false, {}},
+    {"sub", false, {}},
 };
 
 const TagRule* find_tag(std::string_view name) {
@@ -223,7 +232,11 @@ struct Tokenizer {
       std::string why = check_url(value, a.name == "src");
       if (!why.empty()) return why;
     }
-    if (a.name == "type" && value != "checkbox") return "input type is not checkbox";
+    if (a.name == "type" &&
+        value != (std::string_view(tag.name) == "button" ? "button" : "checkbox"))
+      return std::string(tag.name) + " type is " + value;
+    if (a.name == "role" && value != "tablist" && value != "tab" && value != "tabpanel")
+      return "role " + value;
     if (a.name == "id") {
       if (value.empty()) return "empty id";
       if (!seen_ids.insert(value).second) return "duplicate id " + value;

@@ -116,4 +116,22 @@ const frontMatter = {
 };
 for (const [name, md] of Object.entries(frontMatter)) seed(`fm-${name}`, md, DEFAULT);
 
+// Docusaurus Markdown: admonitions (nested, unclosed, in containers), code metastrings and
+// highlight comments, {#id}, MDX statements, comments, components and tabs, the safe tag list.
+const docusaurus = {
+  'admonitions': ':::note\nx\n:::\n::::tip[T *e*]\n:::danger Title\n- a\n:::\n::::\n> :::info\n> q\n> :::\n- l\n  :::caution\n  y\n  :::\n',
+  'admonition-deep': rep(':::note\n', 40) + 'x\n' + rep(':::\n', 40),
+  'admonition-unclosed': rep('::::::note\n## h\n', 30) + ':::foo\n:::\n',
+  'code-meta': '```js title="a<b>.js" {1,3-5,9999999999} showLineNumbers\n// highlight-next-line\na\n# highlight-start\nb\n<!-- highlight-end -->\n```\n```title=\'x\'\ny\n```\n',
+  'heading-ids': '## A {#a}\n## A\n## B {#a"<x>}\n## {#}\n## C {#c} {#d}\n',
+  'mdx': "import A from 'a'\nexport const b = {\n  c: 1,\n}\n\n{/* x\n*/}\n<!-- y -->\ntext {/* z */} <Foo a={{b: '}'}}>w</Foo>\n<Bar\n  x=\"1\"\n/>\n",
+  'tabs': '<Tabs>\n<TabItem value="a" label="<b>" default>\n\n<Tabs>\n<TabItem value="a">\n\nx\n\n</TabItem>\n</Tabs>\n\n</TabItem>\n<TabItem>\ny\n</TabItem>\n</Tabs>\n</TabItem>\n',
+  'safe-tags': '<details>\n<summary>S <kbd>k</kbd></summary>\n\n## In?\n\n</details>\n</details>\nx<sup>1<sub>2</sup></sub><br/><kbd>\n\n> <details>\n\n## Q?\n',
+  'preview': '<preview>\n\n# h\n<scripts>\n\n*x*\n',
+};
+for (const [name, md] of Object.entries(docusaurus)) {
+  seed(`docusaurus-${name}`, md, DEFAULT);
+  seed(`docusaurus-raw-${name}`, md, DEFAULT | RAW);
+}
+
 console.log(`make_seeds: ${count} seeds in ${outDir}`);

@@ -1,6 +1,10 @@
 // Every escaping context and the URL policy, with exact expected strings.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "escape.h"
 #include "out_buffer.h"
 #include "url_policy.h"
@@ -50,6 +54,35 @@ TEST(Escape, JsonIsSafeInsideScript) {
 TEST(Escape, PlainJsonKeepsMarkupReadable) {
   EXPECT_EQ(json("<p>&amp;</p>", false), "<p>&amp;</p>");
   EXPECT_EQ(json("a\"b\n", false), "a\\\"b\\n");
+}
+
+// The JSON-LD budget is checked with json_escaped_size before escape_json writes anything: the two
+// must agree on every byte, both modes, line separators cut at the end included.
+TEST(Escape, JsonEscapedSizeMatchesEscapeJson) {
+  std::vector<std::string> samples = {"",
+                                      "plain",
+                                      "</script>&\"\\\n\t\x01\x7F",
+                                      "\xE2\x80\xA8\xE2\x80\xA9",
+                                      "\xE2\x80",
+                                      "x\xE2\x80\xA8",
+                                      "\xE2\x80\xAA",
+                                      "é日本\xF0\x9F\x98\x80"};
+  std::uint32_t seed = 12345;
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    for (int k = n % 40; k > 0; --k) {
+      seed = seed * 1103515245u + 12345u;
+      // Mostly the bytes that matter: escapes and the lead bytes of U+2028/U+2029.
+      static constexpr char kBytes[] = "<>&\"\\\n\x01a\xE2\x80\xA8\xA9\xC3";
+      s.push_back(kBytes[(seed >> 16) % (sizeof kBytes - 1)]);
+    }
+    samples.push_back(s);
+  }
+  for (const std::string& s : samples) {
+    for (bool script_safe : {true, false}) {
+      EXPECT_EQ(json_escaped_size(s, script_safe), json(s, script_safe).size()) << s;
+    }
+  }
 }
 
 TEST(UrlPolicy, AllowsRelativeHttpHttpsMailto) {

@@ -126,6 +126,57 @@ TEST(Limits, OutputNeverPassesMaxOutputBytes) {
   expect_next_call_works();
 }
 
+// ---- the budget covers the whole article: layout and JSON-LD too -----------------------------
+
+std::size_t budget_for(std::size_t input_bytes) {
+  return std::min(foldmark::kMaxOutputBytes,
+                  foldmark::kOutputFactor * input_bytes + foldmark::kOutputSlackBytes);
+}
+
+// '"' is 1 byte in, 6 in the HTML (&quot;) and 11 in the JSON-LD (\u0026quot;): the HTML alone
+// fits 16 x input + 4 MiB, the HTML and the JSON-LD together do not.
+TEST(Limits, JsonLdCountsAgainstTheOutputBudget) {
+  const std::string input = "## Is this fine?\n\n" + std::string(6u << 20, '"') + "\n";
+  foldmark::Options no_json_ld;
+  no_json_ld.json_ld = false;
+  const foldmark::Article html_only = foldmark::render(input, no_json_ld);
+  ASSERT_EQ(html_only.error, ErrorCode::kNone) << html_only.error_message;
+  EXPECT_LE(html_only.html.size(), budget_for(input.size()));
+  const foldmark::Article a = foldmark::render(input);
+  EXPECT_EQ(a.error, ErrorCode::kLimit);
+  EXPECT_TRUE(a.html.empty());
+  EXPECT_TRUE(a.json_ld.empty());
+  EXPECT_NE(a.error_message.find(std::to_string(budget_for(input.size()))), std::string::npos)
+      << a.error_message;
+  expect_next_call_works();
+}
+
+TEST(Limits, JsonLdWithinTheBudgetIsComplete) {
+  const std::string input = "## Is this fine?\n\n" + std::string(1u << 20, '"') + "\n";
+  const foldmark::Article a = foldmark::render(input);
+  ASSERT_EQ(a.error, ErrorCode::kNone) << a.error_message;
+  EXPECT_LE(a.html.size() + a.json_ld.size(), budget_for(input.size()));
+  EXPECT_NE(a.json_ld.find(rep("\\u0026quot;", 1u << 20)), std::string::npos);
+}
+
+// Each "## a" item adds about 84 bytes of <details> wrapping to a 19-byte heading: 5 bytes of
+// input become over 100 of article, past 16 x input + 4 MiB once there are enough of them.
+TEST(Limits, QaLayoutCountsAgainstTheOutputBudget) {
+  const std::string input = rep("## a\n", 300000);
+  const foldmark::HtmlResult body = foldmark::to_html(input);
+  ASSERT_EQ(body.error, ErrorCode::kNone) << body.error_message;
+  foldmark::Options options;
+  options.json_ld = false;
+  const foldmark::Article a = foldmark::render(input, options);
+  EXPECT_EQ(a.error, ErrorCode::kLimit);
+  EXPECT_TRUE(a.html.empty());
+  options.collapse = foldmark::Collapse::kNone;  // no wrapping: the plain article fits
+  const foldmark::Article plain = foldmark::render(input, options);
+  ASSERT_EQ(plain.error, ErrorCode::kNone) << plain.error_message;
+  EXPECT_LE(plain.html.size(), budget_for(input.size()));
+  expect_next_call_works();
+}
+
 // ---- kMaxSlugBytes ----------------------------------------------------------------------------
 
 std::string first_id(const std::string& markdown) {

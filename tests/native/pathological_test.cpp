@@ -291,6 +291,40 @@ std::vector<Case> own_cases() {
   };
 }
 
+// Docusaurus Markdown: the line stages and their directives must stay linear too.
+std::vector<Case> docusaurus_cases() {
+  const auto no_more_than = [](std::size_t n) {
+    return [n](const std::string&, const foldmark::Article& a) { EXPECT_LE(a.warnings.size(), n); };
+  };
+  return {
+      {"unclosed_component_tags", true, [] { return rep("<Abc x=\"\n", 200000); },
+       no_more_than(200)},
+      {"unclosed_jsx_comments", true, [] { return rep("{/* a\n", 200000); }, no_more_than(200)},
+      {"unclosed_admonitions", true, [] { return rep(":::note\n", 200000); }, no_more_than(200)},
+      {"many_admonitions", false, [] { return rep(":::tip\nx\n:::\n", 100000); },
+       [](const std::string&, const foldmark::Article& a) {
+         EXPECT_EQ(count(a.html, "<aside"), 100000u);
+       }},
+      {"deep_admonitions", false, [] { return rep("::::note\n", 20000) + rep("::::\n", 20000); },
+       [](const std::string&, const foldmark::Article& a) {
+         EXPECT_EQ(count(a.html, "<aside"), 32u);  // contract limit maxContainerDepth
+       }},
+      {"inline_components", true, [] { return rep("a <Foo> b\n", 100000); }, no_more_than(200)},
+      {"many_tabs", false,
+       [] {
+         return "<Tabs>\n" + rep("<TabItem value=\"v\">\n\nx\n\n</TabItem>\n", 20000) + "</Tabs>\n";
+       },
+       [](const std::string&, const foldmark::Article& a) {
+         EXPECT_EQ(count(a.html, "role=\"tabpanel\""), 20000u);
+       }},
+      {"code_range_list", false,
+       [] { return "```js {" + rep("1-999999,", 100000) + "}\n" + rep("x\n", 100000) + "```\n"; },
+       [](const std::string&, const foldmark::Article& a) {
+         EXPECT_EQ(count(a.html, "fm-line-highlight"), 100000u);
+       }},
+  };
+}
+
 class Pathological : public ::testing::TestWithParam<Case> {};
 
 TEST_P(Pathological, BoundedTimeAndShape) {
@@ -326,5 +360,7 @@ std::string case_name(const ::testing::TestParamInfo<Case>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Md4c, Pathological, ::testing::ValuesIn(md4c_cases()), case_name);
 INSTANTIATE_TEST_SUITE_P(Own, Pathological, ::testing::ValuesIn(own_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Docusaurus, Pathological, ::testing::ValuesIn(docusaurus_cases()),
+                         case_name);
 
 }  // namespace

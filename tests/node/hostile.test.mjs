@@ -25,19 +25,32 @@ const mustKeep = {
   'X-URL-27': (r) => /href="mailto:a@b\.c\?body=/.test(r),
 };
 
+// What the contract (API.md, Docusaurus Markdown) turns into markup or drops rather than show:
+// comments, the safe tag list without attributes, MDX component tags.
+const SAFE_TAGS = /^<\/?(kbd|sup|sub|details|summary)>$|^<br ?\/?>$/;
+function becomesMarkup(t) {
+  return t.startsWith('<!--') || SAFE_TAGS.test(t) || /^<\/?[A-Z][\w.]*[a-z][\w.]*[\s/>]/.test(t);
+}
+
 // Raw markup in the payload ("<script", "</details>", …) that must reach the reader as text: not
 // autolinks, not angle-bracket link destinations, not inside front matter.
+// MDX component tags (their attribute values included) are dropped, not shown.
+const COMPONENT_TAG = /<\/?[A-Z][\w.]*[a-z][\w.]*(?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\}+)*>/g;
+
 function rawMarkupTokens(md) {
   if (md.startsWith('---')) return [];
   const tokens = [];
+  const dropped = [...md.matchAll(COMPONENT_TAG)].map((m) => [m.index, m.index + m[0].length]);
   for (const m of md.matchAll(/<[A-Za-z!/?][^<>\n\]]*>?/g)) {
     const t = m[0];
+    if (dropped.some(([b, e]) => m.index > b && m.index < e)) continue;
     if (/^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>$/.test(t) || /^<[^\s<>@]+@[^\s<>]+>$/.test(t)) continue;
     // Inside a link destination ("](…" or "]: …" up to the token with no space or ')' between).
     const dest = Math.max(md.lastIndexOf('](', m.index), md.lastIndexOf(']: ', m.index));
     const between = md.slice(dest + 2, m.index).trimStart();
     const open = (between.match(/\(/g) ?? []).length - (between.match(/\)/g) ?? []).length;
     if (dest >= 0 && !/\s/.test(between) && open >= 0) continue;
+    if (becomesMarkup(t)) continue;
     tokens.push(t.replace(/[\0]/g, '\uFFFD'));
   }
   return tokens;

@@ -6,12 +6,16 @@
 import { decodeHTMLAttribute, decodeHTML } from 'entities';
 
 const TAGS = {
-  p: [], h1: ['id', 'class'], h2: ['id', 'class'], h3: ['id', 'class'], h4: ['id', 'class'],
+  h1: ['id', 'class'], h2: ['id', 'class'], h3: ['id', 'class'], h4: ['id', 'class'],
   h5: ['id', 'class'], h6: ['id', 'class'], a: ['href', 'title'], img: ['src', 'alt', 'title'],
   em: [], strong: [], del: [], code: ['class'], pre: ['class'], blockquote: ['class'], ul: [],
   ol: ['start'], li: ['class'], hr: [], br: [], table: [], thead: [], tbody: [], tr: [],
-  th: ['align'], td: ['align'], details: ['class'], summary: [], div: ['class'], article: ['class'],
+  th: ['align'], td: ['align'], details: ['class'], summary: [], article: ['class'],
   input: ['type', 'class', 'checked', 'disabled'],
+  // Docusaurus Markdown: admonitions, code titles and highlighted lines, tabs, the safe tag list.
+  div: ['class', 'role', 'id', 'aria-labelledby'], p: ['class'], aside: ['class'],
+  figure: ['class'], figcaption: ['class'], span: ['class'], kbd: [], sup: [], sub: [],
+  button: ['type', 'role', 'id', 'aria-controls', 'aria-selected'],
 };
 const VOID = new Set(['img', 'hr', 'br', 'input']);
 const OWN_REFERENCE = /^&(amp|lt|gt|quot);/;
@@ -73,7 +77,8 @@ function checkAttribute(tag, attr, state) {
   const value = decodeHTMLAttribute(raw ?? '');
   state.attrText.push(value);
   if (name === 'href' || name === 'src') return checkUrl(value, name === 'src');
-  if (name === 'type' && value !== 'checkbox') return 'input type is not checkbox';
+  if (name === 'type' && value !== (tag === 'button' ? 'button' : 'checkbox')) return `${tag} type is ${value}`;
+  if (name === 'role' && !['tablist', 'tab', 'tabpanel'].includes(value)) return `role ${value}`;
   if (name === 'id') {
     if (state.ids.has(value)) return `duplicate id ${value}`;
     state.ids.add(value);
@@ -155,7 +160,8 @@ export function checkIds(result, ids, prefix = '') {
   for (const id of ids) {
     if (!id.startsWith(prefix)) return `id ${id} lacks the prefix`;
     const slug = id.slice(prefix.length);
-    if (!/^[\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}-]+$/u.test(slug)) return `id ${JSON.stringify(id)} is not a slug`;
+    // A slug, or a {#custom-id} (ASCII letters, digits, - _ . :).
+    if (!/^[\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}-]+$/u.test(slug) && !/^[A-Za-z0-9_.:-]+$/.test(slug)) return `id ${JSON.stringify(id)} is not a slug`;
     if (Buffer.byteLength(slug.replace(/-\d+$/, '')) > 100) return `id ${id.slice(0, 40)}… is over 100 bytes`;
   }
   for (const t of [...result.toc, ...result.questions]) {

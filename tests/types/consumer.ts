@@ -2,7 +2,7 @@
 // uses every export, createFoldmark option, render/toHtml option and error code of 'foldmark'.
 import { createFoldmark, FoldmarkError } from 'foldmark';
 import type {
-  Article, CreateOptions, Foldmark, FoldmarkErrorCode, Options, Question, TocEntry, Warning,
+  Article, CreateOptions, Foldmark, FoldmarkErrorCode, Options, Question, TocEntry, Warning, WarningCode,
 } from 'foldmark';
 
 const creates: CreateOptions[] = [
@@ -41,6 +41,8 @@ export async function use(): Promise<string> {
   const meta: Record<string, unknown> = article.meta;
   const versions: string = `${fm.version.foldmark} ${fm.version.md4c}`;
   const firstLine: number = warnings[0]?.line ?? 0;
+  const firstCode: WarningCode | undefined = warnings[0]?.code;
+  const highlighted: string = fm.toHtml('```js\nx\n```', { highlight: (code: string, lang: string, meta: string) => (lang ? code : undefined) });
   try {
     fm.toHtml(html);
   } catch (err) {
@@ -52,5 +54,5 @@ export async function use(): Promise<string> {
   }
   const made = new FoldmarkError('E_WASM', 'made by hand');
   return [article.title, article.html, article.jsonLd, toc.length, questions.length, firstLine,
-    Object.keys(meta).length, versions, made.code].join(' ');
+    Object.keys(meta).length, versions, made.code, firstCode, highlighted].join(' ');
 }

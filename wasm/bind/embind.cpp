@@ -7,25 +7,17 @@
 #include <string>
 #include <string_view>
 
+#include "contract.inc"
 #include "foldmark/foldmark.h"
 #include "utf8.h"
 
 namespace {
 
-// Bits of the flags argument; web/foldmark.js mirrors them.
-constexpr unsigned kAllowRawHtml = 1u << 0;
-constexpr unsigned kGfm = 1u << 1;
-constexpr unsigned kHeadingIds = 1u << 2;
-constexpr unsigned kCollapseShift = 3;  // two bits: 0 sections, 1 questions, 2 none
-constexpr unsigned kBuildJsonLd = 1u << 5;
-
-// Output slots: kMain is toHtml's HTML, render's other fields as JSON, or an error message.
-constexpr int kMain = 0;
-constexpr int kHtml = 1;
-constexpr int kJsonLd = 2;
-constexpr int kSlots = 3;
-
-constexpr std::size_t kKeepCapacity = 4u << 20;
+// Flag bits, output slots and the capacity kept between calls: wasm/contract.json, generated.
+namespace contract = foldmark::contract;
+constexpr int kMain = contract::kSlotMain;  // toHtml's HTML, render's other fields, or an error
+constexpr int kSlots = contract::kSlots;
+constexpr std::size_t kKeepCapacity = contract::kKeepCapacityBytes;
 
 std::string g_input;
 std::string g_output[kSlots];
@@ -41,15 +33,16 @@ void set_id_prefix(const std::string& prefix) {
 
 foldmark::Options decode_options(unsigned flags) {
   foldmark::Options o;
-  o.allow_raw_html = (flags & kAllowRawHtml) != 0;
-  o.gfm = (flags & kGfm) != 0;
-  o.heading_ids = (flags & kHeadingIds) != 0;
-  const unsigned collapse = (flags >> kCollapseShift) & 3u;
+  o.allow_raw_html = (flags & contract::kFlagAllowRawHtml) != 0;
+  o.gfm = (flags & contract::kFlagGfm) != 0;
+  o.heading_ids = (flags & contract::kFlagHeadingIds) != 0;
+  const unsigned collapse = (flags >> contract::kFlagCollapseShift) & 3u;
   o.collapse = collapse == 1   ? foldmark::Collapse::kQuestions
                : collapse == 2 ? foldmark::Collapse::kNone
                                : foldmark::Collapse::kSections;
   o.id_prefix = g_id_prefix;
-  o.json_ld = (flags & kBuildJsonLd) != 0;
+  o.json_ld = (flags & contract::kFlagJsonLd) != 0;
+  o.code_slots = (flags & contract::kFlagCodeSlots) != 0;
   return o;
 }
 
@@ -97,6 +90,7 @@ int to_html(std::size_t size, unsigned flags) {
   foldmark::HtmlResult r = foldmark::to_html(input(size), decode_options(flags));
   if (r.error != foldmark::ErrorCode::kNone) return fail(r.error, std::move(r.error_message));
   g_output[kMain] = std::move(r.html);
+  g_output[contract::kSlotCode] = std::move(r.code_json);
   publish();
   return 0;
 }
@@ -106,8 +100,9 @@ int render(std::size_t size, unsigned flags) {
   foldmark::Article a = foldmark::render(input(size), decode_options(flags));
   if (a.error != foldmark::ErrorCode::kNone) return fail(a.error, std::move(a.error_message));
   g_output[kMain] = foldmark::article_fields_json(a);
-  g_output[kHtml] = std::move(a.html);
-  g_output[kJsonLd] = std::move(a.json_ld);
+  g_output[contract::kSlotHtml] = std::move(a.html);
+  g_output[contract::kSlotJsonLd] = std::move(a.json_ld);
+  g_output[contract::kSlotCode] = std::move(a.code_json);
   publish();
   return 0;
 }

@@ -1,9 +1,12 @@
-// Orchestration: BOM → UTF-8 repair → front matter → md4c body → title, TOC and Q/A layout.
+// Orchestration, the pipeline in order: BOM → UTF-8 repair → front matter (render only) → the
+// body (renderer.h: line stages, then md4c) → title, TOC and Q/A layout (qa_sections.h).
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 
+#include "contract.inc"
 #include "escape.h"
 #include "foldmark/foldmark.h"
 #include "front_matter.h"
@@ -16,6 +19,14 @@ namespace foldmark {
 
 const char* const kVersion = FOLDMARK_VERSION;
 const char* const kMd4cVersion = FOLDMARK_MD4C_VERSION;
+
+// The public header documents its limits and codes in place; they must be the contract's.
+static_assert(kMaxInputBytes == contract::kMaxInputBytes, "wasm/contract.json: maxInputBytes");
+static_assert(kMaxSlugBytes == contract::kMaxSlugBytes, "wasm/contract.json: maxSlugBytes");
+static_assert(static_cast<int>(ErrorCode::kInput) == contract::kErrorInput &&
+                  static_cast<int>(ErrorCode::kLimit) == contract::kErrorLimit &&
+                  static_cast<int>(ErrorCode::kInternal) == contract::kErrorInternal,
+              "wasm/contract.json: errors");
 
 namespace {
 
@@ -137,16 +148,26 @@ std::string first_h1_text(const BodyHtml& body) {
 
 // The title heading: the body's opening h1 itself, or one made from meta.title. A title taken
 // from a later h1 is not repeated: that h1 already shows it where the author put it.
-void write_title(std::string& out, const BodyHtml& body, bool from_body, const std::string& title) {
+void write_title(detail::OutBuffer& out, const BodyHtml& body, bool from_body,
+                 const std::string& title) {
   if (from_body) {
     const auto& h = body.headings[0];
     out.append("<h1 class=\"fm-title\"");
-    out.append(body.html, h.begin + 3, h.end - h.begin - 3);  // keeps its id and inner HTML
+    // Keeps its id and inner HTML.
+    out.append(std::string_view(body.html).substr(h.begin + 3, h.end - h.begin - 3));
   } else if (!title.empty()) {
     out.append("<h1 class=\"fm-title\">");
     detail::escape_html(out, title);
     out.append("</h1>\n");
   }
+}
+
+// Fills a with the error for an article whose HTML (and JSON-LD) would pass the budget.
+void over_budget(Article& a, std::size_t budget) {
+  a = Article();
+  a.error = ErrorCode::kLimit;
+  a.error_message =
+      "output would exceed " + std::to_string(budget) + " bytes (the output budget for this input)";
 }
 
 }  // namespace
@@ -160,6 +181,7 @@ HtmlResult to_html(std::string_view markdown, const Options& options) {
   result.error = body.error;
   result.error_message = std::move(body.error_message);
   result.html = std::move(body.html);
+  result.code_json = std::move(body.code_json);
   return result;
 }
 
@@ -172,12 +194,18 @@ Article render(std::string_view markdown, const Options& options) {
   a.meta_json = std::move(fm.meta_json);
   const std::string_view body_text = in.text.substr(fm.body_offset);
   if (container_work_too_large(body_text, a.error, a.error_message)) return a;
-  BodyHtml body = detail::render_body(body_text, options, true, output_budget(in.text.size()));
+  const std::string_view head = in.text.substr(0, fm.body_offset);
+  const int first_line = 1 + static_cast<int>(std::count(head.begin(), head.end(), '\n'));
+  BodyHtml body =
+      detail::render_body(body_text, options, true, output_budget(in.text.size()), first_line);
   if (body.error != ErrorCode::kNone) {
     a.error = body.error;
     a.error_message = std::move(body.error_message);
     return a;
   }
+  a.warnings.insert(a.warnings.end(), std::make_move_iterator(body.warnings.begin()),
+                    std::make_move_iterator(body.warnings.end()));
+  a.code_json = std::move(body.code_json);
   const bool title_from_body = leading_h1(body) && !fm.hide_title;
   a.title = !fm.title.empty() ? fm.title : first_h1_text(body);
   const std::size_t first = title_from_body ? 1 : 0;
@@ -186,15 +214,24 @@ Article render(std::string_view markdown, const Options& options) {
     a.toc.push_back(
         {static_cast<int>(h.level), h.text, h.id.empty() ? "" : options.id_prefix + h.id});
   }
-  std::string& out = a.html;
+  // The article and its JSON-LD share the body's budget: the <details> wrapping adds about 80
+  // bytes to each item, and the JSON-LD repeats every answer, escaped.
+  const std::size_t budget = output_budget(in.text.size());
+  detail::OutBuffer out(budget);
   out.reserve(body.html.size() + 256 + 64 * body.headings.size());
   out.append("<article class=\"fm-article\">\n");
   if (!fm.hide_title) write_title(out, body, title_from_body, fm.title);
   const std::size_t body_begin = title_from_body ? body.headings[0].end : 0;
   detail::QaLayout layout = detail::write_qa_layout(body, body_begin, first, options, out);
   out.append("</article>\n");
+  const std::size_t json_ld_size = layout.faq.empty() ? 0 : detail::faq_size(layout.faq);
+  if (out.exhausted() || json_ld_size > out.room()) {
+    over_budget(a, budget);
+    return a;
+  }
+  if (json_ld_size > 0) a.json_ld = detail::faq_json_ld(layout.faq, json_ld_size);
+  a.html = out.take();
   a.questions = std::move(layout.questions);
-  a.json_ld = std::move(layout.json_ld);
   return a;
 }
 

@@ -1,5 +1,6 @@
 // Splits the --- block from the body, parses it with the YAML subset and writes meta as JSON.
 #include "front_matter.h"
+#include "contract.inc"
 
 #include "json_writer.h"
 #include "yaml_subset.h"
@@ -90,7 +91,7 @@ FrontMatter parse_front_matter(std::string_view document) {
   if (!trim_right(info).empty()) {
     // "---js" would be evaluated by gray-matter; we never evaluate, and "----" is a thematic break.
     if (info.find_first_not_of('-') != std::string_view::npos) {
-      add_warning(fm, 1, 4, "W_FRONT_MATTER",
+      add_warning(fm, 1, 4, contract::kWarnFrontMatter,
                   "only '---' alone on the first line starts front matter; this block is rendered "
                   "as Markdown");
     }
@@ -112,7 +113,7 @@ FrontMatter parse_front_matter(std::string_view document) {
   }
   if (!fm.present) {
     add_warning(
-        fm, 1, 1, "W_FRONT_MATTER_UNCLOSED",
+        fm, 1, 1, contract::kWarnFrontMatterUnclosed,
         "front matter opened with '---' is never closed with '---'; it is rendered as Markdown");
     return fm;
   }

@@ -156,6 +156,11 @@ std::string Slugger::slug(std::string_view text) {
   return result;
 }
 
+std::string Slugger::claim(std::string_view id) {
+  occurrences_.emplace(std::string(id), 0);
+  return std::string(id);
+}
+
 bool is_question(std::string_view text) {
   std::size_t begin = 0;
   while (begin < text.size() && (text[begin] == ' ' || text[begin] == '\t')) ++begin;

@@ -19,6 +19,9 @@ std::string slugify(std::string_view text);
 class Slugger {
  public:
   std::string slug(std::string_view text);
+  // An id the author chose ({#id}, or one foldmark derives): taken as is, and counted so a
+  // later generated slug equal to it gets -1.
+  std::string claim(std::string_view id);
 
  private:
   std::unordered_map<std::string, unsigned> occurrences_;

@@ -64,8 +64,14 @@ class OutBuffer {
     if (n > storage_.size()) storage_.resize(n < budget_ ? n : budget_);
   }
 
+  // Drops the bytes from n on (n <= size()).
+  void truncate(std::size_t n) { size_ = n < size_ ? n : size_; }
+  const char* data() const { return storage_.data(); }
+
   bool exhausted() const { return exhausted_; }
   std::size_t size() const { return size_; }
+  // What the budget still allows: 0 once exhausted.
+  std::size_t room() const { return exhausted_ ? 0 : budget_ - size_; }
   std::string take() {
     storage_.resize(size_);
     size_ = 0;

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <string_view>
+#include <vector>
 
+#include "escape.h"
 #include "headings.h"
 #include "json_writer.h"
 
@@ -36,11 +38,11 @@ Plan plan_sections(const BodyHtml& body, std::size_t first_heading) {
   return plan;
 }
 
-void append_range(std::string& out, const std::string& html, std::size_t begin, std::size_t end) {
-  if (end > begin) out.append(html, begin, end - begin);
+void append_range(OutBuffer& out, const std::string& html, std::size_t begin, std::size_t end) {
+  if (end > begin) out.append(std::string_view(html).substr(begin, end - begin));
 }
 
-void write_wrapped(std::string& out, std::string_view open, const std::string& html,
+void write_wrapped(OutBuffer& out, std::string_view open, const std::string& html,
                    std::size_t begin, std::size_t end) {
   if (end <= begin) return;
   out.append(open);
@@ -48,7 +50,7 @@ void write_wrapped(std::string& out, std::string_view open, const std::string& h
   out.append("</div>\n");
 }
 
-void write_item(std::string& out, const BodyHtml& body, const BodyHeading& h, bool question,
+void write_item(OutBuffer& out, const BodyHtml& body, const BodyHeading& h, bool question,
                 std::size_t answer_end) {
   out.append(question ? "<details class=\"fm-qa fm-question\">\n<summary>"
                       : "<details class=\"fm-qa\">\n<summary>");
@@ -58,18 +60,46 @@ void write_item(std::string& out, const BodyHtml& body, const BodyHeading& h, bo
   out.append("</div>\n</details>\n");
 }
 
-void add_faq_entry(JsonWriter& json, const BodyHeading& h, const std::string& html,
-                   std::size_t answer_end) {
-  json.begin_object().key("@type").string("Question").key("name").string(h.text);
+void add_faq_entry(JsonWriter& json, const FaqEntry& e) {
+  json.begin_object().key("@type").string("Question").key("name").string(e.name);
   json.key("acceptedAnswer").begin_object().key("@type").string("Answer").key("text");
-  json.string(std::string_view(html).substr(h.end, answer_end - h.end)).end_object();
+  json.string(e.answer).end_object();
   json.end_object();
 }
 
+constexpr std::string_view kFaqPrefix =
+    R"({"@context":"https://schema.org","@type":"FAQPage","mainEntity":)";
+
 }  // namespace
 
+// Counted before anything is written, so a refused JSON-LD is never built. The fixed part of an
+// entry is measured by writing an empty one.
+std::size_t faq_size(const std::vector<FaqEntry>& entries) {
+  std::string empty_entry;
+  JsonWriter probe(empty_entry, true);
+  add_faq_entry(probe, FaqEntry{});
+  std::size_t size = kFaqPrefix.size() + 3 + entries.size() * empty_entry.size();  // "[", "]}"
+  if (!entries.empty()) size += entries.size() - 1;                                // commas
+  for (const FaqEntry& e : entries) {
+    size += json_escaped_size(e.name, true) + json_escaped_size(e.answer, true);
+  }
+  return size;
+}
+
+std::string faq_json_ld(const std::vector<FaqEntry>& entries, std::size_t size) {
+  std::string out;
+  out.reserve(size);
+  out.append(kFaqPrefix);
+  JsonWriter json(out, true);
+  json.begin_array();
+  for (const FaqEntry& e : entries) add_faq_entry(json, e);
+  json.end_array();
+  out.push_back('}');
+  return out;
+}
+
 QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size_t first_heading,
-                         const Options& options, std::string& out) {
+                         const Options& options, OutBuffer& out) {
   QaLayout layout;
   const Plan plan = plan_sections(body, first_heading);
   const bool fold = options.collapse != Collapse::kNone && !plan.sections.empty();
@@ -79,9 +109,6 @@ QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size
     write_wrapped(out, "<div class=\"fm-intro\">\n", body.html, body_begin,
                   body.headings[plan.sections.front()].begin);
   }
-  std::string faq;
-  JsonWriter json(faq, true);
-  json.begin_array();
   for (std::size_t k = 0; k < plan.sections.size(); ++k) {
     const BodyHeading& h = body.headings[plan.sections[k]];
     const std::size_t end =
@@ -89,7 +116,9 @@ QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size
     const bool question = is_question(h.text);
     if (question) {
       layout.questions.push_back({options.id_prefix + h.id, h.text});
-      if (options.json_ld) add_faq_entry(json, h, body.html, end);
+      if (options.json_ld) {
+        layout.faq.push_back({h.text, std::string_view(body.html).substr(h.end, end - h.end)});
+      }
     }
     if (!fold) continue;
     if (question || options.collapse == Collapse::kSections) {
@@ -98,13 +127,8 @@ QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size
       append_range(out, body.html, h.begin, end);
     }
   }
-  json.end_array();
   if (fold) {
     write_wrapped(out, "<div class=\"fm-epilogue\">\n", body.html, plan.epilogue, body.html.size());
-  }
-  if (options.json_ld && !layout.questions.empty()) {
-    layout.json_ld =
-        R"({"@context":"https://schema.org","@type":"FAQPage","mainEntity":)" + faq + "}";
   }
   return layout;
 }

@@ -5,16 +5,25 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "foldmark/foldmark.h"
+#include "out_buffer.h"
 #include "renderer.h"
 
 namespace foldmark::detail {
 
+// A question item of the FAQPage: its heading's text and its answer's HTML (views into the
+// BodyHtml the layout was written from).
+struct FaqEntry {
+  std::string_view name;
+  std::string_view answer;
+};
+
 struct QaLayout {
   std::vector<Question> questions;
-  std::string json_ld;  // FAQPage for the question items, "" when there are none
+  std::vector<FaqEntry> faq;  // with options.json_ld only
 };
 
 // Appends the body (from byte body_begin, skipping headings before first_heading, which the
@@ -25,8 +34,15 @@ struct QaLayout {
 //  - content before the first such heading is the intro (<div class="fm-intro">);
 //  - the first top-level thematic break after the last such heading starts the epilogue
 //    (<div class="fm-epilogue">), which no item swallows.
+// An HTML past out's budget shows as out.exhausted().
 QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size_t first_heading,
-                         const Options& options, std::string& out);
+                         const Options& options, OutBuffer& out);
+
+// The exact size in bytes of the entries' schema.org FAQPage JSON-LD, and the JSON-LD itself
+// (script-safe) given that size. The caller checks the size against its budget first: the
+// JSON-LD repeats every answer, and escaping can make it six times as long ("&" → "\u0026amp;").
+std::size_t faq_size(const std::vector<FaqEntry>& entries);
+std::string faq_json_ld(const std::vector<FaqEntry>& entries, std::size_t size);
 
 }  // namespace foldmark::detail
 

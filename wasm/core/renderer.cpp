@@ -1,52 +1,18 @@
-// Our HTML renderer on md4c's callbacks: one flat switch per callback, one small helper per
-// element, all state in one context struct.
-#include "renderer.h"
-
+// Our HTML renderer on md4c's callbacks: one flat switch per callback, one line per case, one
+// small helper per element; all state in one context struct (render_context.h).
 #include <algorithm>
 #include <vector>
 
 #include "entities.h"
 #include "escape.h"
-#include "headings.h"
-#include "md4c.h"
-#include "out_buffer.h"
+#include "line_stages.h"
+#include "mdx_syntax.h"
+#include "render_context.h"
 #include "url_policy.h"
 
 namespace foldmark::detail {
-namespace {
 
-constexpr std::string_view kReplacementChar = "\xEF\xBF\xBD";
-constexpr std::size_t kQuoteTailBytes = 64;
-
-struct Context {
-  Context(const Options& o, bool article, std::size_t budget)
-      : options(o), article_mode(article), out(budget) {}
-
-  const Options& options;
-  bool article_mode;
-  OutBuffer out;
-  BodyHtml result;
-  Slugger slugger;
-  int depth = 0;        // open blocks, the document included
-  int image_depth = 0;  // > 0 inside an image's alt text: plain text only
-  bool in_heading = false;
-  bool heading_text_full = false;  // heading_text reached kMaxHeadingTextBytes
-  bool heading_top_level = false;
-  unsigned heading_level = 0;
-  std::size_t heading_begin = 0;  // where "<hN" starts
-  std::size_t heading_attr = 0;   // where the id attribute goes
-  std::string heading_text;
-  bool in_top_quote = false;
-  std::size_t quote_attr = 0;
-  std::string quote_tail;  // the last bytes of a top-level quote's text
-  // Spans written and not yet closed. md4c 0.5.2 can pair an emphasis or strikethrough mark
-  // inside a link destination with one outside it ("*[](*)", "[](~)~") and then reports an
-  // enter without its leave or a leave without its enter; the output stays balanced anyway.
-  std::vector<MD_SPANTYPE> open_spans;
-  // Links inside a link (an autolink in link text: "[<a@b.c>](/u)") are written as their text:
-  // nested <a> elements are invalid HTML that the browser's parser re-arranges.
-  int nested_links = 0;
-};
+constexpr std::size_t kMaxRendererWarnings = 100;
 
 // The attribute's text with references decoded and NUL replaced.
 std::string decode_attribute(const MD_ATTRIBUTE& attr) {
@@ -64,8 +30,36 @@ std::string decode_attribute(const MD_ATTRIBUTE& attr) {
   return s;
 }
 
+void warn_at(Context& c, const char* where, const char* code, std::string message) {
+  // Each warning counts the lines before it: a bounded number keeps that linear.
+  if (c.result.warnings.size() >= kMaxRendererWarnings) return;
+  Warning w;
+  w.code = code;
+  w.message = std::move(message);
+  if (where >= c.doc.data() && where <= c.doc.data() + c.doc.size()) {
+    const auto offset = static_cast<std::size_t>(where - c.doc.data());
+    if (offset < c.warn_offset) {
+      c.warn_offset = 0;
+      c.warn_line = 0;
+    }
+    const std::string_view skipped = c.doc.substr(c.warn_offset, offset - c.warn_offset);
+    c.warn_line += static_cast<int>(std::count(skipped.begin(), skipped.end(), '\n'));
+    c.warn_offset = offset;
+    const std::string_view before = c.doc.substr(0, offset);
+    const std::size_t line_start = before.find_last_of('\n') + 1;  // npos + 1 == 0
+    w.line = c.first_line + c.warn_line;
+    w.column = 1 + static_cast<int>(count_code_points(before.substr(line_start)));
+  }
+  c.result.warnings.push_back(std::move(w));
+}
+
+namespace {
+
+constexpr std::size_t kQuoteTailBytes = 64;
+
 void collect_text(Context& c, std::string_view text) {
   if (c.in_heading && !c.heading_text_full) {
+    if (c.heading_source == nullptr) c.heading_source = text.data();
     std::size_t room = kMaxHeadingTextBytes - c.heading_text.size();
     if (text.size() > room) {
       // Cut at a code point boundary: the text reaches the TOC, the title and JSON-LD.
@@ -93,65 +87,6 @@ void write_title_attribute(Context& c, const MD_ATTRIBUTE& title) {
   c.out.push('"');
 }
 
-void open_heading(Context& c, const MD_BLOCK_H_DETAIL* d) {
-  c.in_heading = true;
-  c.heading_top_level = c.depth == 2;
-  c.heading_level = d->level;
-  c.heading_text.clear();
-  c.heading_text_full = false;
-  c.heading_begin = c.out.size();
-  c.out.append("<h");
-  c.out.push(static_cast<char>('0' + d->level));
-  c.heading_attr = c.out.size();
-  c.out.push('>');
-}
-
-void close_heading(Context& c) {
-  BodyHeading h;
-  h.level = c.heading_level;
-  h.text = std::move(c.heading_text);
-  h.begin = c.heading_begin;
-  h.inner_begin = c.heading_attr + 1;
-  if (c.options.heading_ids) {
-    h.id = c.slugger.slug(h.text);
-    std::string attr = " id=\"";
-    escape_html(attr, c.options.id_prefix);
-    escape_html(attr, h.id);
-    attr += '"';
-    // The attribute goes back into the opening tag: this moves only the heading's own bytes.
-    c.out.insert(c.heading_attr, attr);
-    h.inner_begin += attr.size();
-  }
-  h.inner_end = c.out.size();
-  c.out.append("</h");
-  c.out.push(static_cast<char>('0' + c.heading_level));
-  c.out.append(">\n");
-  h.end = c.out.size();
-  c.in_heading = false;
-  if (c.heading_top_level) c.result.headings.push_back(std::move(h));
-}
-
-void open_quote(Context& c) {
-  if (!c.article_mode || c.depth != 2) {
-    c.out.append("<blockquote>\n");
-    return;
-  }
-  c.in_top_quote = true;
-  c.quote_tail.clear();
-  c.out.append("<blockquote");
-  c.quote_attr = c.out.size();
-  c.out.append(">\n");
-}
-
-void close_quote(Context& c) {
-  if (c.in_top_quote && c.depth == 2) {
-    c.in_top_quote = false;
-    if (ends_with_question_mark(c.quote_tail))
-      c.out.insert(c.quote_attr, " class=\"fm-reader-question\"");
-  }
-  c.out.append("</blockquote>\n");
-}
-
 void open_ordered_list(Context& c, const MD_BLOCK_OL_DETAIL* d) {
   if (d->start == 1) {
     c.out.append("<ol>\n");
@@ -172,30 +107,6 @@ void open_list_item(Context& c, const MD_BLOCK_LI_DETAIL* d) {
       "disabled");
   if (d->task_mark == 'x' || d->task_mark == 'X') c.out.append(" checked");
   c.out.push('>');
-}
-
-void open_rule(Context& c) {
-  const std::size_t begin = c.out.size();
-  c.out.append("<hr>\n");
-  if (c.depth == 2) c.result.rules.emplace_back(begin, c.out.size());
-}
-
-void open_code_block(Context& c, const MD_BLOCK_CODE_DETAIL* d) {
-  c.out.append("<pre><code");
-  if (d->lang.text != nullptr) {
-    c.out.append(" class=\"language-");
-    escape_html(c.out, decode_attribute(d->lang));
-    c.out.push('"');
-  }
-  c.out.push('>');
-}
-
-void open_raw_html_block(Context& c) {
-  if (!c.options.allow_raw_html) c.out.append("<pre class=\"fm-raw-html\">");
-}
-
-void close_raw_html_block(Context& c) {
-  if (!c.options.allow_raw_html) c.out.append("</pre>\n");
 }
 
 void open_table_cell(Context& c, const char* tag, const MD_BLOCK_TD_DETAIL* d) {
@@ -257,36 +168,44 @@ void write_entity(Context& c, std::string_view ref) {
   write_text(c, decoded);
 }
 
-void write_raw_html(Context& c, std::string_view html) {
-  if (c.options.allow_raw_html && c.image_depth == 0) {
-    c.out.append(html);
-  } else {
-    write_text(c, html);
-  }
-}
-
-std::string_view close_tag(MD_SPANTYPE type) {
+std::string_view close_tag(int type) {
   switch (type) {
     case MD_SPAN_EM: return "</em>";
     case MD_SPAN_STRONG: return "</strong>";
     case MD_SPAN_A: return "</a>";
     case MD_SPAN_CODE: return "</code>";
     case MD_SPAN_DEL: return "</del>";
+    case kSpanKbd: return "</kbd>";
+    case kSpanSup: return "</sup>";
+    case kSpanSub: return "</sub>";
+    case kSpanSummary: return "</summary>";
     default: return "";
   }
 }
 
+}  // namespace
+
+void escape_text(Context& c, std::string_view text) {
+  write_text(c, text);
+}
+
+void push_span(Context& c, int type, std::string_view open_tag) {
+  c.out.append(open_tag);
+  c.open_spans.push_back(type);
+}
+
 // Closes the innermost open `type` and everything opened inside it; a leave md4c reports
 // without its enter writes nothing.
-void close_span(Context& c, MD_SPANTYPE type) {
+bool close_span(Context& c, int type) {
   auto& open = c.open_spans;
   const auto it = std::find(open.rbegin(), open.rend(), type);
-  if (it == open.rend()) return;
+  if (it == open.rend()) return false;
   const std::size_t keep = static_cast<std::size_t>(open.rend() - it) - 1;
   while (open.size() > keep) {
     c.out.append(close_tag(open.back()));
     open.pop_back();
   }
+  return true;
 }
 
 // No span crosses a block boundary: close whatever md4c left open (an unclosed <em> or <a>
@@ -301,7 +220,10 @@ void close_all_spans(Context& c) {
     c.open_spans.pop_back();
   }
   c.nested_links = 0;
+  c.in_inline_comment = false;
 }
+
+namespace {
 
 int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
   auto& c = *static_cast<Context*>(userdata);
@@ -331,6 +253,7 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* userdata) {
 int leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
   auto& c = *static_cast<Context*>(userdata);
   close_all_spans(c);
+  close_elements_from(c, c.depth);  // containers foldmark opened inside this block end with it
   switch (type) {
     case MD_BLOCK_DOC: break;
     case MD_BLOCK_QUOTE: close_quote(c); break;
@@ -339,7 +262,7 @@ int leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
     case MD_BLOCK_LI: c.out.append("</li>\n"); break;
     case MD_BLOCK_HR: break;
     case MD_BLOCK_H: close_heading(c); break;
-    case MD_BLOCK_CODE: c.out.append("</code></pre>\n"); break;
+    case MD_BLOCK_CODE: close_code_block(c); break;
     case MD_BLOCK_HTML: close_raw_html_block(c); break;
     case MD_BLOCK_P: c.out.append("</p>\n"); break;
     case MD_BLOCK_TABLE: c.out.append("</table>\n"); break;
@@ -393,6 +316,14 @@ int leave_span(MD_SPANTYPE type, void* detail, void* userdata) {
 int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
   auto& c = *static_cast<Context*>(userdata);
   const std::string_view s(data, size);
+  if (c.in_code) {
+    code_text(c, type == MD_TEXT_NULLCHAR ? kReplacementChar : s);
+    return 0;
+  }
+  if (c.in_html_block) {
+    c.html_chunks.push_back(type == MD_TEXT_NULLCHAR ? kReplacementChar : s);
+    return 0;
+  }
   switch (type) {
     case MD_TEXT_NULLCHAR: write_text(c, kReplacementChar); break;
     case MD_TEXT_BR: write_break(c, "<br>\n"); break;
@@ -411,9 +342,61 @@ unsigned parser_flags(const Options& options) {
 
 }  // namespace
 
+namespace {
+
+// The line stages' warnings (first `split` of them) and the renderer's are each in document
+// order: one merge puts them all in order.
+void merge_warnings(std::vector<Warning>& w, std::size_t split) {
+  std::vector<Warning> merged;
+  merged.reserve(w.size());
+  std::size_t a = 0, b = split;
+  auto before = [](const Warning& x, const Warning& y) {
+    return x.line != y.line ? x.line < y.line : x.column <= y.column;
+  };
+  while (a < split || b < w.size()) {
+    const bool take_a = b >= w.size() || (a < split && before(w[a], w[b]));
+    merged.push_back(std::move(w[take_a ? a++ : b++]));
+  }
+  w.swap(merged);
+}
+
+}  // namespace
+
+std::string render_inline(std::string_view markdown, const Options& options, std::size_t budget) {
+  Options inline_options = options;
+  inline_options.code_slots = false;
+  Context c(inline_options, false, budget);
+  const Prepared none;
+  c.doc = markdown;
+  c.prepared = &none;
+  MD_PARSER parser{};
+  parser.flags = parser_flags(options);
+  parser.enter_block = enter_block;
+  parser.leave_block = leave_block;
+  parser.enter_span = enter_span;
+  parser.leave_span = leave_span;
+  parser.text = text;
+  if (md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &c) != 0 ||
+      c.out.exhausted())
+    return "";
+  std::string html = c.out.take();
+  constexpr std::string_view kOpen = "<p>", kClose = "</p>\n";
+  if (html.size() < kOpen.size() + kClose.size() || html.compare(0, 3, kOpen) != 0 ||
+      html.compare(html.size() - kClose.size(), kClose.size(), kClose) != 0 ||
+      html.find("<p>", 3) != std::string::npos)
+    return "";
+  return html.substr(kOpen.size(), html.size() - kOpen.size() - kClose.size());
+}
+
 BodyHtml render_body(std::string_view markdown, const Options& options, bool article_mode,
-                     std::size_t output_budget) {
+                     std::size_t output_budget, int first_line) {
   Context c(options, article_mode, output_budget);
+  const Prepared prepared = run_line_stages(markdown, first_line);
+  if (!prepared.text.empty()) markdown = prepared.text;
+  c.doc = markdown;
+  c.first_line = first_line;
+  c.prepared = &prepared;
+  c.result.warnings = prepared.warnings;
   c.out.reserve(markdown.size() + markdown.size() / 4 + 64);
   MD_PARSER parser{};
   parser.abi_version = 0;
@@ -433,7 +416,9 @@ BodyHtml render_body(std::string_view markdown, const Options& options, bool art
     c.result.error_message = "the Markdown parser failed (out of memory?)";
   } else {
     c.result.html = c.out.take();
+    if (options.code_slots) c.result.code_json = "[" + c.code_json + "]";
   }
+  merge_warnings(c.result.warnings, prepared.warnings.size());
   return std::move(c.result);
 }
 

@@ -1,5 +1,5 @@
-// md4c callbacks → HTML body, plus the structure (top-level headings and rules) the article
-// layout needs.
+// The body pipeline: line stages → md4c callbacks → HTML body, plus the structure (top-level
+// headings and rules) the article layout needs.
 #ifndef FOLDMARK_CORE_RENDERER_H
 #define FOLDMARK_CORE_RENDERER_H
 
@@ -27,15 +27,19 @@ struct BodyHtml {
   std::string html;
   std::vector<BodyHeading> headings;
   std::vector<std::pair<std::size_t, std::size_t>> rules;  // top-level <hr>: [begin, end)
+  std::vector<Warning> warnings;  // from the line stages and the renderer, in the whole file
+  std::string code_json;          // Options::code_slots: the code blocks as a JSON array
 };
 
 // Heading text kept for the TOC and slugs; longer headings keep their first bytes only.
 constexpr std::size_t kMaxHeadingTextBytes = 4096;
 
-// Renders well-formed UTF-8 markdown. article_mode adds what only render() wants: reader-question
-// blockquotes are marked. output_budget bounds html.size() (ErrorCode::kLimit past it).
+// Renders well-formed UTF-8 markdown: runs the line stages (line_stages.h) on it, then md4c.
+// article_mode adds what only render() wants: reader-question blockquotes are marked.
+// output_budget bounds html.size() (ErrorCode::kLimit past it). first_line is the markdown's
+// first line in the whole file, for warnings.
 BodyHtml render_body(std::string_view markdown, const Options& options, bool article_mode,
-                     std::size_t output_budget);
+                     std::size_t output_budget, int first_line = 1);
 
 }  // namespace foldmark::detail
 

@@ -2,12 +2,13 @@
 // multi-line plain scalars. Every line is visited a bounded number of times, so parsing is linear.
 #include <cstring>
 
+#include "contract.inc"
 #include "yaml_subset.h"
 
 namespace foldmark::detail {
 namespace {
 
-constexpr const char* kCode = "W_FRONT_MATTER";
+constexpr const char* kCode = contract::kWarnFrontMatter;
 constexpr std::size_t kNone = std::string_view::npos;
 
 bool is_ws(char c) {
@@ -198,7 +199,7 @@ void BlockParser::entry(std::size_t col, int depth, MapBuilder& map) {
     value = inline_value(v, static_cast<int>(col), depth + 1, &ok);
   }
   if (ok && !map.add(key, std::move(value))) {
-    add_yaml_warning(warnings_, lines_[key_line], col, "W_FRONT_MATTER_DUPLICATE_KEY",
+    add_yaml_warning(warnings_, lines_[key_line], col, contract::kWarnFrontMatterDuplicateKey,
                      "duplicate key '" + key + "': the last value is used");
   }
 }

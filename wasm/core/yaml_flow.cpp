@@ -2,13 +2,14 @@
 // with an explicit depth limit; an error nulls the whole value and resumes after it.
 #include <cstring>
 
+#include "contract.inc"
 #include "escape.h"
 #include "yaml_subset.h"
 
 namespace foldmark::detail {
 namespace {
 
-constexpr const char* kCode = "W_FRONT_MATTER";
+constexpr const char* kCode = contract::kWarnFrontMatter;
 
 bool is_ws(char c) {
   return c == ' ' || c == '\t';
@@ -235,7 +236,7 @@ YamlNode FlowParser::mapping(int depth) {
     if (failed_) return YamlNode();
     const std::string name = yaml_key_text(key);
     if (!map.add(name, std::move(item))) {
-      add_yaml_warning(warnings_, lines_[key_line], key_col, "W_FRONT_MATTER_DUPLICATE_KEY",
+      add_yaml_warning(warnings_, lines_[key_line], key_col, contract::kWarnFrontMatterDuplicateKey,
                        "duplicate key '" + name + "': the last value is used");
     }
     end_item('}', "expected ',' or '}' in the mapping");

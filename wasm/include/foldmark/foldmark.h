@@ -68,6 +68,11 @@ struct Options {
   // render() only: build Article::json_ld. It repeats every answer's HTML, so callers that may
   // never use it (the JS API builds it on first access) save that work.
   bool json_ld = true;
+  // For a highlighter run after the core (the JS `highlight` option): each code block's inner
+  // HTML is written between two NUL bytes (NUL never occurs in the output otherwise: input NULs
+  // become U+FFFD) and HtmlResult::code_json / Article::code_json list the blocks in order as
+  // [code, lang, meta, [highlighted line numbers]], so the caller can replace each one.
+  bool code_slots = false;
 };
 
 enum class ErrorCode {
@@ -105,6 +110,7 @@ struct Article {
   std::string meta_json;  // the front matter as a JSON object ("{}" when there is none)
   std::string html;       // <article class="fm-article">…</article>
   std::string json_ld;    // schema.org FAQPage for the question items; "" when there are none
+  std::string code_json;  // Options::code_slots only: the code blocks, a JSON array
   std::vector<TocEntry> toc;
   std::vector<Question> questions;
   std::vector<Warning> warnings;
@@ -115,6 +121,7 @@ struct HtmlResult {
   ErrorCode error = ErrorCode::kNone;
   std::string error_message;
   std::string html;
+  std::string code_json;  // Options::code_slots only: the code blocks, a JSON array
 };
 
 // markdown is UTF-8; invalid sequences and NUL are replaced with U+FFFD, a leading BOM is skipped.
@@ -132,6 +139,11 @@ std::string article_fields_json(const Article& article);
 // Every class foldmark emits, for stylesheets and tests.
 //   fm-article fm-title fm-intro fm-epilogue fm-qa fm-question fm-answer fm-reader-question
 //   fm-raw-html
+// Docusaurus Markdown (README "Docusaurus Markdown"):
+//   fm-admonition fm-admonition-TYPE fm-admonition-title   :::TYPE … ::: → <aside>
+//   fm-code fm-code-title fm-line-numbers fm-line-highlight  fenced code with a metastring
+//   fm-tabs                                                 <Tabs>/<TabItem>
+//   (role=tablist/tab/tabpanel)
 }  // namespace foldmark
 
 #endif  // FOLDMARK_FOLDMARK_H

@@ -20,18 +20,19 @@ function position(value) {
   return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
 }
 
-// Reads at most MAX_DOC_BYTES + 1 bytes, so /dev/zero or a huge file never fills memory. Sync:
+// Reads at most MAX_DOC_BYTES + 1 bytes, so /dev/zero or a huge file never fills memory.
+// tooLarge is the size as said to the user: a regular file's own, else 'more than' the limit. Sync:
 // thousands of small files read faster without a promise and a FileHandle each.
 export function readCapped(path) {
   const fd = openSync(path, 'r');
   try {
     const info = fstatSync(fd);
-    if (info.isFile() && info.size > MAX_DOC_BYTES) return { tooLarge: info.size };
+    if (info.isFile() && info.size > MAX_DOC_BYTES) return { tooLarge: `${info.size}` };
     let buffer = Buffer.allocUnsafe(Math.min((info.isFile() ? info.size : 0) + 1, MAX_DOC_BYTES + 1) || 1);
     let total = 0;
     for (;;) {
       if (total === buffer.length) {
-        if (total > MAX_DOC_BYTES) return { tooLarge: total };
+        if (total > MAX_DOC_BYTES) return { tooLarge: `more than ${MAX_DOC_BYTES}` };
         const bigger = Buffer.allocUnsafe(Math.min(Math.max(buffer.length * 2, 64 * 1024), MAX_DOC_BYTES + 1));
         buffer.copy(bigger, 0, 0, total);
         buffer = bigger;
@@ -40,7 +41,7 @@ export function readCapped(path) {
       if (bytesRead === 0) break;
       total += bytesRead;
     }
-    return total > MAX_DOC_BYTES ? { tooLarge: total } : { bytes: buffer.subarray(0, total) };
+    return total > MAX_DOC_BYTES ? { tooLarge: `more than ${MAX_DOC_BYTES}` } : { bytes: buffer.subarray(0, total) };
   } finally {
     closeSync(fd);
   }
@@ -79,7 +80,7 @@ export async function loadDoc(fm, { rel, abs }, { collapse, problems }) {
     return null;
   }
   if (read.tooLarge) {
-    problems.leaveOut('too large', `file is ${read.tooLarge} bytes or more; the limit is ${MAX_DOC_BYTES}: left out`, { file: abs });
+    problems.leaveOut('too large', `file is ${read.tooLarge} bytes; the limit is ${MAX_DOC_BYTES}: left out`, { file: abs });
     return null;
   }
   let markdown;

@@ -91,7 +91,7 @@ export async function buildSite(fm, options) {
     throw new SiteError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
   }
 
-  const site = { fm, opts, docs, sidebars, landing, staticDirs, assets: resolver.assets };
+  const site = { fm, opts, docs, sidebars, landing, staticDirs, assets: resolver.assets, problems };
   const stage = await stagingArea(target);
   try {
     await writeSite(site, stage);
@@ -172,7 +172,19 @@ function placeDocs(sidebars) {
   return places;
 }
 
-function pageWriter({ fm, opts, docs, sidebars }, template) {
+// The FAQPage JSON-LD of a page; an article whose JSON-LD is over the output budget gets none.
+function jsonLdScript(article, doc, problems) {
+  let json;
+  try {
+    json = article.jsonLd;
+  } catch (err) {
+    problems.warn(`no FAQPage JSON-LD: ${err.code ? `${err.code}: ` : ''}${err.message}`, { file: doc.abs });
+    return '';
+  }
+  return json ? `<script type="application/ld+json">${scriptJson(JSON.parse(json))}</script>\n` : '';
+}
+
+function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
   const places = placeDocs(sidebars);
   return ({ doc, root, mode, prerender, own }) => {
     const ctx = { mode, root, docs };
@@ -185,7 +197,7 @@ function pageWriter({ fm, opts, docs, sidebars }, template) {
       const article = fm.render(doc.markdown, { collapse: doc.collapse });
       content = rewriteLinks(article.html, doc.links, ctx);
       description = describeDoc(doc, article.html);
-      if (article.jsonLd) head += `<script type="application/ld+json">${scriptJson(JSON.parse(article.jsonLd))}</script>\n`;
+      head += jsonLdScript(article, doc, problems);
     } else if (!doc) {
       content = `<h1 class="fm-title">Page not found</h1>\n<p>This address does not match a page of this site. <a href="${escapeHtml(root)}index.html">Go to the start page</a>.</p>`;
       title = `Not found · ${opts.title}`;

@@ -1,0 +1,60 @@
+// wasm/contract.json is the one definition of options, flag bits, output slots, limits, error and
+// warning codes: C++ gets it generated (scripts/gen-contract.mjs); web/foldmark.js, the types and
+// both fixture runners are checked against it here.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { CONTRACT } from '../../web/foldmark.js';
+import { createFoldmark } from '../../web/node.js';
+import { root } from './fixtures.mjs';
+
+const contract = JSON.parse(readFileSync(join(root, 'wasm', 'contract.json'), 'utf8'));
+const read = (...p) => readFileSync(join(root, ...p), 'utf8');
+
+test('web/foldmark.js carries the contract: flags, slots, errors, limits, option defaults', () => {
+  assert.deepEqual({ ...CONTRACT.flags }, contract.flags);
+  assert.deepEqual({ ...CONTRACT.slots }, contract.slots);
+  assert.deepEqual([...CONTRACT.errors], contract.errors);
+  for (const [name, value] of Object.entries(CONTRACT.limits)) assert.equal(value, contract.limits[name], name);
+  const defaults = Object.fromEntries(contract.options.map((o) => [o.name, o.default]));
+  assert.deepEqual({ ...CONTRACT.defaults }, defaults);
+  const collapse = contract.options.find((o) => o.name === 'collapse').values;
+  assert.deepEqual([...CONTRACT.collapse], collapse);
+});
+
+test('web/foldmark.d.ts types every option, error code and warning code of the contract', () => {
+  const dts = read('web', 'foldmark.d.ts');
+  const options = dts.slice(dts.indexOf('export interface Options'), dts.indexOf('export interface TocEntry'));
+  for (const o of contract.options) assert.match(options, new RegExp(`\\b${o.name}\\?:`), `Options.${o.name}`);
+  const union = (name) => [...(new RegExp(`export type ${name} =([^;]*);`).exec(dts)?.[1] ?? '').matchAll(/'([A-Z_]+)'/g)]
+    .map((m) => m[1]);
+  assert.deepEqual(union('FoldmarkErrorCode').sort(), [...contract.errors.filter(Boolean), ...contract.jsErrors].sort());
+  assert.deepEqual(union('WarningCode').sort(), Object.keys(contract.warnings).sort());
+});
+
+test('both fixture runners know the fixture flag of every option (the JS-only hook has none)', () => {
+  const runners = { 'tests/native/fixtures.cpp': read('tests', 'native', 'fixtures.cpp'),
+    'tests/node/fixtures.mjs': read('tests', 'node', 'fixtures.mjs') };
+  for (const o of contract.options) {
+    if (o.fixture === null) { assert.equal(o.type, 'function', `${o.name}: only a JS hook may lack a fixture flag`); continue; }
+    for (const [file, text] of Object.entries(runners)) assert.ok(text.includes(`"${o.fixture}`) || text.includes(`'${o.fixture}`), `${file} lacks ${o.fixture}`);
+  }
+});
+
+test('the wasm core honours the generated flag bits and reports the contract error codes', async () => {
+  const fm = await createFoldmark();
+  assert.match(fm.toHtml('<b>x</b>', { allowRawHtml: true }), /<b>x<\/b>/);
+  assert.doesNotMatch(fm.toHtml('~~x~~', { gfm: false }), /<del>/);
+  assert.doesNotMatch(fm.toHtml('# x', { headingIds: false }), /id=/);
+  assert.throws(() => fm.toHtml('x'.repeat(contract.limits.maxInputBytes + 1)), { code: 'E_LIMIT' });
+  assert.throws(() => fm.toHtml('x', { nope: 1 }), { code: 'E_OPTION' });
+});
+
+test('warning codes the core emits are the contract\'s', async () => {
+  const fm = await createFoldmark();
+  const { warnings } = fm.render("---\na: [\n---\nimport A from 'a'\n\n:::nope\n:::\n\n<Foo>\n\n## H {#a b}\n");
+  const known = new Set(Object.keys(contract.warnings));
+  assert.ok(warnings.length >= 4);
+  for (const w of warnings) assert.ok(known.has(w.code), w.code);
+});

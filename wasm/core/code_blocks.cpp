@@ -1,0 +1,236 @@
+// Fenced code blocks with a Docusaurus metastring: title="…", {1,3-5} line ranges,
+// showLineNumbers, and the highlight-next-line / highlight-start / highlight-end comments.
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "escape.h"
+#include "json_writer.h"
+#include "render_context.h"
+
+namespace foldmark::detail {
+namespace {
+
+constexpr std::size_t kMaxRanges = 64;
+constexpr unsigned kMaxLineNumber = 1000000;
+
+struct CodeMeta {
+  std::string title;
+  bool line_numbers = false;
+  bool has_ranges = false;
+  std::vector<std::pair<unsigned, unsigned>> ranges;
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return s;
+}
+
+void parse_title(std::string_view meta, CodeMeta& m) {
+  const std::size_t at = meta.find("title=");
+  if (at == std::string_view::npos || at + 6 >= meta.size()) return;
+  const char quote = meta[at + 6];
+  if (quote != '"' && quote != '\'') return;
+  const std::size_t close = meta.find(quote, at + 7);
+  if (close != std::string_view::npos) m.title = std::string(meta.substr(at + 7, close - at - 7));
+}
+
+// {1,3-5}: numbers, ranges, commas and blanks only; anything else is not a range list.
+void parse_ranges(std::string_view meta, CodeMeta& m) {
+  const std::size_t open = meta.find('{');
+  const std::size_t close = meta.find('}', open);
+  if (open == std::string_view::npos || close == std::string_view::npos) return;
+  const std::string_view list = meta.substr(open + 1, close - open - 1);
+  if (list.find_first_not_of("0123456789,- ") != std::string_view::npos) return;
+  m.has_ranges = true;
+  unsigned numbers[2] = {0, 0};
+  int which = 0;
+  bool any = false;
+  auto flush = [&] {
+    if (any && m.ranges.size() < kMaxRanges)
+      m.ranges.emplace_back(numbers[0], which == 1 ? numbers[1] : numbers[0]);
+    numbers[0] = numbers[1] = 0;
+    which = 0;
+    any = false;
+  };
+  for (char ch : list) {
+    if (ch >= '0' && ch <= '9') {
+      numbers[which] =
+          std::min(kMaxLineNumber, numbers[which] * 10 + static_cast<unsigned>(ch - '0'));
+      any = true;
+    } else if (ch == '-') {
+      which = 1;
+    } else if (ch == ',') {
+      flush();
+    }
+  }
+  flush();
+}
+
+CodeMeta parse_meta(std::string_view meta) {
+  CodeMeta m;
+  parse_title(meta, m);
+  parse_ranges(meta, m);
+  m.line_numbers = meta.find("showLineNumbers") != std::string_view::npos;
+  return m;
+}
+
+enum class Magic { kNone, kNextLine, kStart, kEnd };
+
+std::string_view unwrap(std::string_view s, std::string_view open, std::string_view close) {
+  if (s.substr(0, open.size()) != open) return {};
+  s.remove_prefix(open.size());
+  if (s.size() < close.size() || s.substr(s.size() - close.size()) != close) return {};
+  return s.substr(0, s.size() - close.size());
+}
+
+// "// highlight-next-line", "# …", "<!-- … -->", "/* … */", "{/* … */}": the line is a comment
+// holding only the keyword.
+Magic magic_comment(std::string_view line) {
+  line = trim(line);
+  std::string_view body;
+  if (line.substr(0, 2) == "//") {
+    body = line.substr(2);
+  } else if (line.substr(0, 1) == "#") {
+    body = line.substr(1);
+  } else if (!(body = unwrap(line, "<!--", "-->")).empty() ||
+             !(body = unwrap(line, "{/*", "*/}")).empty() ||
+             !(body = unwrap(line, "/*", "*/")).empty()) {
+  }
+  body = trim(body);
+  if (body == "highlight-next-line") return Magic::kNextLine;
+  if (body == "highlight-start") return Magic::kStart;
+  if (body == "highlight-end") return Magic::kEnd;
+  return Magic::kNone;
+}
+
+bool in_ranges(const CodeMeta& m, unsigned line) {
+  return std::any_of(m.ranges.begin(), m.ranges.end(),
+                     [&](const auto& r) { return line >= r.first && line <= r.second; });
+}
+
+struct Lines {
+  std::string code;                    // magic comment lines removed
+  std::vector<std::string_view> kept;  // into code
+  std::vector<unsigned> highlighted;   // 1-based numbers of kept lines
+};
+
+// With a {ranges} list the comments are code (as Docusaurus does); otherwise they mark lines.
+Lines select_lines(std::string_view code, const CodeMeta& m) {
+  Lines out;
+  out.code.reserve(code.size());
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  bool next = false, block = false;
+  for (std::size_t i = 0; i < code.size();) {
+    std::size_t end = code.find('\n', i);
+    end = end == std::string_view::npos ? code.size() : end + 1;
+    const std::string_view line = code.substr(i, end - i);
+    i = end;
+    const Magic magic = m.has_ranges ? Magic::kNone : magic_comment(line);
+    if (magic != Magic::kNone) {
+      next = next || magic == Magic::kNextLine;
+      block = magic == Magic::kStart || (block && magic != Magic::kEnd);
+      continue;
+    }
+    const unsigned number = static_cast<unsigned>(spans.size() + 1);
+    if (next || block || in_ranges(m, number)) out.highlighted.push_back(number);
+    next = false;
+    spans.emplace_back(out.code.size(), line.size());
+    out.code.append(line);
+  }
+  for (const auto& s : spans)
+    out.kept.push_back(std::string_view(out.code).substr(s.first, s.second));
+  return out;
+}
+
+std::string inner_html(const Lines& lines) {
+  std::string html;
+  html.reserve(lines.code.size() + lines.code.size() / 8 + 16);
+  std::size_t h = 0;
+  for (std::size_t k = 0; k < lines.kept.size(); ++k) {
+    const bool lit = h < lines.highlighted.size() && lines.highlighted[h] == k + 1;
+    if (lit) {
+      ++h;
+      html.append("<span class=\"fm-line-highlight\">");
+    }
+    escape_html(html, lines.kept[k]);
+    if (lit) html.append("</span>");
+  }
+  return html;
+}
+
+void add_code_slot(Context& c, const Lines& lines, std::string_view meta) {
+  JsonWriter json(c.code_json, false);
+  if (!c.code_json.empty()) c.code_json.push_back(',');
+  json.begin_array().string(lines.code).string(c.code_lang).string(meta).begin_array();
+  for (unsigned n : lines.highlighted) json.number(n);
+  json.end_array().end_array();
+}
+
+}  // namespace
+
+void open_code_block(Context& c, const MD_BLOCK_CODE_DETAIL* d) {
+  c.in_code = true;
+  c.code.clear();
+  c.code_lang = d->lang.text != nullptr ? decode_attribute(d->lang) : "";
+  c.code_info = d->info.text != nullptr ? decode_attribute(d->info) : "";
+}
+
+// A marker md4c put in code (a fence indented into an indented code block) is shown as the
+// line the author wrote.
+void code_text(Context& c, std::string_view text) {
+  const std::size_t at =
+      c.prepared->directives.empty() ? std::string_view::npos : text.find(kMarker);
+  const Directive* d =
+      at == std::string_view::npos ? nullptr : directive_at(c, text.data() + at, nullptr);
+  if (d == nullptr) {
+    c.code.append(text);
+    return;
+  }
+  c.code.append(text.substr(0, at));
+  c.code.append(d->original);
+  c.code.append(text.substr(at + kMarker.size()));
+}
+
+void close_code_block(Context& c) {
+  c.in_code = false;
+  // ```title="x.js" has a metastring and no language (md4c takes its first word as one).
+  if (c.code_lang.find('=') != std::string::npos ||
+      (!c.code_lang.empty() && c.code_lang.front() == '{') || c.code_lang == "showLineNumbers")
+    c.code_lang.clear();
+  const std::string_view info = c.code_info;
+  const std::string_view meta =
+      trim(c.code_lang.empty() ? info : info.substr(std::min(info.size(), c.code_lang.size())));
+  const CodeMeta m = parse_meta(meta);
+  const Lines lines = select_lines(c.code, m);
+  const bool figure = !m.title.empty() || m.line_numbers;
+  if (figure) {
+    c.out.append(m.line_numbers ? "<figure class=\"fm-code fm-line-numbers\">\n"
+                                : "<figure class=\"fm-code\">\n");
+  }
+  if (!m.title.empty()) {
+    c.out.append("<figcaption class=\"fm-code-title\">");
+    escape_html(c.out, m.title);
+    c.out.append("</figcaption>\n");
+  }
+  c.out.append("<pre><code");
+  if (!c.code_lang.empty()) {
+    c.out.append(" class=\"language-");
+    escape_html(c.out, c.code_lang);
+    c.out.push('"');
+  }
+  c.out.push('>');
+  if (c.options.code_slots) c.out.push('\0');
+  c.out.append(inner_html(lines));
+  if (c.options.code_slots) {
+    c.out.push('\0');
+    add_code_slot(c, lines, meta);
+  }
+  c.out.append("</code></pre>\n");
+  if (figure) c.out.append("</figure>\n");
+}
+
+}  // namespace foldmark::detail

@@ -1,0 +1,467 @@
+// The line stages before md4c: find Docusaurus containers and MDX leftovers outside fenced
+// code, pair their opening and closing lines, and rewrite those lines as markers.
+#include "line_stages.h"
+
+#include <algorithm>
+
+#include "contract.inc"
+#include "mdx_syntax.h"
+
+namespace foldmark::detail {
+namespace {
+
+constexpr std::size_t kMaxStageWarnings = 100;
+
+struct Line {
+  std::size_t begin = 0, content = 0, end = 0, next = 0;  // end excludes the line break
+};
+
+enum class Kind : unsigned char { kDrop, kFenceOpen, kFenceClose, kTagOpen, kTagClose, kTagSelf };
+
+// A line (or run of lines) a stage claimed.
+struct Candidate {
+  std::size_t first = 0, last = 0;  // line indices
+  Kind kind = Kind::kDrop;
+  std::size_t colons = 0;
+  std::string name;  // admonition type or tag name
+  std::string title;
+  Tag tag;
+  bool matched = false;
+  std::size_t pair = 0;    // index of the other end, when matched
+  std::size_t parent = 0;  // kTagOpen: the open candidate around it (+1; 0 for none)
+};
+
+struct Scan {
+  std::string_view text;
+  int first_line = 1;
+  std::vector<Line> lines;
+  std::vector<Candidate> candidates;
+  std::vector<bool> in_code;  // per line: inside fenced code (or its fence line)
+  std::vector<Warning> warnings;
+  bool esm_warned = false;
+  // Each line is looked at a bounded number of times (linear time on hostile input): a tag left
+  // open or a {/* never closed is not looked for again where an earlier attempt already searched.
+  std::size_t no_tag_before = 0;
+  bool no_comment_close = false;
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  for (std::size_t i = 0; i < text.size();) {
+    Line l;
+    l.begin = i;
+    std::size_t p = i;
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '>')) ++p;
+    l.content = p;
+    while (p < text.size() && text[p] != '\n' && text[p] != '\r') ++p;
+    l.end = p;
+    if (p < text.size() && text[p] == '\r') ++p;
+    if (p < text.size() && text[p] == '\n') ++p;
+    l.next = p;
+    lines.push_back(l);
+    i = p;
+  }
+  return lines;
+}
+
+std::string_view content_of(const Scan& s, const Line& l) {
+  return s.text.substr(l.content, l.end - l.content);
+}
+
+void warn(Scan& s, std::size_t line, std::size_t at, const char* code, std::string message) {
+  if (s.warnings.size() >= kMaxStageWarnings) return;
+  Warning w;
+  w.line = s.first_line + static_cast<int>(line);
+  w.column = 1 + static_cast<int>(count_code_points(
+                     s.text.substr(s.lines[line].begin, at - s.lines[line].begin)));
+  w.code = code;
+  w.message = std::move(message);
+  s.warnings.push_back(std::move(w));
+}
+
+// ---- stage: mdx-statements ---------------------------------------------------------------------
+
+// A line alone holding one HTML comment ("<!-- prettier-ignore -->" before an import).
+bool is_comment_line(std::string_view line) {
+  return line.substr(0, 4) == "<!--" && line.find("-->") == line.find_last_not_of(" \t") - 2;
+}
+
+// MDX starts an import/export block after a blank line and ends it at the next one.
+std::size_t claim_esm(Scan& s, std::size_t i) {
+  const Line& l = s.lines[i];
+  if (l.content != l.begin) return 0;
+  if (i > 0 && !is_blank(content_of(s, s.lines[i - 1])) &&
+      !is_comment_line(content_of(s, s.lines[i - 1])))
+    return 0;
+  if (!is_esm_start(content_of(s, l))) return 0;
+  std::size_t last = i;
+  while (last + 1 < s.lines.size() && !is_blank(content_of(s, s.lines[last + 1]))) ++last;
+  s.candidates.push_back({i, last, Kind::kDrop, 0, "esm", "", {}, false, 0, 0});
+  return last - i + 1;
+}
+
+std::size_t claim_jsx_comment(Scan& s, std::size_t i) {
+  if (s.no_comment_close || content_of(s, s.lines[i]).substr(0, 3) != "{/*") return 0;
+  for (std::size_t k = i; k < s.lines.size(); ++k) {
+    const std::string_view line = content_of(s, s.lines[k]);
+    const std::size_t close = line.find("*/}", k == i ? 3 : 0);
+    if (close == std::string_view::npos) continue;
+    if (!is_blank(line.substr(close + 3))) return 0;
+    s.candidates.push_back({i, k, Kind::kDrop, 0, "", "", {}, false, 0, 0});
+    return k - i + 1;
+  }
+  s.no_comment_close = true;  // none after line i, so none after any later line either
+  return 0;
+}
+
+std::size_t claim_mdx_statement(Scan& s, std::size_t i) {
+  const std::size_t n = claim_esm(s, i);
+  return n != 0 ? n : claim_jsx_comment(s, i);
+}
+
+// ---- stage: admonitions ------------------------------------------------------------------------
+
+std::size_t claim_admonition_fence(Scan& s, std::size_t i) {
+  const std::string_view line = content_of(s, s.lines[i]);
+  std::size_t colons = 0;
+  while (colons < line.size() && line[colons] == ':') ++colons;
+  if (colons < 3) return 0;
+  std::string_view rest = line.substr(colons);
+  Candidate c{i, i, Kind::kFenceClose, colons, "", "", {}, false, 0, 0};
+  if (!is_blank(rest)) {
+    std::size_t n = 0;
+    while (n < rest.size() && is_ascii_alpha(rest[n])) ++n;
+    if (n == 0) return 0;
+    c.kind = Kind::kFenceOpen;
+    c.name = to_lower_ascii(rest.substr(0, n));
+    c.title = admonition_title(rest.substr(n));
+  }
+  s.candidates.push_back(std::move(c));
+  return 1;
+}
+
+// ---- stage: components -------------------------------------------------------------------------
+
+std::size_t claim_component_tag(Scan& s, std::size_t i) {
+  const std::string_view line = content_of(s, s.lines[i]);
+  if (line.size() < 2 || line[0] != '<' || i < s.no_tag_before) return 0;
+  // A tag may run over several lines (attributes one per line); it must end its last line.
+  std::string joined;
+  s.no_tag_before = std::min(s.lines.size(), i + kMaxTagLines);
+  for (std::size_t k = i; k < s.lines.size() && k < i + kMaxTagLines; ++k) {
+    if (k > i) joined.push_back('\n');
+    joined.append(content_of(s, s.lines[k]));
+    Tag tag;
+    const TagParse r = parse_component_tag(joined, tag);
+    if (r == TagParse::kNotATag) {
+      s.no_tag_before = k + 1;  // lines up to k were read as this tag's attributes
+      return 0;
+    }
+    if (r == TagParse::kIncomplete) continue;
+    Candidate c{i, k, Kind::kTagOpen, 0, tag.name, "", std::move(tag), false, 0, 0};
+    c.kind = c.tag.closing ? Kind::kTagClose : c.tag.self_closing ? Kind::kTagSelf : Kind::kTagOpen;
+    s.candidates.push_back(std::move(c));
+    s.no_tag_before = k + 1;
+    return k - i + 1;
+  }
+  return 0;
+}
+
+// ---- the stage list ----------------------------------------------------------------------------
+
+struct LineStage {
+  const char* name;
+  std::size_t (*claim)(Scan&, std::size_t line);  // lines claimed from `line` on, 0 for none
+};
+
+constexpr LineStage kLineStages[] = {
+    {"mdx-statements", claim_mdx_statement},
+    {"admonitions", claim_admonition_fence},
+    {"components", claim_component_tag},
+};
+
+// Fenced code (``` or ~~~, in any container) is never looked into.
+struct CodeFence {
+  char ch = 0;
+  std::size_t length = 0;
+  bool update(std::string_view line) {
+    std::size_t n = 0;
+    const char f = line.empty() ? '\0' : line[0];
+    if (f != '`' && f != '~') return ch != 0;
+    while (n < line.size() && line[n] == f) ++n;
+    if (n < 3) return ch != 0;
+    if (ch == 0) {
+      if (f == '`' && line.find('`', n) != std::string_view::npos) return false;
+      ch = f;
+      length = n;
+      return true;
+    }
+    if (f == ch && n >= length && is_blank(line.substr(n))) {
+      ch = 0;
+      return true;
+    }
+    return true;
+  }
+};
+
+// An HTML comment left open at a line's end hides the lines up to its "-->": a draft commented
+// out with its admonitions must stay hidden, not come back to life.
+bool opens_comment(std::string_view line) {
+  const std::size_t open = line.rfind("<!--");
+  if (open == std::string_view::npos || line.find("-->", open + 4) != std::string_view::npos)
+    return false;
+  // "write `<!--` to start one" is a code span, not a comment.
+  return std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(open), '`') % 2 == 0;
+}
+
+void find_candidates(Scan& s) {
+  CodeFence fence;
+  bool in_comment = false;
+  s.in_code.assign(s.lines.size(), false);
+  for (std::size_t i = 0; i < s.lines.size();) {
+    const std::string_view line = content_of(s, s.lines[i]);
+    if (in_comment) {
+      in_comment = line.find("-->") == std::string_view::npos || opens_comment(line);
+      ++i;
+      continue;
+    }
+    if (fence.update(line)) {
+      s.in_code[i++] = true;
+      continue;
+    }
+    if (opens_comment(line)) {
+      in_comment = true;
+      ++i;
+      continue;
+    }
+    std::size_t claimed = 0;
+    for (const LineStage& stage : kLineStages) {
+      claimed = stage.claim(s, i);
+      if (claimed != 0) break;
+    }
+    i += claimed != 0 ? claimed : 1;
+  }
+}
+
+// ---- pairing ----------------------------------------------------------------------------------
+
+bool closes(const Candidate& open, const Candidate& close) {
+  if (close.kind == Kind::kFenceClose)
+    return open.kind == Kind::kFenceOpen && open.colons <= close.colons;
+  return open.kind == Kind::kTagOpen && open.name == close.name;
+}
+
+// One stack for fences and tags: a closing line pairs with the nearest open that it closes, and
+// whatever was opened inside that one and never closed stays unpaired.
+void pair_candidates(Scan& s) {
+  std::vector<std::size_t> open;
+  for (std::size_t k = 0; k < s.candidates.size(); ++k) {
+    Candidate& c = s.candidates[k];
+    if (c.kind == Kind::kFenceOpen || c.kind == Kind::kTagOpen) {
+      if (open.size() >= contract::kMaxContainerDepth) continue;
+      c.parent = open.empty() ? 0 : open.back() + 1;
+      open.push_back(k);
+    } else if (c.kind == Kind::kFenceClose || c.kind == Kind::kTagClose) {
+      const auto it = std::find_if(open.rbegin(), open.rend(),
+                                   [&](std::size_t o) { return closes(s.candidates[o], c); });
+      if (it == open.rend()) continue;
+      const std::size_t o = *it;
+      open.erase(it.base() - 1, open.end());
+      c.matched = s.candidates[o].matched = true;
+      c.pair = o;
+      s.candidates[o].pair = k;
+    }
+  }
+}
+
+// ---- what each candidate becomes ---------------------------------------------------------------
+
+struct Plan {
+  bool marker = false;
+  DirectiveKind kind = DirectiveKind::kDrop;
+};
+
+Plan plan_fence(Scan& s, const Candidate& c) {
+  const bool known = !admonition_default_title(c.name).empty();
+  if (c.kind == Kind::kFenceOpen) {
+    const Line& l = s.lines[c.first];
+    if (!known) {
+      warn(s, c.first, l.content, contract::kWarnAdmonition,
+           "unknown admonition type \"" + c.name + "\": left as text");
+    } else if (!c.matched) {
+      warn(s, c.first, l.content, contract::kWarnAdmonition,
+           "admonition \"" + c.name + "\" is never closed (:::): left as text");
+    }
+    return {known && c.matched, DirectiveKind::kAdmonitionOpen};
+  }
+  if (!c.matched) return {};
+  const Candidate& open = s.candidates[c.pair];
+  return {!admonition_default_title(open.name).empty(), DirectiveKind::kClose};
+}
+
+bool is_tabs(const Candidate& c) {
+  return c.kind == Kind::kTagOpen && c.name == "Tabs" && c.matched;
+}
+
+Plan plan_tag(Scan& s, const Candidate& c) {
+  const Line& l = s.lines[c.first];
+  if (c.kind == Kind::kTagOpen || c.kind == Kind::kTagSelf) {
+    if (is_tabs(c)) return {true, DirectiveKind::kTabsOpen};
+    if (c.name == "TabItem" && c.matched && c.parent != 0 && is_tabs(s.candidates[c.parent - 1]))
+      return {true, DirectiveKind::kTabOpen};
+    warn(s, c.first, l.content, contract::kWarnMdxComponent,
+         "MDX component <" + c.name + "> is not supported: its tags are dropped");
+    return {true, DirectiveKind::kDrop};
+  }
+  if (c.kind == Kind::kTagClose && c.matched) {
+    const Candidate& open = s.candidates[c.pair];
+    const bool tab = is_tabs(open) || (open.name == "TabItem" && open.parent != 0 &&
+                                       is_tabs(s.candidates[open.parent - 1]));
+    return {true, tab ? DirectiveKind::kClose : DirectiveKind::kDrop};
+  }
+  return {true, DirectiveKind::kDrop};
+}
+
+Plan plan(Scan& s, const Candidate& c) {
+  switch (c.kind) {
+    case Kind::kDrop:
+      if (c.name == "esm" && !s.esm_warned) {  // one warning per article
+        warn(s, c.first, s.lines[c.first].begin, contract::kWarnMdxImport,
+             "MDX import/export lines are not rendered (dropped)");
+        s.esm_warned = true;
+      }
+      return {true, DirectiveKind::kDrop};
+    case Kind::kFenceOpen:
+    case Kind::kFenceClose: return plan_fence(s, c);
+    default: return plan_tag(s, c);
+  }
+}
+
+// ---- rewriting ---------------------------------------------------------------------------------
+
+// Inline {/* … */} spans become spaces: same bytes, same columns for everything after them.
+void append_line(std::string& out, std::string_view line) {
+  const std::size_t at = out.size();
+  out.append(line);
+  if (line.find('`') != std::string_view::npos) return;  // could be inside a code span
+  for (std::size_t p = out.find("{/*", at); p != std::string::npos; p = out.find("{/*", p)) {
+    const std::size_t close = out.find("*/}", p + 3);
+    if (close == std::string::npos) break;
+    std::fill(out.begin() + static_cast<std::ptrdiff_t>(p),
+              out.begin() + static_cast<std::ptrdiff_t>(close + 3), ' ');
+    p = close + 3;
+  }
+}
+
+void fill_directive(Directive& d, const Candidate& c, std::size_t tab_index) {
+  d.type = c.name;
+  if (d.kind == DirectiveKind::kAdmonitionOpen) {
+    d.title = c.title.empty() ? std::string(admonition_default_title(c.name)) : c.title;
+  } else if (d.kind == DirectiveKind::kTabOpen) {
+    d.title = !c.tag.label.empty() ? c.tag.label : c.tag.value;
+    if (d.title.empty()) d.title = "Tab " + std::to_string(tab_index + 1);
+    d.selected = c.tag.is_default;
+  }
+}
+
+Prepared rewrite(Scan& s) {
+  Prepared p;
+  std::vector<std::size_t> line_candidate(s.lines.size(), 0);  // candidate + 1 per marked line
+  std::vector<Plan> plans;
+  for (std::size_t k = 0; k < s.candidates.size(); ++k) {
+    plans.push_back(plan(s, s.candidates[k]));
+    if (!plans.back().marker) continue;
+    for (std::size_t i = s.candidates[k].first; i <= s.candidates[k].last; ++i)
+      line_candidate[i] = k + 1;
+  }
+  if (std::none_of(plans.begin(), plans.end(), [](const Plan& x) { return x.marker; }) &&
+      s.text.find("{/*") == std::string_view::npos)
+    return p;
+  std::vector<std::size_t> directive_of(s.candidates.size(), 0);
+  p.text.reserve(s.text.size() + 64);
+  for (std::size_t i = 0; i < s.lines.size(); ++i) {
+    const Line& l = s.lines[i];
+    if (line_candidate[i] == 0) {
+      const std::string_view line = s.text.substr(l.begin, l.end - l.begin);
+      if (s.in_code[i]) {
+        p.text.append(line);
+      } else {
+        append_line(p.text, line);
+      }
+      p.text.append(s.text.substr(l.end, l.next - l.end));
+      continue;
+    }
+    const std::size_t k = line_candidate[i] - 1;
+    const Candidate& c = s.candidates[k];
+    Directive d;
+    d.kind = i == c.first ? plans[k].kind : DirectiveKind::kDrop;
+    d.original = std::string(content_of(s, l));
+    // Every line of a claim takes its first line's prefix: a tag's attribute lines indented
+    // four spaces must not become indented code.
+    const Line& first = s.lines[c.first];
+    p.text.append(s.text.substr(first.begin, first.content - first.begin));
+    d.offset = p.text.size();
+    p.text.append(kMarker);
+    p.text.append(s.text.substr(l.end, l.next - l.end));
+    if (i == c.first) directive_of[k] = p.directives.size();
+    p.directives.push_back(std::move(d));
+  }
+  // Links between directives, now that every one has its index.
+  for (std::size_t k = 0; k < s.candidates.size(); ++k) {
+    if (!plans[k].marker) continue;
+    const Candidate& c = s.candidates[k];
+    Directive& d = p.directives[directive_of[k]];
+    if (d.kind == DirectiveKind::kClose) d.pair = directive_of[c.pair];
+    if (d.kind != DirectiveKind::kTabOpen) {
+      fill_directive(d, c, 0);
+      continue;
+    }
+    Directive& tabs = p.directives[directive_of[c.parent - 1]];
+    d.pair = directive_of[c.parent - 1];
+    fill_directive(d, c, tabs.items.size());
+    tabs.items.push_back(directive_of[k]);
+  }
+  return p;
+}
+
+}  // namespace
+
+std::string_view admonition_default_title(std::string_view type) {
+  static constexpr std::string_view kTypes[][2] = {
+      {"note", "Note"},           {"tip", "Tip"},         {"info", "Info"},
+      {"caution", "Caution"},     {"danger", "Danger"},   {"warning", "Warning"},
+      {"important", "Important"}, {"success", "Success"}, {"secondary", "Secondary"},
+  };
+  for (const auto& t : kTypes) {
+    if (t[0] == type) return t[1];
+  }
+  return "";
+}
+
+Prepared run_line_stages(std::string_view body, int first_line) {
+  Scan s;
+  s.text = body;
+  s.first_line = first_line;
+  if (body.find(":::") == std::string_view::npos && body.find('<') == std::string_view::npos &&
+      body.find("{/*") == std::string_view::npos && body.find("import") == std::string_view::npos &&
+      body.find("export") == std::string_view::npos)
+    return {};
+  s.lines = split_lines(body);
+  find_candidates(s);
+  pair_candidates(s);
+  Prepared p = rewrite(s);
+  p.warnings = std::move(s.warnings);
+  // One selected tab per group: the first marked default, else the first.
+  for (Directive& d : p.directives) {
+    if (d.kind != DirectiveKind::kTabsOpen || d.items.empty()) continue;
+    bool any = false;
+    for (std::size_t item : d.items) {
+      p.directives[item].selected = p.directives[item].selected && !any;
+      any = any || p.directives[item].selected;
+    }
+    if (!any) p.directives[d.items[0]].selected = true;
+  }
+  return p;
+}
+
+}  // namespace foldmark::detail

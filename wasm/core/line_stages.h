@@ -1,0 +1,61 @@
+// The line-level stages that run on the body before md4c (Docusaurus containers and MDX
+// leftovers), and the directives they hand to the renderer.
+//
+// md4c's grammar is closed, so each stage finds its lines itself (outside fenced code) and the
+// pass rewrites only those lines: a container fence or a dropped line becomes the one-line HTML
+// comment kMarker, keeping its container prefix ("> ", list indentation) and the line count, so
+// md4c nests the marker where the fence stood and every other byte keeps its line and column.
+// The renderer accepts a marker only at an offset listed in Prepared::directives: a marker
+// typed by an author is an ordinary comment (dropped).
+#ifndef FOLDMARK_CORE_LINE_STAGES_H
+#define FOLDMARK_CORE_LINE_STAGES_H
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "foldmark/foldmark.h"
+
+namespace foldmark::detail {
+
+constexpr std::string_view kMarker = "<!--fm-->";
+
+enum class DirectiveKind : unsigned char {
+  kDrop,            // write nothing (import/export, {/* */}, component tags)
+  kAdmonitionOpen,  // <aside class="fm-admonition …">
+  kTabsOpen,        // <div class="fm-tabs"> and its tablist
+  kTabOpen,         // one <div role="tabpanel">
+  kClose,           // closes the open directive `pair`
+};
+
+struct Directive {
+  std::size_t offset = 0;  // where its marker starts in the text md4c parses
+  DirectiveKind kind = DirectiveKind::kDrop;
+  std::size_t pair = 0;            // kClose: its opening directive; kTabOpen: its kTabsOpen
+  std::string type;                // admonition type (lower case)
+  std::string title;               // admonition title, or the tab's label
+  std::string original;            // the line as written, shown when md4c puts the marker in code
+  bool selected = false;           // kTabOpen: the default tab
+  std::vector<std::size_t> items;  // kTabsOpen: its kTabOpen directives
+};
+
+struct Prepared {
+  std::string text;  // the body as md4c sees it; empty when no stage changed a line
+  std::vector<Directive> directives;  // in offset order
+  std::vector<Warning> warnings;      // line/column in the whole file
+};
+
+// The stages, in the order they claim a line (a line goes to the first that claims it):
+//   mdx-statements  top-level import/export blocks and {/* … */} (lines or inline spans)
+//   admonitions     :::type / :::type Title / :::type[Title] … ::: (more colons nest)
+//   components      <Tabs>, <TabItem value label default>, any other <Capitalised> tag line
+// first_line is the body's first line number in the whole file (after front matter).
+Prepared run_line_stages(std::string_view body, int first_line);
+
+// The admonition types and the title each shows by default ("" for an unknown type).
+std::string_view admonition_default_title(std::string_view type);
+
+}  // namespace foldmark::detail
+
+#endif  // FOLDMARK_CORE_LINE_STAGES_H

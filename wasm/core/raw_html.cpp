@@ -1,0 +1,262 @@
+// Raw HTML in the Markdown and the line stages' markers: comments are dropped, the safe-mode tag
+// list (<br> <kbd> <sup> <sub> <details> <summary>, no attributes) becomes elements, inline MDX
+// component tags are dropped with a warning, the rest is text (or passes with allow_raw_html);
+// a marker writes its directive (admonition, tabs).
+#include <algorithm>
+
+#include "escape.h"
+#include "mdx_syntax.h"
+#include "render_context.h"
+
+#include "contract.inc"
+
+namespace foldmark::detail {
+namespace {
+
+constexpr int kNoSpan = -1;
+
+enum class Token { kText, kComment, kSafe, kOther };
+
+struct SafeTag {
+  std::string_view html;
+  int span;  // for inline elements; kNoSpan for <br> and <details>
+  bool closing;
+};
+
+constexpr SafeTag kSafeTags[] = {
+    {"<br>", kNoSpan, false},           {"<br/>", kNoSpan, false},
+    {"<br />", kNoSpan, false},         {"<kbd>", kSpanKbd, false},
+    {"</kbd>", kSpanKbd, true},         {"<sup>", kSpanSup, false},
+    {"</sup>", kSpanSup, true},         {"<sub>", kSpanSub, false},
+    {"</sub>", kSpanSub, true},         {"<summary>", kSpanSummary, false},
+    {"</summary>", kSpanSummary, true}, {"<details>", kNoSpan, false},
+    {"</details>", kNoSpan, true},
+};
+
+const SafeTag* safe_tag(std::string_view html) {
+  for (const SafeTag& t : kSafeTags) {
+    if (t.html == html) return &t;
+  }
+  return nullptr;
+}
+
+// Where the token at s[i] ends and what it is.
+Token next_token(std::string_view s, std::size_t i, std::size_t& end) {
+  if (s.substr(i, 4) == "<!--") {
+    const std::size_t close = s.find("-->", i + 4);
+    end = close == std::string_view::npos ? s.size() : close + 3;
+    return Token::kComment;
+  }
+  const bool tag_like =
+      s[i] == '<' && i + 1 < s.size() &&
+      (is_ascii_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!' || s[i + 1] == '?');
+  if (!tag_like) {
+    end = s.find('<', i + 1);
+    if (end == std::string_view::npos) end = s.size();
+    return Token::kText;
+  }
+  const std::size_t close = s.find('>', i);
+  end = close == std::string_view::npos ? s.size() : close + 1;
+  return safe_tag(s.substr(i, end - i)) != nullptr ? Token::kSafe : Token::kOther;
+}
+
+// A safe tag as an element. <details> and <summary> only in raw HTML blocks; the others are
+// spans, closed at the latest with their block.
+void write_safe_tag(Context& c, const SafeTag& t, bool in_block) {
+  const bool container = t.span == kNoSpan || t.span == kSpanSummary;
+  if (t.html.substr(0, 3) == "<br") {
+    c.out.append("<br>");
+  } else if (container && !in_block) {
+    escape_text(c, t.html);  // <details>/<summary> only as blocks: never inside a paragraph
+  } else if (!t.closing) {
+    if (t.span != kNoSpan) {
+      push_span(c, t.span, t.html);
+    } else {
+      c.out.append("<details>");
+      open_element(c, 0, true);
+    }
+  } else if (!(t.span != kNoSpan ? close_span(c, t.span) : close_element(c, 0, true))) {
+    escape_text(c, t.html);  // a closing tag with nothing to close stays text
+  }
+}
+
+// One stretch of a raw HTML block in safe mode: elements when every tag in it is safe, else the
+// whole stretch as text in <pre class="fm-raw-html">, comments dropped either way.
+void write_safe_block(Context& c, std::string_view s) {
+  bool other = false, visible = false;
+  for (std::size_t i = 0, end = 0; i < s.size(); i = end) {
+    const Token t = next_token(s, i, end);
+    other = other || t == Token::kOther;
+    visible = visible || (t != Token::kComment && !is_blank(s.substr(i, end - i)));
+  }
+  if (!visible) return;
+  if (other) c.out.append("<pre class=\"fm-raw-html\">");
+  for (std::size_t i = 0, end = 0; i < s.size(); i = end) {
+    const Token t = next_token(s, i, end);
+    const std::string_view piece = s.substr(i, end - i);
+    if (t == Token::kComment) continue;
+    if (t == Token::kSafe && !other) {
+      write_safe_tag(c, *safe_tag(piece), true);
+    } else {
+      escape_text(c, piece);
+    }
+  }
+  if (other) c.out.append("</pre>\n");
+}
+
+void write_block_stretch(Context& c, std::string_view s) {
+  if (c.options.allow_raw_html) {
+    c.out.append(s);
+  } else {
+    write_safe_block(c, s);
+  }
+}
+
+// Tab and panel ids come from the labels through the document's slugger (unique, safe); with
+// heading_ids off there are no ids, and no aria references to them.
+void write_tab_list(Context& c, const Directive& tabs) {
+  c.out.append("<div class=\"fm-tabs\">\n<div role=\"tablist\">\n");
+  for (std::size_t item : tabs.items) {
+    const Directive& tab = c.prepared->directives[item];
+    c.out.append("<button type=\"button\" role=\"tab\"");
+    if (c.options.heading_ids) {
+      c.tab_ids.push_back(
+          {item, c.slugger.slug("tab-" + tab.title), c.slugger.slug("tabpanel-" + tab.title)});
+      c.out.append(" id=\"");
+      escape_html(c.out, c.options.id_prefix);
+      escape_html(c.out, c.tab_ids.back().tab);
+      c.out.append("\" aria-controls=\"");
+      escape_html(c.out, c.options.id_prefix);
+      escape_html(c.out, c.tab_ids.back().panel);
+      c.out.push('"');
+    }
+    c.out.append(tab.selected ? " aria-selected=\"true\">" : " aria-selected=\"false\">");
+    escape_html(c.out, tab.title);
+    c.out.append("</button>\n");
+  }
+  c.out.append("</div>\n");
+}
+
+void write_tab_panel(Context& c, std::size_t index) {
+  const auto it = std::find_if(c.tab_ids.begin(), c.tab_ids.end(),
+                               [&](const Context::TabIds& t) { return t.directive == index; });
+  if (it == c.tab_ids.end()) {
+    c.out.append("<div role=\"tabpanel\">\n");
+    return;
+  }
+  c.out.append("<div role=\"tabpanel\" id=\"");
+  escape_html(c.out, c.options.id_prefix);
+  escape_html(c.out, it->panel);
+  c.out.append("\" aria-labelledby=\"");
+  escape_html(c.out, c.options.id_prefix);
+  escape_html(c.out, it->tab);
+  c.out.append("\">\n");
+}
+
+// The title is Markdown too (:::tip[Use **this**]); a title that is not one paragraph of
+// inline content (say "# x") is shown as typed.
+void write_admonition_title(Context& c, const std::string& title) {
+  const std::string html = render_inline(title, c.options, 16 * title.size() + 1024);
+  if (html.empty()) {
+    escape_html(c.out, title);
+  } else {
+    c.out.append(html);
+  }
+}
+
+void run_directive(Context& c, const Directive& d, std::size_t index) {
+  switch (d.kind) {
+    case DirectiveKind::kDrop: return;
+    case DirectiveKind::kClose: close_element(c, d.pair, false); return;
+    case DirectiveKind::kAdmonitionOpen:
+      c.out.append("<aside class=\"fm-admonition fm-admonition-");
+      escape_html(c.out, d.type);
+      c.out.append("\">\n<p class=\"fm-admonition-title\">");
+      write_admonition_title(c, d.title);
+      c.out.append("</p>\n");
+      break;
+    case DirectiveKind::kTabsOpen: write_tab_list(c, d); break;
+    case DirectiveKind::kTabOpen: write_tab_panel(c, index); break;
+  }
+  open_element(c, index, false);
+}
+
+bool is_component_tag(std::string_view html) {
+  const std::size_t name = html.size() > 2 && html[1] == '/' ? 2 : 1;
+  if (html.size() <= name || !(html[name] >= 'A' && html[name] <= 'Z')) return false;
+  std::size_t i = name;
+  bool lower = false;
+  for (; i < html.size() && (is_ascii_alpha(html[i]) || html[i] == '.'); ++i)
+    lower = lower || (html[i] >= 'a' && html[i] <= 'z');
+  return lower;
+}
+
+}  // namespace
+
+const Directive* directive_at(const Context& c, const char* where, std::size_t* index) {
+  const auto& ds = c.prepared->directives;
+  if (ds.empty() || where < c.doc.data() || where >= c.doc.data() + c.doc.size()) return nullptr;
+  const auto offset = static_cast<std::size_t>(where - c.doc.data());
+  const auto it = std::lower_bound(ds.begin(), ds.end(), offset,
+                                   [](const Directive& d, std::size_t o) { return d.offset < o; });
+  if (it == ds.end() || it->offset != offset) return nullptr;
+  if (index != nullptr) *index = static_cast<std::size_t>(it - ds.begin());
+  return &*it;
+}
+
+void open_raw_html_block(Context& c) {
+  c.in_html_block = true;
+  c.html_chunks.clear();
+}
+
+// The block's lines, split at markers (a marker line can land inside a longer raw HTML block).
+void close_raw_html_block(Context& c) {
+  c.in_html_block = false;
+  std::string stretch;
+  for (std::string_view chunk : c.html_chunks) {
+    std::size_t index = 0;
+    const Directive* d = chunk.substr(0, kMarker.size()) == kMarker
+                             ? directive_at(c, chunk.data(), &index)
+                             : nullptr;
+    if (d == nullptr) {
+      stretch.append(chunk);
+      continue;
+    }
+    write_block_stretch(c, stretch);
+    stretch.clear();
+    close_all_spans(c);
+    run_directive(c, *d, index);
+  }
+  write_block_stretch(c, stretch);
+  close_all_spans(c);
+  c.html_chunks.clear();
+}
+
+// Inline raw HTML. A comment may come in several chunks (md4c splits it at line ends).
+void write_raw_html(Context& c, std::string_view html) {
+  if (c.in_inline_comment) {
+    c.in_inline_comment = html.find("-->") == std::string_view::npos;
+    if (!c.options.allow_raw_html) return;
+  } else if (html.substr(0, 4) == "<!--") {
+    c.in_inline_comment = html.find("-->", 4) == std::string_view::npos;
+    if (!c.options.allow_raw_html) return;
+  }
+  if (c.options.allow_raw_html && c.image_depth == 0) {
+    c.out.append(html);
+    return;
+  }
+  const SafeTag* safe = c.image_depth == 0 ? safe_tag(html) : nullptr;
+  if (safe != nullptr) {
+    write_safe_tag(c, *safe, false);
+  } else if (is_component_tag(html)) {
+    if (html[1] != '/') {
+      warn_at(c, html.data(), contract::kWarnMdxComponent,
+              "MDX component " + std::string(html.substr(0, html.find_first_of(" \t\n/>", 1))) +
+                  "> is not supported: its tags are dropped");
+    }
+  } else {
+    escape_text(c, html);
+  }
+}
+
+}  // namespace foldmark::detail
