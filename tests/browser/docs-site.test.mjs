@@ -185,41 +185,28 @@ for (const [origin, url] of Object.entries(origins)) {
       await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Welcome');
     });
 
-    check('tabs (issue 11 markup): one panel shown; click, arrow keys, Home and End switch', async (page) => {
+    check('tabs (MDX <Tabs> from the core): the default panel shown; click, arrow keys, Home and End switch', async (page) => {
       await load(page, url(hashDir, 'index.html#/intro'));
-      // The core emits <div class="fm-tabs"> once issue 11 lands; until then the markup is put in
-      // the article as its contract describes, and the page's delegated handlers run on it.
-      await page.evaluate(() => {
-        const group = document.createElement('div');
-        group.className = 'fm-tabs';
-        const list = document.createElement('div');
-        list.setAttribute('role', 'tablist');
-        group.append(list);
-        for (const [i, label] of ['npm', 'yarn', 'pnpm'].entries()) {
-          const tab = Object.assign(document.createElement('button'), { type: 'button', id: `t${i}`, textContent: label });
-          tab.setAttribute('role', 'tab');
-          tab.setAttribute('aria-controls', `p${i}`);
-          list.append(tab);
-          const panel = Object.assign(document.createElement('div'), { id: `p${i}`, textContent: `${label} install` });
-          panel.setAttribute('role', 'tabpanel');
-          group.append(panel);
-        }
-        document.querySelector('#siteArticle .fm-intro, #siteArticle article').prepend(group);
-      });
-      const shown = () => page.$$eval('.fm-tabs [role="tabpanel"]', (ps) => ps.filter((p) => !p.hidden).map((p) => p.id));
-      const selected = () => page.$$eval('.fm-tabs [role="tab"]', (ts) => ts.filter((t) => t.getAttribute('aria-selected') === 'true').map((t) => t.id));
-      await page.click('#t1');
-      assert.deepEqual(await shown(), ['p1']);
-      assert.deepEqual(await selected(), ['t1']);
+      // Rendered by the page's own wasm from a picked file (nothing is uploaded): the core's markup.
+      const tabs = ['<Tabs>', ...['npm', 'yarn', 'pnpm'].map((v) => `<TabItem value="${v}"${v === 'yarn' ? ' default' : ''}>\n\n${v} install\n\n</TabItem>`), '</Tabs>'];
+      await page.setInputFiles('#fileInput', { name: 'tabs.md', mimeType: 'text/markdown', buffer: Buffer.from(`# Tabs\n\n${tabs.join('\n')}\n`) });
+      await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Tabs');
+      const shown = () => page.$$eval('.fm-tabs [role="tabpanel"]', (ps) => ps.filter((p) => !p.hidden).map((p) => p.textContent.trim()));
+      const selected = () => page.$$eval('.fm-tabs [role="tab"]', (ts) => ts.filter((t) => t.getAttribute('aria-selected') === 'true').map((t) => t.textContent));
+      assert.deepEqual(await shown(), ['yarn install'], 'the default tab');
+      await page.click('.fm-tabs [role="tab"]:text("npm")');
+      assert.deepEqual(await shown(), ['npm install']);
+      assert.deepEqual(await selected(), ['npm']);
       await page.keyboard.press('ArrowRight');
-      assert.deepEqual(await shown(), ['p2']);
-      assert.equal(await page.evaluate(() => document.activeElement.id), 't2');
-      await page.keyboard.press('ArrowRight');
-      assert.deepEqual(await selected(), ['t0'], 'wraps around');
+      assert.deepEqual(await shown(), ['yarn install']);
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), 'yarn');
       await page.keyboard.press('End');
-      assert.deepEqual(await shown(), ['p2']);
+      assert.deepEqual(await selected(), ['pnpm']);
+      await page.keyboard.press('ArrowRight');
+      assert.deepEqual(await selected(), ['npm'], 'wraps around');
+      await page.keyboard.press('End');
       await page.keyboard.press('Home');
-      assert.deepEqual(await shown(), ['p0']);
+      assert.deepEqual(await shown(), ['npm install']);
       assert.deepEqual(await page.$$eval('.fm-tabs [role="tab"]', (ts) => ts.map((t) => t.tabIndex)), [0, -1, -1]);
     });
   });
