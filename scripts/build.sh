@@ -25,4 +25,7 @@ cmake --build build/wasm -j "$jobs"
 # file:// pages cannot load modules; the builder copies it to OUT/_foldmark/site.js.
 node_modules/.bin/esbuild web/site/page/main.js --bundle --format=iife --minify --target=es2020 \
   --log-level=warning --outfile=dist/foldmark-site.js
+# Search's index code (MiniSearch) apart: the page loads it with the index, on first use only.
+node_modules/.bin/esbuild web/site/page/search-entry.js --bundle --format=iife --minify --target=es2020 \
+  --log-level=warning --outfile=dist/foldmark-search.js
 echo "[build] native: build/native/wasm/foldmark  wasm and site page: dist/" >&2

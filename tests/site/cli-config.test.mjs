@@ -141,11 +141,11 @@ describe('config file', () => {
   });
   test('--config names the file; editUrl reaches the catalog and each doc', async () => {
     const dir = project(undefined);
-    writeFileSync(join(dir, 'elsewhere.json'), JSON.stringify({ docs: 'docs', out: 'o', editUrl: 'https://example.com/edit/main/docs/' }));
+    writeFileSync(join(dir, 'elsewhere.json'), JSON.stringify({ docs: 'docs', out: 'o', editUrl: 'https://example.com/edit/main/docs' }));
     const r = await foldmark(work, 'build', '-c', join(dir, 'elsewhere.json'));
     assert.equal(r.code, 0, r.stderr);
     assert.equal(catalogOf(join(dir, 'o')).editUrl, 'https://example.com/edit/main/docs/');
-    assert.match(readFileSync(join(dir, 'o', '_foldmark', 'docs', '0.js'), 'utf8'), /"edit":"https:\/\/example.com\/edit\/main\/docs\/a.md"/);
+    assert.match(readFileSync(join(dir, 'o', '_foldmark', 'docs', '0.js'), 'utf8'), /"path":"a.md"/);
   });
   test('foldmark.config.mjs: export default', async () => {
     const dir = project('export default { title: `From ${"code"}`, out: "../out" };\n', { name: 'foldmark.config.mjs' });

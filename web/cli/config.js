@@ -121,7 +121,7 @@ export function buildOptions(settings) {
     staticDirs: settings.static ?? [],
     prerender: Boolean(settings.prerender),
     baseUrl: settings.baseUrl,
-    editUrl: settings.editUrl,
+    editUrl: settings.editUrl && settings.editUrl.replace(/\/?$/, '/'),
     title: settings.title,
     collapse: settings.collapse,
     strict: Boolean(settings.strict),

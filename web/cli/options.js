@@ -21,7 +21,7 @@ export const OPTIONS = [
   { flag: 'base-url', key: 'baseUrl', kind: 'url', arg: 'URL', commands: ['build', 'dev'],
     help: 'the site\'s public URL: canonical links, OpenGraph, sitemap.xml' },
   { flag: 'edit-url', key: 'editUrl', kind: 'url', arg: 'URL', commands: ['build', 'dev'],
-    help: 'URL of the docs folder in a web editor; each doc\'s path is appended' },
+    help: '"Edit this page" links: URL + each doc\'s path in DOCS_DIR (Docusaurus editUrl)' },
   { flag: 'title', short: 't', key: 'title', kind: 'text', arg: 'TEXT', commands: ['build', 'dev'],
     help: 'the site\'s name (default "Documentation")' },
   { flag: 'collapse', key: 'collapse', kind: 'collapse', arg: 'MODE', commands: ['build', 'dev'],

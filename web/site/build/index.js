@@ -12,6 +12,8 @@ import {
   scriptJson, sitemapXml,
 } from './pages.js';
 import { Problems, SiteError } from './problems.js';
+import { searchSections, writeSearch } from './search.js';
+import { withHighlight, writeCode } from './code.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
 
@@ -60,8 +62,9 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
 }
 
 /**
- * Builds the site. options: { docsDir, outDir, sidebars, staticDirs, prerender, baseUrl, editUrl,
- * title, collapse, strict, force, warn(line), report(problem), progress(stage, done, total) }. Returns a summary;
+ * Builds the site. options: { docsDir, outDir, sidebars, staticDirs, prerender, baseUrl, title,
+ * collapse, strict, force, editUrl (ends with '/'), searchShardBytes (text per search shard; tests),
+ * warn(line), report(problem), progress(stage, done, total) }. Returns a summary;
  * throws SiteError on bad input (after reporting every problem found).
  */
 export async function buildSite(fm, options) {
@@ -78,7 +81,7 @@ export async function buildSite(fm, options) {
   const { tree, docs } = await loadDocs(fm, docsRoot, opts, problems);
   if (docs.length === 0) throw new SiteError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
   const byId = checkDuplicateIds(docs, problems);
-  for (const doc of docs) doc.ids = headingIds(doc.html);
+  for (const doc of docs) [doc.ids, doc.search] = [headingIds(doc.html), searchSections(doc.html)];
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
 
@@ -117,6 +120,7 @@ async function writeSite(site, stage) {
   try {
     wasm = await readFile(join(dist, 'foldmark-core.wasm'));
     await stat(join(dist, 'foldmark-site.js'));
+    await stat(join(dist, 'foldmark-search.js'));
   } catch {
     throw new SiteError('the built page is missing (dist/): run npm run build first');
   }
@@ -126,10 +130,12 @@ async function writeSite(site, stage) {
   await stage.copy('_foldmark/favicon.svg', join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
   await stage.write('_foldmark/wasm.js', `self.foldmarkWasm="${wasm.toString('base64')}";\n`);
-  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, editUrl: opts.editUrl }));
+  const [search, code] = [await writeSearch(docs, stage, { shardBytes: opts.searchShardBytes }), await writeCode(docs, stage)];
+  if (opts.prerender) site.fm = await withHighlight(fm);  // Prism colours in prerendered pages when the core has the hook
+  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
   await mapLimit(docs, 32, (doc, i) => {
     opts.progress?.('writing', i + 1, docs.length);
-    return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links, opts.editUrl));
+    return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links));
   });
   const template = await readTemplate();
   const page = pageWriter(site, template);

@@ -30,20 +30,20 @@ function encodeItems(items) {
   });
 }
 
-export function catalogScript({ docs, sidebars, landing, title, collapse, editUrl }) {
+export function catalogScript({ docs, sidebars, landing, title, collapse, search = 0, code = {}, editUrl = '' }) {
   const catalog = {
     v: 1, title, collapse, landing: landing.index,
     docs: docs.map((d) => [d.id, d.label]),
     sidebars: sidebars.map((s) => encodeItems(s.items)),
-    editUrl: editUrl || '',
+    search,  // the number of search shards, _foldmark/search/0.js …
+    code,    // fence language → Prism files to load in order, _foldmark/prism/<name>.js
+    editUrl, // --edit-url: "Edit this page" links to editUrl + the doc's path (doc script `path`)
   };
   return `self.foldmarkCatalog=${scriptJson(catalog)};\n`;
 }
 
-// editUrl: the docs folder in a web editor; the doc's own edit link is it + the doc's path.
-export function docScript(doc, links, editUrl) {
-  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links };
-  if (editUrl) data.edit = `${editUrl.replace(/\/+$/, '')}/${idPath(doc.rel)}`;
+export function docScript(doc, links) {
+  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links, path: doc.rel };
   return `self.foldmarkDoc(${doc.index},${scriptJson(data)});\n`;
 }
 
@@ -51,7 +51,7 @@ export function docScript(doc, links, editUrl) {
 
 export function docHref(mode, root, docs, index, anchor) {
   const hash = anchor ? `#${encodeURIComponent(anchor)}` : '';
-  if (mode === 'hash') return `#/${encodeURIComponent(docs[index].id)}${anchor ? `/${encodeURIComponent(anchor)}` : ''}`;
+  if (mode === 'hash') return `#/${idPath(docs[index].id)}${anchor ? `/${encodeURIComponent(anchor)}` : ''}`;
   return `${root}${idPath(docs[index].id)}/index.html${hash}`;
 }
 

@@ -1,8 +1,10 @@
 // One article saved while `foldmark dev` runs: when what the rest of the site knows about it (id,
-// title, sidebar label and position, URL, layout, the files it links) is unchanged, only its doc
-// script (and its prerendered pages) are written again, in milliseconds instead of a whole build.
+// title, sidebar label and position, URL, layout, the files and code languages it uses) is
+// unchanged, only its doc script (and its prerendered pages) are written again, in milliseconds
+// instead of a whole build. The search index catches up at the next whole build.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { codeLanguages } from './code.js';
 import { loadDoc } from './docs.js';
 import { headingIds, LinkResolver } from './links.js';
 import { docScript, rootOf } from './pages.js';
@@ -68,12 +70,15 @@ export async function updateDoc(site, outDir, abs) {
     if (site.assets.get(path) !== from) return { full: 'it links a new file' };
   }
   if (site.opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) return { full: 'a broken link (--strict)' };
+  // The catalog lists the code languages the pages load (code.js): a new one needs a new catalog.
+  site.codeLanguages ??= new Set(Object.keys(codeLanguages(site.docs)));
+  if (Object.keys(codeLanguages([doc])).some((lang) => !site.codeLanguages.has(lang))) return { full: 'a new code language' };
   doc.html = null;
 
   site.docs = docs;
   replaceInSidebars(site.sidebars, old, doc);
   if (site.landing === old) site.landing = doc;
-  writeAtomic(outDir, `_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links, site.opts.editUrl));
+  writeAtomic(outDir, `_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links));
   if (site.opts.prerender) {
     site.template ??= await readTemplate();
     const page = pageWriter({ ...site, problems }, site.template);

@@ -14,6 +14,11 @@ import { neighboursOf, showInSidebar, showToc } from './sidebar.js';
 export const RENDERED_MARK = 'foldmark:article-rendered';  // the first article is in the DOM
 export const SHOWN_MARK = 'foldmark:article-shown';        // a later article is in the DOM
 
+// After every show, feature modules (code, marks, the "On this page" column, pager…) hear
+// 'foldmark:article' on document, detail { target, heading, fresh: a new article was mounted }.
+export const ARTICLE_EVENT = 'foldmark:article';
+const announce = (target, heading, fresh) => document.dispatchEvent(new CustomEvent(ARTICLE_EVENT, { detail: { target, heading, fresh } }));
+
 const LARGE_ITEMS = 2000;
 let sequence = 0;  // only the latest request mounts: a slow doc never replaces a newer one
 let marked = false;
@@ -125,6 +130,7 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
     if (reveal(heading, { focus: true })) {
       if (anchor) history.replaceState(history.state, '', hereHref(target, heading));
     } else if (!heading) scrollTo(0, 0);
+    announce(target, heading, false);
     return;
   }
   try {
@@ -139,6 +145,7 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
     if (token !== sequence) return;
     showError(target, err);
   }
+  announce(target, heading, true);  // before reveal: what the features add above it must not move it
   markShown();
   if (!reveal(heading, { focus: !first })) {
     if (!first) {
@@ -163,6 +170,7 @@ export function adoptPrerendered(n) {
   el.siteArticle.querySelector('.fm-title')?.setAttribute('tabindex', '-1');
   initTabs(el.siteArticle);
   markRendered();
+  announce(state.current, '', true);
 }
 
 export async function takeOver(n) {
@@ -179,6 +187,7 @@ export async function takeOver(n) {
     describe(target, article);
     showToc(target, article.toc);
     if (!document.head.querySelector('script[type="application/ld+json"]')) jsonLdLater(target, article);
+    announce(target, targetId || '', true);
   } catch (err) {
     if (token === sequence) say(`The article renderer did not start (${messageOf(err)}); this page shows its prerendered copy.`);
   }

@@ -15,6 +15,7 @@ function checked(doc) {
     markdown: doc.markdown,
     options: doc.options && typeof doc.options === 'object' ? doc.options : {},
     links: doc.links && typeof doc.links === 'object' ? doc.links : {},
+    path: typeof doc.path === 'string' ? doc.path : '',  // the source file, relative to the docs folder
   };
 }
 

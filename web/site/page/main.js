@@ -13,6 +13,7 @@ import { wireTabs } from './tabs.js';
 import { showInSidebar } from './sidebar.js';
 import { applyRememberedTheme, wireTheme } from './theme.js';
 import { wireFiles } from './files.js';
+import { wireReading } from './reading.js';
 
 installReceiver();
 startWhenWasmArrives();
@@ -69,6 +70,7 @@ function start() {
   state.siteTitle = String(state.catalog.title || document.querySelector('.site-name')?.textContent || '');
   if (el.siteToolbar) el.siteToolbar.hidden = false;
   wireFiles(() => follow());
+  wireReading();
   // Fragment changes fire popstate and hashchange: path mode (which also has pushState entries)
   // listens to the one, hash mode to the other.
   if (state.mode === 'path') addEventListener('popstate', () => follow());

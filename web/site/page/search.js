@@ -1,0 +1,236 @@
+// Search: a button in the header, `/` or Ctrl+K, opens a modal <dialog> holding a combobox input and
+// a listbox of results (article, section, snippet with the words marked). The index shards
+// (_foldmark/search/<k>.js, classic scripts: file:// cannot fetch) load on first use. The query is
+// in the address as ?q=…, so a search can be shared; choosing a result opens the article at that
+// section and marks the words there (?hl=…, consumed by marks.js once the article is shown).
+import { make, messageOf } from './dom.js';
+import { docLabel, state } from './state.js';
+import { docHref } from './router.js';
+import { markParts, snippetOf } from './search-text.js';
+
+const LIMIT = 20;
+const ui = { dialog: null, input: null, list: null, status: null, button: null, active: -1, hits: [] };
+let index = null;   // a SearchIndex once _foldmark/search.js (MiniSearch + the wrapper) has run
+let loading = null;
+const pending = [];  // shards that arrived before the library
+
+function shardCount() {
+  const k = Number(state.catalog && state.catalog.search);
+  return Number.isInteger(k) && k > 0 ? k : 0;
+}
+
+function addScript(path, reject) {
+  const script = document.createElement('script');
+  script.src = new URL(path, state.rootUrl).href;
+  script.onerror = () => reject(new Error(`${path} could not be loaded`));
+  script.onload = () => script.remove();
+  document.head.append(script);
+}
+
+// Loads the search library and every shard once, all at the same time; resolves when all have
+// arrived (or rejects with the first failure). Shards that come before the library wait for it.
+function loadIndex() {
+  if (loading) return loading;
+  const total = shardCount();
+  let arrived = 0;
+  loading = new Promise((resolve, reject) => {
+    const add = (data) => {
+      try {
+        index.addShard(data);
+      } catch (err) {
+        reject(err);
+        return;
+      }
+      arrived += 1;
+      if (ui.input?.value) runQuery();  // results improve as shards arrive
+      if (arrived === total) resolve(index);
+    };
+    self.foldmarkSearch = (k, data) => (index ? add(data) : pending.push(data));
+    const library = document.createElement('script');
+    library.src = new URL('_foldmark/search.js', state.rootUrl).href;
+    library.onerror = () => reject(new Error('_foldmark/search.js could not be loaded'));
+    library.onload = () => {
+      if (typeof self.foldmarkSearchIndex !== 'function') return reject(new Error('_foldmark/search.js holds no search index'));
+      index = new self.foldmarkSearchIndex();
+      pending.splice(0).forEach(add);
+      return undefined;
+    };
+    document.head.append(library);
+    for (let k = 0; k < total; k += 1) addScript(`_foldmark/search/${k}.js`, reject);
+  });
+  loading.catch(() => {
+    loading = null;  // the next opening tries again, from nothing
+    index = null;
+    pending.length = 0;
+  });
+  return loading;
+}
+
+function partsInto(node, parts) {
+  for (const part of parts) node.append(part.mark ? make('mark', '', part.text) : document.createTextNode(part.text));
+  return node;
+}
+
+function option(hit, i) {
+  const li = make('li', 'site-search-hit');
+  li.id = `siteSearchHit${i}`;
+  li.setAttribute('role', 'option');
+  li.setAttribute('aria-selected', 'false');
+  li.append(make('span', 'site-search-doc', docLabel(hit.n)));
+  if (hit.headingText) li.append(partsInto(make('span', 'site-search-section'), markParts(hit.headingText, hit.terms)));
+  if (hit.text) li.append(partsInto(make('span', 'site-search-snippet'), markParts(snippetOf(hit.text, hit.terms), hit.terms)));
+  li.addEventListener('click', () => choose(i));
+  return li;
+}
+
+function setActive(i) {
+  const items = ui.list.children;
+  if (ui.active >= 0 && items[ui.active]) items[ui.active].setAttribute('aria-selected', 'false');
+  ui.active = items.length ? Math.max(0, Math.min(i, items.length - 1)) : -1;
+  if (ui.active < 0) return ui.input.removeAttribute('aria-activedescendant');
+  const item = items[ui.active];
+  item.setAttribute('aria-selected', 'true');
+  ui.input.setAttribute('aria-activedescendant', item.id);
+  item.scrollIntoView({ block: 'nearest' });
+  return undefined;
+}
+
+function runQuery() {
+  const query = ui.input.value;
+  rememberQuery(query);
+  ui.hits = index ? index.search(query, LIMIT) : [];
+  ui.list.replaceChildren(...ui.hits.map(option));
+  ui.input.setAttribute('aria-expanded', String(ui.hits.length > 0));
+  ui.active = -1;
+  if (ui.hits.length) setActive(0);
+  if (!query.trim()) ui.status.textContent = '';
+  else if (!loading || !index || index.shards.length < shardCount()) ui.status.textContent = 'Loading the search index…';
+  else ui.status.textContent = ui.hits.length ? `${ui.hits.length}${ui.hits.length === LIMIT ? '+' : ''} results` : 'No results';
+}
+
+// ?q= in the address while the dialog is open: a search can be shared (file:// allows changing
+// the query part with replaceState, unlike the path).
+function rememberQuery(query) {
+  const url = new URL(location.href);
+  if (query) url.searchParams.set('q', query);
+  else url.searchParams.delete('q');
+  if (url.href !== location.href) history.replaceState(history.state, '', url.href);
+}
+
+function choose(i) {
+  const hit = ui.hits[i];
+  if (!hit) return;
+  const terms = hit.terms.join(' ');
+  ui.chosen = true;
+  close();
+  const url = new URL(docHref(hit.n, hit.heading), location.href);
+  url.searchParams.delete('q');
+  url.searchParams.set('hl', terms);
+  if (url.pathname !== location.pathname) {
+    location.assign(url.href);
+    return;
+  }
+  // Same document: change the query part without loading, then the fragment (hashchange/popstate
+  // make the router show it). The same address again still marks the words (marks.js listens).
+  const sameHash = url.hash === location.hash;
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${location.hash}`);
+  if (sameHash) dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = url.hash;
+}
+
+function onKey(event) {
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    setActive(ui.active + (event.key === 'ArrowDown' ? 1 : -1));
+  } else if (event.key === 'Home' && event.ctrlKey) {
+    setActive(0);
+  } else if (event.key === 'Escape') {
+    event.preventDefault();  // a type=search input would only clear itself: close the dialog
+    close();
+  } else if (event.key === 'Enter') {
+    event.preventDefault();
+    choose(ui.active < 0 ? 0 : ui.active);
+  }
+}
+
+function build() {
+  const dialog = make('dialog', 'site-search');
+  dialog.id = 'siteSearch';
+  dialog.setAttribute('aria-label', 'Search the docs');
+  const form = make('div', 'site-search-box');
+  const label = make('label', 'site-search-label', 'Search');
+  label.htmlFor = 'siteSearchInput';
+  const input = make('input', 'site-search-input');
+  Object.assign(input, { id: 'siteSearchInput', type: 'search', autocomplete: 'off', spellcheck: false, placeholder: 'Search the docs' });
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', 'siteSearchList');
+  const closeButton = make('button', 'site-search-close', 'Close');
+  closeButton.type = 'button';
+  closeButton.addEventListener('click', () => close());
+  form.append(label, input, closeButton);
+  const status = make('p', 'site-search-status');
+  status.setAttribute('role', 'status');
+  const list = make('ul', 'site-search-list');
+  list.id = 'siteSearchList';
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', 'Results');
+  dialog.append(form, status, list);
+  // Keystroke to results on screen, for the tests and the benchmark: measure 'foldmark:search'.
+  input.addEventListener('input', () => {
+    const start = performance.now();
+    runQuery();
+    if (index?.shards.length) requestAnimationFrame(() => performance.measure('foldmark:search', { start, end: performance.now() }));
+  });
+  input.addEventListener('keydown', onKey);
+  dialog.addEventListener('close', () => {
+    rememberQuery('');
+    if (!ui.chosen) ui.button?.focus();  // a chosen result moves focus to the article instead
+    ui.chosen = false;
+  });
+  dialog.addEventListener('click', (event) => { if (event.target === dialog) close(); });  // the backdrop
+  document.body.append(dialog);
+  Object.assign(ui, { dialog, input, list, status });
+}
+
+/** Opens the search dialog (with query, when given), loading the index on first use. */
+export function openSearch(query) {
+  if (!shardCount()) return;
+  if (!ui.dialog) build();
+  if (query !== undefined) ui.input.value = query;
+  if (!ui.dialog.open) ui.dialog.showModal();
+  ui.input.focus();
+  ui.input.select();
+  runQuery();
+  loadIndex().then(() => runQuery(), (err) => { ui.status.textContent = `Search is unavailable: ${messageOf(err)}`; });
+}
+
+function close() {
+  if (ui.dialog?.open) ui.dialog.close();
+}
+
+const typing = (node) => node && (node.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(node.tagName));
+
+export function wireSearch() {
+  if (!shardCount()) return;
+  const button = make('button', 'site-search-button');
+  button.type = 'button';
+  button.id = 'searchButton';
+  button.setAttribute('aria-keyshortcuts', '/ Control+K');
+  button.append(make('span', 'site-search-button-text', 'Search'), make('kbd', '', '/'));
+  button.addEventListener('click', () => openSearch());
+  button.addEventListener('pointerenter', () => { loadIndex().catch(() => {}); }, { once: true });
+  const header = document.getElementById('siteHeader');
+  header?.insertBefore(button, document.getElementById('themeToggle'));
+  ui.button = button;
+  document.addEventListener('keydown', (event) => {
+    const ctrlK = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k';
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target);
+    if (!ctrlK && !slash) return;
+    event.preventDefault();
+    openSearch();
+  });
+  const shared = new URL(location.href).searchParams.get('q');
+  if (shared) openSearch(shared);
+}
