@@ -64,8 +64,8 @@ test('the tarball holds exactly the package\'s files, none twice, and says where
   // 27 files and 171 KB with the reading features (search bundle, search and code stages, README);
   // 32 files and 202 KB with the Docusaurus syntax in the core (wasm 196 → 241 KB). The bound
   // catches what matters: a second copy of the wasm would add about 100 KB. `foldmark dev` and `init`
-  // (web/cli/, web/site/dev/) add about 20 KB.
-  assert.ok(packed.size < 215_000, `tarball is ${packed.size} bytes`);
+  // (web/cli/, web/site/dev/) add about 16 KB: 218 KB.
+  assert.ok(packed.size < 235_000, `tarball is ${packed.size} bytes`);
 });
 
 test('installed: import (ES module) renders the same bytes as the native build', () => {
