@@ -1,56 +1,14 @@
 #!/usr/bin/env node
-// The foldmark command line: `render` one article (HTML fragment or Article JSON) and `build` the
-// static site. Exit codes: 0 ok, 1 bad input (file, line, column on stderr), 2 usage error.
-import { join } from 'node:path';
+// The foldmark command line: `render` one article (HTML fragment or Article JSON), `build` the
+// static site, `dev` (build, serve, rebuild on save) and `init` (a starter docs tree). Exit codes:
+// 0 ok; 1 bad input, a config file mistake included (file, line, column on stderr); 2 usage error.
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs as parseNodeArgs } from 'node:util';
 import { createFoldmark } from './node.js';
 import { MAX_DOC_BYTES, readCapped } from './site/build/docs.js';
 import { buildSite, SiteError } from './site/build/index.js';
-
-const USAGE = {
-  main: `usage: foldmark render ARTICLE.md [--json]
-       foldmark build DOCS_DIR --out DIR [options]
-       foldmark --version | --help | COMMAND --help
-`,
-  render: `usage: foldmark render ARTICLE.md [--json]
-
-  Prints the article's HTML fragment, or with --json the whole Article (title, meta, toc, …).
-`,
-  build: `usage: foldmark build DOCS_DIR --out DIR [options]
-
-  Writes a static site: DIR/index.html opens from file:// and from any static host.
-  DOCS_DIR is a Docusaurus-style docs tree (.md/.mdx in folders; ids are folder/id).
-
-  -o, --out DIR         output folder (new, empty, or one foldmark built before)
-  -s, --sidebars FILE   Docusaurus sidebars.js or .json (default: folders are categories)
-      --static DIR      copied to the site root, like Docusaurus static/ (may repeat)
-      --prerender       also write DIR/<id>/index.html with each article's HTML (crawlers, no-JS)
-      --base-url URL    the site's public URL: canonical links, OpenGraph, sitemap.xml
-  -t, --title TEXT      the site's name (default "Documentation")
-      --collapse MODE   sections | questions | none: the default layout (front matter collapse wins)
-      --edit-url URL    "Edit this page" links: URL + each doc's path in DOCS_DIR (Docusaurus editUrl)
-      --strict          broken links are errors (exit 1)
-      --force           write into a non-empty folder foldmark did not build (its files are kept)
-`,
-};
-
-class UsageError extends Error {
-  constructor(message, command = 'main') {
-    super(message);
-    this.command = command;
-  }
-}
-
-// node:util parseArgs with foldmark's usage errors: unknown flags, missing values and a flag
-// given where a value belongs (`--out --prerender`) all exit 2 with the command's usage.
-function parseArgs(argv, options, command) {
-  try {
-    return parseNodeArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(err.message.replace(/\. To specify an option argument starting with a dash.*$/s, '.'), command);
-  }
-}
+import { buildOptions, resolveSettings } from './cli/config.js';
+import { helpText, parseCommand, UsageError } from './cli/options.js';
 
 const location = ({ file, line, column }) => [file, line, column].filter((x) => x !== undefined).join(':');
 
@@ -101,8 +59,8 @@ function articleJson(article) {
 }
 
 async function render(argv) {
-  const { positionals: positional, values: flags } = parseArgs(argv, { json: { type: 'boolean' } }, 'render');
-  if (flags.help) return process.stdout.write(USAGE.render);
+  const { positionals: positional, flags, help } = parseCommand('render', argv);
+  if (help) return process.stdout.write(helpText('render'));
   if (positional.length !== 1) throw new UsageError('render takes one ARTICLE.md', 'render');
   const [file] = positional;
   const bytes = await readArticle(file);
@@ -123,39 +81,13 @@ async function render(argv) {
 }
 
 async function build(argv) {
-  const { positionals, values } = parseArgs(argv, {
-    out: { type: 'string', short: 'o' },
-    sidebars: { type: 'string', short: 's' },
-    static: { type: 'string', multiple: true },
-    prerender: { type: 'boolean' },
-    'base-url': { type: 'string' },
-    title: { type: 'string', short: 't' },
-    collapse: { type: 'string' },
-    strict: { type: 'boolean' },
-    force: { type: 'boolean' },
-    'edit-url': { type: 'string' },
-  }, 'build');
-  if (values.help) return process.stdout.write(USAGE.build);
-  if (positionals.length !== 1) throw new UsageError('build takes one DOCS_DIR', 'build');
-  if (!values.out) throw new UsageError('build needs --out DIR', 'build');
-  for (const name of ['out', 'sidebars', 'title', 'base-url', 'collapse', 'edit-url']) {
-    if (values[name] === '') throw new UsageError(`--${name} needs a value`, 'build');
-  }
-  if (values['base-url'] && !/^https?:\/\/[^/]/.test(values['base-url'])) throw new UsageError('--base-url must be an http(s) URL', 'build');
-  if (values['edit-url'] && !/^https?:\/\/[^/]/.test(values['edit-url'])) throw new UsageError('--edit-url must be an http(s) URL', 'build');
+  const { positionals, flags, help } = parseCommand('build', argv);
+  if (help) return process.stdout.write(helpText('build'));
+  const settings = await resolveSettings('build', positionals, flags);
+  if (!settings.out) throw new UsageError('build needs --out DIR (or "out" in the config file)', 'build');
   const tty = process.stderr.isTTY && !process.env.CI;
   const summary = await buildSite(await createFoldmark(), {
-    docsDir: positionals[0],
-    outDir: values.out,
-    sidebars: values.sidebars,
-    staticDirs: values.static ?? [],
-    prerender: Boolean(values.prerender),
-    baseUrl: values['base-url'],
-    title: values.title,
-    collapse: values.collapse,
-    strict: Boolean(values.strict),
-    force: Boolean(values.force),
-    editUrl: values['edit-url'] ? values['edit-url'].replace(/\/?$/, '/') : undefined,
+    ...buildOptions(settings),
     warn: (line) => process.stderr.write(`${tty ? '\r\x1b[K' : ''}${line}\n`),
     progress: tty ? progressLine() : undefined,
   });
@@ -179,15 +111,48 @@ function progressLine() {
   };
 }
 
+async function dev(argv) {
+  const { positionals, flags, help } = parseCommand('dev', argv);
+  if (help) return process.stdout.write(helpText('dev'));
+  const { runDev } = await import('./cli/dev.js');
+  // The config's "out" is where `build` writes; dev writes there only when --out says so.
+  const devSettings = async () => ({ ...await resolveSettings('dev', positionals, flags), out: flags.out && resolve(flags.out) });
+  // Ctrl+C removes the temporary folder, even when it comes while the first build runs.
+  let stopping = false;
+  let session = null;
+  const stop = () => {
+    stopping = true;
+    if (session) session.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  session = await runDev(await createFoldmark(), await devSettings(), devSettings, {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+  if (stopping) stop();
+}
+
+async function init(argv) {
+  const { positionals, help } = parseCommand('init', argv);
+  if (help) return process.stdout.write(helpText('init'));
+  if (positionals.length > 1) throw new UsageError('init takes at most one DIR', 'init');
+  const { initDocs, initReport } = await import('./cli/init.js');
+  const dir = positionals[0] ?? 'docs';
+  process.stdout.write(initReport(dir, await initDocs(dir)));
+}
+
 async function main(argv) {
   const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') return process.stdout.write(USAGE.main);
+  if (command === '--help' || command === '-h' || command === 'help') return process.stdout.write(helpText('main'));
   if (command === '--version') {
     const { version } = await createFoldmark();
     return process.stdout.write(`foldmark ${version.foldmark} (md4c ${version.md4c})\n`);
   }
   if (command === 'render') return render(rest);
   if (command === 'build') return build(rest);
+  if (command === 'dev') return dev(rest);
+  if (command === 'init') return init(rest);
   throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
 }
 
@@ -200,7 +165,7 @@ main(process.argv.slice(2)).catch((err) => {
     process.stderr.write(`foldmark: error: ${err.message}\n`);
     process.exitCode = 1;
   } else if (err instanceof UsageError) {
-    process.stderr.write(`foldmark: ${err.message}\n${USAGE[err.command]}`);
+    process.stderr.write(`foldmark: ${err.message}\n${helpText(err.command)}`);
     process.exitCode = 2;
   } else if (err instanceof SiteError) {
     process.stderr.write(`${err.file ? `${location(err)}: ` : 'foldmark: '}error: ${err.message}\n`);

@@ -64,14 +64,14 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
 /**
  * Builds the site. options: { docsDir, outDir, sidebars, staticDirs, prerender, baseUrl, title,
  * collapse, strict, force, editUrl (ends with '/'), searchShardBytes (text per search shard; tests),
- * warn(line), progress(stage, done, total) }. Returns a summary;
+ * warn(line), report(problem), progress(stage, done, total) }. Returns a summary;
  * throws SiteError on bad input (after reporting every problem found).
  */
 export async function buildSite(fm, options) {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const opts = { title: 'Documentation', collapse: 'sections', staticDirs: [], ...given };
   if (!COLLAPSE_MODES.includes(opts.collapse)) throw new SiteError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
-  const problems = new Problems(opts.warn);
+  const problems = new Problems(opts.warn, opts.report);
   const docsRoot = resolve(opts.docsDir);
   const staticDirs = opts.staticDirs.map((d) => resolve(d));
   await checkFolder(docsRoot, 'docs folder');
@@ -94,7 +94,7 @@ export async function buildSite(fm, options) {
     throw new SiteError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
   }
 
-  const site = { fm, opts, docs, sidebars, landing, staticDirs, assets: resolver.assets, problems };
+  const site = { fm, opts, docs, sidebars, landing, staticDirs, docsRoot, assets: resolver.assets, problems };
   const stage = await stagingArea(target);
   try {
     await writeSite(site, stage);
@@ -110,6 +110,7 @@ export async function buildSite(fm, options) {
     links: resolver.counts,
     landing: landing.id,
     outDir: target.out,
+    site,  // what `foldmark dev` needs to rewrite one doc (update.js)
   };
 }
 
@@ -136,7 +137,7 @@ async function writeSite(site, stage) {
     opts.progress?.('writing', i + 1, docs.length);
     return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links));
   });
-  const template = await readFile(join(siteDir, 'page.html'), 'utf8');
+  const template = await readTemplate();
   const page = pageWriter(site, template);
   const mode = opts.prerender ? 'path' : 'hash';
   await stage.write('index.html', page({ doc: site.landing, root: '', mode, prerender: opts.prerender }));
@@ -148,6 +149,8 @@ async function writeSite(site, stage) {
   for (const dir of site.staticDirs) await copyTree(dir, '', stage);
   for (const [rel, abs] of site.assets) await stage.copy(rel, abs);
 }
+
+export const readTemplate = () => readFile(join(siteDir, 'page.html'), 'utf8');
 
 const baseUrl = (url) => (url.endsWith('/') ? url : `${url}/`);
 // 404.html is served for any missing path, at any depth: with --base-url its assets are absolute.
@@ -190,7 +193,7 @@ function jsonLdScript(article, doc, problems) {
   return json ? `<script type="application/ld+json">${scriptJson(JSON.parse(json))}</script>\n` : '';
 }
 
-function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
+export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
   const places = placeDocs(sidebars);
   return ({ doc, root, mode, prerender, own }) => {
     const ctx = { mode, root, docs };

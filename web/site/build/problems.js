@@ -32,8 +32,10 @@ export function printableName(name) {
 }
 
 export class Problems {
-  constructor(onLine = () => {}) {
+  // onLine(text) prints; onProblem({ level, message, file, line, column }) gets the same as data.
+  constructor(onLine = () => {}, onProblem = () => {}) {
     this.onLine = onLine;
+    this.onProblem = onProblem;
     this.warnings = [];
     this.errors = [];
     this.leftOut = new Map();  // reason → count
@@ -41,11 +43,13 @@ export class Problems {
 
   warn(message, where = {}) {
     this.warnings.push({ message, ...where });
+    this.onProblem({ level: 'warning', message, ...where });
     this.onLine(`${where.file ? `${location(where)}: ` : 'foldmark: '}warning: ${message}`);
   }
 
   error(message, where = {}) {
     this.errors.push({ message, ...where });
+    this.onProblem({ level: 'error', message, ...where });
     this.onLine(`${where.file ? `${location(where)}: ` : 'foldmark: '}error: ${message}`);
   }
 

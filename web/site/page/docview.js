@@ -194,6 +194,29 @@ export async function takeOver(n) {
   prefetch(() => neighboursOf(n));
 }
 
+/**
+ * Doc n was delivered again (`foldmark dev` rewrites a saved article's script, then fires
+ * 'foldmark:doc-updated'): if it is shown, it is rendered again in place, keeping the open items
+ * and the scroll position. The wasm and the rest of the page stay as they are.
+ */
+export async function refreshDoc(n) {
+  const target = state.current;
+  if (!target || target.local || target.n !== n) return;
+  const token = sequence;
+  try {
+    const { article, links } = await articleOf(target);
+    if (token !== sequence || !sameTarget(target, state.current)) return;
+    const y = scrollY;
+    mount(article, links, { keepOpen: true });
+    describe(target, article);
+    showToc(target, article.toc);
+    scrollTo(scrollX, y);
+    performance.mark(SHOWN_MARK);
+  } catch (err) {
+    if (token === sequence) showError(target, err);
+  }
+}
+
 export function showMissing(id) {
   sequence += 1;
   state.current = null;

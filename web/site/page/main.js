@@ -7,7 +7,7 @@ import { el, findElements, readSettings, state } from './state.js';
 import { fromLocation, interceptClicks } from './router.js';
 import { installReceiver, prefetchOnHover } from './loader.js';
 import { startWhenWasmArrives } from './renderer.js';
-import { adoptPrerendered, markRendered, showDoc, showMissing, takeOver } from './docview.js';
+import { adoptPrerendered, markRendered, refreshDoc, showDoc, showMissing, takeOver } from './docview.js';
 import { reveal, wireItems } from './items.js';
 import { wireTabs } from './tabs.js';
 import { showInSidebar } from './sidebar.js';
@@ -76,6 +76,7 @@ function start() {
   if (state.mode === 'path') addEventListener('popstate', () => follow());
   else addEventListener('hashchange', () => follow());
   interceptClicks((route) => follow(route));
+  addEventListener('foldmark:doc-updated', (event) => refreshDoc(Number(event.detail?.n)));
   prefetchOnHover(el.siteNav);
 
   const route = fromLocation();

@@ -1,0 +1,130 @@
+// foldmark.config.json (or foldmark.config.mjs exporting default): found in the current folder,
+// else in the docs folder; checked against the option table; paths in it are relative to the file.
+// Its mistakes are errors naming the file, the line and column (JSON) and the key: exit 1.
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SiteError } from '../site/build/index.js';
+import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
+
+export const CONFIG_NAMES = ['foldmark.config.json', 'foldmark.config.mjs'];
+
+const isFile = (path) => stat(path).then((s) => s.isFile(), () => false);
+
+/** The config file in the first of dirs that has one, or null. Two in one folder are an error. */
+export async function findConfig(dirs) {
+  for (const dir of dirs) {
+    const found = [];
+    for (const name of CONFIG_NAMES) if (await isFile(join(dir, name))) found.push(join(dir, name));
+    if (found.length > 1) throw new SiteError(`two config files in one folder: keep ${CONFIG_NAMES.join(' or ')}`, { file: found[1] });
+    if (found.length) return found[0];
+  }
+  return null;
+}
+
+// 1-based line and column of an offset in text.
+function lineColumn(text, offset) {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+async function readJson(file) {
+  let text;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new SiteError(`cannot read config file: ${err.code || err.message}`, { file });
+  }
+  try {
+    return { value: JSON.parse(text), text };
+  } catch (err) {
+    const at = /position (\d+)/.exec(err.message);
+    throw new SiteError(`not valid JSON: ${err.message.replace(/ in JSON at position \d+.*$/s, '')}`, { file, ...(at ? lineColumn(text, Number(at[1])) : {}) });
+  }
+}
+
+async function importModule(file) {
+  try {
+    // A query makes a changed file load again in a long-running `foldmark dev`.
+    const mod = await import(`${pathToFileURL(file).href}?t=${Date.now()}`);
+    return { value: mod.default, text: '' };
+  } catch (err) {
+    throw new SiteError(`cannot import config file: ${err.message}`, { file });
+  }
+}
+
+/**
+ * Reads and checks a config file. Returns { file, dir, values } where values holds config keys
+ * (see OPTIONS) with paths made absolute. Throws SiteError (file, line, column, key) on mistakes.
+ */
+export async function loadConfig(path) {
+  const file = resolve(path);
+  const { value, text } = file.endsWith('.mjs') ? await importModule(file) : await readJson(file);
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    throw new SiteError(file.endsWith('.mjs') ? 'must export default an object of settings' : 'must hold a JSON object of settings', { file });
+  }
+  const dir = dirname(file);
+  const where = (key) => {
+    const at = text.indexOf(JSON.stringify(key));
+    return { file, ...(at >= 0 ? lineColumn(text, at) : {}) };
+  };
+  const values = {};
+  for (const [key, raw] of Object.entries(value)) {
+    const opt = CONFIG_KEYS.find((o) => o.key === key);
+    if (!opt) {
+      const flagOnly = OPTIONS.find((o) => o.flag === key && !o.key);
+      throw new SiteError(flagOnly ? `"${key}" can only be given on the command line (--${key})`
+        : `unknown key "${key}"; the keys are ${CONFIG_KEYS.map((o) => o.key).join(', ')}`, where(key));
+    }
+    let checked;
+    try {
+      checked = checkValue(opt, raw);
+      if (opt.kind === 'port' && typeof raw !== 'number') throw new Error('must be a port number from 0 to 65535');
+    } catch (err) {
+      throw new SiteError(`"${key}" ${err.message}`, where(key));
+    }
+    if (opt.kind === 'path') checked = resolve(dir, checked);
+    if (opt.kind === 'paths') checked = checked.map((p) => resolve(dir, p));
+    values[key] = checked;
+  }
+  return { file, dir, values };
+}
+
+/**
+ * The settings of a build or dev run: flags over the config file over defaults. positionals:
+ * [DOCS_DIR] at most. Returns { docs, out, …, configFile } with every path absolute.
+ */
+export async function resolveSettings(command, positionals, flags, cwd = process.cwd()) {
+  if (positionals.length > 1) throw new UsageError(`${command} takes one DOCS_DIR (got ${positionals.length} arguments)`, command);
+  const docsArg = positionals[0] === undefined ? undefined : resolve(cwd, positionals[0]);
+  const configFile = flags.config ? resolve(cwd, flags.config) : await findConfig([cwd, ...(docsArg ? [docsArg] : [])]);
+  const config = configFile ? await loadConfig(configFile) : { values: {} };
+  const settings = { ...config.values, configFile };
+  for (const [key, value] of Object.entries(flags)) {
+    if (key === 'config') continue;
+    const opt = OPTIONS.find((o) => (o.key || o.flag) === key);
+    settings[key] = opt.kind === 'path' ? resolve(cwd, value) : opt.kind === 'paths' ? value.map((p) => resolve(cwd, p)) : value;
+  }
+  if (docsArg) settings.docs = docsArg;
+  if (!settings.docs) {
+    throw new UsageError(`${command} needs DOCS_DIR, or a ${CONFIG_NAMES[0]} here that names "docs"`, command);
+  }
+  return settings;
+}
+
+/** The options of buildSite (web/site/build/index.js) for these settings. */
+export function buildOptions(settings) {
+  return {
+    docsDir: settings.docs,
+    outDir: settings.out,
+    sidebars: settings.sidebars,
+    staticDirs: settings.static ?? [],
+    prerender: Boolean(settings.prerender),
+    baseUrl: settings.baseUrl,
+    editUrl: settings.editUrl && settings.editUrl.replace(/\/?$/, '/'),
+    title: settings.title,
+    collapse: settings.collapse,
+    strict: Boolean(settings.strict),
+    force: Boolean(settings.force),
+  };
+}

@@ -1,0 +1,188 @@
+// `foldmark dev`: build, serve on 127.0.0.1, watch, rebuild. A saved article whose outline did not
+// change is rewritten alone (update.js) and re-rendered in the open page; anything else rebuilds
+// the whole site and reloads the page where the reader was. Problems go to the terminal and the page.
+import { watch } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { buildSite, SiteError } from '../site/build/index.js';
+import { updateDoc } from '../site/build/update.js';
+import { startServer } from '../site/dev/server.js';
+import { location } from '../site/build/problems.js';
+import { buildOptions } from './config.js';
+
+const DEBOUNCE_MS = 20;  // editors write a file in several steps (truncate, write, rename)
+const DOC = /\.mdx?$/i;
+
+const inside = (file, dir) => {
+  const rel = relative(dir, file);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !rel.startsWith(sep));
+};
+
+// Editor droppings and hidden files never change the site. rel: the path below the watched folder
+// (a project inside a hidden folder, ~/.work/docs, is still watched).
+const ignored = (rel) => {
+  const name = basename(rel);
+  return name.endsWith('~') || /\.sw[a-p]x?$|___jb_(tmp|old)___$/.test(name) || name === '4913'
+    || rel.split(sep).some((part) => part.startsWith('.') || part === 'node_modules');
+};
+
+// The page shows file names as the terminal would, relative to the current folder when inside it.
+function forPage(problems) {
+  const shown = (file) => {
+    const rel = file && relative(process.cwd(), file);
+    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  };
+  return { problems: problems.map((p) => ({ ...p, file: shown(p.file) })) };
+}
+
+/**
+ * Runs until close(). settings: resolved settings (config.js); reload(): settings read again
+ * (the config file changed); io: { out(line), err(line) }. Resolves { url, outDir, close }.
+ */
+export async function runDev(fm, settings, reload, io) {
+  // Nothing to watch: say so now rather than serve an empty site.
+  if (!(await stat(settings.docs).then((s) => s.isDirectory(), () => false))) throw new SiteError('cannot read docs folder', { file: settings.docs });
+  const ownOut = !settings.out;
+  const outDir = settings.out || await mkdtemp(join(tmpdir(), 'foldmark-dev-'));
+  let site = null;
+  let version = 0;
+  let problems = [];
+  let unwatch = () => {};
+
+  async function fullBuild(why = '') {
+    const started = performance.now();
+    const found = [];
+    try {
+      const summary = await buildSite(fm, {
+        ...buildOptions(settings), outDir,
+        warn: io.err, report: (p) => found.push(p),
+      });
+      site = summary.site;
+      version += 1;
+      io.out(`foldmark dev: built ${summary.built} article${summary.built === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms`
+        + `${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}${why ? ` (${why})` : ''}`);
+      return true;
+    } catch (err) {
+      if (!(err instanceof SiteError)) throw err;
+      found.push({ level: 'error', message: err.message, file: err.file, line: err.line, column: err.column });
+      site = null;  // the served site no longer matches the files: the next save builds it all
+      io.err(`${err.file ? location(err) : 'foldmark'}: error: ${err.message} (the last good build is still served)`);
+      return false;
+    } finally {
+      problems = found;
+    }
+  }
+
+  async function update(paths) {
+    const started = performance.now();
+    const updated = [];
+    for (const abs of paths) {
+      const result = await updateDoc(site, outDir, abs);
+      if (result.full) return { full: `${relative(settings.docs, abs)}: ${result.full}` };
+      problems = [...problems.filter((p) => p.file !== abs), ...result.warnings.map((w) => ({ level: 'warning', ...w }))];
+      for (const w of result.warnings) io.err(`${location(w)}: warning: ${w.message}`);
+      updated.push(result.n);
+    }
+    version += 1;
+    for (const n of updated) server.broadcast('doc', { n, version });
+    io.out(`foldmark dev: ${paths.map((p) => relative(settings.docs, p)).join(', ')} updated in ${Math.round(performance.now() - started)} ms`);
+    return { updated };
+  }
+
+  // One batch of changed paths: the config file, articles alone, or anything else.
+  async function rebuild(paths) {
+    if (settings.configFile && paths.includes(settings.configFile)) {
+      try {
+        settings = await reload();
+      } catch (err) {
+        problems = [{ level: 'error', message: err.message, file: err.file ?? settings.configFile, line: err.line, column: err.column }];
+        io.err(`${location({ file: err.file ?? settings.configFile, line: err.line, column: err.column })}: error: ${err.message}`);
+        return server.broadcast('problems', forPage(problems));
+      }
+      unwatch();
+      unwatch = watchAll();
+      site = null;
+    }
+    const docs = paths.filter((p) => DOC.test(p) && inside(p, settings.docs) && !basename(p).startsWith('_'));
+    const result = site && docs.length === paths.length ? await update(docs)
+      : { full: site ? paths.map((p) => relative(settings.docs, p)).join(', ') : '' };
+    if (result.full !== undefined && await fullBuild(result.full)) server.broadcast('reload', { version });
+    server.broadcast('problems', forPage(problems));
+  }
+
+  // Changes are collected for DEBOUNCE_MS after the last one, and never handled twice at once.
+  const pending = new Set();
+  let timer = null;
+  let running = null;
+  function changed(abs) {
+    pending.add(abs);
+    clearTimeout(timer);
+    timer = setTimeout(drain, DEBOUNCE_MS);
+  }
+  async function drain() {
+    if (running) return;
+    const paths = [...pending];
+    pending.clear();
+    running = rebuild(paths).catch((err) => io.err(`foldmark dev: internal error: ${err.stack || err}`));
+    await running;
+    running = null;
+    if (pending.size) drain();
+  }
+
+  function watchAll() {
+    const watchers = [];
+    const add = (dir, recursive, only) => {
+      try {
+        const w = watch(dir, { recursive }, (_, name) => {
+          const rel = name ? name.toString() : '';
+          if (ignored(rel)) return;
+          const abs = join(dir, rel);
+          if (!only || abs === only) changed(abs);
+        });
+        w.on('error', (err) => io.err(`${dir}: warning: stopped watching: ${err.code || err.message}`));
+        watchers.push(w);
+      } catch (err) {
+        io.err(`${dir}: warning: cannot watch: ${err.code || err.message}`);
+      }
+    };
+    add(settings.docs, true);
+    for (const dir of settings.static ?? []) add(dir, true);
+    // Single files are watched through their folder: editors replace a file by renaming over it.
+    for (const file of [settings.sidebars, settings.configFile]) {
+      if (file && !inside(file, settings.docs)) add(dirname(file), false, file);
+    }
+    return () => watchers.forEach((w) => w.close());
+  }
+
+  await fullBuild();
+  if (!site) io.err('foldmark dev: the first build failed; fix it and save: the page follows');
+  const port = settings.port ?? 3000;
+  let server;
+  try {
+    server = await startServer({
+      root: () => outDir,
+      version: () => version,
+      port,
+      tryNext: settings.port === undefined ? 20 : 0,
+      onConnect: () => [['problems', forPage(problems)]],
+    });
+  } catch (err) {
+    if (ownOut) await rm(outDir, { recursive: true, force: true });
+    if (err.code === 'EADDRINUSE') throw new SiteError(`127.0.0.1:${port}${settings.port === undefined ? ' and the 20 ports after it are' : ' is'} in use: choose another with --port`);
+    throw err;
+  }
+  unwatch = watchAll();
+  io.out(`foldmark dev: serving ${server.url} (from ${outDir}); Ctrl+C stops`);
+  return {
+    url: server.url,
+    outDir,
+    async close() {
+      unwatch();
+      clearTimeout(timer);
+      await running;
+      await server.close();
+      if (ownOut) await rm(outDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// `foldmark init [DIR]`: copies the starter docs tree (web/cli/starter/) into a new or empty folder.
+import { cp, mkdir, readdir, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SiteError } from '../site/build/index.js';
+
+export const STARTER = join(dirname(fileURLToPath(import.meta.url)), 'starter');
+
+async function listFiles(dir, prefix = '') {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...await listFiles(join(dir, entry.name), rel));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** Writes the starter into dir; refuses anything but a missing or empty folder. Returns the files. */
+export async function initDocs(dir) {
+  const target = resolve(dir);
+  let info = null;
+  try {
+    info = await stat(target);
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw new SiteError(`cannot use this folder: ${err.code || err.message}`, { file: target });
+  }
+  if (info && !info.isDirectory()) throw new SiteError('exists and is not a folder', { file: target });
+  if (info && (await readdir(target)).length > 0) {
+    throw new SiteError('is not empty: init writes only into a new or empty folder, so nothing of yours is overwritten', { file: target });
+  }
+  try {
+    await mkdir(target, { recursive: true });
+    await cp(STARTER, target, { recursive: true, errorOnExist: true, force: false });
+  } catch (err) {
+    throw new SiteError(`cannot write the starter: ${err.code || err.message}`, { file: target });
+  }
+  return listFiles(target);
+}
+
+/** What to print after init: the files and the next two commands, with DIR as the user typed it. */
+export function initReport(dir, files) {
+  const shown = relative(process.cwd(), resolve(dir)) || '.';
+  const arg = /^[\w./-]+$/.test(shown) ? shown : JSON.stringify(shown);
+  return `foldmark: wrote a starter docs tree into ${shown}/:\n${files.map((f) => `  ${f}\n`).join('')}`
+    + `next:\n  npx foldmark dev ${arg}     live preview: every save shows in the browser\n`
+    + `  npx foldmark build ${arg}   the static site, into the folder the config names ("out")\n`;
+}
