@@ -1,12 +1,10 @@
 // The site benchmark's Chromium part: loads a built site from file:// and measures what one reader
 // gets: time to the first article, time to a second one after a sidebar click, the files fetched
 // (gzipped bytes) and failed requests. Debian's Chromium driven by playwright-core.
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 
 export const RENDERED_MARK = 'foldmark:article-rendered';
 export const SHOWN_MARK = 'foldmark:article-shown';
@@ -16,23 +14,8 @@ const QUIET_MS = 300;
 // Words every generated tree has many of (bench/site/generate.mjs).
 const SEARCH_QUERY = 'widget cache';
 
-export async function launchBrowser() {
-  const profile = mkdtempSync(join(tmpdir(), 'foldmark-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1200, height: 800 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-extensions'],
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+// The same Chromium as the browser tests (Debian's, fresh profile, the same flags).
+export { launch as launchBrowser } from '../../tests/browser/harness.mjs';
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 

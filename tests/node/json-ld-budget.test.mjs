@@ -2,29 +2,13 @@
 // together stay within 16 × input + 4 MiB (at most 256 MiB), a JSON-LD past it is E_LIMIT on
 // first access, and an instance that a huge call grew is replaced, so it does not keep ~1.75 GB.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { createFoldmark, FoldmarkError } from '../../web/node.js';
+import { instrumentedFoldmark } from './instrumented.mjs';
 
 const MAX_INPUT_BYTES = 32 << 20;
 const budget = (bytes) => Math.min(256 << 20, 16 * bytes + (4 << 20));
 
-// The instance's memory, caught through Emscripten's instantiateWasm hook (each new instance).
-async function instrumentedFoldmark() {
-  const bytes = await readFile(new URL('../../dist/foldmark-core.wasm', import.meta.url));
-  let memory = null;
-  const fm = await createFoldmark({
-    wasmBinary: bytes,
-    instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(bytes, imports).then(({ instance, module }) => {
-        memory = Object.values(instance.exports).find((v) => v instanceof WebAssembly.Memory);
-        receive(instance, module);
-      });
-      return {};
-    },
-  });
-  return { fm, memorySize: () => memory.buffer.byteLength };
-}
 
 const isLimit = (err) => err instanceof FoldmarkError && err.code === 'E_LIMIT' && /output would exceed \d+ bytes/.test(err.message);
 

@@ -8,6 +8,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
+import { instrumentedFoldmark } from './instrumented.mjs';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
@@ -17,22 +18,6 @@ const MAX_INPUT_BYTES = 32 << 20;  // foldmark::kMaxInputBytes
 const RENDERS = 10000;
 const WARMUP = 1000;
 
-// The module's memory, caught through Emscripten's instantiateWasm hook (no public API needed).
-async function instrumentedFoldmark() {
-  const bytes = await readFile(new URL('dist/foldmark-core.wasm', root));
-  let memory = null;
-  const fm = await createFoldmark({
-    wasmBinary: bytes,
-    instantiateWasm(imports, receive) {
-      WebAssembly.instantiate(bytes, imports).then(({ instance, module }) => {
-        memory = Object.values(instance.exports).find((v) => v instanceof WebAssembly.Memory);
-        receive(instance, module);
-      });
-      return {};
-    },
-  });
-  return { fm, memorySize: () => memory.buffer.byteLength };
-}
 
 async function articles() {
   const dir = new URL('content/', root);

@@ -362,6 +362,23 @@ void merge_warnings(std::vector<Warning>& w, std::size_t split) {
 
 }  // namespace
 
+namespace {
+
+// md4c's parser with our callbacks: one for the article body and one for inline fragments.
+MD_PARSER make_parser(const Options& options) {
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = parser_flags(options);
+  parser.enter_block = enter_block;
+  parser.leave_block = leave_block;
+  parser.enter_span = enter_span;
+  parser.leave_span = leave_span;
+  parser.text = text;
+  return parser;
+}
+
+}  // namespace
+
 std::string render_inline(std::string_view markdown, const Options& options, std::size_t budget) {
   Options inline_options = options;
   inline_options.code_slots = false;
@@ -369,13 +386,7 @@ std::string render_inline(std::string_view markdown, const Options& options, std
   const Prepared none;
   c.doc = markdown;
   c.prepared = &none;
-  MD_PARSER parser{};
-  parser.flags = parser_flags(options);
-  parser.enter_block = enter_block;
-  parser.leave_block = leave_block;
-  parser.enter_span = enter_span;
-  parser.leave_span = leave_span;
-  parser.text = text;
+  const MD_PARSER parser = make_parser(options);
   if (md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &c) != 0 ||
       c.out.exhausted())
     return "";
@@ -398,14 +409,7 @@ BodyHtml render_body(std::string_view markdown, const Options& options, bool art
   c.prepared = &prepared;
   c.result.warnings = prepared.warnings;
   c.out.reserve(markdown.size() + markdown.size() / 4 + 64);
-  MD_PARSER parser{};
-  parser.abi_version = 0;
-  parser.flags = parser_flags(options);
-  parser.enter_block = enter_block;
-  parser.leave_block = leave_block;
-  parser.enter_span = enter_span;
-  parser.leave_span = leave_span;
-  parser.text = text;
+  const MD_PARSER parser = make_parser(options);
   const int rc = md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &c);
   if (c.out.exhausted()) {
     c.result.error = ErrorCode::kLimit;
