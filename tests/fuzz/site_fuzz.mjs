@@ -116,6 +116,7 @@ async function until(page, predicate, timeout = 15000) {
   throw new Error(`timed out after ${timeout} ms`);
 }
 
+// Images on other hosts (//host/x.png → https:) cannot resolve here: not a defect of the site.
 async function visitAll(browser, out) {
   const { page, problems } = await openPage(browser.context);
   let current = '(index.html)';
@@ -127,13 +128,9 @@ async function visitAll(browser, out) {
     for (const id of ids) {
       await page.goto(`${index}#/${encodeURIComponent(id)}`);
       current = id;
-      await until(page, () => {
-        const article = document.querySelector('#siteArticle');
-        return Boolean(article) && article.textContent.trim().length > 0 && !article.getAttribute('aria-busy');
-      });
+      // Shown (an empty article is an empty <article>), or isolated as an error.
+      await until(page, () => document.querySelector('#siteArticle .fm-article, #siteArticle .site-error') !== null);
     }
-    // Images on other hosts (//host/x.png → https:) cannot resolve here: not a defect of the site.
-    for (let i = problems.length - 1; i >= 0; i--) if (/net::ERR_NAME_NOT_RESOLVED|net::ERR_INTERNET_DISCONNECTED/.test(problems[i])) problems.splice(i, 1);
     const navLinks = await page.locator('#siteNav a').count();
     if (ids.length && navLinks === 0 && (await page.evaluate(() => self.foldmarkCatalog.sidebars[0]?.length > 0))) problems.push('sidebar is empty');
   } catch (err) {
@@ -141,7 +138,7 @@ async function visitAll(browser, out) {
   } finally {
     await page.close();
   }
-  return problems;
+  return problems.filter((p) => !/net::ERR_NAME_NOT_RESOLVED|net::ERR_INTERNET_DISCONNECTED/.test(p));
 }
 
 const deadline = Date.now() + seconds * 1000;
