@@ -1,7 +1,6 @@
 // The XSS corpus executed in headless Chromium (T3, EXEC): each payload's render() HTML is loaded
 // with alert/confirm/prompt/print replaced by recorders; every element is focused, hovered and
 // clicked, every <details> toggled; there must be zero recorder calls and no dialogs.
-import { fileURLToPath } from 'node:url';
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,10 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createFoldmark } from '../../web/node.js';
+import { reportMissingShared, sharedFile } from '../node/shared-data.mjs';
 
-const files = [process.env.FOLDMARK_XSS_PAYLOADS ?? fileURLToPath(new URL('../../../shared/testdata/xss-payloads.txt', import.meta.url)),
-  new URL('../node/xss-extra.jsonl', import.meta.url)];
-const payloads = files.filter((f) => existsSync(f)).flatMap((f) =>
+const shared = process.env.FOLDMARK_XSS_PAYLOADS ?? sharedFile('testdata/xss-payloads.txt');
+if (!shared) reportMissingShared('testdata/xss-payloads.txt', 'the shared XSS payloads are');
+const files = [shared, new URL('../node/xss-extra.jsonl', import.meta.url)];
+const payloads = files.filter((f) => f && existsSync(f)).flatMap((f) =>
   readFileSync(f, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)));
 
 const RECORDERS = `

@@ -1,19 +1,20 @@
 // The XSS corpus (T3, DOM side): every payload of shared/testdata/xss-payloads.txt (beside the repo) (or
 // FOLDMARK_XSS_PAYLOADS) and tests/node/xss-extra.jsonl through render() and toHtml() with the
 // default options (and render() with an id prefix), checked by tests/node/html-check.mjs.
-import { fileURLToPath } from 'node:url';
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { createFoldmark } from '../../web/node.js';
 import { decodeHTML } from 'entities';
 import { checkHtml, checkArticleLayout, checkIds } from './html-check.mjs';
+import { reportMissingShared, sharedFile } from './shared-data.mjs';
 
-const sharedPayloads = process.env.FOLDMARK_XSS_PAYLOADS ?? fileURLToPath(new URL('../../../shared/testdata/xss-payloads.txt', import.meta.url));
+const sharedPayloads = process.env.FOLDMARK_XSS_PAYLOADS ?? sharedFile('testdata/xss-payloads.txt');
+if (!sharedPayloads) reportMissingShared('testdata/xss-payloads.txt', 'the shared XSS payloads are');
 const extraPayloads = new URL('./xss-extra.jsonl', import.meta.url);
 
 function load(file) {
-  if (!existsSync(file)) return [];
+  if (!file || !existsSync(file)) return [];
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
 }
 

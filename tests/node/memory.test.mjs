@@ -1,7 +1,6 @@
 // Memory lifetime and recovery in one wasm instance (T7, T8, T9, T10): 10,000 renders mixing
 // articles, hostile inputs, deep nesting and every error path; wasm memory must stop growing after
 // warm-up, and after every hostile or failing call a normal article must render byte-identically.
-import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
@@ -9,6 +8,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
 import { instrumentedFoldmark } from './instrumented.mjs';
+import { reportMissingShared, sharedFile } from './shared-data.mjs';
+
+if (!sharedFile('testdata/xss-payloads.txt')) reportMissingShared('testdata/xss-payloads.txt', 'its payloads as hostile inputs are');
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc');
@@ -27,8 +29,8 @@ async function articles() {
 
 async function hostileInputs() {
   const out = [];
-  const files = [fileURLToPath(new URL('../../../shared/testdata/xss-payloads.txt', import.meta.url)), new URL('tests/node/xss-extra.jsonl', root)];
-  for (const f of files) {
+  const files = [sharedFile('testdata/xss-payloads.txt'), new URL('tests/node/xss-extra.jsonl', root)];
+  for (const f of files.filter(Boolean)) {
     let text = '';
     try { text = await readFile(f, 'utf8'); } catch { continue; }
     for (const line of text.split('\n')) if (line.startsWith('{')) out.push(JSON.parse(line).md);
