@@ -24,7 +24,6 @@ function cutId(id) {
 
 const ENTITY = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 export const decodeAttr = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, n) => ENTITY[n]);
-export const encodeAttr = (s) => s.replace(/[&<>"']/g, (c) => `&${Object.keys(ENTITY).find((k) => ENTITY[k] === c)};`);
 
 /** The attribute values (as a DOM reads them) of every link and image in rendered HTML. */
 export function linkValues(html) {

@@ -1,6 +1,6 @@
 // What the builder writes for the page: the compact catalog, one classic script per doc, the
 // sidebar for readers without JavaScript, and the HTML pages (index, one per doc, 404, sitemap).
-import { encodeAttr } from './links.js';
+import { decodeAttr } from './links.js';
 
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
@@ -60,14 +60,14 @@ const LINK = /<(a|img)(\s[^>]*?)\b(href|src)="([^"]*)"/g;
 
 export function rewriteLinks(html, links, { mode, root, docs }) {
   return html.replace(LINK, (whole, tag, between, attr, raw) => {
-    const value = raw.replace(/&(amp|lt|gt|quot|#39);/g, (_, n) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[n]);
+    const value = decodeAttr(raw);
     let target = Object.hasOwn(links, value) ? links[value] : undefined;
     if (target === undefined && value.startsWith('//')) target = `https:${value}`;
     if (target === undefined) return whole;
     if (target === null) return tag === 'a' ? `<a class="fm-broken-link"${between}`.trimEnd() : `<img${between}`.trimEnd();
     const href = Array.isArray(target) ? docHref(mode, root, docs, target[0], target[1])
       : target.startsWith('https:') ? target : `${root}${idPath(target)}`;
-    return `<${tag}${between}${attr}="${encodeAttr(href)}"`;
+    return `<${tag}${between}${attr}="${escapeHtml(href)}"`;
   });
 }
 
@@ -78,12 +78,12 @@ export function rewriteLinks(html, links, { mode, root, docs }) {
 export const NAV_BUDGET = 200;
 
 export function navHtml(items, { mode, root, docs, current, open }) {
-  const link = (doc, label) => `<a href="${encodeAttr(docHref(mode, root, docs, doc.index, ''))}"${doc === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
+  const link = (doc, label) => `<a href="${escapeHtml(docHref(mode, root, docs, doc.index, ''))}"${doc === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
   let budget = NAV_BUDGET;
   const list = (entries) => `<ul class="site-nav-list">${entries.map((item) => {
     budget -= 1;
     if (item.type === 'doc') return `<li>${link(item.doc, item.label ?? item.doc.label)}</li>`;
-    if (item.type === 'link') return `<li><a href="${encodeAttr(item.href)}">${escapeHtml(item.label)}</a></li>`;
+    if (item.type === 'link') return `<li><a href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a></li>`;
     const title = item.doc ? link(item.doc, item.label) : escapeHtml(item.label);
     const expanded = open.has(item) || (!item.collapsed && budget - item.items.length > 0);
     return `<li class="site-nav-category"><span class="site-nav-label">${title}</span>${expanded ? list(item.items) : ''}</li>`;
@@ -105,7 +105,7 @@ export function describeDoc(doc, html) {
   if (doc.description) return doc.description;
   const m = /<p>([\s\S]*?)<\/p>/.exec(html);
   if (!m) return '';
-  const plain = m[1].replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, n) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[n])
+  const plain = decodeAttr(m[1].replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ').trim();
   return plain.length > 200 ? `${plain.slice(0, 197).replace(/\s+\S*$/, '')}…` : plain;
 }
