@@ -1,7 +1,7 @@
 // Shows one doc in #siteArticle: load its script, render it with its options, apply its links,
 // mount it. Whatever fails for one doc (a missing script, E_LIMIT, an exception in any view) shows
 // an error in its place; the sidebar and every other doc keep working.
-import { link, make, messageOf, say, whenIdle } from './dom.js';
+import { afterPaint, link, make, messageOf, say, whenIdle } from './dom.js';
 import { docCount, docLabel, el, sameTarget, state } from './state.js';
 import { docHref, hereHref } from './router.js';
 import { loadDoc, prefetch } from './loader.js';
@@ -121,11 +121,9 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
   const token = ++sequence;
   const changed = !sameTarget(target, state.current);
   state.current = target;
-  try {
-    showInSidebar(target);
-  } catch (err) {
-    say(`The sidebar could not be updated: ${messageOf(err)}`);
-  }
+  // The page's first article is painted before the sidebar is built: the sidebar's cost grows
+  // with the site, the first paint's must not. The builder's HTML sidebar stands in until then.
+  if (!first) sidebarFor(target);
   if (!changed && el.siteArticle.querySelector('.fm-article, .site-error')) {
     if (reveal(heading, { focus: true })) {
       if (anchor) history.replaceState(history.state, '', hereHref(target, heading));
@@ -133,12 +131,14 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
     announce(target, heading, false);
     return;
   }
+  let toc = null;
   try {
     const { article, links } = await articleOf(target);
     if (token !== sequence) return;
     mount(article, links);
     describe(target, article);
-    showToc(target, article.toc);
+    toc = article.toc;
+    if (!first) showToc(target, toc);
     say(target.local ? localStatus(target.local) : '');
     jsonLdLater(target, article);
   } catch (err) {
@@ -147,6 +147,12 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
   }
   announce(target, heading, true);  // before reveal: what the features add above it must not move it
   markShown();
+  if (first) {
+    afterPaint(() => {
+      if (token !== sequence) return;  // a later show has built the sidebar itself
+      if (sidebarFor(target)) showToc(target, toc);
+    });
+  }
   if (!reveal(heading, { focus: !first })) {
     if (!first) {
       scrollTo(0, 0);
@@ -154,6 +160,17 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
     }
   } else if (anchor) history.replaceState(history.state, '', hereHref(target, heading));
   if (!target.local) prefetch(() => neighboursOf(target.n));
+}
+
+// Shows target in the sidebar; false (and a notice) when that fails: the article stays usable.
+function sidebarFor(target) {
+  try {
+    showInSidebar(target);
+    return true;
+  } catch (err) {
+    say(`The sidebar could not be updated: ${messageOf(err)}`);
+    return false;
+  }
 }
 
 function localStatus(entry) {

@@ -24,4 +24,17 @@ export function whenIdle(fn, timeout = 2000) {
   else setTimeout(fn, 50);
 }
 
+// After the next frame is painted (a frame callback, then a task); a page that does not paint
+// (a background tab) runs it after a timeout instead.
+export function afterPaint(fn, timeout = 250) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, timeout);
+}
+
 export const messageOf = (err) => String(err && err.message ? err.message : err);
