@@ -5,14 +5,14 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDuplicateIds, COLLAPSE_MODES, loadDoc } from './docs.js';
-import { headingIds, LinkResolver } from './links.js';
+import { headingIds, LinkResolver, linkValues } from './links.js';
 import { commitOutput, prepareOutput, stagingArea } from './output.js';
 import {
   catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navHtml, rewriteLinks, rootOf,
   scriptJson, sitemapXml,
 } from './pages.js';
 import { Problems, SiteError } from './problems.js';
-import { searchSections, writeSearch } from './search.js';
+import { SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
@@ -43,15 +43,31 @@ async function checkFolder(dir, what) {
   if (!info.isDirectory()) throw new SiteError(`${what} is not a folder`, { file: dir });
 }
 
-async function loadDocs(fm, docsRoot, options, problems) {
+// Reads and renders every doc. Each doc, in order, gets its index, its heading ids and the links
+// it holds; its search sections go to the indexer and its HTML is dropped: what stays per doc is
+// its Markdown and a few small fields, so memory grows with the Markdown, not the HTML.
+async function loadDocs(fm, docsRoot, options, problems, indexer) {
   const tree = await walkDocs(docsRoot, problems);
-  const loaded = await mapLimit(tree.docs, 32, async (file, i) => {
-    const doc = await loadDoc(fm, file, { collapse: options.collapse, problems });
+  const docs = [];
+  const loaded = new Array(tree.docs.length);
+  let next = 0;  // the first doc not yet handed on: docs are handed on in tree order
+  const handOn = () => {
+    for (; next < loaded.length && loaded[next] !== undefined; next += 1) {
+      const doc = loaded[next];
+      loaded[next] = null;
+      if (!doc) continue;
+      doc.index = docs.length;
+      docs.push(doc);
+      [doc.ids, doc.refs] = [headingIds(doc.html), linkValues(doc.html)];
+      indexer.add(doc, searchSections(doc.html));
+      doc.html = null;  // rendered again when prerendered
+    }
+  };
+  await mapLimit(tree.docs, 32, async (file, i) => {
+    loaded[i] = (await loadDoc(fm, file, { collapse: options.collapse, problems })) || null;
+    handOn();
     options.progress?.('reading', i + 1, tree.docs.length);
-    return doc;
   });
-  const docs = loaded.filter(Boolean);
-  docs.forEach((d, index) => { d.index = index; });
   return { tree, docs };
 }
 
@@ -77,44 +93,53 @@ export async function buildSite(fm, options) {
   await checkFolder(docsRoot, 'docs folder');
   for (const dir of staticDirs) await checkFolder(dir, '--static folder');
   const target = await prepareOutput(opts.outDir, { packageRoot, docsRoot, staticDirs, force: opts.force });
+  const stage = await stagingArea(target);
+  const indexer = new SearchIndexer(stage.tmp, { shardBytes: opts.searchShardBytes });
+  try {
+    const site = await readSite(fm, opts, { docsRoot, staticDirs, problems, indexer });
+    await writeSite(site, stage, indexer);
+    await commitOutput(target, stage);
+    return summary(site, target);
+  } catch (err) {
+    indexer.stop();
+    await stage.discard();
+    throw err;
+  }
+}
 
-  const { tree, docs } = await loadDocs(fm, docsRoot, opts, problems);
+// Everything a build reads: the docs, their ids, the sidebars, the links between them.
+async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer }) {
+  const { tree, docs } = await loadDocs(fm, docsRoot, opts, problems, indexer);
   if (docs.length === 0) throw new SiteError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
   const byId = checkDuplicateIds(docs, problems);
-  for (const doc of docs) [doc.ids, doc.search] = [headingIds(doc.html), searchSections(doc.html)];
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
 
   const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems });
   for (const doc of docs) {
     doc.links = resolver.resolveDoc(doc);
-    doc.html = null;  // rendered again when prerendered: memory stays flat on big trees
+    doc.refs = null;
   }
   if (opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) {
     throw new SiteError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
   }
+  return { fm, opts, docs, sidebars, landing, staticDirs, docsRoot, assets: resolver.assets, problems, links: resolver.counts };
+}
 
-  const site = { fm, opts, docs, sidebars, landing, staticDirs, docsRoot, assets: resolver.assets, problems };
-  const stage = await stagingArea(target);
-  try {
-    await writeSite(site, stage);
-    await commitOutput(target, stage);
-  } catch (err) {
-    await stage.discard();
-    throw err;
-  }
+function summary(site, target) {
+  const { docs, problems } = site;
   return {
     built: docs.length,
     leftOut: problems.leftOutSummary(),
     warnings: problems.warnings.length,
-    links: resolver.counts,
-    landing: landing.id,
+    links: site.links,
+    landing: site.landing.id,
     outDir: target.out,
     site,  // what `foldmark dev` needs to rewrite one doc (update.js)
   };
 }
 
-async function writeSite(site, stage) {
+async function writeSite(site, stage, indexer) {
   const { fm, opts, docs } = site;
   let wasm;
   try {
@@ -130,9 +155,8 @@ async function writeSite(site, stage) {
   await stage.copy('_foldmark/favicon.svg', join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
   await stage.write('_foldmark/wasm.js', `self.foldmarkWasm="${wasm.toString('base64')}";\n`);
-  const [search, code] = [await writeSearch(docs, stage, { shardBytes: opts.searchShardBytes }), await writeCode(docs, stage)];
+  const code = await writeCode(docs, stage);
   if (opts.prerender) site.fm = await withHighlight(fm);  // Prism colours in prerendered pages when the core has the hook
-  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
   await mapLimit(docs, 32, (doc, i) => {
     opts.progress?.('writing', i + 1, docs.length);
     return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links));
@@ -148,6 +172,8 @@ async function writeSite(site, stage) {
   if (opts.baseUrl) await stage.write('sitemap.xml', sitemapXml(baseUrl(opts.baseUrl), docs));
   for (const dir of site.staticDirs) await copyTree(dir, '', stage);
   for (const [rel, abs] of site.assets) await stage.copy(rel, abs);
+  const search = await indexer.finish(stage);  // the catalog says how many shards there are
+  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
 }
 
 export const readTemplate = () => readFile(join(siteDir, 'page.html'), 'utf8');

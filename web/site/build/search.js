@@ -3,7 +3,9 @@
 // OUT/_foldmark/search/<k>.js (file:// pages cannot fetch JSON). The page loads them on first use.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import MiniSearch from 'minisearch';
+import { SiteError } from './problems.js';
 import { scriptJson } from './pages.js';
 import { INDEX_OPTIONS } from './search-options.js';
 
@@ -53,46 +55,92 @@ export function searchSections(html) {
   return sections;
 }
 
-// Groups the docs' sections into shards of about shardBytes of text each.
-function shardsOf(docs, shardBytes) {
-  const shards = [];
-  let shard = null;
-  for (const doc of docs) {
-    if (!shard || shard.bytes > shardBytes) shards.push((shard = { docs: [], bytes: 0 }));
-    shard.docs.push(doc);
-    for (const s of doc.search) shard.bytes += s.x.length + s.t.length;
-  }
-  return shards;
-}
-
 /**
- * One shard's script: self.foldmarkSearch(k, { index, sections }) where index is MiniSearch's JSON
- * and sections[i] = [doc index, heading id, heading text, text] for the index's id i.
+ * One shard, indexed as its docs are added. script(k) is its classic script:
+ * self.foldmarkSearch(k, { index, sections }) where index is MiniSearch's JSON and
+ * sections[i] = [doc index, heading id, heading text, text] for the index's id i.
  */
-export function shardScript(k, docs) {
-  const index = new MiniSearch(INDEX_OPTIONS);
-  const sections = [];
-  for (const doc of docs) {
-    for (const s of doc.search) {
-      const i = sections.length;
-      sections.push([doc.index, s.h, s.t, s.x]);
-      index.add({ i, title: doc.title, heading: s.t, text: s.x });
+export class ShardBuilder {
+  constructor() {
+    this.index = new MiniSearch(INDEX_OPTIONS);
+    this.sections = [];
+    this.bytes = 0;  // text indexed so far: a shard is closed past the builder's shardBytes
+  }
+
+  add(docIndex, title, sections) {
+    for (const s of sections) {
+      const i = this.sections.length;
+      this.sections.push([docIndex, s.h, s.t, s.x]);
+      this.index.add({ i, title, heading: s.t, text: s.x });
+      this.bytes += s.x.length + s.t.length;
     }
   }
-  return `self.foldmarkSearch(${k},${scriptJson({ index: index.toJSON(), sections })});\n`;
+
+  script(k) {
+    return `self.foldmarkSearch(${k},${scriptJson({ index: this.index.toJSON(), sections: this.sections })});\n`;
+  }
+}
+
+/** One shard's script from whole docs ({ index, title, search }): tests and small callers. */
+export function shardScript(k, docs) {
+  const shard = new ShardBuilder();
+  for (const doc of docs) shard.add(doc.index, doc.title, doc.search);
+  return shard.script(k);
 }
 
 // The page's lazily loaded search code (MiniSearch + web/site/page/search-index.js), built by
 // scripts/build.sh from web/site/page/search-entry.js.
 const searchCode = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'foldmark-search.js');
 
+const BATCH_DOCS = 64;  // docs per message to the worker: fewer, larger messages cost less
+
 /**
- * Writes OUT/_foldmark/search.js (the code) and OUT/_foldmark/search/<k>.js for every shard;
- * returns the shard count (for the catalog).
+ * The search index of a build, made in a worker thread (search-worker.js) while the build goes on:
+ * add(doc) in doc order as each doc is read (its sections are handed over, not kept), then
+ * finish(stage) writes OUT/_foldmark/search.js and records the shard files the worker wrote into
+ * the staging folder; it resolves to the shard count (for the catalog). stop() ends the worker
+ * when the build fails.
  */
-export async function writeSearch(docs, stage, { shardBytes = SHARD_TEXT_BYTES } = {}) {
-  const shards = shardsOf(docs.filter((d) => Array.isArray(d.search)), shardBytes);
-  if (shards.length) await stage.copy('_foldmark/search.js', searchCode);
-  for (let k = 0; k < shards.length; k += 1) await stage.write(`_foldmark/search/${k}.js`, shardScript(k, shards[k].docs));
-  return shards.length;
+export class SearchIndexer {
+  constructor(stageDir, { shardBytes = SHARD_TEXT_BYTES } = {}) {
+    this.worker = new Worker(new URL('./search-worker.js', import.meta.url), { workerData: { dir: stageDir, shardBytes } });
+    this.batch = [];
+    this.result = new Promise((resolve, reject) => {
+      this.worker.on('message', (m) => {
+        if (m.done) resolve(m.done);
+        else if (m.error) reject(new SiteError(`cannot write the search index: ${m.error.code || m.error.message}`, { file: m.error.file }));
+      });
+      this.worker.on('error', (err) => reject(new SiteError(`the search index failed: ${err.message}`)));
+      this.worker.on('exit', (code) => reject(new SiteError(`the search index stopped (exit ${code})`)));
+    });
+    this.result.catch(() => {});  // reported by finish(); a build that fails first never asks
+  }
+
+  add(doc, sections) {
+    this.batch.push([doc.index, doc.title, sections]);
+    if (this.batch.length >= BATCH_DOCS) this.flush();
+  }
+
+  flush() {
+    if (this.batch.length) this.worker.postMessage({ docs: this.batch });
+    this.batch = [];
+  }
+
+  async finish(stage) {
+    this.flush();
+    this.worker.postMessage({ end: true });
+    try {
+      const { shards, files } = await this.result;
+      if (shards) await stage.copy('_foldmark/search.js', searchCode);
+      stage.files.push(...files);
+      return shards;
+    } finally {
+      this.stop();
+    }
+  }
+
+  stop() {
+    this.worker.removeAllListeners('exit');
+    this.worker.terminate();
+  }
 }
