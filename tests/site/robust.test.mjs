@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
+import { NAV_BUDGET, navHtml, navWriter } from '../../web/site/build/pages.js';
 import { cli, removeDir, root, tempDir } from './util.mjs';
 
 const run = promisify(execFile);
@@ -179,8 +180,34 @@ describe('size', () => {
     assert.equal(r.code, 0, r.stderr);
     const page = readFileSync(join(out, 'c3', 'd7', 'index.html'), 'utf8');
     const links = (page.match(/<li>/g) || []).length;
-    assert.ok(links > 150 && links < 360, `${links} entries: the doc's own category (150) and at most 200 others`);
+    assert.ok(links >= 150 && links <= 150 + NAV_BUDGET, `${links} entries: the doc's own category (150) and at most ${NAV_BUDGET} others`);
     assert.match(page, /aria-current="page">Doc 3-7</);
+  });
+});
+
+describe('the no-JS sidebar of page after page', () => {
+  test('navWriter (one sidebar per folder, then the current doc marked) writes what navHtml writes for each page', () => {
+    const docs = [];
+    const doc = (id) => {
+      const d = { index: docs.length, id, label: `Doc ${id}` };
+      docs.push(d);
+      return { type: 'doc', doc: d };
+    };
+    const category = (label, collapsed, items, own) => ({ type: 'category', label, collapsed, items, ...(own ? { doc: own.doc } : {}) });
+    const inner = category('Inner', true, [doc('a/b/x'), doc('a/b/y')]);
+    const a = category('A', false, [doc('a/one'), inner, doc('a/two')], doc('a/index'));
+    const sidebar = { items: [doc('intro'), a, category('B', true, [doc('b/one')]), { type: 'link', label: 'Out', href: 'https://example.com/' }] };
+    const path = { 'a/b/x': [a, inner], 'a/b/y': [a, inner], 'a/one': [a], 'a/two': [a], 'a/index': [a], 'b/one': [sidebar.items[2]], intro: [] };
+    const navFor = navWriter(docs);
+    for (const mode of ['path', 'hash']) {
+      for (const d of [...docs, docs[0], null]) {
+        const open = d ? path[d.id] : [];
+        const root = d ? '../'.repeat(d.id.split('/').length) : '';
+        const expected = navHtml(sidebar.items, { mode, root, docs, current: d, open: new Set(open) });
+        assert.equal(navFor({ sidebar, path: open }, { mode, root, current: d }), expected, `${mode} ${d?.id}`);
+        if (d) assert.equal(expected.split('aria-current').length, 2, 'one link marked');
+      }
+    }
   });
 });
 

@@ -8,9 +8,10 @@ import { checkDuplicateIds, COLLAPSE_MODES, loadDoc } from './docs.js';
 import { headingIds, LinkResolver, linkValues } from './links.js';
 import { commitOutput, prepareOutput, stagingArea } from './output.js';
 import {
-  catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navHtml, rewriteLinks, rootOf,
+  catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navWriter, rewriteLinks, rootOf,
   scriptJson, sitemapXml,
 } from './pages.js';
+import { prerenderedArticles } from './prerender.js';
 import { Problems, SiteError } from './problems.js';
 import { SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
@@ -166,7 +167,9 @@ async function writeSite(site, stage, indexer) {
   const mode = opts.prerender ? 'path' : 'hash';
   await stage.write('index.html', page({ doc: site.landing, root: '', mode, prerender: opts.prerender }));
   if (opts.prerender) {
-    await mapLimit(docs, 16, (doc) => stage.write(`${doc.id}/index.html`, page({ doc, root: rootOf(doc.id), mode, prerender: true, own: true })));
+    for await (const [doc, article] of prerenderedArticles(docs)) {
+      await stage.write(`${doc.id}/index.html`, page({ doc, article, root: rootOf(doc.id), mode, prerender: true, own: true }));
+    }
   }
   await stage.write('404.html', page({ doc: null, root: notFoundRoot(opts.baseUrl), mode }));
   if (opts.baseUrl) await stage.write('sitemap.xml', sitemapXml(baseUrl(opts.baseUrl), docs));
@@ -221,7 +224,8 @@ function jsonLdScript(article, doc, problems) {
 
 export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
   const places = placeDocs(sidebars);
-  return ({ doc, root, mode, prerender, own }) => {
+  const navFor = navWriter(docs);
+  return ({ doc, article: given, root, mode, prerender, own }) => {
     const ctx = { mode, root, docs };
     let content = '<noscript><p class="site-status">This page renders its articles with JavaScript. '
       + 'Build it with <code>--prerender</code> to include them for readers without JavaScript.</p></noscript>';
@@ -229,7 +233,7 @@ export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
     let title = opts.title;
     let description = '';
     if (doc && prerender) {
-      const article = fm.render(doc.markdown, { collapse: doc.collapse });
+      const article = given ?? fm.render(doc.markdown, { collapse: doc.collapse });
       content = rewriteLinks(article.html, doc.links, ctx);
       description = describeDoc(doc, article.html);
       head += jsonLdScript(article, doc, problems);
@@ -246,7 +250,7 @@ export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
         + (description ? `<meta property="og:description" content="${escapeHtml(description)}">\n` : '');
     }
     const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
-    const nav = place.sidebar ? navHtml(place.sidebar.items, { ...ctx, current: doc, open: new Set(place.path) }) : '';
+    const nav = place.sidebar ? navFor(place, { mode, root, current: doc }) : '';
     return fillTemplate(template, {
       root: escapeHtml(root), mode, doc: doc ? String(doc.index) : '',
       title: escapeHtml(title), description: escapeHtml(description), siteTitle: escapeHtml(opts.title),

@@ -73,9 +73,10 @@ export function rewriteLinks(html, links, { mode, root, docs }) {
 
 // --- the sidebar for readers without JavaScript: what a reader sees before opening anything ------
 
-// At most this many entries outside the current doc's path: a tree whose categories are all
-// expanded would otherwise put its whole sidebar into every one of its pages.
-export const NAV_BUDGET = 200;
+// At most this many entries besides the current doc's path: a tree whose categories are all
+// expanded would otherwise put its whole sidebar into every one of its pages (the page's script
+// builds the whole sidebar after the first paint).
+export const NAV_BUDGET = 100;
 
 export function navHtml(items, { mode, root, docs, current, open }) {
   const link = (doc, label) => `<a href="${escapeHtml(docHref(mode, root, docs, doc.index, ''))}"${doc === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
@@ -85,10 +86,28 @@ export function navHtml(items, { mode, root, docs, current, open }) {
     if (item.type === 'doc') return `<li>${link(item.doc, item.label ?? item.doc.label)}</li>`;
     if (item.type === 'link') return `<li><a href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a></li>`;
     const title = item.doc ? link(item.doc, item.label) : escapeHtml(item.label);
-    const expanded = open.has(item) || (!item.collapsed && budget - item.items.length > 0);
+    const expanded = open.has(item) || (!item.collapsed && budget - item.items.length >= 0);
     return `<li class="site-nav-category"><span class="site-nav-label">${title}</span>${expanded ? list(item.items) : ''}</li>`;
   }).join('')}</ul>`;
   return list(items);
+}
+
+/**
+ * navHtml for page after page: the docs of one folder share their sidebar, open path and root, so
+ * the last page's sidebar is kept and only the current doc's mark differs. Pages written in tree
+ * order (the builder's) make one sidebar per folder, not one per page.
+ */
+export function navWriter(docs) {
+  let last = { key: null, html: '' };
+  return ({ sidebar, path }, { mode, root, current }) => {
+    const key = [sidebar, path.at(-1), root, mode];
+    if (!last.key || key.some((k, i) => k !== last.key[i])) {
+      last = { key, html: navHtml(sidebar.items, { mode, root, docs, current: null, open: new Set(path) }) };
+    }
+    if (!current) return last.html;
+    const a = `<a href="${escapeHtml(docHref(mode, root, docs, current.index, ''))}"`;
+    return last.html.replaceAll(`${a}>`, `${a} aria-current="page">`);
+  };
 }
 
 // --- pages -----------------------------------------------------------------------------------------
