@@ -4,7 +4,7 @@
 // downloaded, failed requests). Writes out/bench-site/results.{json,md} and site-bench.svg.
 // Usage: node bench/site/run.mjs   (scripts/bench-site.sh builds first; bench/site/README.md has the env knobs)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -47,9 +47,22 @@ function builderFeatures() {
   return { static: usage.includes('--static') };
 }
 
+// The previous build of a site is moved aside, not deleted, and the pile is deleted when the run
+// is over: on a journal-less ext4 (this VM's) the kernel makes every file created within a few
+// minutes of deleting tens of thousands scan past them (perf: find_inode_bit, recently_deleted),
+// which tripled the system time of a 10,000-article build. Each build is timed as on a disk that
+// has not just deleted the previous one, as on a fresh checkout.
+const trash = () => join(config.siteDir, '.previous-builds');
+let moved = 0;
+function moveAside(out) {
+  if (!existsSync(out)) return;
+  mkdirSync(trash(), { recursive: true });
+  renameSync(out, join(trash(), `${process.pid}-${moved++}`));
+}
+
 // One build in a fresh node process: wall ms (process start included), peak RSS, warnings.
 function buildOnce(tree, out, flags, features) {
-  rmSync(out, { recursive: true, force: true });
+  moveAside(out);
   const rssFile = join(config.outDir, 'build.rss');
   const args = ['--import', probe, cli, 'build', tree.docs, '--out', out, ...flags];
   if (features.static) args.push('--static', tree.static);
@@ -146,6 +159,7 @@ async function main() {
     for (const n of config.sizes) rows.push(await measureSize(n, features, browser));
   } finally {
     await browser.close();
+    rmSync(trash(), { recursive: true, force: true });
   }
   const results = {
     date: new Date().toISOString(),
