@@ -182,3 +182,17 @@ describe('pages', () => {
     }
   });
 });
+
+describe('progress', () => {
+  test('every stage reports its progress up to its total (reading, writing, files, pages)', async () => {
+    const seen = new Map();
+    await build('progress', { prerender: true, progress: (stage, done, total) => {
+      const last = seen.get(stage);
+      assert.ok(!last || done > last.done, `${stage} goes forward`);
+      seen.set(stage, { done, total });
+    } });
+    assert.deepEqual([...seen.keys()].sort(), ['files', 'pages', 'reading', 'writing']);
+    for (const [stage, { done, total }] of seen) assert.equal(done, total, `${stage} ends at its total`);
+    assert.equal(seen.get('pages').total, 6);
+  });
+});

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
-import { NAV_BUDGET, navHtml, navWriter } from '../../web/site/build/pages.js';
+import { NAV_BLOCK, NAV_BUDGET, navHtml, navWriter } from '../../web/site/build/pages.js';
 import { cli, removeDir, root, tempDir } from './util.mjs';
 
 const run = promisify(execFile);
@@ -169,19 +169,26 @@ describe('files that cannot be articles', () => {
 });
 
 describe('size', () => {
-  test('a page\'s no-JS sidebar stays bounded when every category is expanded', async () => {
+  test('a page\'s no-JS sidebar stays bounded when every category is expanded, and long lists still link every doc', async () => {
     const files = {};
     for (let c = 0; c < 4; c += 1) {
       files[`c${c}/_category_.json`] = '{ "collapsed": false }';
-      for (let i = 0; i < 150; i += 1) files[`c${c}/d${i}.md`] = `# Doc ${c}-${i}\n`;
+      for (let i = 0; i < 150; i += 1) files[`c${c}/d${String(i).padStart(3, '0')}.md`] = `# Doc ${c}-${i}\n`;
     }
     const out = join(work, 'wide');
     const r = await foldmark('build', docsDir(files), '--out', out, '--prerender');
     assert.equal(r.code, 0, r.stderr);
-    const page = readFileSync(join(out, 'c3', 'd7', 'index.html'), 'utf8');
-    const links = (page.match(/<li>/g) || []).length;
-    assert.ok(links >= 150 && links <= 150 + NAV_BUDGET, `${links} entries: the doc's own category (150) and at most ${NAV_BUDGET} others`);
-    assert.match(page, /aria-current="page">Doc 3-7</);
+    const linked = new Set();
+    for (let i = 0; i < 150; i += 1) {
+      const page = readFileSync(join(out, 'c3', `d${String(i).padStart(3, '0')}`, 'index.html'), 'utf8');
+      const nav = page.slice(page.indexOf('<nav'), page.indexOf('</nav>'));
+      const links = [...nav.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+      assert.ok(links.length <= 3 * NAV_BLOCK + NAV_BUDGET, `${links.length} links: a window of ${3 * NAV_BLOCK} and at most ${NAV_BUDGET} others`);
+      assert.match(nav, new RegExp(`aria-current="page">Doc 3-${i}<`), 'the current doc is in its window');
+      assert.match(nav, /class="site-nav-more">\d+ more</);
+      for (const href of links) if (href.startsWith('../../c3/')) linked.add(href);
+    }
+    assert.equal(linked.size, 150, 'every doc of the long category is linked from some page of it');
   });
 });
 
@@ -195,9 +202,11 @@ describe('the no-JS sidebar of page after page', () => {
     };
     const category = (label, collapsed, items, own) => ({ type: 'category', label, collapsed, items, ...(own ? { doc: own.doc } : {}) });
     const inner = category('Inner', true, [doc('a/b/x'), doc('a/b/y')]);
+    const long = category('Long', false, Array.from({ length: 3 * NAV_BLOCK + 45 }, (_, i) => doc(`long/${i}`)));
     const a = category('A', false, [doc('a/one'), inner, doc('a/two')], doc('a/index'));
-    const sidebar = { items: [doc('intro'), a, category('B', true, [doc('b/one')]), { type: 'link', label: 'Out', href: 'https://example.com/' }] };
+    const sidebar = { items: [doc('intro'), a, category('B', true, [doc('b/one')]), long, { type: 'link', label: 'Out', href: 'https://example.com/' }] };
     const path = { 'a/b/x': [a, inner], 'a/b/y': [a, inner], 'a/one': [a], 'a/two': [a], 'a/index': [a], 'b/one': [sidebar.items[2]], intro: [] };
+    for (const item of long.items) path[item.doc.id] = [long];
     const navFor = navWriter(docs);
     for (const mode of ['path', 'hash']) {
       for (const d of [...docs, docs[0], null]) {

@@ -9,7 +9,7 @@ import { headingIds, LinkResolver, linkValues } from './links.js';
 import { commitOutput, prepareOutput, stagingArea } from './output.js';
 import {
   catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navWriter, rewriteLinks, rootOf,
-  scriptJson, sitemapXml,
+  scriptSafe, sitemapXml,
 } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
 import { Problems, SiteError } from './problems.js';
@@ -168,13 +168,18 @@ async function writeSite(site, stage, indexer) {
   await stage.write('index.html', page({ doc: site.landing, root: '', mode, prerender: opts.prerender }));
   if (opts.prerender) {
     for await (const [doc, article] of prerenderedArticles(docs)) {
+      opts.progress?.('pages', doc.index + 1, docs.length);
       await stage.write(`${doc.id}/index.html`, page({ doc, article, root: rootOf(doc.id), mode, prerender: true, own: true }));
     }
   }
   await stage.write('404.html', page({ doc: null, root: notFoundRoot(opts.baseUrl), mode }));
   if (opts.baseUrl) await stage.write('sitemap.xml', sitemapXml(baseUrl(opts.baseUrl), docs));
   for (const dir of site.staticDirs) await copyTree(dir, '', stage);
-  for (const [rel, abs] of site.assets) await stage.copy(rel, abs);
+  let copied = 0;
+  for (const [rel, abs] of site.assets) {
+    await stage.copy(rel, abs);
+    opts.progress?.('files', ++copied, site.assets.size);
+  }
   const search = await indexer.finish(stage);  // the catalog says how many shards there are
   await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
 }
@@ -219,7 +224,7 @@ function jsonLdScript(article, doc, problems) {
     problems.warn(`no FAQPage JSON-LD: ${err.code ? `${err.code}: ` : ''}${err.message}`, { file: doc.abs });
     return '';
   }
-  return json ? `<script type="application/ld+json">${scriptJson(JSON.parse(json))}</script>\n` : '';
+  return json ? `<script type="application/ld+json">${scriptSafe(json)}</script>\n` : '';
 }
 
 export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
