@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
+import { SearchIndexer } from '../../web/site/build/search.js';
+import { SiteError } from '../../web/site/build/problems.js';
 import { NAV_BLOCK, NAV_BUDGET, navHtml, navWriter } from '../../web/site/build/pages.js';
 import { cli, removeDir, root, tempDir } from './util.mjs';
 
@@ -189,6 +191,17 @@ describe('size', () => {
       for (const href of links) if (href.startsWith('../../c3/')) linked.add(href);
     }
     assert.equal(linked.size, 150, 'every doc of the long category is linked from some page of it');
+  });
+});
+
+describe('worker threads', () => {
+  test('a search index the worker cannot write is a clear error, and the worker ends', async () => {
+    const blocker = join(work, 'not-a-folder');
+    writeFileSync(blocker, 'x');
+    const indexer = new SearchIndexer(join(blocker, 'stage'), { shardBytes: 10 });
+    indexer.add({ index: 0, title: 'A' }, [{ h: '', t: '', x: 'some words to index' }]);
+    await assert.rejects(indexer.finish({ files: [], copy: async () => {} }), (err) => err instanceof SiteError
+      && /cannot write the search index: ENOTDIR/.test(err.message) && err.file.startsWith(join(blocker, 'stage')));
   });
 });
 
