@@ -49,12 +49,15 @@ try {
     const found = await page.evaluate(() => {
       const article = document.querySelector('#siteArticle');
       return {
-        links: [...article.querySelectorAll('a[href^="#/"]')].map((a) => a.getAttribute('href')),
+        // Routes on index.html (#/id), or with --prerender the articles' own pages (id/index.html).
+        links: [...article.querySelectorAll('a[href^="#/"], a[href$="/index.html"], a[href*="/index.html#"]')]
+          .map((a) => (a.getAttribute('href').startsWith('#/') ? a.getAttribute('href') : a.href)),
         broken: article.querySelectorAll('a.fm-broken-link').length,
         images: [...article.querySelectorAll('img')].map((img) => ({ src: img.getAttribute('src'), ok: img.complete && img.naturalWidth > 0 })),
       };
     });
-    for (const href of found.links) links.push({ from: id, href });
+    const site = new URL('.', index).href;  // links out of the site are not the builder's
+    for (const href of found.links) if (href.startsWith('#/') || href.startsWith(site)) links.push({ from: id, href });
     broken.push(...Array(found.broken).fill(id));
     for (const img of found.images) {
       if (!img.src) continue;
@@ -65,6 +68,16 @@ try {
   }
   let landed = 0;
   for (const { from, href } of new Map(links.map((l) => [l.href, l])).values()) {
+    if (!href.startsWith('#/')) {
+      // An article's own page: it shows an article, and the section its fragment names.
+      await page.goto('about:blank');  // a fresh navigation each time, even to the same page
+      const ok = await page.goto(href).then(() => page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, RENDERED_MARK))
+        .then(() => page.evaluate(() => Boolean(document.querySelector('#siteArticle .fm-article'))
+          && (!location.hash || document.getElementById(decodeURIComponent(location.hash.slice(1))) !== null)), () => false);
+      if (ok) landed += 1;
+      else console.log(`link did not land: ${href} (from ${from})`);
+      continue;
+    }
     // Lands: the article is shown, and the section the link names (its last part) is in it.
     const ok = await load(page, `${index}${href}`).then(() => page.evaluate((h) => {
       const article = document.querySelector('#siteArticle .fm-article');
