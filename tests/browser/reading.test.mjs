@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
+import { createFoldmark } from '../../web/node.js';
+import { buildSite as buildFromApi } from '../../web/site/build/index.js';
 import { axeViolations, buildSite, launch, load, openPage, removeDir, root, tempDir } from './harness.mjs';
 
 const work = tempDir('reading');
@@ -59,6 +61,31 @@ test('/ opens an accessible search dialog; typing lists article, section and mar
   assert.equal(new URL(page.url()).searchParams.get('q'), 'marmalade');
   assert.ok((await page.evaluate(() => performance.getEntriesByName('foldmark:search').length)) > 0, 'keystroke-to-results is measured');
   assert.deepEqual(await loaded(), ['function', 'function']);
+}));
+
+test('an index in several shards loads at most two shard scripts at a time and uses every shard', () => withPage(async (page) => {
+  const out = join(work, 'sharded');
+  // One shard per doc: the builder's shard size is a build option only the API sets.
+  await buildFromApi(await createFoldmark(), { docsDir: join(root, 'tests/fixtures/reading'), outDir: out, searchShardBytes: 10, warn: () => {} });
+  const shard = /\/_foldmark\/search\/\d+\.js$/;
+  const requested = [];
+  let waiting = 0;
+  let most = 0;
+  page.on('request', (r) => {
+    if (!shard.test(r.url())) return;
+    requested.push(r.url());
+    most = Math.max(most, ++waiting);
+  });
+  page.on('requestfinished', (r) => { if (shard.test(r.url())) waiting -= 1; });
+  await load(page, pathToFileURL(join(out, 'index.html')).href);
+  const total = await page.evaluate(() => self.foldmarkCatalog.search);
+  assert.ok(total >= 3, `${total} shards`);
+  await page.keyboard.press('/');
+  await page.keyboard.type('marmalade');
+  await resultsShown(page);
+  assert.equal(await page.locator('.site-search-hit .site-search-doc').first().textContent(), 'Getting started');
+  assert.equal(new Set(requested).size, total, 'every shard loaded, once');
+  assert.ok(most <= 2, `${most} shard scripts requested at once`);
 }));
 
 test('arrow keys move the active result and Enter opens the article at that section, answer open, words marked', () => withPage(async (page) => {

@@ -27,7 +27,12 @@ function addScript(path, reject) {
   document.head.append(script);
 }
 
-// Loads the search library and every shard once, all at the same time; resolves when all have
+// Shard scripts requested at a time: each is megabytes of JSON text that the browser scans on a
+// background thread; six at once on two cores made the first results wait for all of them.
+const SHARDS_AT_ONCE = 2;
+
+// Loads the search library and every shard once, a few shards at a time, each added to the index
+// in a task of its own so results show (and improve) as shards arrive; resolves when all have
 // arrived (or rejects with the first failure). Shards that come before the library wait for it.
 function loadIndex() {
   if (loading) return loading;
@@ -45,18 +50,26 @@ function loadIndex() {
       if (ui.input?.value) runQuery();  // results improve as shards arrive
       if (arrived === total) resolve(index);
     };
-    self.foldmarkSearch = (k, data) => (index ? add(data) : pending.push(data));
+    let requested = 0;
+    const requestNext = () => {
+      if (requested < total) addScript(`_foldmark/search/${requested++}.js`, reject);
+    };
+    self.foldmarkSearch = (k, data) => {
+      requestNext();
+      if (index) add(data);
+      else pending.push(data);
+    };
     const library = document.createElement('script');
     library.src = new URL('_foldmark/search.js', state.rootUrl).href;
     library.onerror = () => reject(new Error('_foldmark/search.js could not be loaded'));
     library.onload = () => {
       if (typeof self.foldmarkSearchIndex !== 'function') return reject(new Error('_foldmark/search.js holds no search index'));
       index = new self.foldmarkSearchIndex();
-      pending.splice(0).forEach(add);
+      for (const data of pending.splice(0)) setTimeout(() => add(data));  // one shard per task: results show after the first
       return undefined;
     };
     document.head.append(library);
-    for (let k = 0; k < total; k += 1) addScript(`_foldmark/search/${k}.js`, reject);
+    for (let k = 0; k < SHARDS_AT_ONCE; k += 1) requestNext();
   });
   loading.catch(() => {
     loading = null;  // the next opening tries again, from nothing
