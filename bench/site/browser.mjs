@@ -173,13 +173,20 @@ const median = (xs) => {
 };
 
 /**
- * Loads page (a file inside the built site) `loads` times, each in a fresh tab. Returns medians,
- * the worst failed-request count and the files of the first load (relative to siteDir).
+ * Loads each site's page `loads` times, each in a fresh tab, taking the sites in turn (one load of
+ * each, then the next round): a machine that slows down for a while slows every size alike, so the
+ * ratios between sizes hold. sites: [{ siteDir, page }]. Returns, in the same order, medians, the
+ * worst failed-request count and the files of the first load (relative to siteDir).
  */
-export async function measureSite(context, siteDir, page, loads) {
-  const url = pathToFileURL(join(siteDir, page)).href;
-  const runs = [];
-  for (let i = 0; i < loads; i++) runs.push(await loadOnce(context, url));
+export async function measureSites(context, sites, loads) {
+  const runs = sites.map(() => []);
+  for (let i = 0; i < loads; i++) {
+    for (const [k, { siteDir, page }] of sites.entries()) runs[k].push(await loadOnce(context, pathToFileURL(join(siteDir, page)).href));
+  }
+  return sites.map(({ siteDir, page }, k) => summarize(siteDir, page, runs[k]));
+}
+
+function summarize(siteDir, page, runs) {
   const bytes = runs.map((r) => [...r.files].reduce((sum, f) => sum + gzSize(f), 0));
   return {
     page,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser, measureSite } from './browser.mjs';
+import { launchBrowser, measureSites } from './browser.mjs';
 import { generateTree } from './generate.mjs';
 import { renderMarkdown, renderSvg, targets } from './report.mjs';
 
@@ -112,7 +112,7 @@ function entryPage(out, tree, mode) {
   return 'index.html';
 }
 
-async function measureSize(n, features, browser) {
+async function measureSize(n, features) {
   const tree = generateTree(n, join(config.treeDir, String(n)));
   log(`${n} articles: ${(tree.bytes / 1e6).toFixed(2)} MB Markdown, ${tree.links} links, ${tree.images} images${tree.cached ? ' (cached)' : ''}`);
   const row = { n, markdownBytes: tree.bytes, links: tree.links, images: tree.images, modes: {} };
@@ -136,14 +136,23 @@ async function measureSize(n, features, browser) {
       ...(index === null ? {} : { indexPerDoc: index / n }),
     };
     log(`  ${mode.name}: build ${(m.buildMs / 1000).toFixed(2)} s, ${m.rssMiB.toFixed(0)} MiB, ${(m.outBytes / 1e6).toFixed(1)} MB, ${m.warnings} warnings`);
-    const page = entryPage(out, tree, mode.name);
-    Object.assign(m, await measureSite(browser.context, out, page, config.loads));
-    log(`  ${mode.name}: ${page}: first ${m.firstMs.toFixed(0)} ms, second ${m.secondMs.toFixed(0)} ms (${m.secondHow}), ` +
-      `${(m.downloadGz / 1024).toFixed(1)} KiB gz in ${m.requests} files, ${m.failed} failed`);
-    for (const x of [...m.failedExamples, ...m.errors]) log(`    ${x}`);
+    m.site = { siteDir: out, page: entryPage(out, tree, mode.name) };  // loaded once every site is built
     row.modes[mode.name] = m;
   }
   return row;
+}
+
+// The Chromium loads of every built site, in rounds across sizes and modes (browser.mjs).
+async function measurePages(rows, browser) {
+  const entries = rows.flatMap((row) => Object.entries(row.modes).map(([mode, m]) => ({ n: row.n, mode, m })));
+  const results = await measureSites(browser.context, entries.map((e) => e.m.site), config.loads);
+  entries.forEach(({ n, mode, m }, k) => {
+    delete m.site;
+    Object.assign(m, results[k]);
+    log(`${n} articles, ${mode}: ${m.page}: first ${m.firstMs.toFixed(0)} ms, second ${m.secondMs.toFixed(0)} ms (${m.secondHow}), ` +
+      `${(m.downloadGz / 1024).toFixed(1)} KiB gz in ${m.requests} files, ${m.failed} failed`);
+    for (const x of [...m.failedExamples, ...m.errors]) log(`    ${x}`);
+  });
 }
 
 async function main() {
@@ -156,7 +165,8 @@ async function main() {
   const browser = await launchBrowser();
   const rows = [];
   try {
-    for (const n of config.sizes) rows.push(await measureSize(n, features, browser));
+    for (const n of config.sizes) rows.push(await measureSize(n, features));
+    await measurePages(rows, browser);
   } finally {
     await browser.close();
     rmSync(trash(), { recursive: true, force: true });
