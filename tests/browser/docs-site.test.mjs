@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
-import { axeViolations, buildSite, launch, load, openPage, removeDir, root, serve, STRICT_CSP, tempDir } from './harness.mjs';
+import { axeViolations, buildSite, launch, load, openPage, removeDir, RENDERED_MARK, root, serve, STRICT_CSP, tempDir } from './harness.mjs';
 
 const tree = join(root, 'tests', 'fixtures', 'docs-tree');
 const work = tempDir('docs-site');
@@ -242,4 +242,35 @@ describe('docs tree, hosts', () => {
       await host.close();
     }
   }, { allow: (p) => /Failed to load resource/.test(p) });
+});
+
+describe('docs tree, start-up', () => {
+  check('the landing article, its links and previous/next are shown before the catalog\'s doc list is parsed', async (page) => {
+    // catalog.js makes the doc list on first use; record when that happens.
+    await page.addInitScript(() => {
+      const define = Object.defineProperty;
+      Object.defineProperty = function defineProperty(o, p, d) {
+        if (p === 'docs' && d && typeof d.get === 'function') {
+          const { get } = d;
+          d = { ...d, get() { self.__docListAt ??= performance.now(); return get.call(this); } };
+        }
+        return define.call(Object, o, p, d);
+      };
+    });
+    await load(page, `${pathToFileURL(hashDir).href}/index.html`);
+    await page.waitForSelector('#siteNav [aria-current="page"]');
+    const { docs, landing } = catalogOf(hashDir);
+    // A route names a doc by id: that lookup reads the list.
+    await page.evaluate((id) => { location.hash = `#/${id}`; }, docs[landing === 0 ? 1 : 0][0]);
+    await page.waitForFunction(() => self.__docListAt !== undefined);
+    const at = await page.evaluate((mark) => ({ shown: performance.getEntriesByName(mark)[0].startTime, list: self.__docListAt }), RENDERED_MARK);
+    assert.ok(at.list > at.shown, `the doc list was parsed at ${at.list} ms, the article shown at ${at.shown} ms`);
+    await page.goBack();
+    await page.waitForFunction((id) => document.querySelector('#siteArticle .fm-title') && location.hash === '', docs[landing][0]);
+    const next = await page.getAttribute('#siteArticle .site-pager-next', 'href');
+    assert.ok(next && docs.some(([id]) => next === `#/${id}`), `next: ${next}`);
+    const routes = await page.$$eval('#siteArticle .fm-article a[href^="#/"]', (as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(routes.length > 0, `the landing (${docs[landing][0]}) links other docs`);
+    for (const href of routes) assert.ok(docs.some(([id]) => href === `#/${id}` || href.startsWith(`#/${id}/`)), href);
+  });
 });

@@ -196,3 +196,42 @@ describe('progress', () => {
     assert.equal(seen.get('pages').total, 6);
   });
 });
+
+describe('doc scripts carry what the page shows before the catalog\'s doc list', () => {
+  // The page's reading order (web/site/page/sidebar-order.js): each doc once, a category's own doc
+  // before its children; a doc belongs to the first sidebar that holds it.
+  function readingOrder(items, out = []) {
+    for (const item of items) {
+      if (Number.isInteger(item) || (Array.isArray(item) && Number.isInteger(item[0]))) {
+        const n = Number.isInteger(item) ? item : item[0];
+        if (!out.includes(n)) out.push(n);
+      } else if (Array.isArray(item) && item[0] === 'c') {
+        if (Number.isInteger(item[4]) && !out.includes(item[4])) out.push(item[4]);
+        readingOrder(item[3], out);
+      }
+    }
+    return out;
+  }
+  for (const name of ['folders', 'sidebars']) {
+    test(`refs are catalog entries of the doc and its link targets; near is [previous, next] in reading order (${name})`, () => {
+      const built = name === 'folders' ? folders : withFile;
+      const orders = built.catalog.sidebars.map((items) => readingOrder(items));
+      let withNear = 0;
+      for (const doc of built.docs) {
+        for (const [k, entry] of Object.entries(doc.refs)) assert.deepEqual(entry, built.catalog.docs[Number(k)], `${doc.id}: refs[${k}]`);
+        assert.deepEqual(doc.refs[doc.n], built.catalog.docs[doc.n]);
+        for (const target of Object.values(doc.links)) if (Array.isArray(target)) assert.ok(doc.refs[target[0]], `${doc.id} links doc ${target[0]}`);
+        const order = orders.find((o) => o.includes(doc.n));
+        if (!order) {
+          assert.equal(doc.near, undefined, `${doc.id} is in no sidebar`);
+          continue;
+        }
+        const at = order.indexOf(doc.n);
+        assert.deepEqual(doc.near, [order[at - 1] ?? -1, order[at + 1] ?? -1], doc.id);
+        for (const m of doc.near) if (m >= 0) assert.ok(doc.refs[m], `${doc.id}: neighbour ${m} in refs`);
+        withNear += 1;
+      }
+      assert.ok(withNear >= 3);
+    });
+  }
+});

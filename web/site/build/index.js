@@ -8,7 +8,7 @@ import { checkDuplicateIds, COLLAPSE_MODES, loadDoc } from './docs.js';
 import { headingIds, LinkResolver, linkValues } from './links.js';
 import { commitOutput, prepareOutput, stagingArea } from './output.js';
 import {
-  catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navWriter, rewriteLinks, rootOf,
+  catalogScript, describeDoc, docScript, referencedDocs, escapeHtml, fillTemplate, idPath, navWriter, rewriteLinks, rootOf,
   scriptSafe, sitemapXml,
 } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
@@ -158,9 +158,10 @@ async function writeSite(site, stage, indexer) {
   await stage.write('_foldmark/wasm.js', `self.foldmarkWasm="${wasm.toString('base64')}";\n`);
   const code = await writeCode(docs, stage);
   if (opts.prerender) site.fm = await withHighlight(fm);  // Prism colours in prerendered pages when the core has the hook
+  const aroundOf = referencedDocs(site.sidebars, docs);
   await mapLimit(docs, 32, (doc, i) => {
     opts.progress?.('writing', i + 1, docs.length);
-    return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links));
+    return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links, aroundOf(doc)));
   });
   const template = await readTemplate();
   const page = pageWriter(site, template);

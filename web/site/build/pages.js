@@ -47,12 +47,66 @@ export function catalogScript({ docs, sidebars, landing, title, collapse, search
     editUrl, // --edit-url: "Edit this page" links to editUrl + the doc's path (doc script `path`)
   };
   // JSON.parse of a string: V8 reads JSON faster than a JavaScript object literal of the same size.
-  return `self.foldmarkCatalog=JSON.parse(${scriptJson(JSON.stringify(catalog))});\n`;
+  // The doc list (most of the catalog: 575 of 650 KB at 10,000 docs) is parsed on first use: the
+  // page shows its first article with the entries its doc script brings (docScript `refs`) and
+  // reads the list after that paint. `n` is the doc count.
+  const { docs: list, ...rest } = catalog;
+  return `self.foldmarkCatalog=JSON.parse(${scriptJson(JSON.stringify({ ...rest, n: list.length }))});\n`
+    + '(function(c,j){var d;Object.defineProperty(c,"docs",{enumerable:true,configurable:true,'
+    + 'get:function(){return d||(d=JSON.parse(j));},set:function(v){d=v;}});})'
+    + `(self.foldmarkCatalog,${scriptJson(JSON.stringify(list))});\n`;
 }
 
-export function docScript(doc, links) {
-  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links, path: doc.rel };
+/**
+ * around (from referencedDocs): refs, the catalog entries ([id, label]) of the docs a doc's page
+ * needs before the catalog's doc list is read (the doc, the docs its links go to, its categories'
+ * own docs, its neighbours), and near, [previous, next] in its sidebar's reading order (-1: none),
+ * absent when no sidebar holds the doc.
+ */
+export function docScript(doc, links, around = { refs: {} }) {
+  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links, path: doc.rel, ...around };
   return `self.foldmarkDoc(${doc.index},${scriptJson(data)});\n`;
+}
+
+/**
+ * A function doc → { refs, near } for docScript: the entries of the doc itself, its link targets,
+ * the own docs of the categories above it and the docs before and after it in its sidebar's
+ * reading order (the page's breadcrumbs and previous/next: web/site/page/sidebar-order.js reads
+ * the sidebar the same way, each doc once, a category's own doc before its children).
+ */
+export function referencedDocs(sidebars, docs) {
+  const place = new Map();  // doc → { order, at, categories }: its first place in the sidebars
+  for (const sidebar of sidebars) {
+    const order = [];
+    const seen = new Set();
+    const visit = (doc, categories) => {
+      if (seen.has(doc)) return;
+      seen.add(doc);
+      const at = order.push(doc) - 1;
+      if (!place.has(doc)) place.set(doc, { order, at, categories });
+    };
+    const walk = (items, categories) => {
+      for (const item of items) {
+        if (item.type === 'doc') visit(item.doc, categories);
+        if (item.type !== 'category') continue;
+        if (item.doc) visit(item.doc, categories);
+        walk(item.items, [...categories, item]);
+      }
+    };
+    walk(sidebar.items, []);
+  }
+  return (doc) => {
+    const refs = {};
+    const add = (d) => { if (d) refs[d.index] = [d.id, d.label]; };
+    add(doc);
+    for (const target of Object.values(doc.links || {})) if (Array.isArray(target)) add(docs[target[0]]);
+    const where = place.get(doc);
+    if (!where) return { refs };
+    for (const c of where.categories) add(c.doc);
+    const near = [where.order[where.at - 1], where.order[where.at + 1]];
+    near.forEach(add);
+    return { refs, near: near.map((d) => (d ? d.index : -1)) };
+  };
 }
 
 // --- links in prerendered HTML, exactly as the page rewrites them after rendering ------------------

@@ -7,7 +7,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { codeLanguages } from './code.js';
 import { loadDoc } from './docs.js';
 import { headingIds, LinkResolver } from './links.js';
-import { docScript, rootOf } from './pages.js';
+import { docScript, referencedDocs, rootOf } from './pages.js';
 import { pageWriter, readTemplate } from './index.js';
 import { Problems } from './problems.js';
 
@@ -78,7 +78,7 @@ export async function updateDoc(site, outDir, abs) {
   site.docs = docs;
   replaceInSidebars(site.sidebars, old, doc);
   if (site.landing === old) site.landing = doc;
-  writeAtomic(outDir, `_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links));
+  writeAtomic(outDir, `_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links, referencedDocs(site.sidebars, site.docs)(doc)));
   if (site.opts.prerender) {
     site.template ??= await readTemplate();
     const page = pageWriter({ ...site, problems }, site.template);

@@ -2,7 +2,7 @@
 // self.foldmarkDoc(n, doc): <script src> works from file://, fetch() does not. A doc is loaded when
 // it is shown, then kept; neighbours are prefetched when the page is idle.
 import { whenIdle } from './dom.js';
-import { docCount, state } from './state.js';
+import { docCount, learnDocs, state } from './state.js';
 
 const docs = new Map();     // n → doc
 const waiting = new Map();  // n → { promise, resolve, reject }
@@ -16,8 +16,13 @@ function checked(doc) {
     options: doc.options && typeof doc.options === 'object' ? doc.options : {},
     links: doc.links && typeof doc.links === 'object' ? doc.links : {},
     path: typeof doc.path === 'string' ? doc.path : '',  // the source file, relative to the docs folder
+    refs: doc.refs && typeof doc.refs === 'object' ? doc.refs : {},  // catalog entries this doc's page needs
+    near: Array.isArray(doc.near) && doc.near.length === 2 && doc.near.every(Number.isInteger) ? doc.near : null,  // [previous, next]
   };
 }
+
+/** The delivered doc n (checked), or undefined. */
+export const deliveredDoc = (n) => docs.get(n);
 
 // Installed when site.js runs, before the deferred docs/<n>.js of the page calls it.
 export function installReceiver() {
@@ -25,6 +30,7 @@ export function installReceiver() {
     const wait = waiting.get(n);
     try {
       docs.set(n, checked(doc));
+      learnDocs(docs.get(n).refs);
       wait?.resolve(docs.get(n));
     } catch (err) {
       failed.add(n);

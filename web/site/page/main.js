@@ -1,7 +1,7 @@
 // The site page (bundled by esbuild into OUT/_foldmark/site.js, a deferred classic script: file://
 // pages cannot load modules). It runs before the deferred core.js, wasm.js, catalog.js and the
 // page's docs/<n>.js, so it installs self.foldmarkDoc first and starts at DOMContentLoaded.
-// Contract with the builder: notes in site-model.md (data-* on <html>, catalog, doc scripts).
+// Contract with the builder: web/site/build/pages.js (data-* on <html>, catalog, doc scripts).
 import { messageOf, say } from './dom.js';
 import { el, findElements, readSettings, state } from './state.js';
 import { fromLocation, interceptClicks } from './router.js';
@@ -63,7 +63,8 @@ function start() {
   wireTabs(el.siteArticle);
   wireTheme();
   state.catalog = self.foldmarkCatalog;
-  if (!state.catalog || !Array.isArray(state.catalog.docs)) {
+  // `n` counts the docs without parsing their list (catalog.js makes it on first use).
+  if (!state.catalog || !(Number.isInteger(state.catalog.n) || Array.isArray(state.catalog.docs))) {
     markRendered();
     return say('This site’s catalog (_foldmark/catalog.js) did not load; the sidebar and other articles are unavailable.');
   }

@@ -35,15 +35,33 @@ export function readSettings() {
 
 export const sameTarget = (a, b) => Boolean(a && b) && (a.local ? a.local === b.local : a.n === b.n);
 
-export function docCount() {
-  return state.catalog && Array.isArray(state.catalog.docs) ? state.catalog.docs.length : 0;
+// Catalog entries ([id, label]) that delivered doc scripts brought (their `refs`): enough to show a
+// doc, its links, breadcrumbs and previous/next before the catalog's doc list is parsed, which at
+// 10,000 docs costs the page about 15 ms (catalog.js makes that list on first use).
+const known = new Map();
+
+export function learnDocs(refs) {
+  for (const [key, entry] of Object.entries(refs)) {
+    const n = Number(key);
+    if (Number.isInteger(n) && n >= 0 && Array.isArray(entry) && typeof entry[0] === 'string') known.set(n, [entry[0], String(entry[1] ?? '')]);
+  }
 }
 
+// The catalog's doc count: `n`, so that counting does not parse the list.
+export function docCount() {
+  const c = state.catalog;
+  if (!c) return 0;
+  if (Number.isInteger(c.n) && c.n >= 0) return c.n;
+  return Array.isArray(c.docs) ? c.docs.length : 0;
+}
+
+const entryOf = (n) => known.get(n) ?? state.catalog.docs[n];
+
 export function docId(n) {
-  return String(state.catalog.docs[n][0]);
+  return String(entryOf(n)[0]);
 }
 
 export function docLabel(n) {
-  const entry = state.catalog.docs[n];
+  const entry = entryOf(n);
   return String(entry[1] || entry[0]);
 }
