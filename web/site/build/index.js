@@ -8,7 +8,7 @@ import { checkDuplicateIds, COLLAPSE_MODES, loadDoc } from './docs.js';
 import { headingIds, LinkResolver, linkValues } from './links.js';
 import { commitOutput, prepareOutput, stagingArea } from './output.js';
 import {
-  catalogScript, describeDoc, docScript, referencedDocs, escapeHtml, fillTemplate, idPath, navWriter, rewriteLinks, rootOf,
+  catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navWriter, placeDocs, referencedDocs, rewriteLinks, rootOf,
   scriptSafe, sitemapXml,
 } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
@@ -59,7 +59,7 @@ async function loadDocs(fm, docsRoot, options, problems, indexer) {
       if (!doc) continue;
       doc.index = docs.length;
       docs.push(doc);
-      [doc.ids, doc.refs] = [headingIds(doc.html), linkValues(doc.html)];
+      [doc.ids, doc.linkValues] = [headingIds(doc.html), linkValues(doc.html)];
       indexer.add(doc, searchSections(doc.html));
       doc.html = null;  // rendered again when prerendered
     }
@@ -119,7 +119,7 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer }) {
   const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems });
   for (const doc of docs) {
     doc.links = resolver.resolveDoc(doc);
-    doc.refs = null;
+    doc.linkValues = null;
   }
   if (opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) {
     throw new SiteError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
@@ -198,22 +198,6 @@ async function copyTree(dir, rel, stage) {
     if (entry.isDirectory()) await copyTree(dir, child, stage);
     else await stage.copy(child, join(dir, child));
   }
-}
-
-// Each doc's sidebar (the first that holds it) and the categories on its way, found in one walk.
-function placeDocs(sidebars) {
-  const places = new Map();
-  const walk = (sidebar, items, path) => {
-    for (const item of items) {
-      if (item.type === 'doc' && !places.has(item.doc)) places.set(item.doc, { sidebar, path });
-      if (item.type !== 'category') continue;
-      const inner = [...path, item];
-      if (item.doc && !places.has(item.doc)) places.set(item.doc, { sidebar, path: inner });
-      walk(sidebar, item.items, inner);
-    }
-  };
-  for (const sidebar of sidebars) walk(sidebar, sidebar.items, []);
-  return places;
 }
 
 // The FAQPage JSON-LD of a page; an article whose JSON-LD is over the output budget gets none.

@@ -85,7 +85,7 @@ export class LinkResolver {
   resolveDoc(doc) {
     const links = {};
     const seen = new Set();
-    for (const { tag, value } of doc.refs ?? linkValues(doc.html)) {
+    for (const { tag, value } of doc.linkValues ?? linkValues(doc.html)) {
       if (seen.has(value)) continue;
       seen.add(value);
       let target = this.resolve(doc, value, tag);

@@ -69,38 +69,49 @@ export function docScript(doc, links, around = { refs: {} }) {
 }
 
 /**
- * A function doc → { refs, near } for docScript: the entries of the doc itself, its link targets,
- * the own docs of the categories above it and the docs before and after it in its sidebar's
- * reading order (the page's breadcrumbs and previous/next: web/site/page/sidebar-order.js reads
- * the sidebar the same way, each doc once, a category's own doc before its children).
+ * Each doc's first place in the sidebars, found in one walk: { sidebar, categories (those above
+ * it, outermost first), path (the categories open on its page: with a category's own doc, that
+ * category too), order (its sidebar's docs in reading order: each once, a category's own doc
+ * before its children, as web/site/page/sidebar-order.js reads them), at (its index in order) }.
  */
-export function referencedDocs(sidebars, docs) {
-  const place = new Map();  // doc → { order, at, categories }: its first place in the sidebars
+export function placeDocs(sidebars) {
+  const places = new Map();
   for (const sidebar of sidebars) {
     const order = [];
     const seen = new Set();
-    const visit = (doc, categories) => {
+    const visit = (doc, categories, path) => {
       if (seen.has(doc)) return;
       seen.add(doc);
       const at = order.push(doc) - 1;
-      if (!place.has(doc)) place.set(doc, { order, at, categories });
+      if (!places.has(doc)) places.set(doc, { sidebar, categories, path, order, at });
     };
     const walk = (items, categories) => {
       for (const item of items) {
-        if (item.type === 'doc') visit(item.doc, categories);
+        if (item.type === 'doc') visit(item.doc, categories, categories);
         if (item.type !== 'category') continue;
-        if (item.doc) visit(item.doc, categories);
-        walk(item.items, [...categories, item]);
+        const inner = [...categories, item];
+        if (item.doc) visit(item.doc, categories, inner);
+        walk(item.items, inner);
       }
     };
     walk(sidebar.items, []);
   }
+  return places;
+}
+
+/**
+ * A function doc → { refs, near } for docScript: the entries of the doc itself, its link targets,
+ * the own docs of the categories above it and the docs before and after it in its sidebar's
+ * reading order (the page's breadcrumbs and previous/next).
+ */
+export function referencedDocs(sidebars, docs) {
+  const places = placeDocs(sidebars);
   return (doc) => {
     const refs = {};
     const add = (d) => { if (d) refs[d.index] = [d.id, d.label]; };
     add(doc);
     for (const target of Object.values(doc.links || {})) if (Array.isArray(target)) add(docs[target[0]]);
-    const where = place.get(doc);
+    const where = places.get(doc);
     if (!where) return { refs };
     for (const c of where.categories) add(c.doc);
     const near = [where.order[where.at - 1], where.order[where.at + 1]];

@@ -84,13 +84,6 @@ export class ShardBuilder {
   }
 }
 
-/** One shard's script from whole docs ({ index, title, search }): tests and small callers. */
-export function shardScript(k, docs) {
-  const shard = new ShardBuilder();
-  for (const doc of docs) shard.add(doc.index, doc.title, doc.search);
-  return shard.script(k);
-}
-
 // The page's lazily loaded search code (MiniSearch + web/site/page/search-index.js), built by
 // scripts/build.sh from web/site/page/search-entry.js.
 const searchCode = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'foldmark-search.js');
