@@ -38,14 +38,18 @@ export function renderMarkdown(r) {
   for (const [name, s] of Object.entries(r.size)) {
     lines.push(`| ${name} | ${kib(s.raw)} | ${kib(s.gz)} | ${s.files.map((f) => f.replace(/^node_modules\//, '')).join(', ')} |`);
   }
-  lines.push('', '## Targets (issue 5)', '');
-  lines.push('| target | measured | holds |', '| --- | --- | --- |');
-  for (const t of r.targets) lines.push(`| ${t.what} | ${t.value} | ${t.ok ? 'yes' : '**no**'} |`);
-  lines.push('');
+  lines.push(...targetLines('Targets (issue 5)', r.targets));
   return lines.join('\n');
 }
 
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+/** The Markdown of a benchmark's targets: [{ what, value, ok }] as a table under a heading. */
+export function targetLines(heading, targets) {
+  return ['', `## ${heading}`, '', '| target | measured | holds |', '| --- | --- | --- |',
+    ...targets.map((t) => `| ${t.what} | ${t.value} | ${t.ok ? 'yes' : '**no**'} |`), ''];
+}
+
+/** Text for an SVG <text> node. */
+export const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 // One panel per corpus, one horizontal bar per library, each panel scaled to its own maximum.
 export function renderSvg(r) {

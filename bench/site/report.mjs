@@ -1,6 +1,7 @@
 // Turns bench/site/run.mjs results into a Markdown table (one row per metric and mode, one column
 // per tree size, then the ratio largest / smallest), the issue's targets and an SVG bar chart.
 import { cpus } from 'node:os';
+import { esc, targetLines } from '../report.mjs';
 
 // A metric is one table row per mode. Rows whose value is missing in every size are left out, so
 // a feature that is not built yet (the search index of issue 14) adds its rows once it exists.
@@ -97,13 +98,9 @@ export function renderMarkdown(r) {
     lines.push(`| ${row.label} | ${cells.join(' | ')} | ${row.ratio === null ? '–' : `${num(row.ratio, 2)}×`} |`);
   }
   if (!rows.some((row) => row.metric.key === 'indexPerDoc')) lines.push('', 'No search index in this build (issue 14): its rows are left out.');
-  lines.push('', '## Targets (issue 13)', '', '| target | measured | holds |', '| --- | --- | --- |');
-  for (const t of r.targets) lines.push(`| ${t.what} | ${t.value} | ${t.ok ? 'yes' : '**no**'} |`);
-  lines.push('');
+  lines.push(...targetLines('Targets (issue 13)', r.targets));
   return lines.join('\n');
 }
-
-const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 // One panel per charted metric; in each, one bar per tree size and mode, scaled to the panel's max.
 export function renderSvg(r) {
