@@ -13,7 +13,7 @@ import { createFoldmark } from '../../web/node.js';
 import { buildSite } from '../../web/site/build/index.js';
 import { htmlText, searchSections } from '../../web/site/build/search.js';
 import { codeLanguages, withHighlight } from '../../web/site/build/code.js';
-import { codeHtml, tokenLines } from '../../web/site/build/code-render.js';
+import { codeHtml, tokenLines } from '../../web/site/shared/code-render.js';
 import { SearchIndex } from '../../web/site/page/search-index.js';
 import { markParts, snippetOf } from '../../web/site/page/search-text.js';
 import { cli, removeDir, root, tempDir } from './util.mjs';

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { SearchIndexer } from '../../web/site/build/search.js';
 import { SiteError } from '../../web/site/build/problems.js';
-import { NAV_BLOCK, NAV_BUDGET, navHtml, navWriter } from '../../web/site/build/pages.js';
+import { NAV_BLOCK, NAV_BUDGET, navHtml, navWriter } from '../../web/site/build/nav.js';
 import { cli, removeDir, root, tempDir } from './util.mjs';
 
 const run = promisify(execFile);

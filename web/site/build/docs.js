@@ -1,19 +1,13 @@
 // The content model: each doc file read, decoded, rendered once and given its Docusaurus v2 id
 // (folder path + front matter `id`, else the file name, number prefixes removed) and URL.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { metaOf, metaText as text, ownIdOf, stemOf, stripNumberPrefix, titleAndLabel } from '../shared/doc-names.js';
 import { SiteError } from './problems.js';
+
+export { stripNumberPrefix };
 
 export const MAX_DOC_BYTES = 32 * 1024 * 1024;  // the core's input limit
 export const COLLAPSE_MODES = ['sections', 'questions', 'none'];
-
-// Docusaurus's number prefixes: '01-intro' → 'intro', '2. Setup' → 'Setup'; '2021-01-01' is a date, kept.
-export function stripNumberPrefix(name) {
-  const m = /^\d+\s*[-_.]+\s*([^-_.\s].*)$/.exec(name);
-  return m && !/^\d/.test(m[1]) ? m[1] : name;
-}
-
-const stemOf = (file) => file.replace(/\.mdx?$/i, '');
-const text = (v) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
 function position(value) {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -97,7 +91,7 @@ export async function loadDoc(fm, { rel, abs }, { collapse, problems }) {
     problems.leaveOut('failed to render', `cannot render: ${err.code || ''} ${err.message}`.trim(), { file: abs });
     return null;
   }
-  const meta = article.meta && typeof article.meta === 'object' ? article.meta : {};
+  const meta = metaOf(article);
   if (meta.draft === true) {
     problems.leaveOut('drafts', null);
     return null;
@@ -115,7 +109,7 @@ function describe(fm, { rel, abs, markdown, meta, collapse, problems, article })
     problems.leaveOut('with an invalid id', `front matter id "${ownId}" may not contain "/" (Docusaurus scopes ids by folder): left out`, { file: abs, ...idLocation(markdown) });
     return null;
   }
-  const base = ownId || stripNumberPrefix(stemOf(file));
+  const base = ownIdOf(meta, file);
   const id = dirId ? `${dirId}/${base}` : base;
   let docCollapse = collapse;
   if (meta.collapse !== undefined) {
@@ -124,10 +118,9 @@ function describe(fm, { rel, abs, markdown, meta, collapse, problems, article })
   }
   if (docCollapse !== collapse) article = fm.render(markdown, { collapse: docCollapse });
   for (const w of article.warnings) problems.warn(w.message, { file: abs, line: w.line, column: w.column });
-  const title = article.title || text(meta.title) || base;
+  const { title, label } = titleAndLabel(article, meta, base);
   return {
-    rel, abs, dir, id, markdown, meta, title,
-    label: text(meta.sidebar_label) || title,
+    rel, abs, dir, id, markdown, meta, title, label,
     position: position(meta.sidebar_position),
     collapse: docCollapse,
     description: text(meta.description),

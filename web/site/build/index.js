@@ -5,12 +5,12 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDuplicateIds, COLLAPSE_MODES, loadDoc } from './docs.js';
-import { headingIds, LinkResolver, linkValues } from './links.js';
+import { LinkResolver } from './links.js';
 import { commitOutput, prepareOutput, stagingArea } from './output.js';
-import {
-  catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navWriter, placeDocs, referencedDocs, rewriteLinks, rootOf,
-  scriptSafe, sitemapXml,
-} from './pages.js';
+import { GLOBALS, PATHS } from '../shared/paths.js';
+import { catalogScript } from './data-scripts.js';
+import { docOutputs, linkDoc, readDocFacts } from './doc-pipeline.js';
+import { baseUrl, notFoundRoot, readTemplate, sitemapXml } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
 import { Problems, SiteError } from './problems.js';
 import { SearchIndexer, searchSections } from './search.js';
@@ -59,7 +59,7 @@ async function loadDocs(fm, docsRoot, options, problems, indexer) {
       if (!doc) continue;
       doc.index = docs.length;
       docs.push(doc);
-      [doc.ids, doc.linkValues] = [headingIds(doc.html), linkValues(doc.html)];
+      readDocFacts(doc);
       indexer.add(doc, searchSections(doc.html));
       doc.html = null;  // rendered again when prerendered
     }
@@ -117,10 +117,7 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer }) {
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
 
   const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems });
-  for (const doc of docs) {
-    doc.links = resolver.resolveDoc(doc);
-    doc.linkValues = null;
-  }
+  for (const doc of docs) linkDoc(doc, resolver);
   if (opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) {
     throw new SiteError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
   }
@@ -150,30 +147,27 @@ async function writeSite(site, stage, indexer) {
   } catch {
     throw new SiteError('the built page is missing (dist/): run npm run build first');
   }
-  await stage.copy('_foldmark/core.js', join(dist, 'foldmark-classic.js'));
-  await stage.copy('_foldmark/site.js', join(dist, 'foldmark-site.js'));
-  await stage.copy('_foldmark/style.css', join(siteDir, 'style.css'));
-  await stage.copy('_foldmark/favicon.svg', join(siteDir, 'favicon.svg'));
+  await stage.copy(PATHS.core, join(dist, 'foldmark-classic.js'));
+  await stage.copy(PATHS.site, join(dist, 'foldmark-site.js'));
+  await stage.copy(PATHS.style, join(siteDir, 'style.css'));
+  await stage.copy(PATHS.favicon, join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
-  await stage.write('_foldmark/wasm.js', `self.foldmarkWasm="${wasm.toString('base64')}";\n`);
+  await stage.write(PATHS.wasm, `self.${GLOBALS.wasm}="${wasm.toString('base64')}";\n`);
   const code = await writeCode(docs, stage);
   if (opts.prerender) site.fm = await withHighlight(fm);  // Prism colours in prerendered pages when the core has the hook
-  const aroundOf = referencedDocs(site.sidebars, docs);
+  const out = docOutputs(site, await readTemplate());
   await mapLimit(docs, 32, (doc, i) => {
     opts.progress?.('writing', i + 1, docs.length);
-    return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links, aroundOf(doc)));
+    return stage.write(...out.script(doc));
   });
-  const template = await readTemplate();
-  const page = pageWriter(site, template);
-  const mode = opts.prerender ? 'path' : 'hash';
-  await stage.write('index.html', page({ doc: site.landing, root: '', mode, prerender: opts.prerender }));
+  await stage.write(...out.landingPage());
   if (opts.prerender) {
     for await (const [doc, article] of prerenderedArticles(docs)) {
       opts.progress?.('pages', doc.index + 1, docs.length);
-      await stage.write(`${doc.id}/index.html`, page({ doc, article, root: rootOf(doc.id), mode, prerender: true, own: true }));
+      await stage.write(...out.ownPage(doc, article));
     }
   }
-  await stage.write('404.html', page({ doc: null, root: notFoundRoot(opts.baseUrl), mode }));
+  await stage.write(...out.notFoundPage(notFoundRoot(opts.baseUrl)));
   if (opts.baseUrl) await stage.write('sitemap.xml', sitemapXml(baseUrl(opts.baseUrl), docs));
   for (const dir of site.staticDirs) await copyTree(dir, '', stage);
   let copied = 0;
@@ -182,14 +176,8 @@ async function writeSite(site, stage, indexer) {
     opts.progress?.('files', ++copied, site.assets.size);
   }
   const search = await indexer.finish(stage);  // the catalog says how many shards there are
-  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
+  await stage.write(PATHS.catalog, catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
 }
-
-export const readTemplate = () => readFile(join(siteDir, 'page.html'), 'utf8');
-
-const baseUrl = (url) => (url.endsWith('/') ? url : `${url}/`);
-// 404.html is served for any missing path, at any depth: with --base-url its assets are absolute.
-const notFoundRoot = (url) => (url ? new URL(baseUrl(url)).pathname : '');
 
 async function copyTree(dir, rel, stage) {
   for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
@@ -198,55 +186,4 @@ async function copyTree(dir, rel, stage) {
     if (entry.isDirectory()) await copyTree(dir, child, stage);
     else await stage.copy(child, join(dir, child));
   }
-}
-
-// The FAQPage JSON-LD of a page; an article whose JSON-LD is over the output budget gets none.
-function jsonLdScript(article, doc, problems) {
-  let json;
-  try {
-    json = article.jsonLd;
-  } catch (err) {
-    problems.warn(`no FAQPage JSON-LD: ${err.code ? `${err.code}: ` : ''}${err.message}`, { file: doc.abs });
-    return '';
-  }
-  return json ? `<script type="application/ld+json">${scriptSafe(json)}</script>\n` : '';
-}
-
-export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
-  const places = placeDocs(sidebars);
-  const navFor = navWriter(docs);
-  return ({ doc, article: given, root, mode, prerender, own }) => {
-    const ctx = { mode, root, docs };
-    let content = '<noscript><p class="site-status">This page renders its articles with JavaScript. '
-      + 'Build it with <code>--prerender</code> to include them for readers without JavaScript.</p></noscript>';
-    let head = '';
-    let title = opts.title;
-    let description = '';
-    if (doc && prerender) {
-      const article = given ?? fm.render(doc.markdown, { collapse: doc.collapse });
-      content = rewriteLinks(article.html, doc.links, ctx);
-      description = describeDoc(doc, article.html);
-      head += jsonLdScript(article, doc, problems);
-    } else if (!doc) {
-      content = `<h1 class="fm-title">Page not found</h1>\n<p>This address does not match a page of this site. <a href="${escapeHtml(root)}index.html">Go to the start page</a>.</p>`;
-      title = `Not found · ${opts.title}`;
-    }
-    if (doc) title = `${doc.title} · ${opts.title}`;
-    if (doc && opts.baseUrl) {
-      const url = own ? `${baseUrl(opts.baseUrl)}${idPath(doc.id)}/` : baseUrl(opts.baseUrl);
-      head += `<link rel="canonical" href="${escapeHtml(url)}">\n<meta property="og:type" content="article">\n`
-        + `<meta property="og:title" content="${escapeHtml(doc.title)}">\n<meta property="og:url" content="${escapeHtml(url)}">\n`
-        + `<meta property="og:site_name" content="${escapeHtml(opts.title)}">\n`
-        + (description ? `<meta property="og:description" content="${escapeHtml(description)}">\n` : '');
-    }
-    const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
-    const nav = place.sidebar ? navFor(place, { mode, root, current: doc }) : '';
-    return fillTemplate(template, {
-      root: escapeHtml(root), mode, doc: doc ? String(doc.index) : '',
-      title: escapeHtml(title), description: escapeHtml(description), siteTitle: escapeHtml(opts.title),
-      version: escapeHtml(fm.version.foldmark), head,
-      docScript: doc ? `<script src="${escapeHtml(root)}_foldmark/docs/${doc.index}.js" defer></script>` : '',
-      nav, content,
-    });
-  };
 }

@@ -4,12 +4,13 @@
 // attribute value in its HTML to [doc index, heading id] | path in the site | null (broken).
 import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { RESERVED_PATH as RESERVED } from '../shared/paths.js';
+import { decodeComponent as safeDecode, decodeEntities, lineColumn } from '../shared/text.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const DOC_FILE = /\.mdx?$/i;
 const LINK_ATTR = /<(a|img)\s[^>]*?\b(href|src)="([^"]*)"/g;
 const ID_ATTR = /\sid="([^"]*)"/g;
-const RESERVED = /^_foldmark(\/|$)/;
 
 const BROKEN_REPORTED = Symbol('broken, already reported');
 const MAX_ID_BYTES = 100;  // foldmark's heading id limit (README, limits)
@@ -22,35 +23,22 @@ function cutId(id) {
   return new TextDecoder().decode(bytes.subarray(0, end));
 }
 
-const ENTITY = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-export const decodeAttr = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, n) => ENTITY[n]);
-
 /** The attribute values (as a DOM reads them) of every link and image in rendered HTML. */
 export function linkValues(html) {
   const out = [];
-  for (const m of html.matchAll(LINK_ATTR)) out.push({ tag: m[1], value: decodeAttr(m[3]) });
+  for (const m of html.matchAll(LINK_ATTR)) out.push({ tag: m[1], value: decodeEntities(m[3]) });
   return out;
 }
 
 export function headingIds(html) {
-  return new Set([...html.matchAll(ID_ATTR)].map((m) => decodeAttr(m[1])));
-}
-
-function safeDecode(s) {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
+  return new Set([...html.matchAll(ID_ATTR)].map((m) => decodeEntities(m[1])));
 }
 
 // 1-based line and column of a link's first appearance in the Markdown source.
 export function sourceLocation(markdown, value) {
   let at = markdown.indexOf(value);
   if (at < 0) at = markdown.indexOf(safeDecode(value));
-  if (at < 0) return {};
-  const before = markdown.slice(0, at);
-  return { line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
+  return at < 0 ? {} : lineColumn(markdown, at);
 }
 
 export class LinkResolver {
@@ -81,7 +69,7 @@ export class LinkResolver {
     return known;
   }
 
-  /** The links map of one doc (see site-model), reporting what is broken. */
+  /** The links map of one doc (shared/hrefs.js linkTarget reads it), reporting what is broken. */
   resolveDoc(doc) {
     const links = {};
     const seen = new Set();

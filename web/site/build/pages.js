@@ -1,221 +1,33 @@
-// What the builder writes for the page: the compact catalog, one classic script per doc, the
-// sidebar for readers without JavaScript, and the HTML pages (index, one per doc, 404, sitemap).
-import { decodeAttr } from './links.js';
+// The HTML pages the builder writes: index.html, one page per doc (--prerender), 404.html, and
+// sitemap.xml. One template (web/site/page.html); links in prerendered articles are rewritten
+// exactly as the page rewrites them after rendering (shared/hrefs.js).
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { docHref, encodePath, linkTarget } from '../shared/hrefs.js';
+import { docScriptPath } from '../shared/paths.js';
+import { placeDocs } from '../shared/reading-order.js';
+import { decodeEntities } from '../shared/text.js';
+import { escapeHtml, fillTemplate, scriptSafe } from './html.js';
+import { navWriter } from './nav.js';
 
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const HTML_SPECIAL = /[&<>"']/;
-export const escapeHtml = (value) => {
-  const s = String(value);
-  return HTML_SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]) : s;  // most labels and paths have none
-};
+const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const readTemplate = () => readFile(join(siteDir, 'page.html'), 'utf8');
 
-// JSON text made safe inside <script> (no '</script', no '<!--') and in any JS source: these
-// characters can only be inside JSON strings, where their \u escapes mean the same. (replaceAll
-// with plain strings: ten times faster than one regular expression with a callback.)
-export const scriptSafe = (json) => json.replaceAll('<', '\\u003c').replaceAll('>', '\\u003e').replaceAll('&', '\\u0026')
-  .replaceAll('\u2028', '\\u2028').replaceAll('\u2029', '\\u2029');
-export const scriptJson = (value) => scriptSafe(JSON.stringify(value));
-
-// 'guides/install intro' → 'guides/install%20intro': each segment encoded, '/' kept.
-const idPaths = new Map();
-export const idPath = (id) => {
-  let path = idPaths.get(id);
-  if (path === undefined) idPaths.set(id, (path = id.split('/').map(encodeURIComponent).join('/')));
-  return path;
-};
-export const rootOf = (id) => '../'.repeat(id.split('/').length);
-
-// --- the catalog: ids, labels and sidebars, as small as it can be (every reader loads it) -------
-
-function encodeItems(items) {
-  return items.map((item) => {
-    if (item.type === 'doc') return item.label !== undefined && item.label !== item.doc.label ? [item.doc.index, item.label] : item.doc.index;
-    if (item.type === 'link') return ['l', item.label, item.href];
-    const c = ['c', item.label, item.collapsed ? 1 : 0, encodeItems(item.items)];
-    if (item.doc) c.push(item.doc.index);
-    return c;
-  });
-}
-
-export function catalogScript({ docs, sidebars, landing, title, collapse, search = 0, code = {}, editUrl = '' }) {
-  const catalog = {
-    v: 1, title, collapse, landing: landing.index,
-    docs: docs.map((d) => [d.id, d.label]),
-    sidebars: sidebars.map((s) => encodeItems(s.items)),
-    search,  // the number of search shards, _foldmark/search/0.js …
-    code,    // fence language → Prism files to load in order, _foldmark/prism/<name>.js
-    editUrl, // --edit-url: "Edit this page" links to editUrl + the doc's path (doc script `path`)
-  };
-  // JSON.parse of a string: V8 reads JSON faster than a JavaScript object literal of the same size.
-  // The doc list (most of the catalog: 575 of 650 KB at 10,000 docs) is parsed on first use: the
-  // page shows its first article with the entries its doc script brings (docScript `refs`) and
-  // reads the list after that paint. `n` is the doc count.
-  const { docs: list, ...rest } = catalog;
-  return `self.foldmarkCatalog=JSON.parse(${scriptJson(JSON.stringify({ ...rest, n: list.length }))});\n`
-    + '(function(c,j){var d;Object.defineProperty(c,"docs",{enumerable:true,configurable:true,'
-    + 'get:function(){return d||(d=JSON.parse(j));},set:function(v){d=v;}});})'
-    + `(self.foldmarkCatalog,${scriptJson(JSON.stringify(list))});\n`;
-}
-
-/**
- * around (from referencedDocs): refs, the catalog entries ([id, label]) of the docs a doc's page
- * needs before the catalog's doc list is read (the doc, the docs its links go to, its categories'
- * own docs, its neighbours), and near, [previous, next] in its sidebar's reading order (-1: none),
- * absent when no sidebar holds the doc.
- */
-export function docScript(doc, links, around = { refs: {} }) {
-  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links, path: doc.rel, ...around };
-  return `self.foldmarkDoc(${doc.index},${scriptJson(data)});\n`;
-}
-
-/**
- * Each doc's first place in the sidebars, found in one walk: { sidebar, categories (those above
- * it, outermost first), path (the categories open on its page: with a category's own doc, that
- * category too), order (its sidebar's docs in reading order: each once, a category's own doc
- * before its children, as web/site/page/sidebar-order.js reads them), at (its index in order) }.
- */
-export function placeDocs(sidebars) {
-  const places = new Map();
-  for (const sidebar of sidebars) {
-    const order = [];
-    const seen = new Set();
-    const visit = (doc, categories, path) => {
-      if (seen.has(doc)) return;
-      seen.add(doc);
-      const at = order.push(doc) - 1;
-      if (!places.has(doc)) places.set(doc, { sidebar, categories, path, order, at });
-    };
-    const walk = (items, categories) => {
-      for (const item of items) {
-        if (item.type === 'doc') visit(item.doc, categories, categories);
-        if (item.type !== 'category') continue;
-        const inner = [...categories, item];
-        if (item.doc) visit(item.doc, categories, inner);
-        walk(item.items, inner);
-      }
-    };
-    walk(sidebar.items, []);
-  }
-  return places;
-}
-
-/**
- * A function doc → { refs, near } for docScript: the entries of the doc itself, its link targets,
- * the own docs of the categories above it and the docs before and after it in its sidebar's
- * reading order (the page's breadcrumbs and previous/next).
- */
-export function referencedDocs(sidebars, docs) {
-  const places = placeDocs(sidebars);
-  return (doc) => {
-    const refs = {};
-    const add = (d) => { if (d) refs[d.index] = [d.id, d.label]; };
-    add(doc);
-    for (const target of Object.values(doc.links || {})) if (Array.isArray(target)) add(docs[target[0]]);
-    const where = places.get(doc);
-    if (!where) return { refs };
-    for (const c of where.categories) add(c.doc);
-    const near = [where.order[where.at - 1], where.order[where.at + 1]];
-    near.forEach(add);
-    return { refs, near: near.map((d) => (d ? d.index : -1)) };
-  };
-}
-
-// --- links in prerendered HTML, exactly as the page rewrites them after rendering ------------------
-
-export function docHref(mode, root, docs, index, anchor) {
-  const hash = anchor ? `#${encodeURIComponent(anchor)}` : '';
-  if (mode === 'hash') return `#/${idPath(docs[index].id)}${anchor ? `/${encodeURIComponent(anchor)}` : ''}`;
-  return `${root}${idPath(docs[index].id)}/index.html${hash}`;
-}
+export const baseUrl = (url) => (url.endsWith('/') ? url : `${url}/`);
+// 404.html is served for any missing path, at any depth: with --base-url its assets are absolute.
+export const notFoundRoot = (url) => (url ? new URL(baseUrl(url)).pathname : '');
 
 const LINK = /<(a|img)(\s[^>]*?)\b(href|src)="([^"]*)"/g;
 
+/** A rendered article's links and images with the doc's links map applied (shared/hrefs.js linkTarget). */
 export function rewriteLinks(html, links, { mode, root, docs }) {
   return html.replace(LINK, (whole, tag, between, attr, raw) => {
-    const value = decodeAttr(raw);
-    let target = Object.hasOwn(links, value) ? links[value] : undefined;
-    if (target === undefined && value.startsWith('//')) target = `https:${value}`;
-    if (target === undefined) return whole;
-    if (target === null) return tag === 'a' ? `<a class="fm-broken-link"${between}`.trimEnd() : `<img${between}`.trimEnd();
-    const href = Array.isArray(target) ? docHref(mode, root, docs, target[0], target[1])
-      : target.startsWith('https:') ? target : `${root}${idPath(target)}`;
+    const to = linkTarget(links, decodeEntities(raw));
+    if (to === null) return whole;
+    if (to.broken) return tag === 'a' ? `<a class="fm-broken-link"${between}`.trimEnd() : `<img${between}`.trimEnd();
+    const href = to.url ?? (to.asset !== undefined ? `${root}${encodePath(to.asset)}` : docHref(mode, root, docs[to.doc].id, to.heading));
     return `<${tag}${between}${attr}="${escapeHtml(href)}"`;
-  });
-}
-
-// --- the sidebar for readers without JavaScript: what a reader sees before opening anything ------
-
-// At most this many entries besides the current doc's path: a tree whose categories are all
-// expanded would otherwise put its whole sidebar into every one of its pages (the page's script
-// builds the whole sidebar after the first paint).
-export const NAV_BUDGET = 100;
-// A list longer than three blocks shows three: the block holding the current doc (or the open
-// category) and one on each side, so that page after page links every entry (crawlers find them
-// all) while a 1,000-doc category costs a page 60 entries. Blocks are aligned, so the docs of one
-// block share their sidebar (navWriter).
-export const NAV_BLOCK = 20;
-const NAV_WINDOW = 3 * NAV_BLOCK;
-
-const isFocus = (item, current, open) => open.has(item) || (current && item.type === 'doc' && item.doc === current);
-
-// The entries [start, end) of a list shown around its focus (the current doc or an open category).
-function windowOf(entries, current, open) {
-  if (entries.length <= NAV_WINDOW) return [0, entries.length];
-  const focus = Math.max(0, entries.findIndex((item) => isFocus(item, current, open)));
-  const start = Math.max(0, Math.min(Math.floor(focus / NAV_BLOCK) * NAV_BLOCK - NAV_BLOCK, entries.length - NAV_WINDOW));
-  return [start, start + NAV_WINDOW];
-}
-
-const more = (n) => (n > 0 ? `<li class="site-nav-more">${n} more</li>` : '');
-
-/**
- * The sidebar for readers without JavaScript (and the first paint): categories on the current
- * doc's path open, others open while the budget lasts, long lists shown around the current doc.
- * mark: false leaves aria-current out (navWriter adds it).
- */
-export function navHtml(items, { mode, root, docs, current, open, mark = true }) {
-  const link = (doc, label) => `<a href="${escapeHtml(docHref(mode, root, docs, doc.index, ''))}"${mark && doc === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
-  let budget = NAV_BUDGET;
-  const list = (entries) => {
-    const [start, end] = windowOf(entries, current, open);
-    return `<ul class="site-nav-list">${more(start)}${entries.slice(start, end).map((item) => {
-      budget -= 1;
-      if (item.type === 'doc') return `<li>${link(item.doc, item.label ?? item.doc.label)}</li>`;
-      if (item.type === 'link') return `<li><a href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a></li>`;
-      const title = item.doc ? link(item.doc, item.label) : escapeHtml(item.label);
-      const expanded = open.has(item) || (!item.collapsed && budget - Math.min(item.items.length, NAV_WINDOW) >= 0);
-      return `<li class="site-nav-category"><span class="site-nav-label">${title}</span>${expanded ? list(item.items) : ''}</li>`;
-    }).join('')}${more(entries.length - end)}</ul>`;
-  };
-  return list(items);
-}
-
-/**
- * navHtml for page after page: the docs of one folder share their sidebar, open path and root, so
- * the last page's sidebar is kept and only the current doc's mark differs. Pages written in tree
- * order (the builder's) make one sidebar per folder (per block of a long folder), not one per page.
- */
-export function navWriter(docs) {
-  let last = { key: null, html: '' };
-  return ({ sidebar, path }, { mode, root, current }) => {
-    const own = path.length ? path.at(-1).items : sidebar.items;
-    const at = current ? own.findIndex((item) => item.type === 'doc' && item.doc === current) : -1;
-    const key = [sidebar, path.at(-1), root, mode, own.length > NAV_WINDOW ? Math.floor(at / NAV_BLOCK) : 0];
-    if (!last.key || key.some((k, i) => k !== last.key[i])) {
-      last = { key, html: navHtml(sidebar.items, { mode, root, docs, current, open: new Set(path), mark: false }) };
-    }
-    if (!current) return last.html;
-    const a = `<a href="${escapeHtml(docHref(mode, root, docs, current.index, ''))}"`;
-    return last.html.replaceAll(`${a}>`, `${a} aria-current="page">`);
-  };
-}
-
-// --- pages -----------------------------------------------------------------------------------------
-
-export function fillTemplate(template, values) {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name) => {
-    if (!Object.hasOwn(values, name)) throw new Error(`page.html: unknown placeholder {{${name}}}`);
-    return values[name];
   });
 }
 
@@ -224,13 +36,69 @@ export function describeDoc(doc, html) {
   if (doc.description) return doc.description;
   const m = /<p>([\s\S]*?)<\/p>/.exec(html);
   if (!m) return '';
-  const plain = decodeAttr(m[1].replace(/<[^>]*>/g, ''))
+  const plain = decodeEntities(m[1].replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ').trim();
   return plain.length > 200 ? `${plain.slice(0, 197).replace(/\s+\S*$/, '')}…` : plain;
 }
 
-export function sitemapXml(baseUrl, docs) {
-  const urls = [baseUrl, ...docs.map((d) => `${baseUrl}${idPath(d.id)}/`)];
+export function sitemapXml(base, docs) {
+  const urls = [base, ...docs.map((d) => `${base}${encodePath(d.id)}/`)];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${
     urls.map((u) => `<url><loc>${escapeHtml(u)}</loc></url>`).join('\n')}\n</urlset>\n`;
+}
+
+// The FAQPage JSON-LD of a page; an article whose JSON-LD is over the output budget gets none.
+function jsonLdScript(article, doc, problems) {
+  let json;
+  try {
+    json = article.jsonLd;
+  } catch (err) {
+    problems.warn(`no FAQPage JSON-LD: ${err.code ? `${err.code}: ` : ''}${err.message}`, { file: doc.abs });
+    return '';
+  }
+  return json ? `<script type="application/ld+json">${scriptSafe(json)}</script>\n` : '';
+}
+
+/**
+ * page({ doc, article?, root, mode, prerender, own }) → the HTML of one page. doc: the doc shown
+ * (null: the 404 page); article: its rendered Article when prerendered (else rendered here);
+ * own: the doc's own page (its canonical URL is its own).
+ */
+export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
+  const places = placeDocs(sidebars);
+  const navFor = navWriter();
+  return ({ doc, article: given, root, mode, prerender, own }) => {
+    const ctx = { mode, root, docs };
+    let content = '<noscript><p class="site-status">This page renders its articles with JavaScript. '
+      + 'Build it with <code>--prerender</code> to include them for readers without JavaScript.</p></noscript>';
+    let head = '';
+    let title = opts.title;
+    let description = '';
+    if (doc && prerender) {
+      const article = given ?? fm.render(doc.markdown, { collapse: doc.collapse });
+      content = rewriteLinks(article.html, doc.links, ctx);
+      description = describeDoc(doc, article.html);
+      head += jsonLdScript(article, doc, problems);
+    } else if (!doc) {
+      content = `<h1 class="fm-title">Page not found</h1>\n<p>This address does not match a page of this site. <a href="${escapeHtml(root)}index.html">Go to the start page</a>.</p>`;
+      title = `Not found · ${opts.title}`;
+    }
+    if (doc) title = `${doc.title} · ${opts.title}`;
+    if (doc && opts.baseUrl) {
+      const url = own ? `${baseUrl(opts.baseUrl)}${encodePath(doc.id)}/` : baseUrl(opts.baseUrl);
+      head += `<link rel="canonical" href="${escapeHtml(url)}">\n<meta property="og:type" content="article">\n`
+        + `<meta property="og:title" content="${escapeHtml(doc.title)}">\n<meta property="og:url" content="${escapeHtml(url)}">\n`
+        + `<meta property="og:site_name" content="${escapeHtml(opts.title)}">\n`
+        + (description ? `<meta property="og:description" content="${escapeHtml(description)}">\n` : '');
+    }
+    const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
+    const nav = place.sidebar ? navFor(place, { mode, root, current: doc }) : '';
+    return fillTemplate(template, {
+      root: escapeHtml(root), mode, doc: doc ? String(doc.index) : '',
+      title: escapeHtml(title), description: escapeHtml(description), siteTitle: escapeHtml(opts.title),
+      version: escapeHtml(fm.version.foldmark), head,
+      docScript: doc ? `<script src="${escapeHtml(root)}${docScriptPath(doc.index)}" defer></script>` : '',
+      nav, content,
+    });
+  };
 }

@@ -1,5 +1,6 @@
 // How the builder reports bad input: SiteError stops a build; Problems collects warnings and the
 // files left out, each located as precisely as known (file, line, column), for one report per run.
+import { location } from '../shared/text.js';
 
 export class SiteError extends Error {
   constructor(message, { file, line, column } = {}) {
@@ -9,8 +10,7 @@ export class SiteError extends Error {
   }
 }
 
-export const location = ({ file, line, column }) =>
-  [file, line, column].filter((x) => x !== undefined && x !== null && x !== '').join(':');
+export { location };
 
 // A file name as a reader can see it: invalid UTF-8 bytes as \xNN, control characters escaped.
 export function printableName(name) {

@@ -5,24 +5,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import MiniSearch from 'minisearch';
+import { GLOBALS, PATHS } from '../shared/paths.js';
+import { decodeEntities } from '../shared/text.js';
 import { SiteError } from './problems.js';
-import { scriptJson } from './pages.js';
-import { INDEX_OPTIONS } from './search-options.js';
+import { scriptJson } from './html.js';
+import { INDEX_OPTIONS } from '../shared/search-options.js';
 
 // A shard holds the sections of consecutive docs until its text reaches this size: one shard for a
 // small site, several for a big one so that no single script is huge and results arrive in steps.
 export const SHARD_TEXT_BYTES = 4 * 1024 * 1024;
-
-const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
-function decodeEntities(s) {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[name] ?? whole;
-  });
-}
 
 // HTML → plain text: tags become spaces where they separate words (blocks, cells, <br>), nothing
 // inside a word (<em>a</em>b stays "ab").
@@ -80,7 +71,7 @@ export class ShardBuilder {
   // (measured in Chromium), the same data as a string in a few tens of milliseconds.
   script(k) {
     const json = JSON.stringify({ index: this.index.toJSON(), sections: this.sections });
-    return `self.foldmarkSearch(${k},JSON.parse(${scriptJson(json)}));\n`;
+    return `self.${GLOBALS.search}(${k},JSON.parse(${scriptJson(json)}));\n`;
   }
 }
 
@@ -127,7 +118,7 @@ export class SearchIndexer {
     this.worker.postMessage({ end: true });
     try {
       const { shards, files } = await this.result;
-      if (shards) await stage.copy('_foldmark/search.js', searchCode);
+      if (shards) await stage.copy(PATHS.searchCode, searchCode);
       stage.files.push(...files);
       return shards;
     } finally {

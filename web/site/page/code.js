@@ -4,7 +4,7 @@
 // highlighted lines and line numbers kept (fm-code, fm-code-title, fm-line-highlight, fm-line-numbers).
 import { make } from './dom.js';
 import { el, state } from './state.js';
-import { codeHtml, tokenLines } from '../build/code-render.js';
+import { codeHtml, tokenLines } from '../shared/code-render.js';
 
 const loaded = new Map();  // Prism file name → Promise
 let live = null;

@@ -3,7 +3,7 @@
 // (search-entry.js → _foldmark/search.js, loaded on first use with the shards); Node imports it too
 // (bench/search-quality.mjs ranks exactly like the page).
 import MiniSearch from 'minisearch';
-import { INDEX_OPTIONS, QUERY_OPTIONS } from '../build/search-options.js';
+import { INDEX_OPTIONS, QUERY_OPTIONS } from '../shared/search-options.js';
 
 export class SearchIndex {
   constructor() {
