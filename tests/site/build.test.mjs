@@ -198,7 +198,7 @@ describe('progress', () => {
 });
 
 describe('doc scripts carry what the page shows before the catalog\'s doc list', () => {
-  // The page's reading order (web/site/page/sidebar-order.js): each doc once, a category's own doc
+  // The page's reading order (web/site/shared/reading-order.js): each doc once, a category's own doc
   // before its children; a doc belongs to the first sidebar that holds it.
   function readingOrder(items, out = []) {
     for (const item of items) {

@@ -18,6 +18,7 @@ export const searchShardPath = (k) => `_foldmark/search/${k}.js`;  // self[GLOBA
 export const prismPath = (name) => `_foldmark/prism/${name}.js`;
 
 export const GLOBALS = {
+  core: 'createFoldmarkCore',  // the wasm glue's factory (EXPORT_NAME of the classic build)
   catalog: 'foldmarkCatalog',
   doc: 'foldmarkDoc',
   wasm: 'foldmarkWasm',

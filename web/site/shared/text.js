@@ -17,12 +17,12 @@ export function lineColumn(text, offset) {
 export const location = ({ file, line, column }) =>
   [file, line, column].filter((x) => x !== undefined && x !== null && x !== '').join(':');
 
-/** decodeURIComponent, or the text as it is when it is not valid percent-encoding. */
-export function decodeComponent(text) {
+/** decodeURIComponent, or fallback (the text as it is) when it is not valid percent-encoding. */
+export function decodeComponent(text, fallback = text) {
   try {
     return decodeURIComponent(text);
   } catch {
-    return text;
+    return fallback;
   }
 }
 
