@@ -9,6 +9,7 @@ import { loadDoc } from './docs.js';
 import { headingIds, LinkResolver } from './links.js';
 import { docScript, referencedDocs, rootOf } from './pages.js';
 import { pageWriter, readTemplate } from './index.js';
+import { notAFolder } from './output.js';
 import { Problems } from './problems.js';
 
 // What the catalog, the sidebars and other docs' links depend on.
@@ -54,6 +55,7 @@ function writeAtomic(outDir, rel, data) {
 export async function updateDoc(site, outDir, abs) {
   const old = site.docs.find((d) => d.abs === abs);
   if (!old) return { full: 'a new or left-out file' };
+  if (site.containment && !site.containment.check(abs).real) return { full: 'it no longer resolves inside the workspace' };
   const problems = new Problems();
   const rel = relative(site.docsRoot, abs).split(sep).join('/');
   const doc = await loadDoc(site.fm, { rel, abs }, { collapse: site.opts.collapse, problems });
@@ -64,7 +66,7 @@ export async function updateDoc(site, outDir, abs) {
   doc.ids = headingIds(doc.html);
   if (!sameSet(doc.ids, old.ids) && anchorsMoved(site.docs, doc.index, old.ids, doc.ids)) return { full: 'a heading another article links to changed' };
   const docs = site.docs.map((d) => (d === old ? doc : d));
-  const resolver = new LinkResolver({ docs, docsRoot: site.docsRoot, staticDirs: site.staticDirs, problems });
+  const resolver = new LinkResolver({ docs, docsRoot: site.docsRoot, staticDirs: site.staticDirs, problems, containment: site.containment });
   doc.links = resolver.resolveDoc(doc);
   for (const [path, from] of resolver.assets) {
     if (site.assets.get(path) !== from) return { full: 'it links a new file' };
@@ -74,6 +76,8 @@ export async function updateDoc(site, outDir, abs) {
   site.codeLanguages ??= new Set(Object.keys(codeLanguages(site.docs)));
   if (Object.keys(codeLanguages([doc])).some((lang) => !site.codeLanguages.has(lang))) return { full: 'a new code language' };
   doc.html = null;
+  // The whole build says why it cannot write through a symlink placed in the output folder.
+  if (notAFolder(outDir, '_foldmark/docs') || (site.opts.prerender && notAFolder(outDir, doc.id))) return { full: 'a symlink in the output folder' };
 
   site.docs = docs;
   replaceInSidebars(site.sidebars, old, doc);
