@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
-import { cli, removeDir, tempDir } from './util.mjs';
+import { cli, removeDir, startDev, tempDir } from './util.mjs';
 
 const run = promisify(execFile);
 const work = tempDir('contain');
@@ -152,6 +152,27 @@ describe('containment', () => {
     const allowed = await foldmark(join(top, 'repo'), 'build');
     assert.equal(allowed.code, 0, allowed.stderr);
     assert.equal(readFileSync(join(top, 'out', 'x.png'), 'utf8'), 'SHARED');
+  });
+});
+
+describe('dev', { timeout: 20000 }, () => {
+  test('dev applies the same rule: a file whose symlink leads out of the workspace is warned and not served', async () => {
+    const { top, docs } = workspace();
+    write(join(docs, 'a.md'), '# A\n\n[key](./key.txt)\n');
+    symlinkSync(join(top, 'secret.txt'), join(docs, 'key.txt'));
+    const dev = await startDev(top, docs);
+    try {
+      const res = await fetch(new URL('key.txt', dev.url));
+      assert.equal(res.status, 404);
+      assert.ok(!(await res.text()).includes('SECRET'));
+      assert.match(dev.output().stderr, /a\.md:3:7: warning: '\.\/key\.txt' resolves outside/);
+    } finally {
+      await new Promise((resolve) => {
+        dev.child.removeAllListeners('exit');
+        dev.child.on('exit', resolve);
+        dev.child.kill('SIGTERM');
+      });
+    }
   });
 });
 

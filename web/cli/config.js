@@ -107,7 +107,7 @@ function checkConfigFolders(config, settings, flags) {
   if (inDocs && config.values.allow) {
     throw new SiteError('"allow" cannot be set by a config file inside the docs folder (it would let the docs widen what is published); set it in a config file outside the docs folder', config.where('allow'));
   }
-  if (flags.static || !config.values.static) return;
+  if (!inDocs || flags.static || !config.values.static) return;
   const containment = new Containment({ docsRoot: settings.docs, allowDirs: settings.allow ?? [] });
   config.values.static.forEach((dir, i) => {
     const check = containment.check(dir);
