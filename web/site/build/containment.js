@@ -2,6 +2,9 @@
 // the docs folder, a --static folder, the workspace root or a folder the config allows, and not
 // in a hidden file or folder below it (.git/config, .env). One rule for every reader and copier.
 import { existsSync, realpathSync } from 'node:fs';
+
+// The system's realpath: one call, where Node's own walks every part with lstat.
+const realPath = realpathSync.native;
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /**
@@ -57,7 +60,7 @@ export class Containment {
   check(path) {
     let real;
     try {
-      real = realpathSync(path);
+      real = realPath(path);
     } catch (err) {
       return { missing: err.code || err.message };
     }
