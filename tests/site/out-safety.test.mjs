@@ -50,12 +50,14 @@ describe('the manifest in --out', () => {
     write(join(top, 'victims', 'd', 'f.txt'), 'precious too');
     write(join(top, 'abs.txt'), 'absolute');
     assert.equal((await foldmark(top, 'build', docs, '--out', out)).code, 0);
-    tamper(out, ['../victim/keep.txt', '../victims/d', join(top, 'abs.txt'), 'x/../../victim/keep.txt', '', 7, null]);
+    write(join(out, 'mine', 'notes.txt'), 'a folder of the user\'s inside --out');
+    tamper(out, ['../victim/keep.txt', '../victims/d', join(top, 'abs.txt'), 'x/../../victim/keep.txt', '', 7, null, 'mine']);
     const r = await foldmark(top, 'build', docs, '--out', out);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(readFileSync(join(top, 'victim', 'keep.txt'), 'utf8'), 'precious');
     assert.equal(readFileSync(join(top, 'victims', 'd', 'f.txt'), 'utf8'), 'precious too');
     assert.equal(readFileSync(join(top, 'abs.txt'), 'utf8'), 'absolute');
+    assert.ok(existsSync(join(out, 'mine', 'notes.txt')), 'a folder named as a file is never deleted');
     assert.ok(manifestOf(out).files.every((f) => !f.includes('..')));
   });
 
