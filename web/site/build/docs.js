@@ -2,7 +2,7 @@
 // (folder path + front matter `id`, else the file name, number prefixes removed) and URL.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isGenerated } from './output.js';
-import { printableName, SiteError } from './problems.js';
+import { location, printableName, SiteError } from './problems.js';
 
 export const MAX_DOC_BYTES = 32 * 1024 * 1024;  // the core's input limit
 export const COLLAPSE_MODES = ['sections', 'questions', 'none'];
@@ -170,7 +170,7 @@ export function checkIds(docs, problems, { prerender = false } = {}) {
   const byId = new Map();
   const folded = new Map();
   const at = (doc) => ({ file: doc.abs, ...idLocation(doc.markdown) });
-  const where = (doc) => { const a = at(doc); return `${a.file}:${a.line}:${a.column}`; };
+  const where = (doc) => location(at(doc));
   for (const doc of docs) {
     const problem = idProblem(doc.id);
     if (problem) {
@@ -185,7 +185,7 @@ export function checkIds(docs, problems, { prerender = false } = {}) {
     byId.set(doc.id, doc);
     const key = doc.id.normalize('NFC').toLowerCase();
     const same = folded.get(key);
-    if (same && prerender) problems.error(`article id "${doc.id}" differs only in case from "${same.id}" (${where(same)}): their pages would be one file on macOS and Windows`, at(doc));
+    if (same && prerender) problems.error(`article id "${doc.id}" differs only in case from "${same.id}" (${where(same)}): their pages would be one folder on macOS and Windows`, at(doc));
     else if (!same) folded.set(key, doc);
   }
   if (problems.errors.length) throw new SiteError(`${problems.errors.length} article id error${problems.errors.length === 1 ? '' : 's'}`);
