@@ -23,7 +23,7 @@ const EXPECTED_FILES = [
   'dist/foldmark-classic.js', 'dist/foldmark-core.mjs', 'dist/foldmark-core.wasm',
   'web/browser.js', 'web/cli.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
   'web/load.js', 'web/node.js', 'dist/foldmark-site.js', 'dist/foldmark-search.js',
-  ...['code', 'code-render', 'docs', 'index', 'links', 'output', 'pages', 'prerender', 'problems', 'render-worker', 'search', 'search-options', 'search-worker', 'sidebars', 'tree', 'update']
+  ...['code', 'code-render', 'containment', 'docs', 'index', 'links', 'output', 'pages', 'prerender', 'problems', 'render-worker', 'search', 'search-options', 'search-worker', 'sidebars', 'tree', 'update']
     .map((m) => `web/site/build/${m}.js`),
   'web/site/dev/server.js', 'web/site/dev/client.js', 'web/site/dev/client.css',
   ...['config', 'dev', 'init', 'options'].map((m) => `web/cli/${m}.js`),

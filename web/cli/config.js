@@ -1,9 +1,11 @@
 // foldmark.config.json (or foldmark.config.mjs exporting default): found in the current folder,
 // else in the docs folder; checked against the option table; paths in it are relative to the file.
 // Its mistakes are errors naming the file, the line and column (JSON) and the key: exit 1.
+import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { below, Containment } from '../site/build/containment.js';
 import { SiteError } from '../site/build/index.js';
 import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
 
@@ -87,7 +89,30 @@ export async function loadConfig(path) {
     if (opt.kind === 'paths') checked = checked.map((p) => resolve(dir, p));
     values[key] = checked;
   }
-  return { file, dir, values };
+  return { file, dir, values, raw: value, where };
+}
+
+const realOr = (path) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+};
+
+// A config file inside the docs folder is edited by whoever edits the docs: it may not widen what
+// a build reads (allow), and its --static folders must lie where the docs' own files may resolve.
+function checkConfigFolders(config, settings, flags) {
+  const inDocs = below(realOr(config.dir), realOr(settings.docs)) !== null;
+  if (inDocs && config.values.allow) {
+    throw new SiteError('"allow" cannot be set by a config file inside the docs folder (it would let the docs widen what is published); set it in a config file outside the docs folder', config.where('allow'));
+  }
+  if (!inDocs || flags.static || !config.values.static) return;
+  const containment = new Containment({ docsRoot: settings.docs, allowDirs: settings.allow ?? [] });
+  config.values.static.forEach((dir, i) => {
+    const check = containment.check(dir);
+    if (check.refused) throw new SiteError(`"static" folder ${config.raw.static[i]} ${check.refused}; name it with --static, or in "allow" of a config file outside the docs folder`, config.where('static'));
+  });
 }
 
 /**
@@ -109,6 +134,7 @@ export async function resolveSettings(command, positionals, flags, cwd = process
   if (!settings.docs) {
     throw new UsageError(`${command} needs DOCS_DIR, or a ${CONFIG_NAMES[0]} here that names "docs"`, command);
   }
+  if (configFile) checkConfigFolders(config, settings, flags);
   return settings;
 }
 
@@ -119,6 +145,7 @@ export function buildOptions(settings) {
     outDir: settings.out,
     sidebars: settings.sidebars,
     staticDirs: settings.static ?? [],
+    allowDirs: settings.allow ?? [],
     prerender: Boolean(settings.prerender),
     baseUrl: settings.baseUrl,
     editUrl: settings.editUrl && settings.editUrl.replace(/\/?$/, '/'),

@@ -1,5 +1,5 @@
 // `foldmark init [DIR]`: copies the starter docs tree (web/cli/starter/) into a new or empty folder.
-import { cp, mkdir, readdir, stat } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SiteError } from '../site/build/index.js';
@@ -16,14 +16,30 @@ async function listFiles(dir, prefix = '') {
   return out.sort();
 }
 
+const REASONS = { EACCES: 'permission denied', EPERM: 'permission denied', ENOTDIR: 'a file is in the way', ELOOP: 'a symlink loop' };
+const reason = (err) => REASONS[err.code] || err.message;
+
+// A symlink is followed to where it leads: init writes into that folder, if it exists.
+async function followLink(target) {
+  const info = await lstat(target).catch(() => null);
+  if (!info || !info.isSymbolicLink()) return target;
+  try {
+    return await realpath(target);
+  } catch (err) {
+    const to = resolve(dirname(target), await readlink(target));
+    throw new SiteError(err.code === 'ENOENT' ? `is a symlink to ${to}, which does not exist: create that folder, or remove the link`
+      : `is a symlink that cannot be followed: ${reason(err)}`, { file: target });
+  }
+}
+
 /** Writes the starter into dir; refuses anything but a missing or empty folder. Returns the files. */
 export async function initDocs(dir) {
-  const target = resolve(dir);
+  const target = await followLink(resolve(dir));
   let info = null;
   try {
     info = await stat(target);
   } catch (err) {
-    if (err.code !== 'ENOENT') throw new SiteError(`cannot use this folder: ${err.code || err.message}`, { file: target });
+    if (err.code !== 'ENOENT') throw new SiteError(`cannot use this folder: ${reason(err)}`, { file: target });
   }
   if (info && !info.isDirectory()) throw new SiteError('exists and is not a folder', { file: target });
   if (info && (await readdir(target)).length > 0) {
@@ -33,15 +49,22 @@ export async function initDocs(dir) {
     await mkdir(target, { recursive: true });
     await cp(STARTER, target, { recursive: true, errorOnExist: true, force: false });
   } catch (err) {
-    throw new SiteError(`cannot write the starter: ${err.code || err.message}`, { file: target });
+    throw new SiteError(`cannot write the starter: ${reason(err)}`, { file: target });
   }
   return listFiles(target);
+}
+
+// One word for a POSIX shell, pasted as is: single quotes keep everything ($(…), `…`, newlines)
+// literal; a leading dash would read as an option.
+export function shellWord(text) {
+  const word = text.startsWith('-') ? `./${text}` : text;
+  return /^[\w./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
 }
 
 /** What to print after init: the files and the next two commands, with DIR as the user typed it. */
 export function initReport(dir, files) {
   const shown = relative(process.cwd(), resolve(dir)) || '.';
-  const arg = /^[\w./-]+$/.test(shown) ? shown : JSON.stringify(shown);
+  const arg = shellWord(shown);
   return `foldmark: wrote a starter docs tree into ${shown}/:\n${files.map((f) => `  ${f}\n`).join('')}`
     + `next:\n  npx foldmark dev ${arg}     live preview: every save shows in the browser\n`
     + `  npx foldmark build ${arg}   the static site, into the folder the config names ("out")\n`;

@@ -16,6 +16,8 @@ export const OPTIONS = [
     help: 'Docusaurus sidebars.js or .json (default: folders are categories)' },
   { flag: 'static', key: 'static', kind: 'paths', arg: 'DIR', commands: ['build', 'dev'],
     help: 'copied to the site root, like Docusaurus static/ (may repeat)' },
+  { key: 'allow', kind: 'paths', commands: [],
+    help: 'more folders the docs may link or symlink files from (not in a config inside the docs folder)' },
   { flag: 'prerender', key: 'prerender', kind: 'flag', commands: ['build', 'dev'],
     help: 'also write DIR/<id>/index.html with each article\'s HTML (crawlers, no-JS)' },
   { flag: 'base-url', key: 'baseUrl', kind: 'url', arg: 'URL', commands: ['build', 'dev'],

@@ -2,7 +2,8 @@
 // (folder path + front matter `id`, else the file name, number prefixes removed) and URL.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { metaOf, metaText as text, ownIdOf, stemOf, stripNumberPrefix, titleAndLabel } from '../shared/doc-names.js';
-import { SiteError } from './problems.js';
+import { isGenerated } from './output.js';
+import { location, printableName, SiteError } from './problems.js';
 
 export { stripNumberPrefix };
 
@@ -138,18 +139,48 @@ function docUrl(dir, dirId, base, stem, slug) {
   return dirId ? `${dirId}/${base}` : base;
 }
 
-/** Reports every duplicate id, each naming both files with line and column. Throws if any. */
-export function checkDuplicateIds(docs, problems) {
+// What an id may not be, wherever it came from (file names, front matter): every id becomes the
+// folder of its prerendered page, <id>/index.html, so the same rule holds with and without
+// --prerender and a site that builds on one system builds on the others.
+const MAX_ID_PART_BYTES = 255;  // a file name's limit on every common file system
+const shownId = (id) => printableName(id.length > 80 ? `${id.slice(0, 80)}…` : id);
+
+export function idProblem(id) {
+  if (/[\x00-\x1f\x7f]/.test(id)) return 'holds a control character';
+  const parts = id.split(/[\\/]/);
+  if (parts.some((p) => p === '' || p === '.' || p === '..')) return 'has a part that may not be "." or ".." or empty (a backslash separates folders on Windows)';
+  if (parts.some((p) => Buffer.byteLength(p) > MAX_ID_PART_BYTES)) return `is longer than ${MAX_ID_PART_BYTES} bytes in one part (a file name's limit)`;
+  if (isGenerated(id) || isGenerated(`${id}/index.html`)) return 'is a file the site generates; choose another id';
+  return '';
+}
+
+/**
+ * Reports every id no output path can hold, every duplicate id and, with prerendered pages, ids
+ * that differ only in case or Unicode form (one folder on macOS and Windows), each naming both
+ * files with line and column. Throws if any.
+ */
+export function checkIds(docs, problems, { prerender = false } = {}) {
   const byId = new Map();
+  const folded = new Map();
+  const at = (doc) => ({ file: doc.abs, ...idLocation(doc.markdown) });
+  const where = (doc) => location(at(doc));
   for (const doc of docs) {
-    const first = byId.get(doc.id);
-    if (!first) {
-      byId.set(doc.id, doc);
+    const problem = idProblem(doc.id);
+    if (problem) {
+      problems.error(`article id "${shownId(doc.id)}" ${problem}`, at(doc));
       continue;
     }
-    const a = idLocation(first.markdown);
-    problems.error(`article id "${doc.id}" is already used by ${first.abs}:${a.line}:${a.column}`, { file: doc.abs, ...idLocation(doc.markdown) });
+    const first = byId.get(doc.id);
+    if (first) {
+      problems.error(`article id "${doc.id}" is already used by ${where(first)}`, at(doc));
+      continue;
+    }
+    byId.set(doc.id, doc);
+    const key = doc.id.normalize('NFC').toLowerCase();
+    const same = folded.get(key);
+    if (same && prerender) problems.error(`article id "${doc.id}" differs only in case from "${same.id}" (${where(same)}): their pages would be one folder on macOS and Windows`, at(doc));
+    else if (!same) folded.set(key, doc);
   }
-  if (problems.errors.length) throw new SiteError(`${problems.errors.length} duplicate article id${problems.errors.length === 1 ? '' : 's'}`);
+  if (problems.errors.length) throw new SiteError(`${problems.errors.length} article id error${problems.errors.length === 1 ? '' : 's'}`);
   return byId;
 }

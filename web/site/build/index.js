@@ -4,12 +4,13 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkDuplicateIds, COLLAPSE_MODES, loadDoc } from './docs.js';
-import { LinkResolver } from './links.js';
-import { commitOutput, prepareOutput, stagingArea } from './output.js';
 import { GLOBALS, PATHS } from '../shared/paths.js';
+import { Containment } from './containment.js';
 import { catalogScript } from './data-scripts.js';
 import { docOutputs, linkDoc, readDocFacts } from './doc-pipeline.js';
+import { checkIds, COLLAPSE_MODES, loadDoc } from './docs.js';
+import { LinkResolver } from './links.js';
+import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.js';
 import { baseUrl, notFoundRoot, readTemplate, sitemapXml } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
 import { Problems, SiteError } from './problems.js';
@@ -47,8 +48,8 @@ async function checkFolder(dir, what) {
 // Reads and renders every doc. Each doc, in order, gets its index, its heading ids and the links
 // it holds; its search sections go to the indexer and its HTML is dropped: what stays per doc is
 // its Markdown and a few small fields, so memory grows with the Markdown, not the HTML.
-async function loadDocs(fm, docsRoot, options, problems, indexer) {
-  const tree = await walkDocs(docsRoot, problems);
+async function loadDocs(fm, { docsRoot, containment }, options, problems, indexer) {
+  const tree = await walkDocs(docsRoot, problems, containment);
   const docs = [];
   const loaded = new Array(tree.docs.length);
   let next = 0;  // the first doc not yet handed on: docs are handed on in tree order
@@ -79,14 +80,15 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
 }
 
 /**
- * Builds the site. options: { docsDir, outDir, sidebars, staticDirs, prerender, baseUrl, title,
+ * Builds the site. options: { docsDir, outDir, sidebars, staticDirs, allowDirs (more folders files
+ * may resolve into, besides the docs, --static and the workspace: containment.js), prerender, baseUrl, title,
  * collapse, strict, force, editUrl (ends with '/'), searchShardBytes (text per search shard; tests),
  * warn(line), report(problem), progress(stage, done, total) }. Returns a summary;
  * throws SiteError on bad input (after reporting every problem found).
  */
 export async function buildSite(fm, options) {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  const opts = { title: 'Documentation', collapse: 'sections', staticDirs: [], ...given };
+  const opts = { title: 'Documentation', collapse: 'sections', staticDirs: [], allowDirs: [], ...given };
   if (!COLLAPSE_MODES.includes(opts.collapse)) throw new SiteError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
   const problems = new Problems(opts.warn, opts.report);
   const docsRoot = resolve(opts.docsDir);
@@ -96,8 +98,9 @@ export async function buildSite(fm, options) {
   const target = await prepareOutput(opts.outDir, { packageRoot, docsRoot, staticDirs, force: opts.force });
   const stage = await stagingArea(target);
   const indexer = new SearchIndexer(stage.tmp, { shardBytes: opts.searchShardBytes });
+  const containment = new Containment({ docsRoot, staticDirs, allowDirs: opts.allowDirs.map((d) => resolve(d)) });
   try {
-    const site = await readSite(fm, opts, { docsRoot, staticDirs, problems, indexer });
+    const site = await readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, containment });
     await writeSite(site, stage, indexer);
     await commitOutput(target, stage);
     return summary(site, target);
@@ -109,19 +112,19 @@ export async function buildSite(fm, options) {
 }
 
 // Everything a build reads: the docs, their ids, the sidebars, the links between them.
-async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer }) {
-  const { tree, docs } = await loadDocs(fm, docsRoot, opts, problems, indexer);
+async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, containment }) {
+  const { tree, docs } = await loadDocs(fm, { docsRoot, containment }, opts, problems, indexer);
   if (docs.length === 0) throw new SiteError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
-  const byId = checkDuplicateIds(docs, problems);
+  const byId = checkIds(docs, problems, { prerender: opts.prerender });
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
 
-  const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems });
+  const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems, containment });
   for (const doc of docs) linkDoc(doc, resolver);
   if (opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) {
     throw new SiteError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
   }
-  return { fm, opts, docs, sidebars, landing, staticDirs, docsRoot, assets: resolver.assets, problems, links: resolver.counts };
+  return { fm, opts, docs, sidebars, landing, staticDirs, docsRoot, containment, assets: resolver.assets, problems, links: resolver.counts };
 }
 
 function summary(site, target) {
@@ -169,7 +172,8 @@ async function writeSite(site, stage, indexer) {
   }
   await stage.write(...out.notFoundPage(notFoundRoot(opts.baseUrl)));
   if (opts.baseUrl) await stage.write('sitemap.xml', sitemapXml(baseUrl(opts.baseUrl), docs));
-  for (const dir of site.staticDirs) await copyTree(dir, '', stage);
+  const pages = new Set(docs.map((d) => `${d.id}/index.html`.toLowerCase()));
+  for (const dir of site.staticDirs) await copyStatic(dir, stage, { ...site, pages });
   let copied = 0;
   for (const [rel, abs] of site.assets) {
     await stage.copy(rel, abs);
@@ -179,11 +183,33 @@ async function writeSite(site, stage, indexer) {
   await stage.write(PATHS.catalog, catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
 }
 
-async function copyTree(dir, rel, stage) {
-  for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) await copyTree(dir, child, stage);
-    else await stage.copy(child, join(dir, child));
+// A --static folder into the site root: hidden names skipped, symlinks followed where containment
+// allows (each folder once), never over a file the site generates.
+async function copyStatic(dir, stage, { containment, problems, pages }) {
+  const seen = new Set();
+  async function walk(abs, rel) {
+    const check = containment.check(abs);
+    if (!check.real) return problems.warn(`folder ${check.refused ?? `cannot be read: ${check.missing}`}: not copied`, { file: abs });
+    if (seen.has(check.real)) return undefined;
+    seen.add(check.real);
+    for (const entry of await readdir(abs, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      const from = join(abs, entry.name);
+      const link = entry.isSymbolicLink();
+      if (entry.isDirectory() || (link && await stat(from).then((s) => s.isDirectory(), () => false))) {
+        await walk(from, child);
+        continue;
+      }
+      if (isGenerated(child) || pages.has(child.toLowerCase())) {
+        problems.warn(`"${child}" is a file the site generates: not copied`, { file: from });
+        continue;
+      }
+      const file = link ? containment.check(from) : { real: from };
+      if (file.refused) problems.warn(`${file.refused}: not copied`, { file: from });
+      else await stage.copy(child, file.real ?? from);  // a dangling link: the copy says it cannot read it
+    }
+    return undefined;
   }
+  await walk(dir, '');
 }

@@ -1,11 +1,14 @@
 // Links between docs and to files, resolved as Docusaurus resolves them: `./x.md#a` relative to the
 // file then to the docs root, `/docs/<id>` and relative URL paths against the doc's own URL,
 // `/img/x.png` in a static folder, `./x.png` beside the article. Each doc gets a map from the
-// attribute value in its HTML to [doc index, heading id] | path in the site | null (broken).
+// attribute value in its HTML to [doc index, heading id] | path in the site | null (broken). A
+// file is linked only when containment allows it and the site does not generate its path.
 import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { RESERVED_PATH as RESERVED } from '../shared/paths.js';
 import { decodeComponent as safeDecode, decodeEntities, lineColumn } from '../shared/text.js';
+import { Containment } from './containment.js';
+import { isGenerated } from './output.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const DOC_FILE = /\.mdx?$/i;
@@ -42,9 +45,10 @@ export function sourceLocation(markdown, value) {
 }
 
 export class LinkResolver {
-  /** site: { docs (with .index, .dir, .rel, .url, .ids), docsRoot, staticDirs, problems } */
-  constructor({ docs, docsRoot, staticDirs, problems }) {
-    Object.assign(this, { docs, docsRoot, staticDirs, problems });
+  /** site: { docs (with .index, .dir, .rel, .url, .ids), docsRoot, staticDirs, problems, containment } */
+  constructor({ docs, docsRoot, staticDirs, problems, containment = new Containment({ docsRoot, staticDirs }) }) {
+    Object.assign(this, { docs, docsRoot, staticDirs, problems, containment });
+    this.pages = new Set(docs.map((d) => `${d.id}/index.html`.toLowerCase()));
     this.byRel = new Map(docs.map((d) => [d.rel, d]));
     this.byUrl = new Map();
     for (const d of docs) {
@@ -78,6 +82,11 @@ export class LinkResolver {
       seen.add(value);
       let target = this.resolve(doc, value, tag);
       if (target === undefined) continue;
+      if (target && target.refused) {
+        this.counts.broken += 1;
+        this.problems.warn(`'${value}' ${target.refused}`, { file: doc.abs, ...sourceLocation(doc.markdown, value) });
+        target = BROKEN_REPORTED;
+      }
       if (target === BROKEN_REPORTED) target = null;
       else if (target === null) {
         this.counts.broken += 1;
@@ -131,19 +140,27 @@ export class LinkResolver {
   }
 
   // A file in a static folder (absolute paths) or beside the article (relative ones); undefined
-  // when there is none, so the path may still be a doc URL.
+  // when there is none, so the path may still be a doc URL; { refused: why } when it may not be
+  // published.
   assetFile(doc, path) {
     if (path.startsWith('/')) {
       const rel = posix.normalize(path).replace(/^\/+/, '');
       if (rel.startsWith('..') || RESERVED.test(rel)) return undefined;
-      for (const dir of this.staticDirs) if (this.isFile(join(dir, rel))) return rel;
+      for (const dir of this.staticDirs) {
+        if (!this.isFile(join(dir, rel))) continue;
+        const check = this.containment.check(join(dir, rel));
+        return check.real ? rel : { refused: `${check.refused}: not published` };
+      }
       return undefined;
     }
     const rel = posix.join(doc.dir, path);
     if (rel.startsWith('../') || rel === '..' || RESERVED.test(rel)) return undefined;
     const abs = join(this.docsRoot, rel);
     if (!this.isFile(abs) || DOC_FILE.test(rel)) return undefined;
-    this.assets.set(rel, abs);
+    if (isGenerated(rel) || this.pages.has(rel.toLowerCase())) return { refused: 'is a file the site generates: not copied; link it under another name' };
+    const check = this.containment.check(abs);
+    if (!check.real) return { refused: `${check.refused}: not published` };
+    this.assets.set(rel, check.real);
     return rel;
   }
 

@@ -1,8 +1,9 @@
 // Walks a docs folder the way Docusaurus reads one: every .md/.mdx at any depth, symlinks followed
-// once (a link back up the tree is not walked again), partials (_x.md, _dir/) and hidden files
-// left out; every file is either returned or reported with why.
+// once (a link back up the tree is not walked again) and only where containment allows, partials
+// (_x.md, _dir/) and hidden files left out; every file is either returned or reported with why.
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Containment } from './containment.js';
 import { printableName } from './problems.js';
 
 const DOC = /\.mdx?$/i;
@@ -19,10 +20,11 @@ function nameOf(bytes) {
 
 /**
  * Returns { docs: [{ rel, abs }], categories: Map(relDir → abs file of _category_.*), dirs: [rel] }.
- * `rel` uses '/' and is relative to root. Problems (unreadable folders, bad names, loops) go to
- * `problems`; a doc-like file left out is counted there.
+ * `rel` uses '/' and is relative to root. Problems (unreadable folders, bad names, loops, paths
+ * that resolve outside what containment allows) go to `problems`; a doc-like file left out is
+ * counted there.
  */
-export async function walkDocs(root, problems) {
+export async function walkDocs(root, problems, containment = new Containment({ docsRoot: root })) {
   const docs = [];
   const categories = new Map();
   const dirs = [];
@@ -35,6 +37,8 @@ export async function walkDocs(root, problems) {
     } catch (err) {
       return problems.leaveOut('unreadable', `cannot read folder: ${err.code || err.message}`, { file: abs });
     }
+    const why = containment.refusal(real);
+    if (why) return problems.warn(`folder ${why}: not read`, { file: abs });
     if (seenDirs.has(real)) {
       return problems.warn(`folder already read through another path (symlink loop?): not read again`, { file: abs });
     }
@@ -50,6 +54,15 @@ export async function walkDocs(root, problems) {
     for await (const entry of handle) entries.push(entry);
     entries.sort((a, b) => Buffer.compare(a.name, b.name));
     for (const entry of entries) await visit(abs, rel, entry);
+  }
+
+  // A symlinked file is read only where containment allows; anything else is read in place.
+  function contained(abs, name) {
+    const check = containment.check(abs);
+    if (check.real) return true;
+    if (DOC.test(name)) problems.leaveOut('outside the docs\' workspace', `${check.refused}: left out`, { file: abs });
+    else if (CATEGORY.test(name)) problems.warn(`${check.refused}: not read`, { file: abs });
+    return false;
   }
 
   async function visit(dirAbs, dirRel, entry) {
@@ -80,6 +93,7 @@ export async function walkDocs(root, problems) {
       if (name.startsWith('_')) return;  // Docusaurus: _folders hold partials, never pages
       return walk(abs, rel);
     }
+    if (entry.isSymbolicLink() && (DOC.test(name) || CATEGORY.test(name)) && !name.startsWith('.') && !contained(abs, name)) return;
     if (CATEGORY.test(name)) categories.set(dirRel, abs);
     if (!DOC.test(name)) return;
     if (!isFile) return problems.leaveOut('not a regular file', 'not a regular file: left out', { file: abs });
