@@ -138,20 +138,5 @@ export async function resolveSettings(command, positionals, flags, cwd = process
   return settings;
 }
 
-/** The options of buildSite (web/site/build/index.js) for these settings. */
-export function buildOptions(settings) {
-  return {
-    docsDir: settings.docs,
-    outDir: settings.out,
-    sidebars: settings.sidebars,
-    staticDirs: settings.static ?? [],
-    allowDirs: settings.allow ?? [],
-    prerender: Boolean(settings.prerender),
-    baseUrl: settings.baseUrl,
-    editUrl: settings.editUrl && settings.editUrl.replace(/\/?$/, '/'),
-    title: settings.title,
-    collapse: settings.collapse,
-    strict: Boolean(settings.strict),
-    force: Boolean(settings.force),
-  };
-}
+/** The options of buildSite (web/site/build/index.js) for these settings: the option table's. */
+export { buildOptions } from './options.js';

@@ -19,14 +19,16 @@ export function catalogScript(site) {
 }
 
 /**
- * OUT/_foldmark/docs/<n>.js: self.foldmarkDoc(n, { id, markdown, options, links, path, refs, near? }).
+ * OUT/_foldmark/docs/<n>.js: self.foldmarkDoc(n, { id, markdown, options, links, path, ...pageData,
+ * refs, near? }). doc.pageData: fields a builder step gives the page's features (a feature reads
+ * them as deliveredDoc(n).name, page/loader.js), carried as they are.
  * around (from referencedDocs): refs, the catalog entries of the docs a doc's page needs before
  * the catalog's doc list is read (the doc, the docs its links go to, its categories' own docs, its
  * neighbours), and near, [previous, next] in its sidebar's reading order (-1: none), absent when
  * no sidebar holds the doc. The page passes every field on to its features (page/loader.js).
  */
 export function docScript(doc, links, around = { refs: {} }) {
-  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links, path: doc.rel, ...around };
+  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links, path: doc.rel, ...doc.pageData, ...around };
   return `self.${GLOBALS.doc}(${doc.index},${scriptJson(data)});\n`;
 }
 
