@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { below, Containment } from '../site/build/containment.js';
-import { SiteError } from '../site/build/index.js';
+import { InputError } from '../input-error.js';
 import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
 
 export const CONFIG_NAMES = ['foldmark.config.json', 'foldmark.config.mjs'];
@@ -18,7 +18,7 @@ export async function findConfig(dirs) {
   for (const dir of dirs) {
     const found = [];
     for (const name of CONFIG_NAMES) if (await isFile(join(dir, name))) found.push(join(dir, name));
-    if (found.length > 1) throw new SiteError(`two config files in one folder: keep ${CONFIG_NAMES.join(' or ')}`, { file: found[1] });
+    if (found.length > 1) throw new InputError(`two config files in one folder: keep ${CONFIG_NAMES.join(' or ')}`, { file: found[1] });
     if (found.length) return found[0];
   }
   return null;
@@ -35,13 +35,13 @@ async function readJson(file) {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new SiteError(`cannot read config file: ${err.code || err.message}`, { file });
+    throw new InputError(`cannot read config file: ${err.code || err.message}`, { file });
   }
   try {
     return { value: JSON.parse(text), text };
   } catch (err) {
     const at = /position (\d+)/.exec(err.message);
-    throw new SiteError(`not valid JSON: ${err.message.replace(/ in JSON at position \d+.*$/s, '')}`, { file, ...(at ? lineColumn(text, Number(at[1])) : {}) });
+    throw new InputError(`not valid JSON: ${err.message.replace(/ in JSON at position \d+.*$/s, '')}`, { file, ...(at ? lineColumn(text, Number(at[1])) : {}) });
   }
 }
 
@@ -51,19 +51,19 @@ async function importModule(file) {
     const mod = await import(`${pathToFileURL(file).href}?t=${Date.now()}`);
     return { value: mod.default, text: '' };
   } catch (err) {
-    throw new SiteError(`cannot import config file: ${err.message}`, { file });
+    throw new InputError(`cannot import config file: ${err.message}`, { file });
   }
 }
 
 /**
  * Reads and checks a config file. Returns { file, dir, values } where values holds config keys
- * (see OPTIONS) with paths made absolute. Throws SiteError (file, line, column, key) on mistakes.
+ * (see OPTIONS) with paths made absolute. Throws InputError (file, line, column, key) on mistakes.
  */
 export async function loadConfig(path) {
   const file = resolve(path);
   const { value, text } = file.endsWith('.mjs') ? await importModule(file) : await readJson(file);
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SiteError(file.endsWith('.mjs') ? 'must export default an object of settings' : 'must hold a JSON object of settings', { file });
+    throw new InputError(file.endsWith('.mjs') ? 'must export default an object of settings' : 'must hold a JSON object of settings', { file });
   }
   const dir = dirname(file);
   const where = (key) => {
@@ -75,7 +75,7 @@ export async function loadConfig(path) {
     const opt = CONFIG_KEYS.find((o) => o.key === key);
     if (!opt) {
       const flagOnly = OPTIONS.find((o) => o.flag === key && !o.key);
-      throw new SiteError(flagOnly ? `"${key}" can only be given on the command line (--${key})`
+      throw new InputError(flagOnly ? `"${key}" can only be given on the command line (--${key})`
         : `unknown key "${key}"; the keys are ${CONFIG_KEYS.map((o) => o.key).join(', ')}`, where(key));
     }
     let checked;
@@ -83,7 +83,7 @@ export async function loadConfig(path) {
       checked = checkValue(opt, raw);
       if (opt.kind === 'port' && typeof raw !== 'number') throw new Error('must be a port number from 0 to 65535');
     } catch (err) {
-      throw new SiteError(`"${key}" ${err.message}`, where(key));
+      throw new InputError(`"${key}" ${err.message}`, where(key));
     }
     if (opt.kind === 'path') checked = resolve(dir, checked);
     if (opt.kind === 'paths') checked = checked.map((p) => resolve(dir, p));
@@ -105,13 +105,13 @@ const realOr = (path) => {
 function checkConfigFolders(config, settings, flags) {
   const inDocs = below(realOr(config.dir), realOr(settings.docs)) !== null;
   if (inDocs && config.values.allow) {
-    throw new SiteError('"allow" cannot be set by a config file inside the docs folder (it would let the docs widen what is published); set it in a config file outside the docs folder', config.where('allow'));
+    throw new InputError('"allow" cannot be set by a config file inside the docs folder (it would let the docs widen what is published); set it in a config file outside the docs folder', config.where('allow'));
   }
   if (!inDocs || flags.static || !config.values.static) return;
   const containment = new Containment({ docsRoot: settings.docs, allowDirs: settings.allow ?? [] });
   config.values.static.forEach((dir, i) => {
     const check = containment.check(dir);
-    if (check.refused) throw new SiteError(`"static" folder ${config.raw.static[i]} ${check.refused}; name it with --static, or in "allow" of a config file outside the docs folder`, config.where('static'));
+    if (check.refused) throw new InputError(`"static" folder ${config.raw.static[i]} ${check.refused}; name it with --static, or in "allow" of a config file outside the docs folder`, config.where('static'));
   });
 }
 

@@ -5,7 +5,8 @@ import { watch } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { buildSite, SiteError } from '../site/build/index.js';
+import { InputError } from '../input-error.js';
+import { buildSite } from '../site/build/index.js';
 import { updateDoc } from '../site/build/update.js';
 import { startServer } from '../site/dev/server.js';
 import { location } from '../site/build/problems.js';
@@ -42,7 +43,7 @@ function forPage(problems) {
  */
 export async function runDev(fm, settings, reload, io) {
   // Nothing to watch: say so now rather than serve an empty site.
-  if (!(await stat(settings.docs).then((s) => s.isDirectory(), () => false))) throw new SiteError('cannot read docs folder', { file: settings.docs });
+  if (!(await stat(settings.docs).then((s) => s.isDirectory(), () => false))) throw new InputError('cannot read docs folder', { file: settings.docs });
   const ownOut = !settings.out;
   const outDir = settings.out || await mkdtemp(join(tmpdir(), 'foldmark-dev-'));
   let site = null;
@@ -64,7 +65,7 @@ export async function runDev(fm, settings, reload, io) {
         + `${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}${why ? ` (${why})` : ''}`);
       return true;
     } catch (err) {
-      if (!(err instanceof SiteError)) throw err;
+      if (!(err instanceof InputError)) throw err;
       found.push({ level: 'error', message: err.message, file: err.file, line: err.line, column: err.column });
       site = null;  // the served site no longer matches the files: the next save builds it all
       io.err(`${err.file ? location(err) : 'foldmark'}: error: ${err.message} (the last good build is still served)`);
@@ -169,7 +170,7 @@ export async function runDev(fm, settings, reload, io) {
     });
   } catch (err) {
     if (ownOut) await rm(outDir, { recursive: true, force: true });
-    if (err.code === 'EADDRINUSE') throw new SiteError(`127.0.0.1:${port}${settings.port === undefined ? ' and the 20 ports after it are' : ' is'} in use: choose another with --port`);
+    if (err.code === 'EADDRINUSE') throw new InputError(`127.0.0.1:${port}${settings.port === undefined ? ' and the 20 ports after it are' : ' is'} in use: choose another with --port`);
     throw err;
   }
   unwatch = watchAll();

@@ -3,7 +3,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { metaOf, metaText as text, ownIdOf, stemOf, stripNumberPrefix, titleAndLabel } from '../shared/doc-names.js';
 import { isGenerated } from './output.js';
-import { location, printableName, SiteError } from './problems.js';
+import { InputError, location, printableName } from './problems.js';
 
 export { stripNumberPrefix };
 
@@ -181,6 +181,6 @@ export function checkIds(docs, problems, { prerender = false } = {}) {
     if (same && prerender) problems.error(`article id "${doc.id}" differs only in case from "${same.id}" (${where(same)}): their pages would be one folder on macOS and Windows`, at(doc));
     else if (!same) folded.set(key, doc);
   }
-  if (problems.errors.length) throw new SiteError(`${problems.errors.length} article id error${problems.errors.length === 1 ? '' : 's'}`);
+  if (problems.errors.length) throw new InputError(`${problems.errors.length} article id error${problems.errors.length === 1 ? '' : 's'}`);
   return byId;
 }

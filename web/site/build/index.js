@@ -13,13 +13,13 @@ import { LinkResolver } from './links.js';
 import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.js';
 import { baseUrl, notFoundRoot, readTemplate, sitemapXml } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
-import { Problems, SiteError } from './problems.js';
+import { InputError, Problems } from './problems.js';
 import { SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
 
-export { SiteError } from './problems.js';
+export { InputError } from './problems.js';
 
 const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageRoot = join(siteDir, '..', '..');
@@ -40,9 +40,9 @@ async function mapLimit(items, limit, fn) {
 
 async function checkFolder(dir, what) {
   const info = await stat(dir).catch((err) => {
-    throw new SiteError(`cannot read ${what}: ${err.code || err.message}`, { file: dir });
+    throw new InputError(`cannot read ${what}: ${err.code || err.message}`, { file: dir });
   });
-  if (!info.isDirectory()) throw new SiteError(`${what} is not a folder`, { file: dir });
+  if (!info.isDirectory()) throw new InputError(`${what} is not a folder`, { file: dir });
 }
 
 // Reads and renders every doc. Each doc, in order, gets its index, its heading ids and the links
@@ -84,12 +84,12 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
  * may resolve into, besides the docs, --static and the workspace: containment.js), prerender, baseUrl, title,
  * collapse, strict, force, editUrl (ends with '/'), searchShardBytes (text per search shard; tests),
  * warn(line), report(problem), progress(stage, done, total) }. Returns a summary;
- * throws SiteError on bad input (after reporting every problem found).
+ * throws InputError on bad input (after reporting every problem found).
  */
 export async function buildSite(fm, options) {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const opts = { title: 'Documentation', collapse: 'sections', staticDirs: [], allowDirs: [], ...given };
-  if (!COLLAPSE_MODES.includes(opts.collapse)) throw new SiteError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
+  if (!COLLAPSE_MODES.includes(opts.collapse)) throw new InputError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
   const problems = new Problems(opts.warn, opts.report);
   const docsRoot = resolve(opts.docsDir);
   const staticDirs = opts.staticDirs.map((d) => resolve(d));
@@ -114,7 +114,7 @@ export async function buildSite(fm, options) {
 // Everything a build reads: the docs, their ids, the sidebars, the links between them.
 async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, containment }) {
   const { tree, docs } = await loadDocs(fm, { docsRoot, containment }, opts, problems, indexer);
-  if (docs.length === 0) throw new SiteError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
+  if (docs.length === 0) throw new InputError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
   const byId = checkIds(docs, problems, { prerender: opts.prerender });
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
@@ -122,7 +122,7 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, con
   const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems, containment });
   for (const doc of docs) linkDoc(doc, resolver);
   if (opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) {
-    throw new SiteError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
+    throw new InputError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
   }
   return { fm, opts, docs, sidebars, landing, staticDirs, docsRoot, containment, assets: resolver.assets, problems, links: resolver.counts };
 }
@@ -148,7 +148,7 @@ async function writeSite(site, stage, indexer) {
     await stat(join(dist, 'foldmark-site.js'));
     await stat(join(dist, 'foldmark-search.js'));
   } catch {
-    throw new SiteError('the built page is missing (dist/): run npm run build first');
+    throw new InputError('the built page is missing (dist/): run npm run build first');
   }
   await stage.copy(PATHS.core, join(dist, 'foldmark-classic.js'));
   await stage.copy(PATHS.site, join(dist, 'foldmark-site.js'));

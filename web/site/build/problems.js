@@ -1,14 +1,9 @@
-// How the builder reports bad input: SiteError stops a build; Problems collects warnings and the
-// files left out, each located as precisely as known (file, line, column), for one report per run.
+// How the builder reports bad input: an InputError (web/input-error.js) stops a build; Problems
+// collects warnings and the files left out, each located as precisely as known (file, line,
+// column), for one report per run.
 import { location } from '../shared/text.js';
 
-export class SiteError extends Error {
-  constructor(message, { file, line, column } = {}) {
-    super(message);
-    this.name = 'SiteError';
-    Object.assign(this, { file, line, column });
-  }
-}
+export { InputError } from '../../input-error.js';
 
 export { location };
 

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import MiniSearch from 'minisearch';
 import { GLOBALS, PATHS } from '../shared/paths.js';
 import { decodeEntities } from '../shared/text.js';
-import { SiteError } from './problems.js';
+import { InputError } from './problems.js';
 import { scriptJson } from './html.js';
 import { INDEX_OPTIONS } from '../shared/search-options.js';
 
@@ -95,10 +95,10 @@ export class SearchIndexer {
     this.result = new Promise((resolve, reject) => {
       this.worker.on('message', (m) => {
         if (m.done) resolve(m.done);
-        else if (m.error) reject(new SiteError(`cannot write the search index: ${m.error.code || m.error.message}`, { file: m.error.file }));
+        else if (m.error) reject(new InputError(`cannot write the search index: ${m.error.code || m.error.message}`, { file: m.error.file }));
       });
-      this.worker.on('error', (err) => reject(new SiteError(`the search index failed: ${err.message}`)));
-      this.worker.on('exit', (code) => reject(new SiteError(`the search index stopped (exit ${code})`)));
+      this.worker.on('error', (err) => reject(new InputError(`the search index failed: ${err.message}`)));
+      this.worker.on('exit', (code) => reject(new InputError(`the search index stopped (exit ${code})`)));
     });
     this.result.catch(() => {});  // reported by finish(); a build that fails first never asks
   }
