@@ -8,10 +8,10 @@ import { createFoldmark } from './node.js';
 import { MAX_DOC_BYTES, readCapped } from './site/build/docs.js';
 import { InputError } from './input-error.js';
 import { buildSite } from './site/build/index.js';
+import { location } from './site/shared/text.js';
 import { buildOptions, resolveSettings } from './cli/config.js';
 import { helpText, parseCommand, UsageError } from './cli/options.js';
 
-const location = ({ file, line, column }) => [file, line, column].filter((x) => x !== undefined).join(':');
 
 // The API's input limit: a larger article is refused before it is read whole (readCapped checks a
 // regular file's size first and stops any other input one byte past the limit).

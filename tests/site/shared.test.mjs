@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { decodeItems, docEntry, encodeCatalog, encodeItems, entryId, entryLabel } from '../../web/site/shared/catalog.js';
-import { metaText, ownIdOf, stripNumberPrefix, titleAndLabel } from '../../web/site/shared/doc-names.js';
+import { isFolderIndex, metaText, ownIdOf, stripNumberPrefix, titleAndLabel } from '../../web/site/shared/doc-names.js';
 import { docHref, encodePath, hashRoute, linkTarget, pageHref, rootOf } from '../../web/site/shared/hrefs.js';
 import { docScriptPath, PATHS, prismPath, RESERVED_PATH, searchShardPath } from '../../web/site/shared/paths.js';
 import { neighbours, placeDocs } from '../../web/site/shared/reading-order.js';
@@ -82,6 +82,8 @@ test('doc names: Docusaurus ids, titles and labels', () => {
   assert.equal(ownIdOf({ id: ' own ' }, '01-x.md'), 'own');
   assert.equal(ownIdOf({ id: 7 }, 'x.markdown'), '7');
   assert.equal(metaText(['no']), '');
+  assert.ok(isFolderIndex('index.md', 'g') && isFolderIndex('README.mdx', '') && isFolderIndex('Guides.md', 'guides'));
+  assert.ok(!isFolderIndex('intro.md', 'guides') && !isFolderIndex('x.md', ''));
   assert.deepEqual(titleAndLabel({ title: 'H1' }, { title: 'T', sidebar_label: 'L' }, 'id'), { title: 'H1', label: 'L' });
   assert.deepEqual(titleAndLabel({ title: '' }, { title: 'T' }, 'id'), { title: 'T', label: 'T' });
   assert.deepEqual(titleAndLabel({ title: '' }, {}, 'id'), { title: 'id', label: 'id' });

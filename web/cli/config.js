@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { below, Containment } from '../site/build/containment.js';
 import { InputError } from '../input-error.js';
+import { lineColumn } from '../site/shared/text.js';
 import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
 
 export const CONFIG_NAMES = ['foldmark.config.json', 'foldmark.config.mjs'];
@@ -24,11 +25,6 @@ export async function findConfig(dirs) {
   return null;
 }
 
-// 1-based line and column of an offset in text.
-function lineColumn(text, offset) {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
 
 async function readJson(file) {
   let text;

@@ -1,11 +1,9 @@
 // The content model: each doc file read, decoded, rendered once and given its Docusaurus v2 id
 // (folder path + front matter `id`, else the file name, number prefixes removed) and URL.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { metaOf, metaText as text, ownIdOf, stemOf, stripNumberPrefix, titleAndLabel } from '../shared/doc-names.js';
+import { isFolderIndex, metaOf, metaText as text, ownIdOf, stripNumberPrefix, titleAndLabel } from '../shared/doc-names.js';
 import { isGenerated } from './output.js';
 import { InputError, location, printableName } from './problems.js';
-
-export { stripNumberPrefix };
 
 export const MAX_DOC_BYTES = 32 * 1024 * 1024;  // the core's input limit
 export const COLLAPSE_MODES = ['sections', 'questions', 'none'];
@@ -125,17 +123,16 @@ function describe(fm, { rel, abs, markdown, meta, collapse, problems, article })
     position: position(meta.sidebar_position),
     collapse: docCollapse,
     description: text(meta.description),
-    url: docUrl(dir, dirId, base, stemOf(file), text(meta.slug)),
+    url: docUrl(dir, dirId, base, file, text(meta.slug)),
     html: article.html,
   };
 }
 
 // The doc's Docusaurus URL path below the docs route: its slug (absolute, or relative to its
 // folder), else folder id + id; index/README (or a file named like its folder) stand for the folder.
-function docUrl(dir, dirId, base, stem, slug) {
+function docUrl(dir, dirId, base, file, slug) {
   if (slug) return slug.startsWith('/') ? slug.replace(/^\/+|\/+$/g, '') : [dirId, slug].filter(Boolean).join('/');
-  const folder = dir.split('/').pop() || '';
-  if (/^(index|readme)$/i.test(stem) || (folder && stem.toLowerCase() === folder.toLowerCase())) return dirId;
+  if (isFolderIndex(file, dir.split('/').pop() || '')) return dirId;
   return dirId ? `${dirId}/${base}` : base;
 }
 

@@ -7,6 +7,7 @@ import { copyFileSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { below } from './containment.js';
+import { RESERVED_PATH } from '../shared/paths.js';
 import { InputError } from './problems.js';
 
 export const MANIFEST = '.foldmark-site.json';
@@ -19,7 +20,7 @@ const inside = (child, parent) => below(child, parent) !== null;
 const GENERATED = new Set(['index.html', '404.html', 'sitemap.xml', MANIFEST]);
 export const isGenerated = (rel) => {
   const lower = rel.toLowerCase();
-  return GENERATED.has(lower) || lower === '_foldmark' || lower.startsWith('_foldmark/');
+  return GENERATED.has(lower) || RESERVED_PATH.test(lower);
 };
 
 // A manifest entry foldmark could have written: a relative path of real parts, nothing that

@@ -5,6 +5,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { codeLanguages } from './code.js';
+import { DOCS_DIR } from '../shared/paths.js';
 import { decodeComponent as safeDecode } from '../shared/text.js';
 import { loadDoc } from './docs.js';
 import { linkDoc, readDocFacts, writeDoc } from './doc-pipeline.js';
@@ -70,7 +71,7 @@ export async function updateDoc(site, outDir, abs) {
   if (Object.keys(codeLanguages([doc])).some((lang) => !site.codeLanguages.has(lang))) return { full: 'a new code language' };
   doc.html = null;
   // The whole build says why it cannot write through a symlink placed in the output folder.
-  if (notAFolder(outDir, '_foldmark/docs') || (site.opts.prerender && notAFolder(outDir, doc.id))) return { full: 'a symlink in the output folder' };
+  if (notAFolder(outDir, DOCS_DIR) || (site.opts.prerender && notAFolder(outDir, doc.id))) return { full: 'a symlink in the output folder' };
 
   site.docs = docs;
   replaceInSidebars(site.sidebars, old, doc);

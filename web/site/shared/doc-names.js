@@ -18,6 +18,12 @@ export const MARKDOWN_FILE = /\.(md|mdx|markdown|txt)$/i;
 /** A file name without its Markdown extension. */
 export const stemOf = (file) => file.replace(MARKDOWN_FILE, '');
 
+/** Does this file stand for its folder (index, README, or named like the folder)? */
+export const isFolderIndex = (file, folder) => {
+  const stem = stemOf(file);
+  return /^(index|readme)$/i.test(stem) || Boolean(folder && stem.toLowerCase() === folder.toLowerCase());
+};
+
 /** The id a file gives itself, before its folder: front matter id, else its name. */
 export const ownIdOf = (meta, file) => metaText(meta.id) || stripNumberPrefix(stemOf(file));
 

@@ -13,7 +13,8 @@ export const PATHS = {
   catalog: '_foldmark/catalog.js',   // self[GLOBALS.catalog] (shared/catalog.js)
   searchCode: '_foldmark/search.js', // MiniSearch and the index wrapper, loaded on first search
 };
-export const docScriptPath = (n) => `_foldmark/docs/${n}.js`;      // self[GLOBALS.doc](n, data)
+export const DOCS_DIR = '_foldmark/docs';
+export const docScriptPath = (n) => `${DOCS_DIR}/${n}.js`;  // self[GLOBALS.doc](n, data)
 export const searchShardPath = (k) => `_foldmark/search/${k}.js`;  // self[GLOBALS.search](k, data)
 export const prismPath = (name) => `_foldmark/prism/${name}.js`;
 
