@@ -2,11 +2,11 @@
 // else in the docs folder; checked against the option table; paths in it are relative to the file.
 // Its mistakes are errors naming the file, the line and column (JSON) and the key: exit 1.
 import { realpathSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { below, Containment } from '../site/build/containment.js';
-import { InputError } from '../input-error.js';
+import { InputError, readInputText } from '../input-error.js';
 import { lineColumn } from '../site/shared/text.js';
 import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
 
@@ -25,14 +25,8 @@ export async function findConfig(dirs) {
   return null;
 }
 
-
 async function readJson(file) {
-  let text;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`cannot read config file: ${err.code || err.message}`, { file });
-  }
+  const text = await readInputText(file, 'config file');
   try {
     return { value: JSON.parse(text), text };
   } catch (err) {

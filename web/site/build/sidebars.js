@@ -8,17 +8,12 @@ import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { isFolderIndex, stripNumberPrefix } from '../shared/doc-names.js';
 import { lineColumn } from '../shared/text.js';
-import { InputError } from './problems.js';
+import { InputError, readInputText } from '../../input-error.js';
 
 // Evaluates sidebars.js as CommonJS (module.exports, require relative to the file), as Docusaurus
 // does; an ES module (export default) is imported instead.
 async function loadSidebarsValue(file) {
-  let source;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`cannot read sidebars file: ${err.code || err.message}`, { file });
-  }
+  const source = await readInputText(file, 'sidebars file');
   const ext = extname(file).toLowerCase();
   if (ext === '.json') {
     try {
