@@ -1,10 +1,10 @@
 // Turns bench/site/run.mjs results into a Markdown table (one row per metric and mode, one column
-// per tree size, then the ratio largest / smallest), the issue's targets and an SVG bar chart.
+// per tree size, then the ratio largest / smallest), the targets and an SVG bar chart.
 import { cpus } from 'node:os';
 import { esc, targetLines } from '../report.mjs';
 
 // A metric is one table row per mode. Rows whose value is missing in every size are left out, so
-// a feature that is not built yet (the search index of issue 14) adds its rows once it exists.
+// a builder without a feature (an older one without the search index) is compared on the rest.
 export const METRICS = [
   { key: 'buildMs', label: 'build time (s, median)', value: (m) => m.buildMs / 1000, digits: 2, chart: true },
   { key: 'buildCpuMs', label: 'build CPU time (s, user + system)', value: (m) => m.buildCpuMs / 1000, digits: 2 },
@@ -48,7 +48,7 @@ export function tableRows(r) {
   return out;
 }
 
-// The issue's targets, as measured in this run (smallest and largest tree).
+// The site's speed and size targets, as measured in this run (smallest and largest tree).
 export function targets(r) {
   const t = [];
   const first = r.rows[0];
@@ -97,8 +97,8 @@ export function renderMarkdown(r) {
     const cells = row.values.map((v) => num(v, row.metric.digits));
     lines.push(`| ${row.label} | ${cells.join(' | ')} | ${row.ratio === null ? '–' : `${num(row.ratio, 2)}×`} |`);
   }
-  if (!rows.some((row) => row.metric.key === 'indexPerDoc')) lines.push('', 'No search index in this build (issue 14): its rows are left out.');
-  lines.push(...targetLines('Targets (issue 13)', r.targets));
+  if (!rows.some((row) => row.metric.key === 'indexPerDoc')) lines.push('', 'No search index in this build: its rows are left out.');
+  lines.push(...targetLines('Targets', r.targets));
   return lines.join('\n');
 }
 
