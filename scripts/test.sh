@@ -9,6 +9,9 @@ FOLDMARK_WERROR="${FOLDMARK_WERROR:-ON}" bash scripts/build.sh
 echo "== format check (clang-format)"
 git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 
+echo "== format and lint check (Biome: npm run format fixes the layout, npm run lint lists the problems)"
+node_modules/.bin/biome ci
+
 echo "== native tests (ctest)"
 ctest --test-dir build/native --output-on-failure -j "$(nproc 2>/dev/null || echo 2)"
 

@@ -24,7 +24,7 @@ const num = (v, d) => (v === null || v === undefined || !Number.isFinite(v) ? 'â
   minimumFractionDigits: d, maximumFractionDigits: d,
 }));
 const sizeName = (n) => n.toLocaleString('en-US');
-const valueOf = (metric, row, mode) => {
+const metricValue = (metric, row, mode) => {
   const m = row.modes[mode];
   return m && m[metric.key] !== undefined && m[metric.key] !== null ? metric.value(m) : null;
 };
@@ -37,10 +37,10 @@ export function tableRows(r) {
   const out = [];
   for (const metric of METRICS) {
     for (const mode of modes) {
-      const values = r.rows.map((row) => valueOf(metric, row, mode));
+      const values = r.rows.map((row) => metricValue(metric, row, mode));
       if (values.every((v) => v === null)) continue;
-      const a = valueOf(metric, first, mode);
-      const b = valueOf(metric, last, mode);
+      const a = metricValue(metric, first, mode);
+      const b = metricValue(metric, last, mode);
       const ratio = a > 0 && b !== null ? b / a : null;
       out.push({ metric, mode, label: `${metric.label}${modeLabel(mode)}`, values, ratio });
     }
@@ -117,7 +117,7 @@ export function renderSvg(r) {
     for (const row of r.rows) {
       for (const mode of Object.keys(row.modes)) {
         if (Array.isArray(metric.chart) && !metric.chart.includes(mode)) continue;  // the same in every mode
-        const v = valueOf(metric, row, mode);
+        const v = metricValue(metric, row, mode);
         if (v !== null && Number.isFinite(v)) bars.push({ label: `${sizeName(row.n)} articles${modeLabel(mode)}`, v, mode });
       }
     }
