@@ -80,7 +80,7 @@ function secondShown({ t, marks }) {
   return null;
 }
 
-// Opens the search of issue 14 (when the page has one) and types a query: returns the click's
+// Opens the search (when the page has one) and types a query: returns the click's
 // performance.now(), or null without search. The first result in the list ends the clock.
 function startSearch(query) {
   const button = document.getElementById('searchButton');

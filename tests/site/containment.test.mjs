@@ -48,6 +48,20 @@ function catalogIds(out) {
 }
 
 describe('containment', () => {
+  test('a docs folder in no project (no .git or package.json above) publishes nothing beside it', async () => {
+    const t = join(work, `loose${n++}`);
+    write(join(t, 'secret.txt'), 'SECRET\n');
+    write(join(t, 'docs', 'a.md'), '# A\n\n[key](./key.txt)\n\n![x](./pic.png)\n');
+    symlinkSync('../secret.txt', join(t, 'docs', 'key.txt'));
+    symlinkSync('/etc/passwd', join(t, 'docs', 'pic.png'));
+    const out = join(t, 'out');
+    const r = await foldmark(t, 'build', join(t, 'docs'), '--out', out);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /a\.md:3:\d+: warning: '\.\/key\.txt' resolves outside/);
+    assert.match(r.stderr, /a\.md:5:\d+: warning: '\.\/pic\.png' resolves outside/);
+    assert.ok(!existsSync(join(out, 'key.txt')) && !existsSync(join(out, 'pic.png')), 'neither target is published');
+  });
+
   test('a linked file whose symlink leads out of the workspace, or into a hidden folder, is refused at the link; one inside is published', async () => {
     const { top, ws, docs } = workspace();
     write(join(docs, 'a.md'), '# A\n\n[key](./key.txt)\n\n![x](./pic.png)\n\n![ok](./ok.png) [git](./cfg.txt)\n');

@@ -9,12 +9,13 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 /**
  * The folder a docs tree belongs to: the docs folder or the nearest folder above it that holds
- * .git or package.json (as Vite finds the root it serves), else the folder above the docs.
+ * .git or package.json (as Vite finds the root it serves), else the docs folder itself: a docs
+ * folder that belongs to no project must not publish the files beside it.
  */
 export function workspaceRoot(docsRoot) {
   for (let dir = docsRoot; ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git')) || existsSync(join(dir, 'package.json'))) return dir;
-    if (dirname(dir) === dir) return dirname(docsRoot);
+    if (dirname(dir) === dir) return docsRoot;
   }
 }
 

@@ -1,12 +1,13 @@
 // The content model: each doc file read, decoded, rendered once and given its Docusaurus v2 id
 // (folder path + front matter `id`, else the file name, number prefixes removed) and URL.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { CONTRACT } from '../../contract.js';
 import { isFolderIndex, metaOf, metaText as text, ownIdOf, stripNumberPrefix, titleAndLabel } from '../shared/doc-names.js';
 import { isGenerated } from './output.js';
 import { InputError, location, printableName } from './problems.js';
 
-export const MAX_DOC_BYTES = 32 * 1024 * 1024;  // the core's input limit
-export const COLLAPSE_MODES = ['sections', 'questions', 'none'];
+export const MAX_DOC_BYTES = CONTRACT.limits.maxInputBytes;
+export const COLLAPSE_MODES = CONTRACT.values.collapse;
 
 function position(value) {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;

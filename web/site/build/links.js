@@ -5,6 +5,7 @@
 // file is linked only when containment allows it and the site does not generate its path.
 import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { CONTRACT } from '../../contract.js';
 import { RESERVED_PATH as RESERVED } from '../shared/paths.js';
 import { decodeComponent as safeDecode, decodeEntities, lineColumn } from '../shared/text.js';
 import { Containment } from './containment.js';
@@ -16,7 +17,7 @@ const LINK_ATTR = /<(a|img)\s[^>]*?\b(href|src)="([^"]*)"/g;
 const ID_ATTR = /\sid="([^"]*)"/g;
 
 const BROKEN_REPORTED = Symbol('broken, already reported');
-const MAX_ID_BYTES = 100;  // foldmark's heading id limit (README, limits)
+const MAX_ID_BYTES = CONTRACT.limits.maxSlugBytes;
 
 function cutId(id) {
   const bytes = new TextEncoder().encode(id);
@@ -118,7 +119,7 @@ export class LinkResolver {
   // A doc, with its anchor checked: a missing heading still lands on the article, and is reported.
   toDoc(from, target, anchor, value) {
     if (anchor && !target.ids.has(anchor)) {
-      // The core cuts heading ids at 100 bytes; a link written with the whole slug still lands.
+      // The core cuts heading ids at MAX_ID_BYTES; a link written with the whole slug still lands.
       const cut = cutId(anchor);
       if (target.ids.has(cut)) return [target.index, cut];
       this.counts.brokenAnchors += 1;
