@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { createFoldmark } from '../web/node.js';
-import { buildSite } from '../web/site/build/index.js';
+import { buildSite } from '../web/site/builder/index.js';
 import { INDEX_OPTIONS, QUERY_OPTIONS } from '../web/site/shared/search-options.js';
 
 const tree = process.env.REDUX_DOCS || '/work/shared/testdata/redux-docs';

@@ -5,9 +5,9 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFoldmark } from './node.js';
-import { MAX_DOC_BYTES, readCapped } from './site/build/docs.js';
+import { MAX_DOC_BYTES, readCapped } from './site/builder/docs.js';
 import { InputError } from './input-error.js';
-import { buildSite } from './site/build/index.js';
+import { buildSite } from './site/builder/index.js';
 import { location } from './site/shared/text.js';
 import { buildOptions, resolveSettings } from './cli/config.js';
 import { helpText, parseCommand, UsageError } from './cli/options.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
-import { buildSite } from '../../web/site/build/index.js';
+import { buildSite } from '../../web/site/builder/index.js';
 import { removeDir, root, tempDir } from './util.mjs';
 
 const tree = join(root, 'tests', 'fixtures', 'docs-tree');

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
-import { SearchIndexer } from '../../web/site/build/search.js';
-import { InputError } from '../../web/site/build/problems.js';
-import { NAV_BLOCK, NAV_BUDGET, navHtml, navWriter } from '../../web/site/build/nav.js';
+import { SearchIndexer } from '../../web/site/builder/search.js';
+import { InputError } from '../../web/site/builder/problems.js';
+import { NAV_BLOCK, NAV_BUDGET, navHtml, navWriter } from '../../web/site/builder/nav.js';
 import { cli, removeDir, root, tempDir } from './util.mjs';
 
 const run = promisify(execFile);

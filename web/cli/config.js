@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { below, Containment } from '../site/build/containment.js';
+import { below, Containment } from '../site/builder/containment.js';
 import { InputError, readInputText } from '../input-error.js';
 import { lineColumn } from '../site/shared/text.js';
 import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
@@ -128,5 +128,5 @@ export async function resolveSettings(command, positionals, flags, cwd = process
   return settings;
 }
 
-/** The options of buildSite (web/site/build/index.js) for these settings: the option table's. */
+/** The options of buildSite (web/site/builder/index.js) for these settings: the option table's. */
 export { buildOptions } from './options.js';

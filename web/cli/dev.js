@@ -6,10 +6,10 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { InputError } from '../input-error.js';
-import { buildSite } from '../site/build/index.js';
-import { updateDoc } from '../site/build/update.js';
+import { buildSite } from '../site/builder/index.js';
+import { updateDoc } from '../site/builder/update.js';
 import { startServer } from '../site/dev/server.js';
-import { location } from '../site/build/problems.js';
+import { location } from '../site/builder/problems.js';
 import { buildOptions } from './config.js';
 
 const DEBOUNCE_MS = 20;  // editors write a file in several steps (truncate, write, rename)

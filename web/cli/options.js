@@ -1,13 +1,13 @@
 // The one definition of the command line's options: this table drives node:util parseArgs, the
 // validation of foldmark.config.json/.mjs and of flags, and the --help text of every command.
 import { parseArgs } from 'node:util';
-import { COLLAPSE_MODES } from '../site/build/docs.js';
+import { COLLAPSE_MODES } from '../site/builder/docs.js';
 
 /**
  * flag: the long option; key: its name in the config file and in the settings object (absent:
  * command line only); kind: how a value is checked (path, paths, text, url, collapse, port, flag);
  * commands: where it is accepted; arg: the value's name in help. An option of `build` reaches
- * buildSite (web/site/build/index.js) as opts[key or flag] (see buildOptions), unless build names
+ * buildSite (web/site/builder/index.js) as opts[key or flag] (see buildOptions), unless build names
  * it otherwise (false: not at all); toBuild(value) shapes its value there.
  */
 export const OPTIONS = [
