@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import { cli, launch, openPage, removeDir, serve, tempDir } from './harness.mjs';
-import { startDev } from '../site/util.mjs';
+import { startDev, stop } from '../site/util.mjs';
 
 const work = tempDir('dev-cross-origin');
 let dev;
@@ -40,13 +40,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await other?.close();
-  if (dev) {
-    const exited = new Promise((resolve) => dev.child.on('exit', resolve));
-    dev.child.removeAllListeners('exit');
-    dev.child.on('exit', () => {});
-    dev.child.kill('SIGTERM');
-    await exited;
-  }
+  if (dev) await stop(dev);
   removeDir(work);
 });
 
