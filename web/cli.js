@@ -131,7 +131,15 @@ async function dev(argv) {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  session = await runDev(await createFoldmark(), await devSettings(), devSettings, {
+  const fm = await createFoldmark();
+  let settings;
+  try {
+    settings = await devSettings();
+  } catch (err) {
+    if (stopping) return;  // Ctrl+C while foldmark.config.mjs ran: nothing to report
+    throw err;
+  }
+  session = await runDev(fm, settings, devSettings, {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
   }, aborted.signal);

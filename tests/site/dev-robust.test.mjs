@@ -102,7 +102,7 @@ describe('the docs folder replaced', { timeout: 30000 }, () => {
   });
 });
 
-describe('a sidebars.js that never returns', { timeout: 30000 }, () => {
+describe('a sidebars.js or config file that never returns', { timeout: 30000 }, () => {
   const endless = (marker) => `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'running');\nwhile (true) {}\n`;
 
   test('during the first build, SIGTERM stops dev at once and removes its temporary folder', async () => {
@@ -120,6 +120,22 @@ describe('a sidebars.js that never returns', { timeout: 30000 }, () => {
       assert.deepEqual(result, { code: 0, signal: null });
       assert.ok(Date.now() - stopped < 5000);
       assert.deepEqual([...devTemps()].filter((f) => !before.has(f)), [], 'no temporary folder left');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  test('a foldmark.config.mjs that never returns: SIGTERM stops dev at once', async () => {
+    const dir = project();
+    const marker = join(dir, 'running');
+    writeFileSync(join(dir, 'foldmark.config.mjs'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'running');\nwhile (true) {}\n`);
+    const child = spawn(process.execPath, [cli, 'dev', 'docs', '--port', '0'], { cwd: dir, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    try {
+      await until(() => existsSync(marker), 'foldmark.config.mjs to start');
+      child.kill('SIGTERM');
+      const result = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 5000))]);
+      assert.deepEqual(result, { code: 0, signal: null });
     } finally {
       child.kill('SIGKILL');
     }
