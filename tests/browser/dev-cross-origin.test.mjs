@@ -48,14 +48,18 @@ async function attackFrom(origin) {
   const { page } = await openPage(browser.context);
   await page.goto(`${origin}/attack.html`);
   await page.waitForFunction(() => Object.keys(self.loads).length === 3);
-  const result = await page.evaluate(() => ({ leaked: self.leaked, loads: self.loads, catalog: typeof self.foldmarkCatalog }));
+  const result = await page.evaluate(() => ({
+    leaked: self.leaked,
+    loads: self.loads,
+    catalog: typeof self.foldmarkCatalog,
+  }));
   await page.close();
   return result;
 }
 
-test('another site that includes the dev server\'s doc, catalog and search scripts gets nothing', async () => {
+test("another site that includes the dev server's doc, catalog and search scripts gets nothing", async () => {
   const port = new URL(other.url).port;
-  const { leaked, loads, catalog } = await attackFrom(`http://localhost:${port}`);  // localhost ≠ 127.0.0.1: cross-site
+  const { leaked, loads, catalog } = await attackFrom(`http://localhost:${port}`); // localhost ≠ 127.0.0.1: cross-site
   assert.deepEqual(leaked, []);
   assert.equal(catalog, 'undefined');
   assert.deepEqual(Object.values(loads), ['error', 'error', 'error']);
@@ -71,7 +75,7 @@ test('a link from another site still opens the dev page, which loads its own scr
   const { page, problems } = await openPage(browser.context);
   await page.goto(`http://localhost:${new URL(other.url).port}/attack.html`);
   await page.waitForFunction(() => Object.keys(self.loads).length === 3);
-  problems.length = 0;  // the other site's own failed includes
+  problems.length = 0; // the other site's own failed includes
   await Promise.all([page.waitForNavigation(), page.click('#link')]);
   await page.waitForFunction(() => document.querySelector('#siteArticle h1'));
   assert.equal(new URL(page.url()).origin, new URL(dev.url).origin);

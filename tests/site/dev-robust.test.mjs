@@ -39,7 +39,12 @@ describe('requests from other sites', { timeout: 20000 }, () => {
     try {
       const script = { 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'script' };
       for (const site of ['cross-site', 'same-site']) {
-        for (const path of ['/_foldmark/docs/0.js', '/_foldmark/catalog.js', '/_foldmark/search/0.js', '/_foldmark/events']) {
+        for (const path of [
+          '/_foldmark/docs/0.js',
+          '/_foldmark/catalog.js',
+          '/_foldmark/search/0.js',
+          '/_foldmark/events',
+        ]) {
           const r = await get(dev.url, path, { ...script, 'sec-fetch-site': site });
           assert.equal(r.status, 403, `${site} ${path}`);
           assert.doesNotMatch(r.body, /foldmark(Doc|Catalog|Search)/);
@@ -48,11 +53,23 @@ describe('requests from other sites', { timeout: 20000 }, () => {
       const own = await get(dev.url, '/_foldmark/docs/0.js', { ...script, 'sec-fetch-site': 'same-origin' });
       assert.equal(own.status, 200);
       assert.equal(own.headers['cross-origin-resource-policy'], 'same-origin');
-      assert.equal((await get(dev.url, '/_foldmark/docs/0.js')).status, 200, 'a client that sends no Sec-Fetch-Site (curl)');
-      const link = await get(dev.url, '/', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'document' });
+      assert.equal(
+        (await get(dev.url, '/_foldmark/docs/0.js')).status,
+        200,
+        'a client that sends no Sec-Fetch-Site (curl)',
+      );
+      const link = await get(dev.url, '/', {
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'navigate',
+        'sec-fetch-dest': 'document',
+      });
       assert.equal(link.status, 200);
       assert.equal(link.headers['cross-origin-resource-policy'], 'same-origin');
-      const framed = await get(dev.url, '/', { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate', 'sec-fetch-dest': 'iframe' });
+      const framed = await get(dev.url, '/', {
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'navigate',
+        'sec-fetch-dest': 'iframe',
+      });
       assert.equal(framed.status, 403);
     } finally {
       await stop(dev);
@@ -77,7 +94,10 @@ describe('the docs folder replaced', { timeout: 60000 }, () => {
       await save('Saved before.');
 
       renameSync(docs, join(dir, 'away'));
-      await until(() => /docs: warning: the folder is gone; watching for it to come back/.test(dev.output().stderr), 'the "gone" line');
+      await until(
+        () => /docs: warning: the folder is gone; watching for it to come back/.test(dev.output().stderr),
+        'the "gone" line',
+      );
       let from = stream.seen.length;
       renameSync(join(dir, 'away'), docs);
       await stream.next('reload', from);
@@ -100,23 +120,30 @@ describe('the docs folder replaced', { timeout: 60000 }, () => {
 });
 
 describe('a sidebars.js or config file that never returns', { timeout: 90000 }, () => {
-  const endless = (marker) => `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'running');\nwhile (true) {}\n`;
+  const endless = (marker) =>
+    `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'running');\nwhile (true) {}\n`;
 
   test('during the first build, SIGTERM stops dev at once and removes its temporary folder', async () => {
     const dir = project();
     const marker = join(dir, 'running');
     writeFileSync(join(dir, 'sidebars.js'), endless(marker));
-    const temp = join(dir, 'tmp');  // its own TMPDIR: other runs' temporary folders do not count
+    const temp = join(dir, 'tmp'); // its own TMPDIR: other runs' temporary folders do not count
     mkdirSync(temp);
-    const child = spawn(process.execPath, [cli, 'dev', 'docs', '--sidebars', 'sidebars.js', '--port', '0'],
-      { cwd: dir, stdio: 'ignore', env: { ...process.env, TMPDIR: temp } });
+    const child = spawn(process.execPath, [cli, 'dev', 'docs', '--sidebars', 'sidebars.js', '--port', '0'], {
+      cwd: dir,
+      stdio: 'ignore',
+      env: { ...process.env, TMPDIR: temp },
+    });
     const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     try {
       await until(() => existsSync(marker), 'sidebars.js to start');
       const stopped = Date.now();
       child.kill('SIGTERM');
       // Sooner than the 10 s limit on user code: the signal itself stops it.
-      const result = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 8000))]);
+      const result = await Promise.race([
+        exited,
+        new Promise((resolve) => setTimeout(() => resolve('still running'), 8000)),
+      ]);
       assert.deepEqual(result, { code: 0, signal: null });
       assert.ok(Date.now() - stopped < 8000, 'sooner than the 10 s limit on user code');
       assert.deepEqual(readdirSync(temp), [], 'no temporary folder left');
@@ -128,14 +155,20 @@ describe('a sidebars.js or config file that never returns', { timeout: 90000 }, 
   test('a foldmark.config.mjs that never returns: SIGTERM stops dev at once', async () => {
     const dir = project();
     const marker = join(dir, 'running');
-    writeFileSync(join(dir, 'foldmark.config.mjs'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'running');\nwhile (true) {}\n`);
+    writeFileSync(
+      join(dir, 'foldmark.config.mjs'),
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'running');\nwhile (true) {}\n`,
+    );
     const child = spawn(process.execPath, [cli, 'dev', 'docs', '--port', '0'], { cwd: dir, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     try {
       await until(() => existsSync(marker), 'foldmark.config.mjs to start');
       child.kill('SIGTERM');
       // Sooner than the 10 s limit on user code: the signal itself stops it.
-      const result = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 8000))]);
+      const result = await Promise.race([
+        exited,
+        new Promise((resolve) => setTimeout(() => resolve('still running'), 8000)),
+      ]);
       assert.deepEqual(result, { code: 0, signal: null });
     } finally {
       child.kill('SIGKILL');
@@ -154,7 +187,10 @@ describe('a sidebars.js or config file that never returns', { timeout: 90000 }, 
       await until(() => existsSync(marker), 'sidebars.js to start');
       dev.child.kill('SIGINT');
       // Sooner than the 10 s limit on user code: the signal itself stops it.
-      const result = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 8000))]);
+      const result = await Promise.race([
+        exited,
+        new Promise((resolve) => setTimeout(() => resolve('still running'), 8000)),
+      ]);
       assert.deepEqual(result, { code: 0, signal: null });
       assert.ok(!existsSync(dev.outDir));
     } finally {
@@ -172,12 +208,19 @@ describe('many files at once', { timeout: 60000 }, () => {
       await stream.next('hello');
       const from = stream.seen.length;
       mkdirSync(join(dir, 'docs', 'many'));
-      for (let i = 0; i < 300; i++) writeFileSync(join(dir, 'docs', 'many', `article-with-a-long-name-${i}.md`), `# Article ${i}\n`);
+      for (let i = 0; i < 300; i++)
+        writeFileSync(join(dir, 'docs', 'many', `article-with-a-long-name-${i}.md`), `# Article ${i}\n`);
       await until(() => /built 30\d articles/.test(dev.output().stdout), 'the rebuild with every new file');
       await stream.next('reload', from);
       const lines = dev.output().stdout.split('\n');
-      assert.ok(lines.every((l) => l.length < 300), lines.find((l) => l.length >= 300)?.slice(0, 300));
-      assert.ok(lines.some((l) => / and \d+ more\)$/.test(l)), lines.join('\n'));
+      assert.ok(
+        lines.every((l) => l.length < 300),
+        lines.find((l) => l.length >= 300)?.slice(0, 300),
+      );
+      assert.ok(
+        lines.some((l) => / and \d+ more\)$/.test(l)),
+        lines.join('\n'),
+      );
     } finally {
       stream.close();
       await stop(dev);

@@ -39,24 +39,40 @@ describe('search text', () => {
   test('one pass over the HTML, at most MAX_SEARCH_TEXT characters per article, and the cut is reported', () => {
     const html = `<h1 class="fm-title">Amp</h1><h2 id="a">A &amp; B</h2><p>${'&amp;'.repeat(MAX_SEARCH_TEXT + 5000)}</p><h2 id="b">B</h2><p>after</p>`;
     let cuts = 0;
-    const sections = searchSections(html, { onCut: () => { cuts += 1; } });
+    const sections = searchSections(html, {
+      onCut: () => {
+        cuts += 1;
+      },
+    });
     const total = sections.reduce((sum, s) => sum + s.t.length + s.x.length, 0);
     assert.ok(total <= MAX_SEARCH_TEXT, `${total} characters indexed`);
     assert.ok(total > MAX_SEARCH_TEXT - 100, 'the text up to the limit is kept');
     assert.equal(cuts, 1);
-    assert.deepEqual(sections.map((s) => [s.h, s.t]), [['', ''], ['a', 'A & B']], 'what lies past the limit is not indexed');
+    assert.deepEqual(
+      sections.map((s) => [s.h, s.t]),
+      [
+        ['', ''],
+        ['a', 'A & B'],
+      ],
+      'what lies past the limit is not indexed',
+    );
     assert.equal(sections[0].x, 'Amp');
   });
 
   test('an article of 1.25 Mi "&" builds, warns that search indexes only its first part, and its shard stays small', async () => {
-    const docs = docsDir({ 'amp.md': `# Amp\n\n${'&'.repeat(1.25 * 1024 * 1024)}\n`, 'b.md': '# B\n\nfindable words\n' });
+    const docs = docsDir({
+      'amp.md': `# Amp\n\n${'&'.repeat(1.25 * 1024 * 1024)}\n`,
+      'b.md': '# B\n\nfindable words\n',
+    });
     const outDir = join(work, 'amp-site');
     const lines = [];
     await buildSite(fm, { docsDir: docs, outDir, warn: (l) => lines.push(l) });
-    assert.deepEqual(lines, [`${join(docs, 'amp.md')}: warning: search indexes the first 1,048,576 characters of this article's text: the rest is not searchable`]);
+    assert.deepEqual(lines, [
+      `${join(docs, 'amp.md')}: warning: search indexes the first 1,048,576 characters of this article's text: the rest is not searchable`,
+    ]);
     const shards = readdirSync(join(outDir, '_foldmark', 'search'));
     const bytes = shards.reduce((sum, f) => sum + readFileSync(join(outDir, '_foldmark', 'search', f)).length, 0);
-    assert.ok(bytes < 8 * MAX_SEARCH_TEXT, `search shards: ${bytes} bytes`);  // "&" is \u0026 in a script: 6 bytes
+    assert.ok(bytes < 8 * MAX_SEARCH_TEXT, `search shards: ${bytes} bytes`); // "&" is \u0026 in a script: 6 bytes
     assert.match(readFileSync(join(outDir, '_foldmark', 'search', shards.at(-1)), 'utf8'), /findable words/);
   });
 });
@@ -64,11 +80,23 @@ describe('search text', () => {
 describe('broken links', () => {
   const resolve = (markdown, values) => {
     const doc = {
-      index: 0, rel: 'many.md', dir: '', url: 'many', id: 'many', ids: new Set(), abs: '/d/many.md', markdown,
+      index: 0,
+      rel: 'many.md',
+      dir: '',
+      url: 'many',
+      id: 'many',
+      ids: new Set(),
+      abs: '/d/many.md',
+      markdown,
       linkValues: values.map((value) => ({ tag: 'a', value })),
     };
     const warned = [];
-    new LinkResolver({ docs: [doc], docsRoot: '/d', staticDirs: [], problems: { warn: (message, where) => warned.push(where) } }).resolveDoc(doc);
+    new LinkResolver({
+      docs: [doc],
+      docsRoot: '/d',
+      staticDirs: [],
+      problems: { warn: (message, where) => warned.push(where) },
+    }).resolveDoc(doc);
     return warned;
   };
 
@@ -77,11 +105,17 @@ describe('broken links', () => {
     const lines = ['# Many', ''];
     for (let i = 0; i < count; i++) lines.push(`See [b${i}](./missing${i}.md).`);
     const started = performance.now();
-    const warned = resolve(lines.join('\n'), Array.from({ length: count }, (_, i) => `./missing${i}.md`));
+    const warned = resolve(
+      lines.join('\n'),
+      Array.from({ length: count }, (_, i) => `./missing${i}.md`),
+    );
     const ms = performance.now() - started;
     assert.equal(warned.length, count);
     assert.deepEqual(warned[0], { file: '/d/many.md', line: 3, column: 10 });
-    assert.ok(warned.every((w, i) => w.line === i + 3 && w.column === `See [b${i}](`.length + 1), 'every warning at its own line and column');
+    assert.ok(
+      warned.every((w, i) => w.line === i + 3 && w.column === `See [b${i}](`.length + 1),
+      'every warning at its own line and column',
+    );
     // Splitting the text before each link (the old way) took 14 s here; this takes well under one.
     assert.ok(ms < 5000, `${Math.round(ms)} ms`);
   });
@@ -109,26 +143,42 @@ describe('sidebars', () => {
     const dir = docs();
     const file = join(dir, '..', `${n++}-${name}`);
     writeFileSync(file, source);
-    const err = await build(dir, { sidebars: file, userCodeTimeout }).then(() => null, (e) => e);
+    const err = await build(dir, { sidebars: file, userCodeTimeout }).then(
+      () => null,
+      (e) => e,
+    );
     assert.ok(err instanceof SiteError, `${name}: a SiteError, not ${err && err.stack}`);
     assert.equal(err.file, file);
     return err.message;
   };
 
   test('a sidebars.js whose categories contain themselves is an error naming the file', async () => {
-    const message = await sidebarsError('cyclic.js',
-      "const a = [{ type: 'category', label: 'x', items: ['a'] }];\na[0].items.push(a[0]);\nmodule.exports = { s: a };\n");
-    assert.match(message, /^the sidebars file exports an unusable value: a value that contains itself at the export\.s\[0\]\.items\[1\]$/);
+    const message = await sidebarsError(
+      'cyclic.js',
+      "const a = [{ type: 'category', label: 'x', items: ['a'] }];\na[0].items.push(a[0]);\nmodule.exports = { s: a };\n",
+    );
+    assert.match(
+      message,
+      /^the sidebars file exports an unusable value: a value that contains itself at the export\.s\[0\]\.items\[1\]$/,
+    );
   });
 
   test('a 20,000-deep sidebars.js and a 3,000-deep sidebars.json are errors, not a stack overflow', async () => {
-    const deepJs = await sidebarsError('deep.js',
-      "let items = ['a'];\nfor (let i = 0; i < 20000; i++) items = [{ type: 'category', label: 'c' + i, items }];\nmodule.exports = { s: items };\n");
-    assert.match(deepJs, new RegExp(`nested more than ${MAX_VALUE_DEPTH} levels deep at the export\\.s\\[0\\]\\.items`));
+    const deepJs = await sidebarsError(
+      'deep.js',
+      "let items = ['a'];\nfor (let i = 0; i < 20000; i++) items = [{ type: 'category', label: 'c' + i, items }];\nmodule.exports = { s: items };\n",
+    );
+    assert.match(
+      deepJs,
+      new RegExp(`nested more than ${MAX_VALUE_DEPTH} levels deep at the export\\.s\\[0\\]\\.items`),
+    );
     let json = '["a"]';
     for (let i = 0; i < 3000; i++) json = `[{"type":"category","label":"c","items":${json}}]`;
     const deepJson = await sidebarsError('deep.json', `{"s":${json}}`);
-    assert.match(deepJson, new RegExp(`^the sidebars file holds an unusable value: nested more than ${MAX_VALUE_DEPTH} levels deep`));
+    assert.match(
+      deepJson,
+      new RegExp(`^the sidebars file holds an unusable value: nested more than ${MAX_VALUE_DEPTH} levels deep`),
+    );
   });
 
   test('a getter that throws is a sidebars error naming the key, not an internal error', async () => {
@@ -137,9 +187,11 @@ describe('sidebars', () => {
   });
 
   test('an array shared at every level (2^60 items) is refused after a million values, not copied', async () => {
-    const message = await sidebarsError('shared.js',
+    const message = await sidebarsError(
+      'shared.js',
       "let items = ['a'];\nfor (let i = 0; i < 60; i++) items = [{ type: 'category', label: 'c', items }, { type: 'category', label: 'd', items }];\nmodule.exports = { s: items };\n",
-      60000);  // a million values take about half a second, many times that on a loaded machine
+      60000,
+    ); // a million values take about half a second, many times that on a loaded machine
     assert.match(message, /more than 1000000 values/);
   });
 
@@ -158,8 +210,11 @@ describe('sidebars', () => {
     writeFileSync(file, `module.exports = { s: ${items}, t: ['b'] };\n`);
     await build(dir, { sidebars: file });
     const broken = join(dir, '..', `broken-${n++}.js`);
-    writeFileSync(broken, "module.exports = {\n  s: [undefinedThing],\n};\n");
-    const err = await build(dir, { sidebars: broken }).then(() => null, (e) => e);
+    writeFileSync(broken, 'module.exports = {\n  s: [undefinedThing],\n};\n');
+    const err = await build(dir, { sidebars: broken }).then(
+      () => null,
+      (e) => e,
+    );
     assert.equal(err.message, 'cannot evaluate sidebars file: undefinedThing is not defined');
     assert.deepEqual([err.file, err.line, err.column], [broken, 2, 7]);
   });
@@ -177,6 +232,8 @@ describe('folders', () => {
     const dir = docsDir(files);
     const { lines } = await build(dir);
     const tooDeep = join(dir, ...Array(MAX_FOLDER_DEPTH + 1).fill('d'));
-    assert.deepEqual(lines, [`${tooDeep}: warning: folder more than ${MAX_FOLDER_DEPTH} levels below the docs folder: not read`]);
+    assert.deepEqual(lines, [
+      `${tooDeep}: warning: folder more than ${MAX_FOLDER_DEPTH} levels below the docs folder: not read`,
+    ]);
   });
 });

@@ -141,7 +141,7 @@ export class LinkResolver {
       if (target === undefined) continue;
       if (target && target.refused) {
         this.counts.broken += 1;
-        this.problems.warn(`'${value}' ${target.refused}`, { file: doc.abs, ...sourceLocation(doc.markdown, value) });
+        this.problems.warn(`'${value}' ${target.refused}`, { file: doc.abs, ...this.locate(value) });
         target = BROKEN_REPORTED;
       }
       if (target === BROKEN_REPORTED) target = null;

@@ -15,7 +15,9 @@ const messageOf = (err) => (err && typeof err.message === 'string' ? err.message
 
 // Line and column of the first stack frame in the file itself.
 function stackLocation(err) {
-  const at = String(err && err.stack).split('\n').find((l) => l.includes(file));
+  const at = String(err && err.stack)
+    .split('\n')
+    .find((l) => l.includes(file));
   const m = at && /:(\d+):(\d+)\)?\s*$/.exec(at);
   return m ? { line: Number(m[1]), column: Number(m[2]) } : {};
 }
@@ -23,7 +25,9 @@ function stackLocation(err) {
 // A .js/.cjs without `export` runs as CommonJS: module.exports, require relative to the file.
 function evaluate(source) {
   const module = { exports: {} };
-  const wrapper = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file });
+  const wrapper = vm.runInThisContext(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+  });
   wrapper(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
 }
@@ -38,7 +42,7 @@ async function load() {
       exported = evaluate(source);
     } else {
       const mod = await import(pathToFileURL(file).href);
-      exported = commonJs ? mod.default ?? mod : mod.default;
+      exported = commonJs ? (mod.default ?? mod) : mod.default;
     }
   } catch (err) {
     return { ok: false, how, message: messageOf(err), ...stackLocation(err) };

@@ -7,8 +7,8 @@ import { Worker } from 'node:worker_threads';
 import { SiteError } from './problems.js';
 
 export const USER_CODE_TIMEOUT_MS = 10000;
-export const MAX_VALUE_DEPTH = 200;  // arrays and objects inside each other: 100 levels of sidebar categories
-export const MAX_VALUE_COUNT = 1000000;  // values in all, so an array shared at every level cannot explode
+export const MAX_VALUE_DEPTH = 200; // arrays and objects inside each other: 100 levels of sidebar categories
+export const MAX_VALUE_COUNT = 1000000; // values in all, so an array shared at every level cannot explode
 
 // Why a value cannot be used; path: the keys from the top, for the message.
 export class ValueError extends Error {
@@ -19,7 +19,9 @@ export class ValueError extends Error {
 }
 
 function showPath(path) {
-  const parts = path.map((k) => (typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`));
+  const parts = path.map((k) =>
+    typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`,
+  );
   const shown = parts.length > 12 ? [...parts.slice(0, 6), `…(${parts.length - 10} more)…`, ...parts.slice(-4)] : parts;
   return `the export${shown.join('')}`;
 }
@@ -34,7 +36,8 @@ export function plainValue(value) {
   const ancestors = new Set();
   let count = 0;
   const copy = (v) => {
-    if (++count > MAX_VALUE_COUNT) throw new ValueError(`more than ${MAX_VALUE_COUNT} values (one array used at every level?)`, path);
+    if (++count > MAX_VALUE_COUNT)
+      throw new ValueError(`more than ${MAX_VALUE_COUNT} values (one array used at every level?)`, path);
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
     if (typeof v !== 'object') return undefined;
     if (ancestors.has(v)) throw new ValueError('a value that contains itself', path);
@@ -97,16 +100,32 @@ export function loadUserModule(file, { what, commonJs = false, timeout = USER_CO
       fn(value);
     };
     const stop = () => finish(reject, new SiteError(`stopped while running the ${what}`, { file }));
-    const timer = setTimeout(() => finish(reject, new SiteError(
-      `the ${what} did not finish within ${timeout / 1000} s (an endless loop?): stopped`, { file })), timeout);
+    const timer = setTimeout(
+      () =>
+        finish(
+          reject,
+          new SiteError(`the ${what} did not finish within ${timeout / 1000} s (an endless loop?): stopped`, { file }),
+        ),
+      timeout,
+    );
     running.add(stop);
     worker.on('message', (m) => {
       if (m.ok) finish(resolve, m.value);
-      else finish(reject, new SiteError(m.how === 'value' ? `the ${what} exports an unusable value: ${m.message}`
-        : `cannot ${m.how} ${what}: ${m.message}`, { file, line: m.line, column: m.column }));
+      else
+        finish(
+          reject,
+          new SiteError(
+            m.how === 'value'
+              ? `the ${what} exports an unusable value: ${m.message}`
+              : `cannot ${m.how} ${what}: ${m.message}`,
+            { file, line: m.line, column: m.column },
+          ),
+        );
     });
     worker.on('error', (err) => finish(reject, new SiteError(`cannot run ${what}: ${err.message}`, { file })));
-    worker.on('exit', (code) => finish(reject, new SiteError(`the ${what} ended the process it ran in (exit ${code})`, { file })));
+    worker.on('exit', (code) =>
+      finish(reject, new SiteError(`the ${what} ended the process it ran in (exit ${code})`, { file })),
+    );
   });
 }
 
