@@ -10,20 +10,22 @@ export const USER_CODE_TIMEOUT_MS = 10000;
 export const MAX_VALUE_DEPTH = 200; // arrays and objects inside each other: 100 levels of sidebar categories
 export const MAX_VALUE_COUNT = 1000000; // values in all, so an array shared at every level cannot explode
 
-// Why a value cannot be used; path: the keys from the top, for the message.
+// Why a value cannot be used.
 export class ValueError extends Error {
-  constructor(message, path) {
-    super(`${message} at ${showPath(path)}`);
+  constructor(message) {
+    super(message);
     this.name = 'ValueError';
   }
 }
 
+// Where in the value: main[0].items[2], cut in the middle when deep.
 function showPath(path) {
+  if (path.length === 0) return 'the value itself';
   const parts = path.map((k) =>
     typeof k === 'number' ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`,
   );
   const shown = parts.length > 12 ? [...parts.slice(0, 6), `…(${parts.length - 10} more)…`, ...parts.slice(-4)] : parts;
-  return `the export${shown.join('')}`;
+  return shown.join('').replace(/^\./, '');
 }
 
 /**
@@ -37,11 +39,12 @@ export function plainValue(value) {
   let count = 0;
   const copy = (v) => {
     if (++count > MAX_VALUE_COUNT)
-      throw new ValueError(`more than ${MAX_VALUE_COUNT} values (one array used at every level?)`, path);
+      throw new ValueError(`more than ${MAX_VALUE_COUNT} values (one array used at every level?)`);
     if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
     if (typeof v !== 'object') return undefined;
-    if (ancestors.has(v)) throw new ValueError('a value that contains itself', path);
-    if (path.length >= MAX_VALUE_DEPTH) throw new ValueError(`nested more than ${MAX_VALUE_DEPTH} levels deep`, path);
+    if (ancestors.has(v)) throw new ValueError(`${showPath(path)} is a value it is inside of (a cycle)`);
+    if (path.length >= MAX_VALUE_DEPTH)
+      throw new ValueError(`nested more than ${MAX_VALUE_DEPTH} levels deep at ${showPath(path)}`);
     ancestors.add(v);
     let out;
     try {
@@ -57,7 +60,7 @@ export function plainValue(value) {
       }
     } catch (err) {
       if (err instanceof ValueError) throw err;
-      throw new ValueError(`reading it threw: ${err && err.message ? err.message : String(err)}`, path);
+      throw new ValueError(`reading ${showPath(path)} threw: ${err && err.message ? err.message : String(err)}`);
     }
     ancestors.delete(v);
     return out;
@@ -68,7 +71,7 @@ export function plainValue(value) {
     try {
       raw = v[key];
     } catch (err) {
-      throw new ValueError(`reading it threw: ${err && err.message ? err.message : String(err)}`, path);
+      throw new ValueError(`reading ${showPath(path)} threw: ${err && err.message ? err.message : String(err)}`);
     }
     const out = copy(raw);
     path.pop();
