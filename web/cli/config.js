@@ -4,9 +4,10 @@
 import { realpathSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { below, Containment } from '../site/build/containment.js';
 import { SiteError } from '../site/build/index.js';
+import { lineColumn } from '../site/build/problems.js';
+import { loadUserModule } from '../site/build/user-code.js';
 import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
 
 export const CONFIG_NAMES = ['foldmark.config.json', 'foldmark.config.mjs'];
@@ -24,12 +25,6 @@ export async function findConfig(dirs) {
   return null;
 }
 
-// 1-based line and column of an offset in text.
-function lineColumn(text, offset) {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
-}
-
 async function readJson(file) {
   let text;
   try {
@@ -45,14 +40,10 @@ async function readJson(file) {
   }
 }
 
+// Runs in a worker with a time limit (user-code.js), afresh each time: a long-running `foldmark dev`
+// sees a changed file.
 async function importModule(file) {
-  try {
-    // A query makes a changed file load again in a long-running `foldmark dev`.
-    const mod = await import(`${pathToFileURL(file).href}?t=${Date.now()}`);
-    return { value: mod.default, text: '' };
-  } catch (err) {
-    throw new SiteError(`cannot import config file: ${err.message}`, { file });
-  }
+  return { value: await loadUserModule(file, { what: 'config file' }), text: '' };
 }
 
 /**
