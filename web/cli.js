@@ -8,6 +8,7 @@ import { createFoldmark } from './node.js';
 import { MAX_DOC_BYTES, readCapped } from './site/builder/docs.js';
 import { InputError } from './input-error.js';
 import { buildSite } from './site/builder/index.js';
+import { stopUserCode } from './site/builder/user-code.js';
 import { location } from './site/shared/text.js';
 import { buildOptions, resolveSettings } from './cli/config.js';
 import { helpText, parseCommand, UsageError } from './cli/options.js';
@@ -118,19 +119,31 @@ async function dev(argv) {
   const { runDev } = await import('./cli/dev.js');
   // The config's "out" is where `build` writes; dev writes there only when --out says so.
   const devSettings = async () => ({ ...await resolveSettings('dev', positionals, flags), out: flags.out && resolve(flags.out) });
-  // Ctrl+C removes the temporary folder, even when it comes while the first build runs.
+  // Ctrl+C removes the temporary folder, even when it comes while the first build runs, and stops
+  // a sidebars.js or config file that does not return (it runs in a worker: user-code.js).
   let stopping = false;
   let session = null;
+  const aborted = new AbortController();
   const stop = () => {
     stopping = true;
+    aborted.abort();
+    stopUserCode();
     if (session) session.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  session = await runDev(await createFoldmark(), await devSettings(), devSettings, {
+  const fm = await createFoldmark();
+  let settings;
+  try {
+    settings = await devSettings();
+  } catch (err) {
+    if (stopping) return;  // Ctrl+C while foldmark.config.mjs ran: nothing to report
+    throw err;
+  }
+  session = await runDev(fm, settings, devSettings, {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
-  });
+  }, aborted.signal);
   if (stopping) stop();
 }
 

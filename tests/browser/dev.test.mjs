@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cli, launch, median, openPage, removeDir, STRICT_CSP, tempDir } from './harness.mjs';
-import { startDev } from '../site/util.mjs';
+import { startDev, stop } from '../site/util.mjs';
 import { measureSaves } from './dev-latency.mjs';
 
 const work = tempDir('dev-browser');
@@ -28,13 +28,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  if (dev) {
-    const exited = new Promise((resolve) => dev.child.on('exit', resolve));
-    dev.child.removeAllListeners('exit');
-    dev.child.on('exit', () => {});
-    dev.child.kill('SIGTERM');
-    await exited;
-  }
+  if (dev) await stop(dev);
   removeDir(work);
 });
 

@@ -24,7 +24,7 @@ const EXPECTED_FILES = [
   'web/browser.js', 'web/cli.js', 'web/contract.js', 'web/input-error.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
   'web/load.js', 'web/node.js', 'dist/foldmark-site.js', 'dist/foldmark-search.js',
   ...['code', 'containment', 'data-scripts', 'doc-pipeline', 'docs', 'html', 'index', 'links', 'nav', 'output', 'pages', 'prerender', 'problems',
-    'render-worker', 'search', 'search-worker', 'sidebars', 'tree', 'update'].map((m) => `web/site/builder/${m}.js`),
+    'render-worker', 'search', 'search-worker', 'sidebars', 'tree', 'update', 'user-code', 'user-code-worker'].map((m) => `web/site/builder/${m}.js`),
   ...['catalog', 'code-render', 'doc-names', 'hrefs', 'paths', 'reading-order', 'search-options', 'text', 'toc']
     .map((m) => `web/site/shared/${m}.js`),
   'web/site/dev/server.js', 'web/site/dev/client.js', 'web/site/dev/client.css',

@@ -6,69 +6,12 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { STRICT_CSP } from '../../web/site/dev/server.js';
-import { cli, removeDir, startDev, tempDir } from './util.mjs';
+import { cli, get, listen, removeDir, startDev, stop, tempDir } from './util.mjs';
 
 const work = tempDir('devtest');
-
-/** Raw GET (no URL normalisation by a client): resolves { status, headers, body }. */
-function get(url, path, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const { hostname, port } = new URL(url);
-    const req = request({ hostname, port, path, headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => { body += d; });
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** The event stream: seen so far; next(name, from, matches) resolves with the first such event after from. */
-function listen(url) {
-  const seen = [];
-  const waiters = [];
-  const req = request(new URL('/_foldmark/events', url), (res) => {
-    let buffer = '';
-    res.setEncoding('utf8');
-    res.on('data', (d) => {
-      buffer += d;
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (!event) continue;
-        seen.push({ event, data: JSON.parse(data) });
-        for (const w of waiters.splice(0)) w();
-      }
-    });
-  });
-  req.end();
-  const next = (name, from = seen.length, matches = () => true) => new Promise((resolve) => {
-    const check = () => {
-      const found = seen.slice(from).find((e) => e.event === name && matches(e.data));
-      if (found) resolve(found.data);
-      else waiters.push(check);
-    };
-    check();
-  });
-  return { seen, next, close: () => req.destroy() };
-}
-
-function stop(dev) {
-  return new Promise((resolve) => {
-    dev.child.removeAllListeners('exit');
-    dev.child.on('exit', resolve);
-    dev.child.kill('SIGTERM');
-  });
-}
 
 // Inside a hidden folder on purpose: only hidden names below the docs folder are ignored.
 const docs = join(work, '.project', 'docs');

@@ -1,5 +1,6 @@
 // Small helpers shared by the site tests.
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { cli } from '../cli/util.mjs';
 
 export { cli, removeDir, root, tempDir } from '../cli/util.mjs';
@@ -17,5 +18,62 @@ export function startDev(cwd, ...args) {
       const m = /serving (http:\/\/127\.0\.0\.1:\d+\/) \(from (.*)\)/.exec(stdout);
       if (m) resolve({ url: m[1], outDir: m[2], child, output: () => ({ stdout, stderr }) });
     });
+  });
+}
+
+/** Raw GET (no URL normalisation by a client): resolves { status, headers, body }. */
+export function get(url, path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(url);
+    const req = request({ hostname, port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The event stream: seen so far; next(name, from, matches) resolves with the first such event after from. */
+export function listen(url) {
+  const seen = [];
+  const waiters = [];
+  const req = request(new URL('/_foldmark/events', url), (res) => {
+    let buffer = '';
+    res.setEncoding('utf8');
+    res.on('data', (d) => {
+      buffer += d;
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (!event) continue;
+        seen.push({ event, data: JSON.parse(data) });
+        for (const w of waiters.splice(0)) w();
+      }
+    });
+  });
+  req.end();
+  const next = (name, from = seen.length, matches = () => true) => new Promise((resolve) => {
+    const check = () => {
+      const found = seen.slice(from).find((e) => e.event === name && matches(e.data));
+      if (found) resolve(found.data);
+      else waiters.push(check);
+    };
+    check();
+  });
+  return { seen, next, close: () => req.destroy() };
+}
+
+/** Stops a dev server as Ctrl+C would (SIGTERM); resolves with its exit code. */
+export function stop(dev) {
+  return new Promise((resolve) => {
+    dev.child.removeAllListeners('exit');
+    dev.child.on('exit', resolve);
+    dev.child.kill('SIGTERM');
   });
 }

@@ -4,8 +4,8 @@
 import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { below, Containment } from '../site/builder/containment.js';
+import { loadUserModule } from '../site/builder/user-code.js';
 import { InputError, readInputText } from '../input-error.js';
 import { lineColumn } from '../site/shared/text.js';
 import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
@@ -35,14 +35,10 @@ async function readJson(file) {
   }
 }
 
+// Runs in a worker with a time limit (user-code.js), afresh each time: a long-running `foldmark dev`
+// sees a changed file.
 async function importModule(file) {
-  try {
-    // A query makes a changed file load again in a long-running `foldmark dev`.
-    const mod = await import(`${pathToFileURL(file).href}?t=${Date.now()}`);
-    return { value: mod.default, text: '' };
-  } catch (err) {
-    throw new InputError(`cannot import config file: ${err.message}`, { file });
-  }
+  return { value: await loadUserModule(file, { what: 'config file' }), text: '' };
 }
 
 /**

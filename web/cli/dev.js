@@ -10,10 +10,19 @@ import { buildSite } from '../site/builder/index.js';
 import { updateDoc } from '../site/builder/update.js';
 import { startServer } from '../site/dev/server.js';
 import { location } from '../site/builder/problems.js';
+import { stopUserCode } from '../site/builder/user-code.js';
 import { buildOptions } from './config.js';
 
 const DEBOUNCE_MS = 20;  // editors write a file in several steps (truncate, write, rename)
+const REPLACED_MS = 100;  // a folder moved away and back, or deleted and made again, settles first
 const DOC = /\.mdx?$/i;
+const NAMES_SHOWN = 3;
+
+// A terminal line names a few files, not thousands: "a.md, b.md, c.md and 2,997 more".
+export function someNames(names) {
+  if (names.length <= NAMES_SHOWN) return names.join(', ');
+  return `${names.slice(0, NAMES_SHOWN).join(', ')} and ${(names.length - NAMES_SHOWN).toLocaleString('en')} more`;
+}
 
 const inside = (file, dir) => {
   const rel = relative(dir, file);
@@ -39,9 +48,10 @@ function forPage(problems) {
 
 /**
  * Runs until close(). settings: resolved settings (config.js); reload(): settings read again
- * (the config file changed); io: { out(line), err(line) }. Resolves { url, outDir, close }.
+ * (the config file changed); io: { out(line), err(line) }; signal: an AbortSignal that, aborted
+ * during the first build, ends it without serving. Resolves { url, outDir, close }.
  */
-export async function runDev(fm, settings, reload, io) {
+export async function runDev(fm, settings, reload, io, signal) {
   // Nothing to watch: say so now rather than serve an empty site.
   if (!(await stat(settings.docs).then((s) => s.isDirectory(), () => false))) throw new InputError('cannot read docs folder', { file: settings.docs });
   const ownOut = !settings.out;
@@ -66,6 +76,7 @@ export async function runDev(fm, settings, reload, io) {
       return true;
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
+      if (signal?.aborted) return false;  // stopped by Ctrl+C: nothing to report
       found.push({ level: 'error', message: err.message, file: err.file, line: err.line, column: err.column });
       site = null;  // the served site no longer matches the files: the next save builds it all
       io.err(`${err.file ? location(err) : 'foldmark'}: error: ${err.message} (the last good build is still served)`);
@@ -87,7 +98,7 @@ export async function runDev(fm, settings, reload, io) {
     }
     version += 1;
     for (const n of updated) server.broadcast('doc', { n, version });
-    io.out(`foldmark dev: ${paths.map((p) => relative(settings.docs, p)).join(', ')} updated in ${Math.round(performance.now() - started)} ms`);
+    io.out(`foldmark dev: ${someNames(paths.map((p) => relative(settings.docs, p)))} updated in ${Math.round(performance.now() - started)} ms`);
     return { updated };
   }
 
@@ -107,7 +118,7 @@ export async function runDev(fm, settings, reload, io) {
     }
     const docs = paths.filter((p) => DOC.test(p) && inside(p, settings.docs) && !basename(p).startsWith('_'));
     const result = site && docs.length === paths.length ? await update(docs)
-      : { full: site ? paths.map((p) => relative(settings.docs, p)).join(', ') : '' };
+      : { full: site ? someNames(paths.map((p) => relative(settings.docs, p) || basename(p))) : '' };
     if (result.full !== undefined && await fullBuild(result.full)) server.broadcast('reload', { version });
     server.broadcast('problems', forPage(problems));
   }
@@ -131,15 +142,39 @@ export async function runDev(fm, settings, reload, io) {
     if (pending.size) drain();
   }
 
+  // A watched folder deleted and made again, or moved away and back, is silently no longer
+  // watched (Linux watches the old folder): its parent is watched for its name, and when that
+  // changes every watcher is set up again and the site rebuilt, or the terminal says it is gone.
+  let replacedTimer = null;
+  let gone = new Set();
+  let closed = false;
+  function replaced() {
+    clearTimeout(replacedTimer);
+    replacedTimer = setTimeout(async () => {
+      const roots = [settings.docs, ...(settings.static ?? [])];
+      const missing = [];
+      for (const dir of roots) if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) missing.push(dir);
+      if (closed) return;
+      for (const dir of missing.filter((d) => !gone.has(d))) io.err(`${dir}: warning: the folder is gone; watching for it to come back (the last good build is still served)`);
+      const back = [...gone].filter((d) => !missing.includes(d));
+      gone = new Set(missing);
+      if (missing.length) return;
+      unwatch();
+      unwatch = watchAll();
+      io.out(`foldmark dev: ${someNames(back.length ? back : roots)} ${back.length ? 'is back' : 'was replaced'}: watching again`);
+      site = null;
+      changed(settings.docs);
+    }, REPLACED_MS);
+  }
+
   function watchAll() {
     const watchers = [];
-    const add = (dir, recursive, only) => {
+    const add = (dir, recursive, only, onChange = changed) => {
       try {
         const w = watch(dir, { recursive }, (_, name) => {
           const rel = name ? name.toString() : '';
-          if (ignored(rel)) return;
           const abs = join(dir, rel);
-          if (!only || abs === only) changed(abs);
+          if (only ? abs === only : !ignored(rel)) onChange(abs);
         });
         w.on('error', (err) => io.err(`${dir}: warning: stopped watching: ${err.code || err.message}`));
         watchers.push(w);
@@ -147,8 +182,10 @@ export async function runDev(fm, settings, reload, io) {
         io.err(`${dir}: warning: cannot watch: ${err.code || err.message}`);
       }
     };
-    add(settings.docs, true);
-    for (const dir of settings.static ?? []) add(dir, true);
+    for (const dir of [settings.docs, ...(settings.static ?? [])]) {
+      add(dir, true);
+      if (dirname(dir) !== dir) add(dirname(dir), false, dir, replaced);
+    }
     // Single files are watched through their folder: editors replace a file by renaming over it.
     for (const file of [settings.sidebars, settings.configFile]) {
       if (file && !inside(file, settings.docs)) add(dirname(file), false, file);
@@ -157,6 +194,10 @@ export async function runDev(fm, settings, reload, io) {
   }
 
   await fullBuild();
+  if (signal?.aborted) {
+    if (ownOut) await rm(outDir, { recursive: true, force: true });
+    return { url: null, outDir, close: async () => {} };
+  }
   if (!site) io.err('foldmark dev: the first build failed; fix it and save: the page follows');
   const port = settings.port ?? 3000;
   let server;
@@ -179,8 +220,11 @@ export async function runDev(fm, settings, reload, io) {
     url: server.url,
     outDir,
     async close() {
+      closed = true;
       unwatch();
       clearTimeout(timer);
+      clearTimeout(replacedTimer);
+      stopUserCode();  // a sidebars.js that never returns must not hold the way out
       await running;
       await server.close();
       if (ownOut) await rm(outDir, { recursive: true, force: true });

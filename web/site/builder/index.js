@@ -14,7 +14,7 @@ import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.
 import { baseUrl, notFoundRoot, readTemplate, sitemapXml } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
 import { InputError, Problems } from './problems.js';
-import { SearchIndexer, searchSections } from './search.js';
+import { MAX_SEARCH_TEXT, SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
@@ -61,7 +61,8 @@ async function loadDocs(fm, { docsRoot, containment }, options, problems, indexe
       doc.index = docs.length;
       docs.push(doc);
       readDocFacts(doc);
-      indexer.add(doc, searchSections(doc.html));
+      const cut = () => problems.warn(`search indexes the first ${MAX_SEARCH_TEXT.toLocaleString('en')} characters of this article's text: the rest is not searchable`, { file: doc.abs });
+      indexer.add(doc, searchSections(doc.html, { onCut: cut }));
       doc.html = null;  // rendered again when prerendered
     }
   };
@@ -74,7 +75,7 @@ async function loadDocs(fm, { docsRoot, containment }, options, problems, indexe
 }
 
 async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
-  const ctx = { fm, docs, byId, dirs: tree.dirs, categories: tree.categories, problems };
+  const ctx = { fm, docs, byId, dirs: tree.dirs, categories: tree.categories, problems, timeout: options.userCodeTimeout };
   if (options.sidebars) return readSidebars(resolve(options.sidebars), ctx);
   return [{ name: 'docs', items: await autogenerateFolder('.', ctx) }];
 }
@@ -83,6 +84,7 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
  * Builds the site. options: { docsDir, outDir, sidebars, staticDirs, allowDirs (more folders files
  * may resolve into, besides the docs, --static and the workspace: containment.js), prerender, baseUrl, title,
  * collapse, strict, force, editUrl (ends with '/'), searchShardBytes (text per search shard; tests),
+ * userCodeTimeout (ms sidebars.js may run; tests),
  * warn(line), report(problem), progress(stage, done, total) }. Returns a summary;
  * throws InputError on bad input (after reporting every problem found).
  */

@@ -10,6 +10,7 @@ import { RESERVED_PATH as RESERVED } from '../shared/paths.js';
 import { decodeComponent as safeDecode, decodeEntities, lineColumn } from '../shared/text.js';
 import { Containment } from './containment.js';
 import { isGenerated } from './output.js';
+import { lineLocator } from './problems.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const DOC_FILE = /\.mdx?$/i;
@@ -38,11 +39,55 @@ export function headingIds(html) {
   return new Set([...html.matchAll(ID_ATTR)].map((m) => decodeEntities(m[1])));
 }
 
-// 1-based line and column of a link's first appearance in the Markdown source.
-export function sourceLocation(markdown, value) {
-  let at = markdown.indexOf(value);
-  if (at < 0) at = markdown.indexOf(safeDecode(value));
-  return at < 0 ? {} : lineColumn(markdown, at);
+// Where a doc's link values appear in its Markdown source: { line, column } (1-based) or {}.
+// Links mostly come in source order, interleaved with reference definitions further down, so a
+// value (as written, or percent-decoded) is looked for forward from the places the last few were
+// found, in windows that grow fourfold: a value close after one of them costs about its distance.
+// Not found there, it is looked for from the start. The lines are indexed once. A doc's searches
+// together read at most SCAN_PASSES times its length (plus a floor for small docs); past that a
+// warning names the file without a line, so many broken links never cost quadratic time.
+const CURSORS = 4;
+const FIRST_WINDOW = 256;
+const SCAN_PASSES = 32;
+const SCAN_FLOOR = 64 * 1024 * 1024;
+export function sourceLocator(markdown) {
+  const lineOf = lineLocator(markdown);
+  const length = markdown.length;
+  let cursors = [0];  // most recently used first
+  let budget = SCAN_PASSES * length + SCAN_FLOOR;
+  // The first place in [from, to) where one of the needles starts, or -1.
+  const earliest = (needles, from, to) => {
+    let best = -1;
+    for (const needle of needles) {
+      const end = Math.min(length, to + needle.length);
+      if (budget <= 0 || end - from < needle.length) continue;
+      const at = (end === length ? markdown : markdown.slice(0, end)).indexOf(needle, from);
+      budget -= (at < 0 ? end : at + needle.length) - from;
+      if (at >= 0 && (best < 0 || at < best)) best = at;
+    }
+    return best;
+  };
+  const found = (at, replaced) => {
+    cursors = [at, ...cursors.filter((c) => c !== replaced && c !== at)].slice(0, CURSORS);
+    return lineOf(at);
+  };
+  return (value) => {
+    const needles = [value, safeDecode(value)].filter((n, i, all) => n && all.indexOf(n) === i);
+    const scans = cursors.map((from) => ({ from, done: from }));
+    for (let window = FIRST_WINDOW; scans.length && budget > 0; window *= 4) {
+      for (let k = 0; k < scans.length;) {
+        const scan = scans[k];
+        const to = Math.min(length, scan.from + window);
+        const at = earliest(needles, scan.done, to);
+        if (at >= 0) return found(at, scan.from);
+        scan.done = to;
+        if (to >= length) scans.splice(k, 1);
+        else k += 1;
+      }
+    }
+    const at = earliest(needles, 0, Math.min(...cursors));
+    return at >= 0 ? found(at, undefined) : {};
+  };
 }
 
 export class LinkResolver {
@@ -76,6 +121,7 @@ export class LinkResolver {
 
   /** The links map of one doc (shared/hrefs.js linkTarget reads it), reporting what is broken. */
   resolveDoc(doc) {
+    this.locate = sourceLocator(doc.markdown);
     const links = {};
     const seen = new Set();
     for (const { tag, value } of doc.linkValues ?? linkValues(doc.html)) {
@@ -85,13 +131,13 @@ export class LinkResolver {
       if (target === undefined) continue;
       if (target && target.refused) {
         this.counts.broken += 1;
-        this.problems.warn(`'${value}' ${target.refused}`, { file: doc.abs, ...sourceLocation(doc.markdown, value) });
+        this.problems.warn(`'${value}' ${target.refused}`, { file: doc.abs, ...this.locate(value) });
         target = BROKEN_REPORTED;
       }
       if (target === BROKEN_REPORTED) target = null;
       else if (target === null) {
         this.counts.broken += 1;
-        this.problems.warn(`broken ${tag === 'img' ? 'image' : 'link'} '${value}'`, { file: doc.abs, ...sourceLocation(doc.markdown, value) });
+        this.problems.warn(`broken ${tag === 'img' ? 'image' : 'link'} '${value}'`, { file: doc.abs, ...this.locate(value) });
       }
       links[value] = target;
       if (target === null) continue;
@@ -123,7 +169,7 @@ export class LinkResolver {
       const cut = cutId(anchor);
       if (target.ids.has(cut)) return [target.index, cut];
       this.counts.brokenAnchors += 1;
-      this.problems.warn(`broken link '${value}': no heading "${anchor}" in ${target.rel}`, { file: from.abs, ...sourceLocation(from.markdown, value) });
+      this.problems.warn(`broken link '${value}': no heading "${anchor}" in ${target.rel}`, { file: from.abs, ...this.locate(value) });
       return target === from ? BROKEN_REPORTED : [target.index, ''];
     }
     if (target === from && anchor) return undefined;  // an in-page anchor that exists: leave it

@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import MiniSearch from 'minisearch';
 import { GLOBALS, PATHS } from '../shared/paths.js';
-import { decodeEntities } from '../shared/text.js';
 import { InputError } from './problems.js';
 import { scriptJson } from './html.js';
 import { INDEX_OPTIONS } from '../shared/search-options.js';
@@ -15,34 +14,151 @@ import { INDEX_OPTIONS } from '../shared/search-options.js';
 // small site, several for a big one so that no single script is huge and results arrive in steps.
 export const SHARD_TEXT_BYTES = 4 * 1024 * 1024;
 
-// HTML → plain text: tags become spaces where they separate words (blocks, cells, <br>), nothing
-// inside a word (<em>a</em>b stays "ab").
-const BLOCK_TAG = /<\/?(p|div|li|ul|ol|tr|td|th|table|pre|blockquote|h[1-6]|br|hr|summary|details|dt|dd)\b[^>]*>/gi;
-export function htmlText(html) {
-  return decodeEntities(html.replace(BLOCK_TAG, ' ').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+// The text of one article that search indexes: past this many characters (headings and text
+// together) the rest of the article is not searchable, and the build says so. It keeps one
+// article from filling a shard (and the worker's memory) on its own.
+export const MAX_SEARCH_TEXT = 1024 * 1024;
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
+const ENTITY = /&(#x[0-9a-f]+|#\d+|\w+);/iy;
+function entityValue(name) {
+  if (name[0] === '#') {
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+  }
+  return ENTITIES[name];
+}
+const decodeEntities = (s) => s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name) => entityValue(name) ?? whole);
+
+// What /\s/ matches.
+const isSpace = (c) => c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680
+  || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+// Tags that separate words (blocks, cells, <br>); any other tag sits inside a word (<em>a</em>b is "ab").
+const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'pre', 'blockquote', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'br', 'hr', 'summary', 'details', 'dt', 'dd']);
+const HEADING = /^h[1-6]$/;
+
+// Plain text gathered piece by piece: runs of white space become one space, none at either end.
+class Text {
+  constructor() {
+    this.parts = [];
+    this.gap = false;
+  }
+
+  space() {
+    if (this.parts.length) this.gap = true;
+  }
+
+  // Adds s (no white space in it) within budget.left characters; false once the budget is spent.
+  add(s, budget) {
+    const need = s.length + (this.gap ? 1 : 0);
+    if (need > budget.left) {
+      if (this.gap && budget.left > 1) this.parts.push(' ', s.slice(0, budget.left - 1));
+      else if (!this.gap && budget.left > 0) this.parts.push(s.slice(0, budget.left));
+      budget.left = 0;
+      return false;
+    }
+    if (this.gap) this.parts.push(' ');
+    this.parts.push(s);
+    this.gap = false;
+    budget.left -= need;
+    return true;
+  }
+
+  toString() {
+    return this.parts.join('');
+  }
 }
 
-const HEADING = /<h([1-6])\b([^>]*)>([\s\S]*?)<\/h\1>/gi;
+/**
+ * Walks rendered HTML once, left to right: text (entities decoded) goes to into().add, white space
+ * and word-separating tags to into().space; tag(name, closing, attrs) sees every tag. Stops when
+ * the budget is spent and returns false then.
+ */
+function walkHtml(html, { into, tag = () => {}, budget }) {
+  const n = html.length;
+  let i = 0;
+  let unclosed = false;  // no '>' after some '<': the rest has none either
+  while (i < n) {
+    const c = html.charCodeAt(i);
+    if (c === 60) {  // <
+      const end = unclosed ? -1 : html.indexOf('>', i + 1);
+      if (end < 0) {
+        unclosed = true;
+        if (!into().add('<', budget)) return false;
+        i += 1;
+        continue;
+      }
+      const closing = html.charCodeAt(i + 1) === 47;
+      const nameStart = i + (closing ? 2 : 1);
+      let nameEnd = nameStart;
+      while (nameEnd < end && /\w/.test(html[nameEnd])) nameEnd += 1;
+      const name = html.slice(nameStart, nameEnd).toLowerCase();
+      if (BLOCK.has(name)) into().space();
+      tag(name, closing, html.slice(nameEnd, end));
+      i = end + 1;
+    } else if (c === 38) {  // &
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(html);
+      const value = m && entityValue(m[1]);
+      if (value === undefined) {
+        if (!into().add('&', budget)) return false;
+        i += 1;
+      } else {
+        if (value.length === 1 && isSpace(value.charCodeAt(0))) into().space();
+        else if (!into().add(value, budget)) return false;
+        i += m[0].length;
+      }
+    } else if (isSpace(c)) {
+      into().space();
+      i += 1;
+    } else {
+      let j = i + 1;
+      for (let d = html.charCodeAt(j); j < n && d !== 60 && d !== 38 && !isSpace(d); d = html.charCodeAt(++j));
+      if (!into().add(html.slice(i, j), budget)) return false;
+      i = j;
+    }
+  }
+  return true;
+}
+
+/** HTML → plain text: tags become spaces where they separate words, nothing inside a word. */
+export function htmlText(html, limit = Infinity) {
+  const text = new Text();
+  walkHtml(html, { into: () => text, budget: { left: limit } });
+  return text.toString();
+}
 
 /**
  * The searchable sections of one rendered article: [{ h: heading id ('' for the part before the
  * first heading with an id), t: heading text, x: text under the heading up to the next heading }].
- * Sections with no heading id and no text are dropped.
+ * Sections with no heading id and no text are dropped. One pass over the HTML, and at most limit
+ * characters of text in all: onCut() is called when the article has more.
  */
-export function searchSections(html) {
+export function searchSections(html, { limit = MAX_SEARCH_TEXT, onCut = () => {} } = {}) {
   const sections = [];
-  let current = { h: '', t: '', start: 0 };
-  const close = (end) => {
-    const x = htmlText(html.slice(current.start, end));
-    if (x || current.h) sections.push({ h: current.h, t: current.t, x });
+  let current = { h: '', t: null, x: new Text() };
+  let open = null;  // the name of the heading whose text is being read, e.g. 'h2'
+  const close = () => {
+    const x = current.x.toString();
+    if (x || current.h) sections.push({ h: current.h, t: current.t === null ? '' : current.t.toString(), x });
   };
-  for (const m of html.matchAll(HEADING)) {
-    const id = /\bid="([^"]*)"/.exec(m[2]);
-    if (!id) continue;  // the article title (fm-title) has no id: its text is the doc's title
-    close(m.index);
-    current = { h: decodeEntities(id[1]), t: htmlText(m[3]), start: m.index + m[0].length };
-  }
-  close(html.length);
+  const tag = (name, closing, attrs) => {
+    if (open) {
+      if (closing && name === open) open = null;
+      return;
+    }
+    if (closing || !HEADING.test(name)) return;
+    const id = /\bid="([^"]*)"/.exec(attrs);
+    if (!id) return;  // a heading without an id is text of its section
+    close();
+    current = { h: decodeEntities(id[1]), t: new Text(), x: new Text() };
+    open = name;
+  };
+  const into = () => (open ? current.t : current.x);
+  if (!walkHtml(html, { into, tag, budget: { left: limit } })) onCut();
+  close();
   return sections;
 }
 

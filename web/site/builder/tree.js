@@ -1,10 +1,15 @@
-// Walks a docs folder the way Docusaurus reads one: every .md/.mdx at any depth, symlinks followed
-// once (a link back up the tree is not walked again) and only where containment allows, partials
-// (_x.md, _dir/) and hidden files left out; every file is either returned or reported with why.
+// Walks a docs folder the way Docusaurus reads one: every .md/.mdx down to MAX_FOLDER_DEPTH folders,
+// symlinks followed once (a link back up the tree is not walked again) and only where containment
+// allows, partials (_x.md, _dir/) and hidden files left out; every file is either returned or
+// reported with why.
 import { opendir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Containment } from './containment.js';
 import { printableName } from './problems.js';
+
+// Deeper folders are reported and not read: no real docs tree comes near it, and it keeps paths,
+// sidebars and pages of bounded depth.
+export const MAX_FOLDER_DEPTH = 100;
 
 const DOC = /\.mdx?$/i;
 const CATEGORY = /^_category_\.(json|ya?ml)$/;
@@ -30,12 +35,15 @@ export async function walkDocs(root, problems, containment = new Containment({ d
   const dirs = [];
   const seenDirs = new Set();
 
-  async function walk(abs, rel) {
-    let real;
-    try {
-      real = await realpath(abs);
-    } catch (err) {
-      return problems.leaveOut('unreadable', `cannot read folder: ${err.code || err.message}`, { file: abs });
+  // real: the folder's real path when its parent's is known and it is no symlink (realpath reads
+  // every level above it: once per folder, a deep tree would cost its depth squared).
+  async function walk(abs, rel, depth, real) {
+    if (real === undefined) {
+      try {
+        real = await realpath(abs);
+      } catch (err) {
+        return problems.leaveOut('unreadable', `cannot read folder: ${err.code || err.message}`, { file: abs });
+      }
     }
     const why = containment.refusal(real);
     if (why) return problems.warn(`folder ${why}: not read`, { file: abs });
@@ -53,7 +61,7 @@ export async function walkDocs(root, problems, containment = new Containment({ d
     const entries = [];
     for await (const entry of handle) entries.push(entry);
     entries.sort((a, b) => Buffer.compare(a.name, b.name));
-    for (const entry of entries) await visit(abs, rel, entry);
+    for (const entry of entries) await visit(abs, real, rel, entry, depth);
   }
 
   // A symlinked file is read only where containment allows; anything else is read in place.
@@ -65,7 +73,7 @@ export async function walkDocs(root, problems, containment = new Containment({ d
     return false;
   }
 
-  async function visit(dirAbs, dirRel, entry) {
+  async function visit(dirAbs, dirReal, dirRel, entry, depth) {
     const name = nameOf(entry.name);
     const shown = join(dirAbs, printableName(entry.name));
     if (name === null) {
@@ -91,7 +99,10 @@ export async function walkDocs(root, problems, containment = new Containment({ d
     if (isDir) {
       if (name.startsWith('.') || name === 'node_modules') return;
       if (name.startsWith('_')) return;  // Docusaurus: _folders hold partials, never pages
-      return walk(abs, rel);
+      if (depth >= MAX_FOLDER_DEPTH) {
+        return problems.leaveOut('too deep', `folder more than ${MAX_FOLDER_DEPTH} levels below the docs folder: not read`, { file: abs });
+      }
+      return walk(abs, rel, depth + 1, entry.isSymbolicLink() ? undefined : join(dirReal, name));
     }
     if (entry.isSymbolicLink() && (DOC.test(name) || CATEGORY.test(name)) && !name.startsWith('.') && !contained(abs, name)) return;
     if (CATEGORY.test(name)) categories.set(dirRel, abs);
@@ -102,6 +113,6 @@ export async function walkDocs(root, problems, containment = new Containment({ d
     docs.push({ rel, abs });
   }
 
-  await walk(root, '');
+  await walk(root, '', 0);
   return { docs, categories, dirs };
 }

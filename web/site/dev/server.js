@@ -48,6 +48,7 @@ export async function startServer({ root, version, port = 3000, host = '127.0.0.
 
   async function handle(req, res) {
     if (!allowedHost(req.headers.host, server.address().port)) return send(res, 421, TYPES['.txt'], 'foldmark dev answers only to 127.0.0.1 and localhost\n');
+    if (fromAnotherSite(req.headers)) return send(res, 403, TYPES['.txt'], 'foldmark dev answers other sites only with its pages\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TYPES['.txt'], 'method not allowed\n', { allow: 'GET, HEAD' });
     const url = new URL(req.url, 'http://localhost');
     let path;
@@ -70,7 +71,7 @@ export async function startServer({ root, version, port = 3000, host = '127.0.0.
   }
 
   function events(req, res) {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', ...securityHeaders });
     res.write(`retry: 500\n\n`);
     clients.add(res);
     for (const [event, data] of [['hello', { version: version() }], ...onConnect()]) res.write(message(event, data));
@@ -117,6 +118,16 @@ function allowedHost(host, port) {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
 }
 
+// Unpublished docs travel as classic scripts, which any page may include (<script src> is not
+// bound by the same-origin policy): a request a page of another site (another port included)
+// makes is refused, except following a link to a page. Browsers that send no Sec-Fetch-Site
+// still honour Cross-Origin-Resource-Policy (securityHeaders).
+function fromAnotherSite(headers) {
+  const site = headers['sec-fetch-site'];
+  if (site === undefined || site === 'same-origin' || site === 'none') return false;
+  return !(headers['sec-fetch-mode'] === 'navigate' && headers['sec-fetch-dest'] === 'document');
+}
+
 // The file to serve for a path: itself, or index.html of a folder ('directory' when the URL lacks
 // its trailing slash, so relative links in the page resolve against the folder). Symlinks may not
 // lead out of the site.
@@ -146,6 +157,7 @@ const securityHeaders = {
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'same-origin',
 };
 
 // The dev client goes after the page's own deferred scripts, so the page's receivers exist first.
