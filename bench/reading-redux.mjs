@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createFoldmark } from '../web/node.js';
-import { buildSite } from '../web/site/build/index.js';
+import { buildSite } from '../web/site/builder/index.js';
 import { launch, load, median, openPage } from '../tests/browser/harness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

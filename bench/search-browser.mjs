@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { createFoldmark } from '../web/node.js';
-import { buildSite } from '../web/site/build/index.js';
+import { buildSite } from '../web/site/builder/index.js';
 import { launch, load, median, openPage } from '../tests/browser/harness.mjs';
 
 /**

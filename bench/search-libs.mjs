@@ -9,8 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import { createFoldmark } from '../web/node.js';
-import { buildSite } from '../web/site/build/index.js';
-import { INDEX_OPTIONS, QUERY_OPTIONS } from '../web/site/build/search-options.js';
+import { buildSite } from '../web/site/builder/index.js';
+import { INDEX_OPTIONS, QUERY_OPTIONS } from '../web/site/shared/search-options.js';
 
 const tree = process.env.REDUX_DOCS || '/work/shared/testdata/redux-docs';
 if (!existsSync(join(tree, 'docs'))) {

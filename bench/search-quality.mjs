@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFoldmark } from '../web/node.js';
-import { buildSite } from '../web/site/build/index.js';
+import { buildSite } from '../web/site/builder/index.js';
 import { SearchIndex } from '../web/site/page/search-index.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

@@ -5,13 +5,14 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFoldmark } from './node.js';
-import { MAX_DOC_BYTES, readCapped } from './site/build/docs.js';
-import { buildSite, SiteError } from './site/build/index.js';
-import { stopUserCode } from './site/build/user-code.js';
+import { MAX_DOC_BYTES, readCapped } from './site/builder/docs.js';
+import { InputError } from './input-error.js';
+import { buildSite } from './site/builder/index.js';
+import { stopUserCode } from './site/builder/user-code.js';
+import { location } from './site/shared/text.js';
 import { buildOptions, resolveSettings } from './cli/config.js';
 import { helpText, parseCommand, UsageError } from './cli/options.js';
 
-const location = ({ file, line, column }) => [file, line, column].filter((x) => x !== undefined).join(':');
 
 // The API's input limit: a larger article is refused before it is read whole (readCapped checks a
 // regular file's size first and stops any other input one byte past the limit).
@@ -20,9 +21,9 @@ function readArticle(file) {
   try {
     read = readCapped(file);
   } catch (err) {
-    throw new SiteError(`cannot read file: ${err.code || err.message}`, { file });
+    throw new InputError(`cannot read file: ${err.code || err.message}`, { file });
   }
-  if (read.tooLarge) throw new SiteError(`E_LIMIT: input is ${read.tooLarge} bytes; the maximum is ${MAX_DOC_BYTES}`, { file });
+  if (read.tooLarge) throw new InputError(`E_LIMIT: input is ${read.tooLarge} bytes; the maximum is ${MAX_DOC_BYTES}`, { file });
   return read.bytes;
 }
 
@@ -74,8 +75,8 @@ async function render(argv) {
     // JSON-LD is over the output budget prints one error line and no half JSON.
     pieces = flags.json ? articleJson({ ...article }) : [article.html];
   } catch (err) {
-    if (err instanceof RangeError) throw new SiteError('E_LIMIT: the Article is too large to print as JSON', { file });
-    throw new SiteError(`${err.code}: ${err.message}`, { file });
+    if (err instanceof RangeError) throw new InputError('E_LIMIT: the Article is too large to print as JSON', { file });
+    throw new InputError(`${err.code}: ${err.message}`, { file });
   }
   for (const w of article.warnings) process.stderr.write(`${file}:${w.line}:${w.column}: warning: ${w.message}\n`);
   await writeStdout(pieces);
@@ -180,7 +181,7 @@ main(process.argv.slice(2)).catch((err) => {
   } else if (err instanceof UsageError) {
     process.stderr.write(`foldmark: ${err.message}\n${helpText(err.command)}`);
     process.exitCode = 2;
-  } else if (err instanceof SiteError) {
+  } else if (err instanceof InputError) {
     process.stderr.write(`${err.file ? `${location(err)}: ` : 'foldmark: '}error: ${err.message}\n`);
     process.exitCode = 1;
   } else if (err && err.syscall && err.path) {

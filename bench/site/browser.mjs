@@ -35,7 +35,7 @@ async function poll(page, fn, arg, what, timeout = TIMEOUT_MS) {
 }
 
 // Clicks the sidebar link to another doc and returns { t, href }, t = epoch ms of the click. With
-// the catalog (catalogScript, web/site/build/pages.js), the target is the first sidebar doc other than the shown one;
+// the catalog (web/site/shared/catalog.js), the target is the first sidebar doc other than the shown one;
 // without it (the flat builder), a link to another article's route (#/id). { t: 0 } when none.
 // Without the 'foldmark:article-shown' mark, the first change of the article's DOM counts.
 function clickSidebar() {

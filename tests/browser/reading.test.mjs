@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { createFoldmark } from '../../web/node.js';
-import { buildSite as buildFromApi } from '../../web/site/build/index.js';
+import { buildSite as buildFromApi } from '../../web/site/builder/index.js';
 import { axeViolations, buildSite, launch, load, openPage, removeDir, root, tempDir } from './harness.mjs';
 
 const work = tempDir('reading');

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { resolveSettings } from '../../web/cli/config.js';
 import { CONFIG_KEYS, helpText, OPTIONS } from '../../web/cli/options.js';
-import { SiteError } from '../../web/site/build/index.js';
+import { InputError } from '../../web/input-error.js';
 import { cli, removeDir, tempDir } from './util.mjs';
 
 const run = promisify(execFile);
@@ -168,7 +168,7 @@ describe('config file', () => {
     for (const [text, [line, column], message] of cases) {
       const dir = project(text);
       const err = await resolveSettings('build', [join(dir, 'docs')], {}, work).then(() => null, (e) => e);
-      assert.ok(err instanceof SiteError, text);
+      assert.ok(err instanceof InputError, text);
       assert.deepEqual([err.file, err.line, err.column], [join(dir, 'docs', 'foldmark.config.json'), line, column], text);
       assert.match(err.message, message, text);
     }

@@ -21,10 +21,12 @@ const installed = join(app, 'node_modules', 'foldmark');
 const EXPECTED_FILES = [
   'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'package.json',
   'dist/foldmark-classic.js', 'dist/foldmark-core.mjs', 'dist/foldmark-core.wasm',
-  'web/browser.js', 'web/cli.js', 'web/contract.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
+  'web/browser.js', 'web/cli.js', 'web/contract.js', 'web/input-error.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
   'web/load.js', 'web/node.js', 'dist/foldmark-site.js', 'dist/foldmark-search.js',
-  ...['code', 'code-render', 'containment', 'docs', 'index', 'links', 'output', 'pages', 'prerender', 'problems', 'render-worker', 'search', 'search-options', 'search-worker', 'sidebars', 'tree', 'update']
-    .map((m) => `web/site/build/${m}.js`),
+  ...['code', 'containment', 'data-scripts', 'doc-pipeline', 'docs', 'html', 'index', 'links', 'nav', 'output', 'pages', 'prerender', 'problems',
+    'render-worker', 'search', 'search-worker', 'sidebars', 'tree', 'update', 'user-code', 'user-code-worker'].map((m) => `web/site/builder/${m}.js`),
+  ...['catalog', 'code-render', 'doc-names', 'hrefs', 'paths', 'reading-order', 'search-options', 'text', 'toc']
+    .map((m) => `web/site/shared/${m}.js`),
   'web/site/dev/server.js', 'web/site/dev/client.js', 'web/site/dev/client.css',
   ...['config', 'dev', 'init', 'options'].map((m) => `web/cli/${m}.js`),
   ...['foldmark.config.json', 'guides/_category_.json', 'guides/configuration.md', 'guides/deploying.md', 'intro.md',

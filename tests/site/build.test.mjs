@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
-import { buildSite } from '../../web/site/build/index.js';
+import { buildSite } from '../../web/site/builder/index.js';
 import { removeDir, root, tempDir } from './util.mjs';
 
 const tree = join(root, 'tests', 'fixtures', 'docs-tree');
@@ -198,7 +198,7 @@ describe('progress', () => {
 });
 
 describe('doc scripts carry what the page shows before the catalog\'s doc list', () => {
-  // The page's reading order (web/site/page/sidebar-order.js): each doc once, a category's own doc
+  // The page's reading order (web/site/shared/reading-order.js): each doc once, a category's own doc
   // before its children; a doc belongs to the first sidebar that holds it.
   function readingOrder(items, out = []) {
     for (const item of items) {

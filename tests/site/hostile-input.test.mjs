@@ -7,11 +7,11 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createFoldmark } from '../../web/node.js';
-import { buildSite, SiteError } from '../../web/site/build/index.js';
-import { LinkResolver } from '../../web/site/build/links.js';
-import { MAX_SEARCH_TEXT, searchSections } from '../../web/site/build/search.js';
-import { MAX_FOLDER_DEPTH } from '../../web/site/build/tree.js';
-import { MAX_VALUE_DEPTH } from '../../web/site/build/user-code.js';
+import { buildSite, InputError } from '../../web/site/builder/index.js';
+import { LinkResolver } from '../../web/site/builder/links.js';
+import { MAX_SEARCH_TEXT, searchSections } from '../../web/site/builder/search.js';
+import { MAX_FOLDER_DEPTH } from '../../web/site/builder/tree.js';
+import { MAX_VALUE_DEPTH } from '../../web/site/builder/user-code.js';
 import { removeDir, tempDir } from './util.mjs';
 
 const fm = await createFoldmark();
@@ -28,7 +28,7 @@ function docsDir(files) {
   return dir;
 }
 
-// Builds; resolves { lines } or rejects with the SiteError, as the command line would print it.
+// Builds; resolves { lines } or rejects with the InputError, as the command line would print it.
 async function build(docsDir, extra = {}) {
   const lines = [];
   await buildSite(fm, { docsDir, outDir: join(work, `out${n++}`), warn: (l) => lines.push(l), ...extra });
@@ -147,7 +147,7 @@ describe('sidebars', () => {
       () => null,
       (e) => e,
     );
-    assert.ok(err instanceof SiteError, `${name}: a SiteError, not ${err && err.stack}`);
+    assert.ok(err instanceof InputError, `${name}: a InputError, not ${err && err.stack}`);
     assert.equal(err.file, file);
     return err.message;
   };

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
-import { SearchIndexer } from '../../web/site/build/search.js';
-import { SiteError } from '../../web/site/build/problems.js';
-import { NAV_BLOCK, NAV_BUDGET, navHtml, navWriter } from '../../web/site/build/pages.js';
+import { SearchIndexer } from '../../web/site/builder/search.js';
+import { InputError } from '../../web/site/builder/problems.js';
+import { NAV_BLOCK, NAV_BUDGET, navHtml, navWriter } from '../../web/site/builder/nav.js';
 import { cli, removeDir, root, tempDir } from './util.mjs';
 
 const run = promisify(execFile);
@@ -200,7 +200,7 @@ describe('worker threads', () => {
     writeFileSync(blocker, 'x');
     const indexer = new SearchIndexer(join(blocker, 'stage'), { shardBytes: 10 });
     indexer.add({ index: 0, title: 'A' }, [{ h: '', t: '', x: 'some words to index' }]);
-    await assert.rejects(indexer.finish({ files: [], copy: async () => {} }), (err) => err instanceof SiteError
+    await assert.rejects(indexer.finish({ files: [], copy: async () => {} }), (err) => err instanceof InputError
       && /cannot write the search index: ENOTDIR/.test(err.message) && err.file.startsWith(join(blocker, 'stage')));
   });
 });

@@ -2,12 +2,12 @@
 // else in the docs folder; checked against the option table; paths in it are relative to the file.
 // Its mistakes are errors naming the file, the line and column (JSON) and the key: exit 1.
 import { realpathSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { below, Containment } from '../site/build/containment.js';
-import { SiteError } from '../site/build/index.js';
-import { lineColumn } from '../site/build/problems.js';
-import { loadUserModule } from '../site/build/user-code.js';
+import { below, Containment } from '../site/builder/containment.js';
+import { loadUserModule } from '../site/builder/user-code.js';
+import { InputError, readInputText } from '../input-error.js';
+import { lineColumn } from '../site/shared/text.js';
 import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
 
 export const CONFIG_NAMES = ['foldmark.config.json', 'foldmark.config.mjs'];
@@ -19,24 +19,19 @@ export async function findConfig(dirs) {
   for (const dir of dirs) {
     const found = [];
     for (const name of CONFIG_NAMES) if (await isFile(join(dir, name))) found.push(join(dir, name));
-    if (found.length > 1) throw new SiteError(`two config files in one folder: keep ${CONFIG_NAMES.join(' or ')}`, { file: found[1] });
+    if (found.length > 1) throw new InputError(`two config files in one folder: keep ${CONFIG_NAMES.join(' or ')}`, { file: found[1] });
     if (found.length) return found[0];
   }
   return null;
 }
 
 async function readJson(file) {
-  let text;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new SiteError(`cannot read config file: ${err.code || err.message}`, { file });
-  }
+  const text = await readInputText(file, 'config file');
   try {
     return { value: JSON.parse(text), text };
   } catch (err) {
     const at = /position (\d+)/.exec(err.message);
-    throw new SiteError(`not valid JSON: ${err.message.replace(/ in JSON at position \d+.*$/s, '')}`, { file, ...(at ? lineColumn(text, Number(at[1])) : {}) });
+    throw new InputError(`not valid JSON: ${err.message.replace(/ in JSON at position \d+.*$/s, '')}`, { file, ...(at ? lineColumn(text, Number(at[1])) : {}) });
   }
 }
 
@@ -48,13 +43,13 @@ async function importModule(file) {
 
 /**
  * Reads and checks a config file. Returns { file, dir, values } where values holds config keys
- * (see OPTIONS) with paths made absolute. Throws SiteError (file, line, column, key) on mistakes.
+ * (see OPTIONS) with paths made absolute. Throws InputError (file, line, column, key) on mistakes.
  */
 export async function loadConfig(path) {
   const file = resolve(path);
   const { value, text } = file.endsWith('.mjs') ? await importModule(file) : await readJson(file);
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new SiteError(file.endsWith('.mjs') ? 'must export default an object of settings' : 'must hold a JSON object of settings', { file });
+    throw new InputError(file.endsWith('.mjs') ? 'must export default an object of settings' : 'must hold a JSON object of settings', { file });
   }
   const dir = dirname(file);
   const where = (key) => {
@@ -66,7 +61,7 @@ export async function loadConfig(path) {
     const opt = CONFIG_KEYS.find((o) => o.key === key);
     if (!opt) {
       const flagOnly = OPTIONS.find((o) => o.flag === key && !o.key);
-      throw new SiteError(flagOnly ? `"${key}" can only be given on the command line (--${key})`
+      throw new InputError(flagOnly ? `"${key}" can only be given on the command line (--${key})`
         : `unknown key "${key}"; the keys are ${CONFIG_KEYS.map((o) => o.key).join(', ')}`, where(key));
     }
     let checked;
@@ -74,7 +69,7 @@ export async function loadConfig(path) {
       checked = checkValue(opt, raw);
       if (opt.kind === 'port' && typeof raw !== 'number') throw new Error('must be a port number from 0 to 65535');
     } catch (err) {
-      throw new SiteError(`"${key}" ${err.message}`, where(key));
+      throw new InputError(`"${key}" ${err.message}`, where(key));
     }
     if (opt.kind === 'path') checked = resolve(dir, checked);
     if (opt.kind === 'paths') checked = checked.map((p) => resolve(dir, p));
@@ -96,13 +91,13 @@ const realOr = (path) => {
 function checkConfigFolders(config, settings, flags) {
   const inDocs = below(realOr(config.dir), realOr(settings.docs)) !== null;
   if (inDocs && config.values.allow) {
-    throw new SiteError('"allow" cannot be set by a config file inside the docs folder (it would let the docs widen what is published); set it in a config file outside the docs folder', config.where('allow'));
+    throw new InputError('"allow" cannot be set by a config file inside the docs folder (it would let the docs widen what is published); set it in a config file outside the docs folder', config.where('allow'));
   }
   if (!inDocs || flags.static || !config.values.static) return;
   const containment = new Containment({ docsRoot: settings.docs, allowDirs: settings.allow ?? [] });
   config.values.static.forEach((dir, i) => {
     const check = containment.check(dir);
-    if (check.refused) throw new SiteError(`"static" folder ${config.raw.static[i]} ${check.refused}; name it with --static, or in "allow" of a config file outside the docs folder`, config.where('static'));
+    if (check.refused) throw new InputError(`"static" folder ${config.raw.static[i]} ${check.refused}; name it with --static, or in "allow" of a config file outside the docs folder`, config.where('static'));
   });
 }
 
@@ -129,20 +124,5 @@ export async function resolveSettings(command, positionals, flags, cwd = process
   return settings;
 }
 
-/** The options of buildSite (web/site/build/index.js) for these settings. */
-export function buildOptions(settings) {
-  return {
-    docsDir: settings.docs,
-    outDir: settings.out,
-    sidebars: settings.sidebars,
-    staticDirs: settings.static ?? [],
-    allowDirs: settings.allow ?? [],
-    prerender: Boolean(settings.prerender),
-    baseUrl: settings.baseUrl,
-    editUrl: settings.editUrl && settings.editUrl.replace(/\/?$/, '/'),
-    title: settings.title,
-    collapse: settings.collapse,
-    strict: Boolean(settings.strict),
-    force: Boolean(settings.force),
-  };
-}
+/** The options of buildSite (web/site/builder/index.js) for these settings: the option table's. */
+export { buildOptions } from './options.js';

@@ -5,11 +5,12 @@ import { watch } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { buildSite, SiteError } from '../site/build/index.js';
-import { updateDoc } from '../site/build/update.js';
+import { InputError } from '../input-error.js';
+import { buildSite } from '../site/builder/index.js';
+import { updateDoc } from '../site/builder/update.js';
 import { startServer } from '../site/dev/server.js';
-import { location } from '../site/build/problems.js';
-import { stopUserCode } from '../site/build/user-code.js';
+import { location } from '../site/builder/problems.js';
+import { stopUserCode } from '../site/builder/user-code.js';
 import { buildOptions } from './config.js';
 
 const DEBOUNCE_MS = 20;  // editors write a file in several steps (truncate, write, rename)
@@ -52,7 +53,7 @@ function forPage(problems) {
  */
 export async function runDev(fm, settings, reload, io, signal) {
   // Nothing to watch: say so now rather than serve an empty site.
-  if (!(await stat(settings.docs).then((s) => s.isDirectory(), () => false))) throw new SiteError('cannot read docs folder', { file: settings.docs });
+  if (!(await stat(settings.docs).then((s) => s.isDirectory(), () => false))) throw new InputError('cannot read docs folder', { file: settings.docs });
   const ownOut = !settings.out;
   const outDir = settings.out || await mkdtemp(join(tmpdir(), 'foldmark-dev-'));
   let site = null;
@@ -74,7 +75,7 @@ export async function runDev(fm, settings, reload, io, signal) {
         + `${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}${why ? ` (${why})` : ''}`);
       return true;
     } catch (err) {
-      if (!(err instanceof SiteError)) throw err;
+      if (!(err instanceof InputError)) throw err;
       if (signal?.aborted) return false;  // stopped by Ctrl+C: nothing to report
       found.push({ level: 'error', message: err.message, file: err.file, line: err.line, column: err.column });
       site = null;  // the served site no longer matches the files: the next save builds it all
@@ -210,7 +211,7 @@ export async function runDev(fm, settings, reload, io, signal) {
     });
   } catch (err) {
     if (ownOut) await rm(outDir, { recursive: true, force: true });
-    if (err.code === 'EADDRINUSE') throw new SiteError(`127.0.0.1:${port}${settings.port === undefined ? ' and the 20 ports after it are' : ' is'} in use: choose another with --port`);
+    if (err.code === 'EADDRINUSE') throw new InputError(`127.0.0.1:${port}${settings.port === undefined ? ' and the 20 ports after it are' : ' is'} in use: choose another with --port`);
     throw err;
   }
   unwatch = watchAll();

@@ -2,7 +2,7 @@
 import { cp, lstat, mkdir, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SiteError } from '../site/build/index.js';
+import { InputError } from '../input-error.js';
 
 export const STARTER = join(dirname(fileURLToPath(import.meta.url)), 'starter');
 
@@ -27,7 +27,7 @@ async function followLink(target) {
     return await realpath(target);
   } catch (err) {
     const to = resolve(dirname(target), await readlink(target));
-    throw new SiteError(err.code === 'ENOENT' ? `is a symlink to ${to}, which does not exist: create that folder, or remove the link`
+    throw new InputError(err.code === 'ENOENT' ? `is a symlink to ${to}, which does not exist: create that folder, or remove the link`
       : `is a symlink that cannot be followed: ${reason(err)}`, { file: target });
   }
 }
@@ -39,17 +39,17 @@ export async function initDocs(dir) {
   try {
     info = await stat(target);
   } catch (err) {
-    if (err.code !== 'ENOENT') throw new SiteError(`cannot use this folder: ${reason(err)}`, { file: target });
+    if (err.code !== 'ENOENT') throw new InputError(`cannot use this folder: ${reason(err)}`, { file: target });
   }
-  if (info && !info.isDirectory()) throw new SiteError('exists and is not a folder', { file: target });
+  if (info && !info.isDirectory()) throw new InputError('exists and is not a folder', { file: target });
   if (info && (await readdir(target)).length > 0) {
-    throw new SiteError('is not empty: init writes only into a new or empty folder, so nothing of yours is overwritten', { file: target });
+    throw new InputError('is not empty: init writes only into a new or empty folder, so nothing of yours is overwritten', { file: target });
   }
   try {
     await mkdir(target, { recursive: true });
     await cp(STARTER, target, { recursive: true, errorOnExist: true, force: false });
   } catch (err) {
-    throw new SiteError(`cannot write the starter: ${reason(err)}`, { file: target });
+    throw new InputError(`cannot write the starter: ${reason(err)}`, { file: target });
   }
   return listFiles(target);
 }

@@ -1,28 +1,30 @@
 // The one definition of the command line's options: this table drives node:util parseArgs, the
 // validation of foldmark.config.json/.mjs and of flags, and the --help text of every command.
 import { parseArgs } from 'node:util';
-import { COLLAPSE_MODES } from '../site/build/docs.js';
+import { COLLAPSE_MODES } from '../site/builder/docs.js';
 
 /**
  * flag: the long option; key: its name in the config file and in the settings object (absent:
  * command line only); kind: how a value is checked (path, paths, text, url, collapse, port, flag);
- * commands: where it is accepted; arg: the value's name in help.
+ * commands: where it is accepted; arg: the value's name in help. An option of `build` reaches
+ * buildSite (web/site/builder/index.js) as opts[key or flag] (see buildOptions), unless build names
+ * it otherwise (false: not at all); toBuild(value) shapes its value there.
  */
 export const OPTIONS = [
-  { key: 'docs', kind: 'path', commands: [], help: 'the docs folder (on the command line: DOCS_DIR)' },
-  { flag: 'out', short: 'o', key: 'out', kind: 'path', arg: 'DIR', commands: ['build', 'dev'],
+  { key: 'docs', build: 'docsDir', kind: 'path', commands: [], help: 'the docs folder (on the command line: DOCS_DIR)' },
+  { flag: 'out', short: 'o', key: 'out', build: 'outDir', kind: 'path', arg: 'DIR', commands: ['build', 'dev'],
     help: 'output folder (new, empty, or one foldmark built before); dev: default a temporary folder' },
   { flag: 'sidebars', short: 's', key: 'sidebars', kind: 'path', arg: 'FILE', commands: ['build', 'dev'],
     help: 'Docusaurus sidebars.js or .json (default: folders are categories)' },
-  { flag: 'static', key: 'static', kind: 'paths', arg: 'DIR', commands: ['build', 'dev'],
+  { flag: 'static', key: 'static', build: 'staticDirs', kind: 'paths', arg: 'DIR', commands: ['build', 'dev'],
     help: 'copied to the site root, like Docusaurus static/ (may repeat)' },
-  { key: 'allow', kind: 'paths', commands: [],
+  { key: 'allow', build: 'allowDirs', kind: 'paths', commands: [],
     help: 'more folders the docs may link or symlink files from (not in a config inside the docs folder)' },
   { flag: 'prerender', key: 'prerender', kind: 'flag', commands: ['build', 'dev'],
     help: 'also write DIR/<id>/index.html with each article\'s HTML (crawlers, no-JS)' },
   { flag: 'base-url', key: 'baseUrl', kind: 'url', arg: 'URL', commands: ['build', 'dev'],
     help: 'the site\'s public URL: canonical links, OpenGraph, sitemap.xml' },
-  { flag: 'edit-url', key: 'editUrl', kind: 'url', arg: 'URL', commands: ['build', 'dev'],
+  { flag: 'edit-url', key: 'editUrl', kind: 'url', arg: 'URL', commands: ['build', 'dev'], toBuild: (url) => url && url.replace(/\/?$/, '/'),
     help: '"Edit this page" links: URL + each doc\'s path in DOCS_DIR (Docusaurus editUrl)' },
   { flag: 'title', short: 't', key: 'title', kind: 'text', arg: 'TEXT', commands: ['build', 'dev'],
     help: 'the site\'s name (default "Documentation")' },
@@ -34,12 +36,24 @@ export const OPTIONS = [
     help: 'write into a non-empty folder foldmark did not build (its files are kept)' },
   { flag: 'port', short: 'p', key: 'port', kind: 'port', arg: 'N', commands: ['dev'],
     help: 'port on 127.0.0.1 (default 3000, or the next free one; 0: any free port)' },
-  { flag: 'config', short: 'c', kind: 'path', arg: 'FILE', commands: ['build', 'dev'],
+  { flag: 'config', short: 'c', kind: 'path', arg: 'FILE', commands: ['build', 'dev'], build: false,
     help: 'the config file (default: foldmark.config.json or .mjs in the current folder, else in DOCS_DIR)' },
   { flag: 'json', kind: 'flag', commands: ['render'], help: 'print the whole Article as JSON' },
 ];
 
 export const CONFIG_KEYS = OPTIONS.filter((o) => o.key);
+
+/** The options of buildSite for resolved settings (config.js): each build option of the table. */
+export function buildOptions(settings) {
+  const options = {};
+  for (const o of OPTIONS) {
+    if (o.build === false || (!o.build && !o.commands.includes('build'))) continue;
+    const value = settings[o.key || o.flag];
+    const shaped = o.kind === 'flag' ? Boolean(value) : o.kind === 'paths' ? value ?? [] : value;
+    options[o.build || o.key || o.flag] = o.toBuild ? o.toBuild(shaped) : shaped;
+  }
+  return options;
+}
 const byFlag = new Map(OPTIONS.filter((o) => o.flag).map((o) => [o.flag, o]));
 
 /** A mistake in what the user typed (exit 2) or in the config file (exit 1: see cli.js). */

@@ -1,11 +1,12 @@
 // The `foldmark dev` web server: the built site from one folder on 127.0.0.1, under the same strict
 // Content-Security-Policy a careful host sends, plus the dev client (/_foldmark/dev.js, added to
 // every HTML page here and nowhere else) and its Server-Sent Events stream (/_foldmark/events).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEV_PATHS } from '../shared/paths.js';
 
 export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
@@ -21,9 +22,13 @@ const TYPES = {
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
+const shared = join(here, '..', 'shared');
+// The dev client and the shared modules it imports (web/site/shared/: names, text rules).
 const CLIENT = {
-  '/_foldmark/dev.js': { type: TYPES['.js'], body: readFileSync(join(here, 'client.js')) },
-  '/_foldmark/dev.css': { type: TYPES['.css'], body: readFileSync(join(here, 'client.css')) },
+  [DEV_PATHS.client]: { type: TYPES['.js'], body: readFileSync(join(here, 'client.js')) },
+  [DEV_PATHS.style]: { type: TYPES['.css'], body: readFileSync(join(here, 'client.css')) },
+  ...Object.fromEntries(readdirSync(shared).filter((f) => f.endsWith('.js'))
+    .map((f) => [`${DEV_PATHS.shared}${f}`, { type: TYPES['.js'], body: readFileSync(join(shared, f)) }])),
 };
 
 const inside = (file, root) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
@@ -53,7 +58,7 @@ export async function startServer({ root, version, port = 3000, host = '127.0.0.
       return send(res, 400, TYPES['.txt'], 'bad request\n');
     }
     if (path.includes('\0') || path.includes('\\')) return send(res, 400, TYPES['.txt'], 'bad request\n');
-    if (path === '/_foldmark/events') return events(req, res);
+    if (path === DEV_PATHS.events) return events(req, res);
     if (Object.hasOwn(CLIENT, path)) return send(res, 200, CLIENT[path].type, req.method === 'HEAD' ? '' : CLIENT[path].body);
     const base = await realpath(root());
     const file = resolve(base, `.${path}`);
@@ -160,7 +165,7 @@ const NOT_BUILT = '<!doctype html>\n<html lang="en"><meta charset="utf-8"><title
   + '<p>The site is not built yet: fix the problems shown here (and in the terminal) and save.</p>\n';
 
 // The build number tells the client whether it missed a rebuild before its event stream opened.
-const devTags = (build) => `<link rel="stylesheet" href="/_foldmark/dev.css">\n<script src="/_foldmark/dev.js?build=${build}" defer></script>\n`;
+const devTags = (build) => `<link rel="stylesheet" href="${DEV_PATHS.style}">\n<script src="${DEV_PATHS.client}?build=${build}" defer></script>\n`;
 
 async function serveFile(req, res, file, status, build) {
   let body;

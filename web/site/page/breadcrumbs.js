@@ -1,9 +1,8 @@
 // Breadcrumbs above the article for docs inside categories: each category (a link when it has its
 // own doc), then the doc itself.
 import { link, make } from './dom.js';
-import { docCount, docLabel, el } from './state.js';
+import { docLabel, el, placeOf } from './state.js';
 import { docHref } from './router.js';
-import { placeOf } from './sidebar-order.js';
 
 /** Puts the trail for doc n before the shown article (nothing for a top-level doc). */
 export function showBreadcrumbs(n) {
@@ -13,10 +12,10 @@ export function showBreadcrumbs(n) {
   const nav = make('nav', 'site-breadcrumbs');
   nav.setAttribute('aria-label', 'Breadcrumbs');
   const list = make('ol');
-  for (const [, label, , , own] of place.categories) {
+  for (const category of place.categories) {
     const li = make('li');
-    const isDoc = Number.isInteger(own) && own >= 0 && own < docCount() && own !== n;
-    li.append(isDoc ? link(String(label), docHref(own)) : make('span', '', String(label)));
+    const own = category.doc;
+    li.append(own !== undefined && own !== n ? link(category.label, docHref(own)) : make('span', '', category.label));
     list.append(li);
   }
   const here = make('li', '', docLabel(n));
@@ -25,3 +24,5 @@ export function showBreadcrumbs(n) {
   nav.append(list);
   el.siteArticle.prepend(nav);
 }
+
+export const breadcrumbs = { onArticle: ({ target }) => showBreadcrumbs(target.n) };

@@ -2,9 +2,10 @@
 // this article uses, loaded once as classic scripts from _foldmark/prism/, listed by catalog.code),
 // a Copy button per block that says "Copied" through a live region, and the core's code titles,
 // highlighted lines and line numbers kept (fm-code, fm-code-title, fm-line-highlight, fm-line-numbers).
+import { prismPath } from '../shared/paths.js';
 import { make } from './dom.js';
 import { el, state } from './state.js';
-import { codeHtml, tokenLines } from '../build/code-render.js';
+import { codeHtml, tokenLines } from '../shared/code-render.js';
 
 const loaded = new Map();  // Prism file name → Promise
 let live = null;
@@ -13,12 +14,12 @@ function loadScript(name) {
   if (!loaded.has(name)) {
     loaded.set(name, new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = new URL(`_foldmark/prism/${name}.js`, state.rootUrl).href;
+      script.src = new URL(prismPath(name), state.rootUrl).href;
       script.async = false;  // dynamic scripts with async=false run in insertion order: deps first
       script.onload = () => resolve();
       script.onerror = () => {
         loaded.delete(name);
-        reject(new Error(`_foldmark/prism/${name}.js could not be loaded`));
+        reject(new Error(`${prismPath(name)} could not be loaded`));
       };
       document.head.append(script);
     }));
@@ -119,7 +120,9 @@ export function enhanceCode(root = el.siteArticle) {
   }
 }
 
-export function wireCode() {
-  document.addEventListener('foldmark:article', (event) => { if (event.detail.fresh) enhanceCode(); });
-  if (state.current && el.siteArticle.querySelector('.fm-article')) enhanceCode();
-}
+// A feature (features.js): every new article's code blocks.
+export const code = {
+  onArticle({ fresh, article }) {
+    if (fresh && article) enhanceCode();
+  },
+};

@@ -9,15 +9,17 @@ import { renderer } from './renderer.js';
 import { applyLinks } from './links.js';
 import { initTabs } from './tabs.js';
 import { markTarget, reveal } from './items.js';
-import { neighboursOf, showInSidebar, showToc } from './sidebar.js';
+import { neighboursOf, showInSidebar } from './sidebar.js';
+import { announceArticle } from './features.js';
+import { MARKS } from '../shared/paths.js';
 
-export const RENDERED_MARK = 'foldmark:article-rendered';  // the first article is in the DOM
-export const SHOWN_MARK = 'foldmark:article-shown';        // a later article is in the DOM
+export const RENDERED_MARK = MARKS.rendered;  // the first article is in the DOM
+export const SHOWN_MARK = MARKS.shown;        // a later article is in the DOM
 
-// After every show, feature modules (code, marks, the "On this page" column, pager…) hear
-// 'foldmark:article' on document, detail { target, heading, fresh: a new article was mounted }.
-export const ARTICLE_EVENT = 'foldmark:article';
-const announce = (target, heading, fresh) => document.dispatchEvent(new CustomEvent(ARTICLE_EVENT, { detail: { target, heading, fresh } }));
+// After every show the features (features.js) hear of it; toc: the shown Article's, when rendered.
+const announce = (target, heading, fresh, toc = null) => announceArticle({
+  target, heading, fresh, toc, article: Boolean(el.siteArticle.querySelector('.fm-article')),
+});
 
 const LARGE_ITEMS = 2000;
 let sequence = 0;  // only the latest request mounts: a slow doc never replaces a newer one
@@ -138,19 +140,18 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
     mount(article, links);
     describe(target, article);
     toc = article.toc;
-    if (!first) showToc(target, toc);
     say(target.local ? localStatus(target.local) : '');
     jsonLdLater(target, article);
   } catch (err) {
     if (token !== sequence) return;
     showError(target, err);
   }
-  announce(target, heading, true);  // before reveal: what the features add above it must not move it
+  announce(target, heading, true, toc);  // before reveal: what the features add above it must not move it
   markShown();
   if (first) {
     afterPaint(() => {
       if (token !== sequence) return;  // a later show has built the sidebar itself
-      if (sidebarFor(target)) showToc(target, toc);
+      sidebarFor(target);  // with the article's TOC under its link (sidebar.js sidebarToc)
     });
   }
   if (!reveal(heading, { focus: !first })) {
@@ -202,9 +203,8 @@ export async function takeOver(n) {
     mount(article, links, { keepOpen: true });
     if (targetId) markTarget(el.siteArticle.querySelector(`[id="${CSS.escape(targetId)}"]`)?.closest('details.fm-qa'));
     describe(target, article);
-    showToc(target, article.toc);
     if (!document.head.querySelector('script[type="application/ld+json"]')) jsonLdLater(target, article);
-    announce(target, targetId || '', true);
+    announce(target, targetId || '', true, article.toc);
   } catch (err) {
     if (token === sequence) say(`The article renderer did not start (${messageOf(err)}); this page shows its prerendered copy.`);
   }
@@ -213,8 +213,9 @@ export async function takeOver(n) {
 
 /**
  * Doc n was delivered again (`foldmark dev` rewrites a saved article's script, then fires
- * 'foldmark:doc-updated'): if it is shown, it is rendered again in place, keeping the open items
- * and the scroll position. The wasm and the rest of the page stay as they are.
+ * EVENTS.docUpdated): if it is shown, it is rendered again in place, keeping the open items and
+ * the scroll position, and the features add their parts again. The wasm and the rest of the page
+ * stay as they are.
  */
 export async function refreshDoc(n) {
   const target = state.current;
@@ -226,7 +227,7 @@ export async function refreshDoc(n) {
     const y = scrollY;
     mount(article, links, { keepOpen: true });
     describe(target, article);
-    showToc(target, article.toc);
+    announce(target, '', true, article.toc);
     scrollTo(scrollX, y);
     performance.mark(SHOWN_MARK);
   } catch (err) {

@@ -16,7 +16,9 @@ function setOpen(open, { focus = true } = {}) {
   else if (!open && focus && el.siteNav.contains(document.activeElement)) button.focus();
 }
 
-export function wireDrawer() {
+export const drawer = { wire: wireDrawer };
+
+function wireDrawer() {
   const header = document.getElementById('siteHeader');
   if (!header || !el.siteNav) return;
   button = make('button', 'site-menu-button', 'Menu');

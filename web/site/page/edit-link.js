@@ -1,5 +1,6 @@
 // "Edit this page" under the article when the site was built with --edit-url: catalog.editUrl +
 // the doc's source path (the doc script's `path`), like Docusaurus's editUrl.
+import { encodePath } from '../shared/hrefs.js';
 import { link, make } from './dom.js';
 import { el, state } from './state.js';
 import { loadDoc } from './loader.js';
@@ -17,9 +18,11 @@ export async function showEditLink(n) {
   }
   if (!doc.path || !state.current || state.current.n !== n) return;
   const p = make('p', 'site-edit');
-  const a = link('Edit this page', base + doc.path.split('/').map(encodeURIComponent).join('/'));
+  const a = link('Edit this page', base + encodePath(doc.path));
   a.rel = 'noopener';
   p.append(a);
   const article = el.siteArticle.querySelector('.fm-article');
   if (article) article.after(p);
 }
+
+export const editLink = { onArticle: ({ target }) => { showEditLink(target.n); } };

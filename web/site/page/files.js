@@ -1,20 +1,20 @@
 // Open file… or drop a .md on the page: it is rendered right here from its bytes, nothing is
 // uploaded, and it is listed under "Opened files" with a #/<id> route.
+import { MARKDOWN_FILE, metaOf, ownIdOf, titleAndLabel } from '../shared/doc-names.js';
+import { encodePath } from '../shared/hrefs.js';
 import { messageOf, say } from './dom.js';
 import { el, html, state } from './state.js';
 import { localHref, resolveRoute } from './router.js';
 import { renderer } from './renderer.js';
 
-const text = (v) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
-
-// id from front matter `id`, else the file name; 'local-' in front when the site has that id.
+// id, title and label as the builder gives them (shared/doc-names.js); 'local-' in front of the
+// id when the site has that id.
 function localEntry(file, article) {
-  const meta = article.meta && typeof article.meta === 'object' ? article.meta : {};
-  let id = text(meta.id) || file.replace(/\.(md|markdown|mdx|txt)$/i, '');
-  const known = resolveRoute(id.split('/').map(encodeURIComponent).join('/'));
+  const meta = metaOf(article);
+  let id = ownIdOf(meta, file);
+  const known = resolveRoute(encodePath(id));
   if (known.target && !known.heading && !known.target.local) id = `local-${id}`;
-  const title = article.title || text(meta.title) || id;
-  return { id, file, label: text(meta.sidebar_label) || title, article };
+  return { id, file, ...titleAndLabel(article, meta, id), article };
 }
 
 async function openFiles(files, onOpened) {
@@ -26,7 +26,7 @@ async function openFiles(files, onOpened) {
   }
   let last = null;
   for (const file of files) {
-    if (!/\.(md|markdown|mdx|txt)$/i.test(file.name)) {
+    if (!MARKDOWN_FILE.test(file.name)) {
       say(`${file.name} is not a Markdown file (.md).`);
       continue;
     }

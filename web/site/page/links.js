@@ -1,23 +1,16 @@
-// Applies a doc's `links` (build/links.js) to a rendered article before it is in the document, so
-// that no image starts loading from an address the builder did not check:
-//   [m, heading] → the route of doc m; 'path' → an asset relative to the site root;
-//   null → broken (<a class="fm-broken-link"> without href, <img> without src). Protocol-relative '//host/x' becomes
-//   'https://host/x', never a file://host request.
-import { docCount, state } from './state.js';
+// Applies a doc's `links` (shared/hrefs.js linkTarget, as the builder does in prerendered pages)
+// to a rendered article before it is in the document, so that no image starts loading from an
+// address the builder did not check: a broken one is <a class="fm-broken-link"> without href,
+// <img> without src.
+import { encodePath, linkTarget } from '../shared/hrefs.js';
+import { isDoc, state } from './state.js';
 import { docHref } from './router.js';
 
 function mapped(value, links) {
-  if (Object.hasOwn(links, value)) {
-    const to = links[value];
-    if (to === null) return { broken: true };
-    if (typeof to === 'string') return { url: new URL(to.split('/').map(encodeURIComponent).join('/'), state.rootUrl).href };
-    if (Array.isArray(to) && Number.isInteger(to[0]) && to[0] >= 0 && to[0] < docCount()) {
-      return { url: docHref(to[0], typeof to[1] === 'string' ? to[1] : '') };
-    }
-    return { broken: true };
-  }
-  if (value.startsWith('//')) return { url: `https:${value}` };
-  return null;
+  const to = linkTarget(links, value);
+  if (!to || to.broken || to.url) return to;
+  if (to.asset !== undefined) return { url: new URL(encodePath(to.asset), state.rootUrl).href };
+  return isDoc(to.doc) ? { url: docHref(to.doc, to.heading) } : { broken: true };
 }
 
 function apply(node, attribute, links) {

@@ -1,6 +1,7 @@
 // Each doc's Markdown is its own classic script, OUT/_foldmark/docs/<n>.js, which calls
 // self.foldmarkDoc(n, doc): <script src> works from file://, fetch() does not. A doc is loaded when
 // it is shown, then kept; neighbours are prefetched when the page is idle.
+import { docScriptPath, GLOBALS } from '../shared/paths.js';
 import { whenIdle } from './dom.js';
 import { docCount, learnDocs, state } from './state.js';
 
@@ -8,9 +9,12 @@ const docs = new Map();     // n → doc
 const waiting = new Map();  // n → { promise, resolve, reject }
 const failed = new Set();   // docs whose script failed: shown again on a visit, never prefetched
 
+// The fields the page itself reads are checked; any other field the builder adds is passed on as
+// it is, for the feature that reads it (deliveredDoc(n).field).
 function checked(doc) {
   if (!doc || typeof doc !== 'object' || typeof doc.markdown !== 'string') throw new Error('the doc script holds no Markdown');
   return {
+    ...doc,
     id: String(doc.id || ''),
     markdown: doc.markdown,
     options: doc.options && typeof doc.options === 'object' ? doc.options : {},
@@ -26,7 +30,7 @@ export const deliveredDoc = (n) => docs.get(n);
 
 // Installed when site.js runs, before the deferred docs/<n>.js of the page calls it.
 export function installReceiver() {
-  self.foldmarkDoc = (n, doc) => {
+  self[GLOBALS.doc] = (n, doc) => {
     const wait = waiting.get(n);
     try {
       docs.set(n, checked(doc));
@@ -48,7 +52,7 @@ export function loadDoc(n) {
   let reject;
   const promise = new Promise((yes, no) => { resolve = yes; reject = no; });
   waiting.set(n, { promise, resolve, reject });
-  const src = `_foldmark/docs/${n}.js`;
+  const src = docScriptPath(n);
   const script = document.createElement('script');
   script.src = new URL(src, state.rootUrl).href;
   script.async = true;

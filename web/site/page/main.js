@@ -1,7 +1,10 @@
 // The site page (bundled by esbuild into OUT/_foldmark/site.js, a deferred classic script: file://
 // pages cannot load modules). It runs before the deferred core.js, wasm.js, catalog.js and the
 // page's docs/<n>.js, so it installs self.foldmarkDoc first and starts at DOMContentLoaded.
-// Contract with the builder: web/site/build/pages.js (data-* on <html>, catalog, doc scripts).
+// Contract with the builder: web/site/shared/ (paths and globals, the catalog, hrefs) and the
+// data-* on <html> that web/site/page.html carries.
+import { EVENTS, GLOBALS, PATHS } from '../shared/paths.js';
+import { decodeComponent } from '../shared/text.js';
 import { messageOf, say } from './dom.js';
 import { el, findElements, readSettings, state } from './state.js';
 import { fromLocation, interceptClicks } from './router.js';
@@ -13,7 +16,8 @@ import { wireTabs } from './tabs.js';
 import { showInSidebar } from './sidebar.js';
 import { applyRememberedTheme, wireTheme } from './theme.js';
 import { wireFiles } from './files.js';
-import { wireReading } from './reading.js';
+import { wireFeatures } from './features.js';
+import { FEATURES } from './feature-list.js';
 
 installReceiver();
 startWhenWasmArrives();
@@ -30,15 +34,7 @@ function adopt(heading) {
   adopted = true;
   reveal(heading);
 }
-if (prerendered !== null && !location.hash.startsWith('#/')) {
-  let heading = location.hash.slice(1);
-  try {
-    heading = decodeURIComponent(heading);
-  } catch {
-    // a malformed fragment: used as it is
-  }
-  adopt(heading);
-}
+if (prerendered !== null && !location.hash.startsWith('#/')) adopt(decodeComponent(location.hash.slice(1)));
 
 function wireSkipLink() {
   document.querySelector('.site-skip')?.addEventListener('click', (event) => {
@@ -62,22 +58,22 @@ function start() {
   wireItems();
   wireTabs(el.siteArticle);
   wireTheme();
-  state.catalog = self.foldmarkCatalog;
+  state.catalog = self[GLOBALS.catalog];
   // `n` counts the docs without parsing their list (catalog.js makes it on first use).
   if (!state.catalog || !(Number.isInteger(state.catalog.n) || Array.isArray(state.catalog.docs))) {
     markRendered();
-    return say('This site’s catalog (_foldmark/catalog.js) did not load; the sidebar and other articles are unavailable.');
+    return say(`This site’s catalog (${PATHS.catalog}) did not load; the sidebar and other articles are unavailable.`);
   }
   state.siteTitle = String(state.catalog.title || document.querySelector('.site-name')?.textContent || '');
   if (el.siteToolbar) el.siteToolbar.hidden = false;
   wireFiles(() => follow());
-  wireReading();
+  wireFeatures(FEATURES);
   // Fragment changes fire popstate and hashchange: path mode (which also has pushState entries)
   // listens to the one, hash mode to the other.
   if (state.mode === 'path') addEventListener('popstate', () => follow());
   else addEventListener('hashchange', () => follow());
   interceptClicks((route) => follow(route));
-  addEventListener('foldmark:doc-updated', (event) => refreshDoc(Number(event.detail?.n)));
+  addEventListener(EVENTS.docUpdated, (event) => refreshDoc(Number(event.detail?.n)));
   prefetchOnHover(el.siteNav);
 
   const route = fromLocation();

@@ -1,6 +1,7 @@
 // Marks the searched words in the section a search result opened: the address carries them as
 // ?hl=…; once the article is shown they are wrapped in <mark class="site-hit"> between the section's
 // heading and the next heading, and ?hl= leaves the address (the marks stay until the next show).
+import { decodeComponent } from '../shared/text.js';
 import { el } from './state.js';
 import { termsPattern } from './search-text.js';
 
@@ -56,24 +57,19 @@ export function markSection(terms, headingId) {
   return count;
 }
 
-function onArticle(event) {
-  const url = new URL(location.href);
-  const words = url.searchParams.get('hl');
-  if (words === null) return;
-  // A per-doc page's own #heading is the exact section (the renderer's take-over only knows the item).
-  let heading = event.detail.heading;
-  if (location.hash.length > 1 && !location.hash.startsWith('#/')) {
-    try {
-      heading = decodeURIComponent(location.hash.slice(1));
-    } catch {
-      // a malformed fragment: keep the event's heading
-    }
-  }
-  markSection(words.split(/\s+/).filter(Boolean), heading);
-  url.searchParams.delete('hl');
-  history.replaceState(history.state, '', url.href);
-}
-
-export function wireMarks() {
-  document.addEventListener('foldmark:article', onArticle);
-}
+// A feature (features.js): on every show, not on the replay of one shown before it was wired (a
+// prerendered page, rendered again by the renderer's take-over, which is shown then).
+export const marks = {
+  onArticle({ heading: shown, replay }) {
+    if (replay) return;
+    const url = new URL(location.href);
+    const words = url.searchParams.get('hl');
+    if (words === null) return;
+    // A per-doc page's own #heading is the exact section (the renderer's take-over only knows the item).
+    const own = location.hash.length > 1 && !location.hash.startsWith('#/');
+    const heading = own ? decodeComponent(location.hash.slice(1), shown) : shown;
+    markSection(words.split(/\s+/).filter(Boolean), heading);
+    url.searchParams.delete('hl');
+    history.replaceState(history.state, '', url.href);
+  },
+};

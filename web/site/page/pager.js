@@ -1,15 +1,15 @@
 // Previous / next links under the article, in the reading order of the sidebar that holds it.
+import { neighbours as placeNeighbours } from '../shared/reading-order.js';
 import { link, make } from './dom.js';
-import { docCount, docLabel, el } from './state.js';
+import { docLabel, el, isDoc, placeOf } from './state.js';
 import { deliveredDoc } from './loader.js';
 import { docHref } from './router.js';
-import { placeOf, readingOrder } from './sidebar-order.js';
 
-function pagerLink(entry, rel, text) {
-  const a = link('', docHref(entry.n));
+function pagerLink(n, rel, text) {
+  const a = link('', docHref(n));
   a.className = `site-pager-${rel}`;
   a.rel = rel;
-  a.append(make('span', 'site-pager-dir', text), make('span', 'site-pager-label', docLabel(entry.n)));
+  a.append(make('span', 'site-pager-dir', text), make('span', 'site-pager-label', docLabel(n)));
   return a;
 }
 
@@ -17,22 +17,21 @@ function pagerLink(entry, rel, text) {
 // (walking a 10,000-doc sidebar costs the first article milliseconds), else from the sidebar.
 function neighbours(n) {
   const near = deliveredDoc(n)?.near;
-  if (near) return near.map((m) => (m >= 0 && m < docCount() ? { n: m } : undefined));
+  if (near) return near.map((m) => (isDoc(m) ? m : undefined));
   const place = placeOf(n);
-  if (!place) return [];
-  const order = readingOrder(place.sidebar);
-  const i = order.findIndex((e) => e.n === n);
-  return i < 0 ? [] : [order[i - 1], order[i + 1]];
+  return place ? placeNeighbours(place) : [];
 }
 
 /** Appends the pager for doc n to the shown article (nothing when the doc is in no sidebar). */
 export function showPager(n) {
   el.siteArticle.querySelector('.site-pager')?.remove();
   const [prev, next] = neighbours(n);
-  if (!prev && !next) return;
+  if (prev === undefined && next === undefined) return;
   const nav = make('nav', 'site-pager');
   nav.setAttribute('aria-label', 'Previous and next articles');
-  if (prev) nav.append(pagerLink(prev, 'prev', 'Previous'));
-  if (next) nav.append(pagerLink(next, 'next', 'Next'));
+  if (prev !== undefined) nav.append(pagerLink(prev, 'prev', 'Previous'));
+  if (next !== undefined) nav.append(pagerLink(next, 'next', 'Next'));
   el.siteArticle.append(nav);
 }
+
+export const pager = { onArticle: ({ target }) => showPager(target.n) };

@@ -2,6 +2,9 @@
 // '/') work on every page. In data-mode=path each doc also has its own page,
 // <root><id>/index.html#<heading>: on http(s) a click there is rendered here after pushState; on
 // file:// pushState cannot change the path (HTML spec), so the browser loads that page for real.
+import { entryId } from '../shared/catalog.js';
+import { hashRoute, pageHref } from '../shared/hrefs.js';
+import { decodeComponent as decode } from '../shared/text.js';
 import { docCount, docId, state } from './state.js';
 
 let idIndex = null;  // id → doc index, built on the first hash route
@@ -10,20 +13,10 @@ function byId(id) {
   if (!idIndex) {
     idIndex = new Map();
     const { docs } = state.catalog;
-    for (let n = 0; n < docs.length; n += 1) if (!idIndex.has(String(docs[n][0]))) idIndex.set(String(docs[n][0]), n);
+    for (let n = 0; n < docs.length; n += 1) if (!idIndex.has(entryId(docs[n]))) idIndex.set(entryId(docs[n]), n);
   }
   return idIndex.get(id);
 }
-
-function decode(part) {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
-const encodePath = (id) => id.split('/').map(encodeURIComponent).join('/');
 
 // '#/a/b/c' → the doc whose id is the longest prefix of a/b/c, and the rest as the heading id.
 // Local files opened by the reader are matched first (their ids never collide with the site's).
@@ -73,12 +66,12 @@ export function fromLocation() {
 // The href of a doc (and heading) for links in the sidebar and in articles.
 export function docHref(n, heading = '') {
   const id = docId(n);
-  if (state.mode === 'path') return `${state.rootUrl.href}${encodePath(id)}/index.html${heading ? `#${encodeURIComponent(heading)}` : ''}`;
-  const route = `#/${encodePath(id)}${heading ? `/${encodeURIComponent(heading)}` : ''}`;
+  if (state.mode === 'path') return pageHref(state.rootUrl.href, id, heading);
+  const route = hashRoute(id, heading);
   return state.page === 'index' ? route : `${state.rootUrl.href}index.html${route}`;
 }
 
-export const localHref = (entry, heading = '') => `#/${encodePath(entry.id)}${heading ? `/${encodeURIComponent(heading)}` : ''}`;
+export const localHref = (entry, heading = '') => hashRoute(entry.id, heading);
 
 // The address to put in the bar (replaceState, same document) for a heading of the shown doc.
 export function hereHref(target, heading = '') {
@@ -86,7 +79,7 @@ export function hereHref(target, heading = '') {
   if (state.mode === 'path' && target.n === docOfPath(new URL(location.href))) {
     return heading ? `#${encodeURIComponent(heading)}` : `${location.pathname}${location.search}`;
   }
-  if (state.mode === 'path') return `#/${encodePath(docId(target.n))}${heading ? `/${encodeURIComponent(heading)}` : ''}`;
+  if (state.mode === 'path') return hashRoute(docId(target.n), heading);
   return docHref(target.n, heading).replace(/^[^#]*/, '');
 }
 

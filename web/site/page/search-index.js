@@ -1,9 +1,9 @@
 // The search index on the page side, without DOM: the shards written by the builder
-// (web/site/build/search.js) loaded into MiniSearch and queried. It is bundled apart from the page
+// (web/site/builder/search.js) loaded into MiniSearch and queried. It is bundled apart from the page
 // (search-entry.js → _foldmark/search.js, loaded on first use with the shards); Node imports it too
 // (bench/search-quality.mjs ranks exactly like the page).
 import MiniSearch from 'minisearch';
-import { INDEX_OPTIONS, QUERY_OPTIONS } from '../build/search-options.js';
+import { INDEX_OPTIONS, QUERY_OPTIONS } from '../shared/search-options.js';
 
 export class SearchIndex {
   constructor() {

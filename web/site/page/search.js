@@ -3,6 +3,7 @@
 // (_foldmark/search/<k>.js, classic scripts: file:// cannot fetch) load on first use. The query is
 // in the address as ?q=…, so a search can be shared; choosing a result opens the article at that
 // section and marks the words there (?hl=…, consumed by marks.js once the article is shown).
+import { GLOBALS, MARKS, PATHS, searchShardPath } from '../shared/paths.js';
 import { make, messageOf } from './dom.js';
 import { docLabel, state } from './state.js';
 import { docHref } from './router.js';
@@ -52,19 +53,19 @@ function loadIndex() {
     };
     let requested = 0;
     const requestNext = () => {
-      if (requested < total) addScript(`_foldmark/search/${requested++}.js`, reject);
+      if (requested < total) addScript(searchShardPath(requested++), reject);
     };
-    self.foldmarkSearch = (k, data) => {
+    self[GLOBALS.search] = (k, data) => {
       requestNext();
       if (index) add(data);
       else pending.push(data);
     };
     const library = document.createElement('script');
-    library.src = new URL('_foldmark/search.js', state.rootUrl).href;
-    library.onerror = () => reject(new Error('_foldmark/search.js could not be loaded'));
+    library.src = new URL(PATHS.searchCode, state.rootUrl).href;
+    library.onerror = () => reject(new Error(`${PATHS.searchCode} could not be loaded`));
     library.onload = () => {
-      if (typeof self.foldmarkSearchIndex !== 'function') return reject(new Error('_foldmark/search.js holds no search index'));
-      index = new self.foldmarkSearchIndex();
+      if (typeof self[GLOBALS.searchIndex] !== 'function') return reject(new Error(`${PATHS.searchCode} holds no search index`));
+      index = new self[GLOBALS.searchIndex]();
       for (const data of pending.splice(0)) setTimeout(() => add(data));  // one shard per task: results show after the first
       return undefined;
     };
@@ -194,7 +195,7 @@ function build() {
   input.addEventListener('input', () => {
     const start = performance.now();
     runQuery();
-    if (index?.shards.length) requestAnimationFrame(() => performance.measure('foldmark:search', { start, end: performance.now() }));
+    if (index?.shards.length) requestAnimationFrame(() => performance.measure(MARKS.search, { start, end: performance.now() }));
   });
   input.addEventListener('keydown', onKey);
   dialog.addEventListener('close', () => {
@@ -225,7 +226,9 @@ function close() {
 
 const typing = (node) => node && (node.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(node.tagName));
 
-export function wireSearch() {
+export const search = { wire: wireSearch };
+
+function wireSearch() {
   if (!shardCount()) return;
   const button = make('button', 'site-search-button');
   button.type = 'button';

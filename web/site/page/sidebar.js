@@ -1,60 +1,23 @@
-// The sidebar from catalog.sidebars (build/pages.js): nested collapsible categories, built lazily —
+// The sidebar from catalog.sidebars (shared/catalog.js): nested collapsible categories, built lazily —
 // a collapsed category's children are made when it is first opened, so a site of 10,000 docs
 // costs a few top-level elements at start-up. The shown doc's categories are opened, its link
 // carries aria-current="page" and the article's table of contents. A doc shows the first sidebar
 // that contains it (else sidebars[0], nothing marked).
+import { neighbours } from '../shared/reading-order.js';
+import { tocEntries } from '../shared/toc.js';
 import { link, make } from './dom.js';
-import { docCount, docLabel, el, state } from './state.js';
+import { docLabel, el, isDoc, placeOf, sameTarget, sidebars, state } from './state.js';
 import { docHref, hereHref, localHref } from './router.js';
 
 const TOC_MAX = 300;  // entries listed under the shown doc; an article of 150,000 headings lists these
 const nav = { sidebar: -1, list: null, current: null, toc: null };
+let shownToc = null;  // { target, toc } of the article shown last: its TOC comes back with the sidebar
 
-const isDoc = (n) => Number.isInteger(n) && n >= 0 && n < docCount();
-
-// Ancestors (category items) of doc n in items, outermost first, or null when n is not there.
-function pathTo(items, n) {
-  if (!Array.isArray(items)) return null;
-  for (const item of items) {
-    if (item === n || (Array.isArray(item) && item[0] === n)) return [];
-    if (Array.isArray(item) && item[0] === 'c') {
-      if (item[4] === n) return [item];
-      const inner = pathTo(item[3], n);
-      if (inner) return [item, ...inner];
-    }
-  }
-  return null;
-}
-
-// The docs of a sidebar in reading order (categories' own docs first), made once per sidebar.
-const orders = new Map();
-function readingOrder(items, into = []) {
-  for (const item of Array.isArray(items) ? items : []) {
-    if (isDoc(item)) into.push(item);
-    else if (Array.isArray(item) && isDoc(item[0])) into.push(item[0]);
-    else if (Array.isArray(item) && item[0] === 'c') {
-      if (isDoc(item[4])) into.push(item[4]);
-      readingOrder(item[3], into);
-    }
-  }
-  return into;
-}
-
-// The docs before and after n in its sidebar (what a reader opens next: prefetched when idle).
+// The docs after and before n in its sidebar (what a reader opens next: prefetched when idle).
 export function neighboursOf(n) {
-  const all = sidebars();
-  for (let i = 0; i < all.length; i += 1) {
-    if (!orders.has(i)) orders.set(i, readingOrder(all[i]));
-    const order = orders.get(i);
-    const at = order.indexOf(n);
-    if (at >= 0) return [order[at + 1], order[at - 1]].filter((m) => m !== undefined);
-  }
+  const place = placeOf(n);
+  if (place) return neighbours(place).reverse().filter((m) => m !== undefined);
   return [n + 1, n - 1].filter(isDoc);
-}
-
-function sidebars() {
-  const all = state.catalog && Array.isArray(state.catalog.sidebars) ? state.catalog.sidebars : [];
-  return all.length ? all : [[]];
 }
 
 function docLink(n, label) {
@@ -76,23 +39,22 @@ function toggle(li, open) {
 }
 
 function category(item, opened) {
-  const [, label, collapsed, items, n] = item;
   const li = make('li', 'site-cat');
-  li.fmItems = Array.isArray(items) ? items : [];
+  li.fmItems = item.items;
   li.fmOpen = opened;
   const row = make('div', 'site-cat-row');
   const button = make('button', 'site-cat-toggle');
   button.type = 'button';
-  if (isDoc(n)) {
-    row.append(docLink(n, String(label)), button);
-    button.setAttribute('aria-label', String(label));
+  if (item.doc !== undefined) {
+    row.append(docLink(item.doc, item.label), button);
+    button.setAttribute('aria-label', item.label);
   } else {
-    button.append(make('span', 'site-cat-label', String(label)));
+    button.append(make('span', 'site-cat-label', item.label));
     row.append(button);
   }
   li.append(row);
   button.addEventListener('click', () => toggle(li, button.getAttribute('aria-expanded') !== 'true'));
-  toggle(li, opened.has(item) || !collapsed);
+  toggle(li, opened.has(item) || !item.collapsed);
   return li;
 }
 
@@ -100,14 +62,11 @@ function category(item, opened) {
 function buildList(items, opened) {
   const ul = make('ul', 'site-nav-list');
   for (const item of items) {
-    let node = null;
-    if (isDoc(item)) node = docLink(item);
-    else if (Array.isArray(item) && isDoc(item[0])) node = docLink(item[0], item[1] ? String(item[1]) : '');
-    else if (Array.isArray(item) && item[0] === 'c') {
+    if (item.type === 'category') {
       ul.append(category(item, opened));
       continue;
-    } else if (Array.isArray(item) && item[0] === 'l') node = link(String(item[1]), String(item[2]));
-    if (!node) continue;
+    }
+    const node = item.type === 'doc' ? docLink(item.doc, item.label) : link(item.label, item.href);
     const li = make('li');
     li.append(node);
     ul.append(li);
@@ -132,31 +91,27 @@ function localGroup() {
 // opened down to the doc, the doc's link marked.
 export function showInSidebar(target) {
   const all = sidebars();
-  let which = 0;
-  let path = null;
-  if (target && isDoc(target.n)) {
-    for (let i = 0; i < all.length && !path; i += 1) {
-      path = pathTo(all[i], target.n);
-      if (path) which = i;
-    }
-  }
+  const place = target && isDoc(target.n) ? placeOf(target.n) : undefined;
+  const which = place ? place.sidebarIndex : 0;
+  const path = place ? place.path : null;
   const opened = new Set(path || []);
   if (which !== nav.sidebar || el.siteNav.dataset.locals !== String(state.local.length)) {
     nav.sidebar = which;
-    nav.list = buildList(all[which], opened);
+    nav.list = buildList(all[which].items, opened);
     el.siteNav.replaceChildren(make('h2', 'site-nav-title', 'Articles'), nav.list, ...localGroup());
     el.siteNav.dataset.locals = String(state.local.length);
   } else {
     openPath(nav.list, path || []);
   }
   mark(target);
+  if (shownToc && sameTarget(shownToc.target, target)) showToc(target, shownToc.toc);
 }
 
 // Opens the categories of path (outermost first), building each level as needed.
 function openPath(list, path) {
   let ul = list;
   for (const item of path) {
-    const li = [...ul.children].find((c) => c.fmItems === item[3]);
+    const li = [...ul.children].find((c) => c.fmItems === item.items);
     if (!li) return;
     toggle(li, true);
     ul = li.querySelector(':scope > ul');
@@ -174,25 +129,28 @@ function mark(target) {
   nav.current?.setAttribute('aria-current', 'page');
 }
 
-// The shown article's headings under its sidebar link (at most TOC_MAX, two levels).
+// The shown article's headings under its sidebar link (shared/toc.js, at most TOC_MAX).
 export function showToc(target, toc) {
   nav.toc?.remove();
   nav.toc = null;
-  if (!nav.current || !Array.isArray(toc)) return;
-  let top = Infinity;
-  for (const t of toc) if (t.id && t.level < top) top = t.level;  // a loop: never spread a huge array
+  const entries = tocEntries(toc, TOC_MAX);
+  if (!nav.current || !entries.length) return;
   const list = make('ul', 'site-toc');
-  let count = 0;
-  for (const t of toc) {
-    if (count === TOC_MAX) break;
-    if (!t.id || t.level > top + 1) continue;
-    const li = make('li', t.level > top ? 'site-toc-sub' : '');
+  for (const t of entries) {
+    const li = make('li', t.sub ? 'site-toc-sub' : '');
     li.append(link(t.text, hereHref(target, t.id)));
     list.append(li);
-    count += 1;
   }
-  if (!count) return;
   nav.toc = list;
   const holder = nav.current.closest('.site-cat-row') || nav.current;
   holder.after(list);
 }
+
+// A feature (features.js): the shown article's TOC under its link, now or when the sidebar is built.
+export const sidebarToc = {
+  onArticle({ target, toc, fresh }) {
+    if (!fresh) return;
+    shownToc = { target, toc };
+    showToc(target, toc);
+  },
+};

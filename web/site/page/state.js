@@ -1,4 +1,7 @@
 // What every feature module shares: the page's data-* settings, its elements, and what is shown.
+import { decodeItems, entryId, entryLabel } from '../shared/catalog.js';
+import { placeDocs } from '../shared/reading-order.js';
+
 export const html = document.documentElement;
 
 export const state = {
@@ -57,11 +60,26 @@ export function docCount() {
 
 const entryOf = (n) => known.get(n) ?? state.catalog.docs[n];
 
-export function docId(n) {
-  return String(entryOf(n)[0]);
+export const docId = (n) => entryId(entryOf(n));
+export const docLabel = (n) => entryLabel(entryOf(n));
+
+export const isDoc = (n) => Number.isInteger(n) && n >= 0 && n < docCount();
+
+let decoded = null;  // { from: catalog.sidebars, sidebars: [{ items }] }, decoded once (shared/catalog.js)
+
+/** The catalog's sidebars as named items ([{ items: [] }] when it has none). */
+export function sidebars() {
+  const raw = state.catalog && Array.isArray(state.catalog.sidebars) ? state.catalog.sidebars : [];
+  if (decoded?.from !== raw) {
+    const all = raw.map((items) => ({ items: decodeItems(items, isDoc) }));
+    decoded = { from: raw, sidebars: all.length ? all : [{ items: [] }], places: null };
+  }
+  return decoded.sidebars;
 }
 
-export function docLabel(n) {
-  const entry = entryOf(n);
-  return String(entry[1] || entry[0]);
+/** Doc n's first place in the sidebars (shared/reading-order.js placeDocs), or undefined. */
+export function placeOf(n) {
+  sidebars();
+  decoded.places ??= placeDocs(decoded.sidebars);
+  return decoded.places.get(n);
 }

@@ -2,6 +2,7 @@
 // from 1200 px). The entry of the heading being read is marked as the reader scrolls (one
 // rAF-throttled scroll listener); a click
 // goes through the router, which opens the collapsed item holding that heading.
+import { tocEntries } from '../shared/toc.js';
 import { link, make } from './dom.js';
 import { el } from './state.js';
 import { hereHref } from './router.js';
@@ -60,15 +61,25 @@ function follow(headings) {
   update();
 }
 
-/** Fills the column from the shown article's h2/h3 headings (hidden when there are none). */
-export function showOnPage(target) {
+/**
+ * Fills the column from the shown article's TOC (the core's, shared/toc.js: the sidebar's rule);
+ * hidden when it lists fewer than two headings.
+ */
+export function showOnPage(target, toc) {
   const box = ensureColumn();
   const list = box.querySelector('.site-onpage-list');
-  const headings = [...el.siteArticle.querySelectorAll('.fm-article :is(h2, h3)[id]')].slice(0, MAX);
-  list.replaceChildren(...headings.map((h) => {
-    const li = make('li', h.tagName === 'H3' ? 'site-onpage-sub' : '');
-    const a = link(h.textContent, hereHref(target, h.id));
-    a.dataset.id = h.id;
+  const entries = [];
+  const headings = [];
+  for (const t of tocEntries(toc, MAX)) {
+    const h = el.siteArticle.querySelector(`.fm-article [id="${CSS.escape(t.id)}"]`);
+    if (!h) continue;
+    entries.push(t);
+    headings.push(h);
+  }
+  list.replaceChildren(...entries.map((t) => {
+    const li = make('li', t.sub ? 'site-onpage-sub' : '');
+    const a = link(t.text, hereHref(target, t.id));
+    a.dataset.id = t.id;
     li.append(a);
     return li;
   }));
@@ -91,3 +102,12 @@ export function hideOnPage() {
   stop?.();
   stop = null;
 }
+
+// A feature (features.js): the column of each article of the site, hidden for anything else.
+export const onPage = {
+  onArticle({ target, toc, fresh, article }) {
+    if (!fresh) return;
+    if (article && Number.isInteger(target?.n)) showOnPage(target, toc);
+    else hideOnPage();
+  },
+};

@@ -5,25 +5,19 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { codeLanguages } from './code.js';
+import { DOCS_DIR } from '../shared/paths.js';
+import { decodeComponent as safeDecode } from '../shared/text.js';
 import { loadDoc } from './docs.js';
-import { headingIds, LinkResolver } from './links.js';
-import { docScript, referencedDocs, rootOf } from './pages.js';
-import { pageWriter, readTemplate } from './index.js';
+import { linkDoc, readDocFacts, writeDoc } from './doc-pipeline.js';
+import { LinkResolver } from './links.js';
 import { notAFolder } from './output.js';
+import { readTemplate } from './pages.js';
 import { Problems } from './problems.js';
 
 // What the catalog, the sidebars and other docs' links depend on.
 const OUTLINE = ['id', 'title', 'label', 'position', 'url', 'collapse', 'rel'];
 
 const sameSet = (a, b) => a.size === b.size && [...a].every((x) => b.has(x));
-
-function safeDecode(s) {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
 
 // Would a link from another doc to doc n#anchor change from working to broken (or back)? Then its
 // warnings and its links map change too: a whole build.
@@ -63,11 +57,11 @@ export async function updateDoc(site, outDir, abs) {
   const changed = OUTLINE.find((k) => doc[k] !== old[k]);
   if (changed) return { full: `its ${changed} changed` };
   doc.index = old.index;
-  doc.ids = headingIds(doc.html);
+  readDocFacts(doc);
   if (!sameSet(doc.ids, old.ids) && anchorsMoved(site.docs, doc.index, old.ids, doc.ids)) return { full: 'a heading another article links to changed' };
   const docs = site.docs.map((d) => (d === old ? doc : d));
   const resolver = new LinkResolver({ docs, docsRoot: site.docsRoot, staticDirs: site.staticDirs, problems, containment: site.containment });
-  doc.links = resolver.resolveDoc(doc);
+  linkDoc(doc, resolver);
   for (const [path, from] of resolver.assets) {
     if (site.assets.get(path) !== from) return { full: 'it links a new file' };
   }
@@ -77,18 +71,13 @@ export async function updateDoc(site, outDir, abs) {
   if (Object.keys(codeLanguages([doc])).some((lang) => !site.codeLanguages.has(lang))) return { full: 'a new code language' };
   doc.html = null;
   // The whole build says why it cannot write through a symlink placed in the output folder.
-  if (notAFolder(outDir, '_foldmark/docs') || (site.opts.prerender && notAFolder(outDir, doc.id))) return { full: 'a symlink in the output folder' };
+  if (notAFolder(outDir, DOCS_DIR) || (site.opts.prerender && notAFolder(outDir, doc.id))) return { full: 'a symlink in the output folder' };
 
   site.docs = docs;
   replaceInSidebars(site.sidebars, old, doc);
   if (site.landing === old) site.landing = doc;
-  writeAtomic(outDir, `_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links, referencedDocs(site.sidebars, site.docs)(doc)));
-  if (site.opts.prerender) {
-    site.template ??= await readTemplate();
-    const page = pageWriter({ ...site, problems }, site.template);
-    writeAtomic(outDir, `${doc.id}/index.html`, page({ doc, root: rootOf(doc.id), mode: 'path', prerender: true, own: true }));
-    if (site.landing === doc) writeAtomic(outDir, 'index.html', page({ doc, root: '', mode: 'path', prerender: true }));
-  }
+  site.template ??= await readTemplate();
+  await writeDoc({ ...site, problems }, site.template, doc, (rel, data) => writeAtomic(outDir, rel, data));
   return { n: doc.index, warnings: problems.warnings };
 }
 

@@ -2,20 +2,12 @@
 // (folder path + front matter `id`, else the file name, number prefixes removed) and URL.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CONTRACT } from '../../contract.js';
+import { isFolderIndex, metaOf, metaText as text, ownIdOf, stripNumberPrefix, titleAndLabel } from '../shared/doc-names.js';
 import { isGenerated } from './output.js';
-import { location, printableName, SiteError } from './problems.js';
+import { InputError, location, printableName } from './problems.js';
 
 export const MAX_DOC_BYTES = CONTRACT.limits.maxInputBytes;
 export const COLLAPSE_MODES = CONTRACT.values.collapse;
-
-// Docusaurus's number prefixes: '01-intro' → 'intro', '2. Setup' → 'Setup'; '2021-01-01' is a date, kept.
-export function stripNumberPrefix(name) {
-  const m = /^\d+\s*[-_.]+\s*([^-_.\s].*)$/.exec(name);
-  return m && !/^\d/.test(m[1]) ? m[1] : name;
-}
-
-const stemOf = (file) => file.replace(/\.mdx?$/i, '');
-const text = (v) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 
 function position(value) {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -99,7 +91,7 @@ export async function loadDoc(fm, { rel, abs }, { collapse, problems }) {
     problems.leaveOut('failed to render', `cannot render: ${err.code || ''} ${err.message}`.trim(), { file: abs });
     return null;
   }
-  const meta = article.meta && typeof article.meta === 'object' ? article.meta : {};
+  const meta = metaOf(article);
   if (meta.draft === true) {
     problems.leaveOut('drafts', null);
     return null;
@@ -117,7 +109,7 @@ function describe(fm, { rel, abs, markdown, meta, collapse, problems, article })
     problems.leaveOut('with an invalid id', `front matter id "${ownId}" may not contain "/" (Docusaurus scopes ids by folder): left out`, { file: abs, ...idLocation(markdown) });
     return null;
   }
-  const base = ownId || stripNumberPrefix(stemOf(file));
+  const base = ownIdOf(meta, file);
   const id = dirId ? `${dirId}/${base}` : base;
   let docCollapse = collapse;
   if (meta.collapse !== undefined) {
@@ -126,24 +118,22 @@ function describe(fm, { rel, abs, markdown, meta, collapse, problems, article })
   }
   if (docCollapse !== collapse) article = fm.render(markdown, { collapse: docCollapse });
   for (const w of article.warnings) problems.warn(w.message, { file: abs, line: w.line, column: w.column });
-  const title = article.title || text(meta.title) || base;
+  const { title, label } = titleAndLabel(article, meta, base);
   return {
-    rel, abs, dir, id, markdown, meta, title,
-    label: text(meta.sidebar_label) || title,
+    rel, abs, dir, id, markdown, meta, title, label,
     position: position(meta.sidebar_position),
     collapse: docCollapse,
     description: text(meta.description),
-    url: docUrl(dir, dirId, base, stemOf(file), text(meta.slug)),
+    url: docUrl(dir, dirId, base, file, text(meta.slug)),
     html: article.html,
   };
 }
 
 // The doc's Docusaurus URL path below the docs route: its slug (absolute, or relative to its
 // folder), else folder id + id; index/README (or a file named like its folder) stand for the folder.
-function docUrl(dir, dirId, base, stem, slug) {
+function docUrl(dir, dirId, base, file, slug) {
   if (slug) return slug.startsWith('/') ? slug.replace(/^\/+|\/+$/g, '') : [dirId, slug].filter(Boolean).join('/');
-  const folder = dir.split('/').pop() || '';
-  if (/^(index|readme)$/i.test(stem) || (folder && stem.toLowerCase() === folder.toLowerCase())) return dirId;
+  if (isFolderIndex(file, dir.split('/').pop() || '')) return dirId;
   return dirId ? `${dirId}/${base}` : base;
 }
 
@@ -189,6 +179,6 @@ export function checkIds(docs, problems, { prerender = false } = {}) {
     if (same && prerender) problems.error(`article id "${doc.id}" differs only in case from "${same.id}" (${where(same)}): their pages would be one folder on macOS and Windows`, at(doc));
     else if (!same) folded.set(key, doc);
   }
-  if (problems.errors.length) throw new SiteError(`${problems.errors.length} article id error${problems.errors.length === 1 ? '' : 's'}`);
+  if (problems.errors.length) throw new InputError(`${problems.errors.length} article id error${problems.errors.length === 1 ? '' : 's'}`);
   return byId;
 }

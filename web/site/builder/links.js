@@ -6,6 +6,8 @@
 import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { CONTRACT } from '../../contract.js';
+import { RESERVED_PATH as RESERVED } from '../shared/paths.js';
+import { decodeComponent as safeDecode, decodeEntities, lineColumn } from '../shared/text.js';
 import { Containment } from './containment.js';
 import { isGenerated } from './output.js';
 import { lineLocator } from './problems.js';
@@ -14,7 +16,6 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const DOC_FILE = /\.mdx?$/i;
 const LINK_ATTR = /<(a|img)\s[^>]*?\b(href|src)="([^"]*)"/g;
 const ID_ATTR = /\sid="([^"]*)"/g;
-const RESERVED = /^_foldmark(\/|$)/;
 
 const BROKEN_REPORTED = Symbol('broken, already reported');
 const MAX_ID_BYTES = CONTRACT.limits.maxSlugBytes;
@@ -27,26 +28,15 @@ function cutId(id) {
   return new TextDecoder().decode(bytes.subarray(0, end));
 }
 
-const ENTITY = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
-export const decodeAttr = (s) => s.replace(/&(amp|lt|gt|quot|#39);/g, (_, n) => ENTITY[n]);
-
 /** The attribute values (as a DOM reads them) of every link and image in rendered HTML. */
 export function linkValues(html) {
   const out = [];
-  for (const m of html.matchAll(LINK_ATTR)) out.push({ tag: m[1], value: decodeAttr(m[3]) });
+  for (const m of html.matchAll(LINK_ATTR)) out.push({ tag: m[1], value: decodeEntities(m[3]) });
   return out;
 }
 
 export function headingIds(html) {
-  return new Set([...html.matchAll(ID_ATTR)].map((m) => decodeAttr(m[1])));
-}
-
-function safeDecode(s) {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
+  return new Set([...html.matchAll(ID_ATTR)].map((m) => decodeEntities(m[1])));
 }
 
 // Where a doc's link values appear in its Markdown source: { line, column } (1-based) or {}.
@@ -129,7 +119,7 @@ export class LinkResolver {
     return known;
   }
 
-  /** The links map of one doc (its doc script's `links`, applied by page/links.js), reporting what is broken. */
+  /** The links map of one doc (shared/hrefs.js linkTarget reads it), reporting what is broken. */
   resolveDoc(doc) {
     this.locate = sourceLocator(doc.markdown);
     const links = {};

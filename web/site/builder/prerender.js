@@ -2,14 +2,14 @@
 // of the main thread, which writes the pages as they arrive, in doc order. At most WINDOW batches
 // are in flight, so rendered HTML never piles up in memory however large the tree.
 import { Worker } from 'node:worker_threads';
-import { SiteError } from './problems.js';
+import { InputError } from './problems.js';
 
 const BATCH = 32;
 const WINDOW = 4;
 
 // The worker's answer as the article pageWriter expects: html, and jsonLd (which may throw).
 function articleOf(doc, answer) {
-  if (answer.error) throw new SiteError(`cannot render: ${[answer.error.code, answer.error.message].filter(Boolean).join(' ')}`, { file: doc.abs });
+  if (answer.error) throw new InputError(`cannot render: ${[answer.error.code, answer.error.message].filter(Boolean).join(' ')}`, { file: doc.abs });
   if (!answer.jsonLdError) return answer;
   const { code, message } = answer.jsonLdError;
   return {
@@ -32,8 +32,8 @@ export async function* prerenderedArticles(docs) {
     pending.get(id)?.resolve(articles);
     pending.delete(id);
   });
-  worker.on('error', (err) => failAll(new SiteError(`the prerender worker failed: ${err.message}`)));
-  worker.on('exit', (code) => failAll(new SiteError(`the prerender worker stopped (exit ${code})`)));
+  worker.on('error', (err) => failAll(new InputError(`the prerender worker failed: ${err.message}`)));
+  worker.on('exit', (code) => failAll(new InputError(`the prerender worker stopped (exit ${code})`)));
   const request = (start) => {
     const answer = new Promise((resolve, reject) => pending.set(start, { resolve, reject }));
     answer.catch(() => {});  // awaited in turn below; a build that stops first never asks

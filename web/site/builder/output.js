@@ -7,7 +7,8 @@ import { copyFileSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { lstat, mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { below } from './containment.js';
-import { SiteError } from './problems.js';
+import { RESERVED_PATH } from '../shared/paths.js';
+import { InputError } from './problems.js';
 
 export const MANIFEST = '.foldmark-site.json';
 const GENERATOR = 'foldmark';
@@ -19,7 +20,7 @@ const inside = (child, parent) => below(child, parent) !== null;
 const GENERATED = new Set(['index.html', '404.html', 'sitemap.xml', MANIFEST]);
 export const isGenerated = (rel) => {
   const lower = rel.toLowerCase();
-  return GENERATED.has(lower) || lower === '_foldmark' || lower.startsWith('_foldmark/');
+  return GENERATED.has(lower) || RESERVED_PATH.test(lower);
 };
 
 // A manifest entry foldmark could have written: a relative path of real parts, nothing that
@@ -99,22 +100,22 @@ export async function prepareOutput(outDir, { packageRoot, docsRoot, staticDirs 
   const packages = await pairs(packageRoot);
   const shipped = ['web', 'dist', 'node_modules'].map((dir) => join(packageRoot, dir));
   if (outs.some((o) => packages.some((p) => inside(p, o))) || (await Promise.all(shipped.map(within))).some(Boolean)) {
-    throw new SiteError('refusing to write the site into the foldmark package itself', { file: out });
+    throw new InputError('refusing to write the site into the foldmark package itself', { file: out });
   }
-  if (await within(docsRoot)) throw new SiteError('refusing to write the site inside the docs folder it is built from', { file: out });
-  for (const dir of staticDirs) if (await within(dir)) throw new SiteError('refusing to write the site inside a --static folder', { file: out });
+  if (await within(docsRoot)) throw new InputError('refusing to write the site inside the docs folder it is built from', { file: out });
+  for (const dir of staticDirs) if (await within(dir)) throw new InputError('refusing to write the site inside a --static folder', { file: out });
   let info = null;
   try {
     info = await stat(out);
   } catch (err) {
-    if (err.code !== 'ENOENT') throw new SiteError(`cannot use output folder: ${describeError(err)}`, { file: out });
+    if (err.code !== 'ENOENT') throw new InputError(`cannot use output folder: ${describeError(err)}`, { file: out });
   }
-  if (info && !info.isDirectory()) throw new SiteError('--out exists and is not a folder', { file: out });
+  if (info && !info.isDirectory()) throw new InputError('--out exists and is not a folder', { file: out });
   const previous = info ? await readManifest(out) : null;
   const existing = info ? await listFiles(out) : [];
   const foreign = existing.filter((f) => f !== MANIFEST && !(previous && previous.has(f)));
   if (info && !previous && foreign.length > 0 && !force) {
-    throw new SiteError(`refusing to write into a folder foldmark did not build (it holds ${foreign.length} file${foreign.length === 1 ? '' : 's'}, e.g. ${foreign[0]}); use an empty folder, or --force to add the site beside them`, { file: out });
+    throw new InputError(`refusing to write into a folder foldmark did not build (it holds ${foreign.length} file${foreign.length === 1 ? '' : 's'}, e.g. ${foreign[0]}); use an empty folder, or --force to add the site beside them`, { file: out });
   }
   return { out, real: outs[1], exists: Boolean(info), previous: previous || new Set(), foreign: new Set(foreign), force };
 }
@@ -125,7 +126,7 @@ export async function stagingArea(target) {
   const tmp = `${target.real ?? target.out}.foldmark-tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true }).catch((err) => {
-    throw new SiteError(`cannot create output folder: ${describeError(err)}`, { file: dirname(tmp) });
+    throw new InputError(`cannot create output folder: ${describeError(err)}`, { file: dirname(tmp) });
   });
   const files = [];
   const made = new Set();
@@ -137,7 +138,7 @@ export async function stagingArea(target) {
     mkdirSync(join(tmp, dir), { recursive: true });
     made.add(dir);
   }
-  const fail = (rel, err) => new SiteError(`cannot write: ${describeError(err)}`, { file: join(target.out, rel) });
+  const fail = (rel, err) => new InputError(`cannot write: ${describeError(err)}`, { file: join(target.out, rel) });
   return {
     tmp,
     files,
@@ -156,7 +157,7 @@ export async function stagingArea(target) {
         ensureDir(rel);
         copyFileSync(from, join(tmp, rel));
       } catch (err) {
-        if (err.code === 'ENOENT' || (err.code === 'EACCES' && !err.dest)) throw new SiteError(`cannot read: ${describeError(err)}`, { file: from });
+        if (err.code === 'ENOENT' || (err.code === 'EACCES' && !err.dest)) throw new InputError(`cannot read: ${describeError(err)}`, { file: from });
         throw fail(rel, err);
       }
     },
@@ -170,7 +171,7 @@ export async function commitOutput(target, stage) {
   const clobbered = files.filter((f) => target.foreign.has(f));
   if (clobbered.length && !target.force) {
     await stage.discard();
-    throw new SiteError(`refusing to overwrite ${clobbered.length} file${clobbered.length === 1 ? '' : 's'} foldmark did not write (e.g. ${clobbered[0]}); use --force`, { file: target.out });
+    throw new InputError(`refusing to overwrite ${clobbered.length} file${clobbered.length === 1 ? '' : 's'} foldmark did not write (e.g. ${clobbered[0]}); use --force`, { file: target.out });
   }
   if (target.exists) {
     // Checked before anything moves: a failed check leaves the previous site whole.
@@ -179,12 +180,12 @@ export async function commitOutput(target, stage) {
       const bad = notAFolder(target.out, dir, known);
       if (!bad) continue;
       await stage.discard();
-      throw new SiteError(bad.why === 'symlink' ? 'refusing to write through a symlink inside --out; remove it (the site needs a folder here)'
+      throw new InputError(bad.why === 'symlink' ? 'refusing to write through a symlink inside --out; remove it (the site needs a folder here)'
         : `the site needs a folder here: ${bad.why === 'file' ? 'a file is in the way' : bad.why}`, { file: join(target.out, bad.rel) });
     }
   }
   await writeFile(join(stage.tmp, MANIFEST), `${JSON.stringify({ generator: GENERATOR, files }, null, 0)}\n`)
-    .catch((err) => { throw new SiteError(`cannot write: ${describeError(err)}`, { file: join(target.out, MANIFEST) }); });
+    .catch((err) => { throw new InputError(`cannot write: ${describeError(err)}`, { file: join(target.out, MANIFEST) }); });
   if (!target.exists) {
     await rename(stage.tmp, target.out);
     return;
@@ -192,7 +193,7 @@ export async function commitOutput(target, stage) {
   for (const rel of files) {
     await mkdir(dirname(join(target.out, rel)), { recursive: true });
     await rename(join(stage.tmp, rel), join(target.out, rel)).catch((err) => {
-      throw new SiteError(`cannot write: ${describeError(err)}`, { file: join(target.out, rel) });
+      throw new InputError(`cannot write: ${describeError(err)}`, { file: join(target.out, rel) });
     });
   }
   await rename(join(stage.tmp, MANIFEST), join(target.out, MANIFEST));

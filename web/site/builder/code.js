@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { prismPath } from '../shared/paths.js';
 
 const require = createRequire(import.meta.url);
 const prismDir = dirname(require.resolve('prismjs/components.json'));
@@ -56,8 +57,8 @@ export async function writeCode(docs, stage) {
   const code = codeLanguages(docs);
   const files = new Set(Object.values(code).flat());
   if (!files.size) return {};
-  await stage.copy('_foldmark/prism/core.js', join(prismDir, 'components', 'prism-core.min.js'));
-  for (const name of files) await stage.copy(`_foldmark/prism/${name}.js`, join(prismDir, 'components', `prism-${name}.min.js`));
+  await stage.copy(prismPath('core'), join(prismDir, 'components', 'prism-core.min.js'));
+  for (const name of files) await stage.copy(prismPath(name), join(prismDir, 'components', `prism-${name}.min.js`));
   return code;
 }
 
@@ -65,7 +66,7 @@ export async function writeCode(docs, stage) {
 
 /**
  * highlight(code, lang, meta) for the core: Prism in Node, tokens closed at every line end
- * (web/site/build/code-render.js, which the page bundles too), so the core can wrap the lines the
+ * (web/site/shared/code-render.js, which the page bundles too), so the core can wrap the lines the
  * metastring or highlight comments mark without splitting a token. Returns undefined for a
  * language Prism does not know (the core then escapes the code as usual).
  */
@@ -73,7 +74,7 @@ export async function prismHighlighter() {
   const Prism = require('prismjs');
   const loadLanguages = require('prismjs/components/index.js');
   loadLanguages.silent = true;
-  const { tokenLines } = await import('./code-render.js');
+  const { tokenLines } = await import('../shared/code-render.js');
   const langs = languages();
   return (code, lang) => {
     const name = langs.aliases.get(String(lang || '').toLowerCase());

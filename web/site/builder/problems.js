@@ -1,13 +1,9 @@
-// How the builder reports bad input: SiteError stops a build; Problems collects warnings and the
-// files left out, each located as precisely as known (file, line, column), for one report per run.
+// How the builder reports bad input: an InputError (web/input-error.js) stops a build; Problems
+// collects warnings and the files left out, each located as precisely as known (file, line,
+// column), for one report per run.
+import { location } from '../shared/text.js';
 
-export class SiteError extends Error {
-  constructor(message, { file, line, column } = {}) {
-    super(message);
-    this.name = 'SiteError';
-    Object.assign(this, { file, line, column });
-  }
-}
+export { InputError } from '../../input-error.js';
 
 /**
  * A function offset → { line, column } (1-based, column in UTF-16 units) over text. The line
@@ -38,8 +34,7 @@ export function lineLocator(text) {
 /** 1-based line and column of one offset in text. */
 export const lineColumn = (text, offset) => lineLocator(text)(offset);
 
-export const location = ({ file, line, column }) =>
-  [file, line, column].filter((x) => x !== undefined && x !== null && x !== '').join(':');
+export { location };
 
 // A file name as a reader can see it: invalid UTF-8 bytes as \xNN, control characters escaped.
 export function printableName(name) {

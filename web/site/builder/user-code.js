@@ -4,7 +4,7 @@
 // data (plainValue): cycles, absurd depth or size and getters that throw are errors naming the
 // file, never a stack overflow in the builder.
 import { Worker } from 'node:worker_threads';
-import { SiteError } from './problems.js';
+import { InputError } from './problems.js';
 
 export const USER_CODE_TIMEOUT_MS = 10000;
 export const MAX_VALUE_DEPTH = 200; // arrays and objects inside each other: 100 levels of sidebar categories
@@ -87,7 +87,7 @@ const running = new Set();
  * module's default export (with commonJs, its namespace when it has none). what: how messages name
  * it ('sidebars file'); commonJs: a .js/.cjs without `export` is evaluated as CommonJS, as
  * Docusaurus evaluates sidebars.js. Each load is a fresh worker: a changed file is read afresh.
- * Throws SiteError: the file's own error (with its line and column when the stack has them), a
+ * Throws InputError: the file's own error (with its line and column when the stack has them), a
  * ValueError, a timeout, or stopUserCode().
  */
 export function loadUserModule(file, { what, commonJs = false, timeout = USER_CODE_TIMEOUT_MS }) {
@@ -102,12 +102,12 @@ export function loadUserModule(file, { what, commonJs = false, timeout = USER_CO
       worker.terminate();
       fn(value);
     };
-    const stop = () => finish(reject, new SiteError(`stopped while running the ${what}`, { file }));
+    const stop = () => finish(reject, new InputError(`stopped while running the ${what}`, { file }));
     const timer = setTimeout(
       () =>
         finish(
           reject,
-          new SiteError(`the ${what} did not finish within ${timeout / 1000} s (an endless loop?): stopped`, { file }),
+          new InputError(`the ${what} did not finish within ${timeout / 1000} s (an endless loop?): stopped`, { file }),
         ),
       timeout,
     );
@@ -117,7 +117,7 @@ export function loadUserModule(file, { what, commonJs = false, timeout = USER_CO
       else
         finish(
           reject,
-          new SiteError(
+          new InputError(
             m.how === 'value'
               ? `the ${what} exports an unusable value: ${m.message}`
               : `cannot ${m.how} ${what}: ${m.message}`,
@@ -125,9 +125,9 @@ export function loadUserModule(file, { what, commonJs = false, timeout = USER_CO
           ),
         );
     });
-    worker.on('error', (err) => finish(reject, new SiteError(`cannot run ${what}: ${err.message}`, { file })));
+    worker.on('error', (err) => finish(reject, new InputError(`cannot run ${what}: ${err.message}`, { file })));
     worker.on('exit', (code) =>
-      finish(reject, new SiteError(`the ${what} ended the process it ran in (exit ${code})`, { file })),
+      finish(reject, new InputError(`the ${what} ended the process it ran in (exit ${code})`, { file })),
     );
   });
 }

@@ -5,9 +5,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import MiniSearch from 'minisearch';
-import { SiteError } from './problems.js';
-import { scriptJson } from './pages.js';
-import { INDEX_OPTIONS } from './search-options.js';
+import { GLOBALS, PATHS } from '../shared/paths.js';
+import { InputError } from './problems.js';
+import { scriptJson } from './html.js';
+import { INDEX_OPTIONS } from '../shared/search-options.js';
 
 // A shard holds the sections of consecutive docs until its text reaches this size: one shard for a
 // small site, several for a big one so that no single script is huge and results arrive in steps.
@@ -186,7 +187,7 @@ export class ShardBuilder {
   // (measured in Chromium), the same data as a string in a few tens of milliseconds.
   script(k) {
     const json = JSON.stringify({ index: this.index.toJSON(), sections: this.sections });
-    return `self.foldmarkSearch(${k},JSON.parse(${scriptJson(json)}));\n`;
+    return `self.${GLOBALS.search}(${k},JSON.parse(${scriptJson(json)}));\n`;
   }
 }
 
@@ -210,10 +211,10 @@ export class SearchIndexer {
     this.result = new Promise((resolve, reject) => {
       this.worker.on('message', (m) => {
         if (m.done) resolve(m.done);
-        else if (m.error) reject(new SiteError(`cannot write the search index: ${m.error.code || m.error.message}`, { file: m.error.file }));
+        else if (m.error) reject(new InputError(`cannot write the search index: ${m.error.code || m.error.message}`, { file: m.error.file }));
       });
-      this.worker.on('error', (err) => reject(new SiteError(`the search index failed: ${err.message}`)));
-      this.worker.on('exit', (code) => reject(new SiteError(`the search index stopped (exit ${code})`)));
+      this.worker.on('error', (err) => reject(new InputError(`the search index failed: ${err.message}`)));
+      this.worker.on('exit', (code) => reject(new InputError(`the search index stopped (exit ${code})`)));
     });
     this.result.catch(() => {});  // reported by finish(); a build that fails first never asks
   }
@@ -233,7 +234,7 @@ export class SearchIndexer {
     this.worker.postMessage({ end: true });
     try {
       const { shards, files } = await this.result;
-      if (shards) await stage.copy('_foldmark/search.js', searchCode);
+      if (shards) await stage.copy(PATHS.searchCode, searchCode);
       stage.files.push(...files);
       return shards;
     } finally {

@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { searchShardPath } from '../shared/paths.js';
 import { ShardBuilder } from './search.js';
 
 const { dir, shardBytes } = workerData;
@@ -15,7 +16,7 @@ let shard = null;
 
 function close() {
   if (!shard) return;
-  const rel = `_foldmark/search/${files.length}.js`;
+  const rel = searchShardPath(files.length);
   const abs = join(dir, rel);
   mkdirSync(join(abs, '..'), { recursive: true });
   writeFileSync(abs, shard.script(files.length));
@@ -35,6 +36,6 @@ parentPort.on('message', (message) => {
       parentPort.postMessage({ done: { shards: files.length, files } });
     }
   } catch (err) {
-    parentPort.postMessage({ error: { code: err.code, message: err.message, file: join(dir, `_foldmark/search/${files.length}.js`) } });
+    parentPort.postMessage({ error: { code: err.code, message: err.message, file: join(dir, searchShardPath(files.length)) } });
   }
 });

@@ -4,22 +4,22 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GLOBALS, PATHS } from '../shared/paths.js';
 import { Containment } from './containment.js';
+import { catalogScript } from './data-scripts.js';
+import { docOutputs, linkDoc, readDocFacts } from './doc-pipeline.js';
 import { checkIds, COLLAPSE_MODES, loadDoc } from './docs.js';
-import { headingIds, LinkResolver, linkValues } from './links.js';
+import { LinkResolver } from './links.js';
 import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.js';
-import {
-  catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navWriter, placeDocs, referencedDocs, rewriteLinks, rootOf,
-  scriptSafe, sitemapXml,
-} from './pages.js';
+import { baseUrl, notFoundRoot, readTemplate, sitemapXml } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
-import { Problems, SiteError } from './problems.js';
+import { InputError, Problems } from './problems.js';
 import { MAX_SEARCH_TEXT, SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
 
-export { SiteError } from './problems.js';
+export { InputError } from './problems.js';
 
 const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const packageRoot = join(siteDir, '..', '..');
@@ -40,9 +40,9 @@ async function mapLimit(items, limit, fn) {
 
 async function checkFolder(dir, what) {
   const info = await stat(dir).catch((err) => {
-    throw new SiteError(`cannot read ${what}: ${err.code || err.message}`, { file: dir });
+    throw new InputError(`cannot read ${what}: ${err.code || err.message}`, { file: dir });
   });
-  if (!info.isDirectory()) throw new SiteError(`${what} is not a folder`, { file: dir });
+  if (!info.isDirectory()) throw new InputError(`${what} is not a folder`, { file: dir });
 }
 
 // Reads and renders every doc. Each doc, in order, gets its index, its heading ids and the links
@@ -60,7 +60,7 @@ async function loadDocs(fm, { docsRoot, containment }, options, problems, indexe
       if (!doc) continue;
       doc.index = docs.length;
       docs.push(doc);
-      [doc.ids, doc.linkValues] = [headingIds(doc.html), linkValues(doc.html)];
+      readDocFacts(doc);
       const cut = () => problems.warn(`search indexes the first ${MAX_SEARCH_TEXT.toLocaleString('en')} characters of this article's text: the rest is not searchable`, { file: doc.abs });
       indexer.add(doc, searchSections(doc.html, { onCut: cut }));
       doc.html = null;  // rendered again when prerendered
@@ -86,12 +86,12 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
  * collapse, strict, force, editUrl (ends with '/'), searchShardBytes (text per search shard; tests),
  * userCodeTimeout (ms sidebars.js may run; tests),
  * warn(line), report(problem), progress(stage, done, total) }. Returns a summary;
- * throws SiteError on bad input (after reporting every problem found).
+ * throws InputError on bad input (after reporting every problem found).
  */
 export async function buildSite(fm, options) {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const opts = { title: 'Documentation', collapse: 'sections', staticDirs: [], allowDirs: [], ...given };
-  if (!COLLAPSE_MODES.includes(opts.collapse)) throw new SiteError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
+  if (!COLLAPSE_MODES.includes(opts.collapse)) throw new InputError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
   const problems = new Problems(opts.warn, opts.report);
   const docsRoot = resolve(opts.docsDir);
   const staticDirs = opts.staticDirs.map((d) => resolve(d));
@@ -116,18 +116,15 @@ export async function buildSite(fm, options) {
 // Everything a build reads: the docs, their ids, the sidebars, the links between them.
 async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, containment }) {
   const { tree, docs } = await loadDocs(fm, { docsRoot, containment }, opts, problems, indexer);
-  if (docs.length === 0) throw new SiteError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
+  if (docs.length === 0) throw new InputError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
   const byId = checkIds(docs, problems, { prerender: opts.prerender });
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
 
   const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems, containment });
-  for (const doc of docs) {
-    doc.links = resolver.resolveDoc(doc);
-    doc.linkValues = null;
-  }
+  for (const doc of docs) linkDoc(doc, resolver);
   if (opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) {
-    throw new SiteError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
+    throw new InputError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
   }
   return { fm, opts, docs, sidebars, landing, staticDirs, docsRoot, containment, assets: resolver.assets, problems, links: resolver.counts };
 }
@@ -153,32 +150,29 @@ async function writeSite(site, stage, indexer) {
     await stat(join(dist, 'foldmark-site.js'));
     await stat(join(dist, 'foldmark-search.js'));
   } catch {
-    throw new SiteError('the built page is missing (dist/): run npm run build first');
+    throw new InputError('the built page is missing (dist/): run npm run build first');
   }
-  await stage.copy('_foldmark/core.js', join(dist, 'foldmark-classic.js'));
-  await stage.copy('_foldmark/site.js', join(dist, 'foldmark-site.js'));
-  await stage.copy('_foldmark/style.css', join(siteDir, 'style.css'));
-  await stage.copy('_foldmark/favicon.svg', join(siteDir, 'favicon.svg'));
+  await stage.copy(PATHS.core, join(dist, 'foldmark-classic.js'));
+  await stage.copy(PATHS.site, join(dist, 'foldmark-site.js'));
+  await stage.copy(PATHS.style, join(siteDir, 'style.css'));
+  await stage.copy(PATHS.favicon, join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
-  await stage.write('_foldmark/wasm.js', `self.foldmarkWasm="${wasm.toString('base64')}";\n`);
+  await stage.write(PATHS.wasm, `self.${GLOBALS.wasm}="${wasm.toString('base64')}";\n`);
   const code = await writeCode(docs, stage);
   if (opts.prerender) site.fm = await withHighlight(fm);  // Prism colours in prerendered pages when the core has the hook
-  const aroundOf = referencedDocs(site.sidebars, docs);
+  const out = docOutputs(site, await readTemplate());
   await mapLimit(docs, 32, (doc, i) => {
     opts.progress?.('writing', i + 1, docs.length);
-    return stage.write(`_foldmark/docs/${doc.index}.js`, docScript(doc, doc.links, aroundOf(doc)));
+    return stage.write(...out.script(doc));
   });
-  const template = await readTemplate();
-  const page = pageWriter(site, template);
-  const mode = opts.prerender ? 'path' : 'hash';
-  await stage.write('index.html', page({ doc: site.landing, root: '', mode, prerender: opts.prerender }));
+  await stage.write(...out.landingPage());
   if (opts.prerender) {
     for await (const [doc, article] of prerenderedArticles(docs)) {
       opts.progress?.('pages', doc.index + 1, docs.length);
-      await stage.write(`${doc.id}/index.html`, page({ doc, article, root: rootOf(doc.id), mode, prerender: true, own: true }));
+      await stage.write(...out.ownPage(doc, article));
     }
   }
-  await stage.write('404.html', page({ doc: null, root: notFoundRoot(opts.baseUrl), mode }));
+  await stage.write(...out.notFoundPage(notFoundRoot(opts.baseUrl)));
   if (opts.baseUrl) await stage.write('sitemap.xml', sitemapXml(baseUrl(opts.baseUrl), docs));
   const pages = new Set(docs.map((d) => `${d.id}/index.html`.toLowerCase()));
   for (const dir of site.staticDirs) await copyStatic(dir, stage, { ...site, pages });
@@ -188,14 +182,8 @@ async function writeSite(site, stage, indexer) {
     opts.progress?.('files', ++copied, site.assets.size);
   }
   const search = await indexer.finish(stage);  // the catalog says how many shards there are
-  await stage.write('_foldmark/catalog.js', catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
+  await stage.write(PATHS.catalog, catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
 }
-
-export const readTemplate = () => readFile(join(siteDir, 'page.html'), 'utf8');
-
-const baseUrl = (url) => (url.endsWith('/') ? url : `${url}/`);
-// 404.html is served for any missing path, at any depth: with --base-url its assets are absolute.
-const notFoundRoot = (url) => (url ? new URL(baseUrl(url)).pathname : '');
 
 // A --static folder into the site root: hidden names skipped, symlinks followed where containment
 // allows (each folder once), never over a file the site generates.
@@ -226,55 +214,4 @@ async function copyStatic(dir, stage, { containment, problems, pages }) {
     return undefined;
   }
   await walk(dir, '');
-}
-
-// The FAQPage JSON-LD of a page; an article whose JSON-LD is over the output budget gets none.
-function jsonLdScript(article, doc, problems) {
-  let json;
-  try {
-    json = article.jsonLd;
-  } catch (err) {
-    problems.warn(`no FAQPage JSON-LD: ${err.code ? `${err.code}: ` : ''}${err.message}`, { file: doc.abs });
-    return '';
-  }
-  return json ? `<script type="application/ld+json">${scriptSafe(json)}</script>\n` : '';
-}
-
-export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
-  const places = placeDocs(sidebars);
-  const navFor = navWriter(docs);
-  return ({ doc, article: given, root, mode, prerender, own }) => {
-    const ctx = { mode, root, docs };
-    let content = '<noscript><p class="site-status">This page renders its articles with JavaScript. '
-      + 'Build it with <code>--prerender</code> to include them for readers without JavaScript.</p></noscript>';
-    let head = '';
-    let title = opts.title;
-    let description = '';
-    if (doc && prerender) {
-      const article = given ?? fm.render(doc.markdown, { collapse: doc.collapse });
-      content = rewriteLinks(article.html, doc.links, ctx);
-      description = describeDoc(doc, article.html);
-      head += jsonLdScript(article, doc, problems);
-    } else if (!doc) {
-      content = `<h1 class="fm-title">Page not found</h1>\n<p>This address does not match a page of this site. <a href="${escapeHtml(root)}index.html">Go to the start page</a>.</p>`;
-      title = `Not found · ${opts.title}`;
-    }
-    if (doc) title = `${doc.title} · ${opts.title}`;
-    if (doc && opts.baseUrl) {
-      const url = own ? `${baseUrl(opts.baseUrl)}${idPath(doc.id)}/` : baseUrl(opts.baseUrl);
-      head += `<link rel="canonical" href="${escapeHtml(url)}">\n<meta property="og:type" content="article">\n`
-        + `<meta property="og:title" content="${escapeHtml(doc.title)}">\n<meta property="og:url" content="${escapeHtml(url)}">\n`
-        + `<meta property="og:site_name" content="${escapeHtml(opts.title)}">\n`
-        + (description ? `<meta property="og:description" content="${escapeHtml(description)}">\n` : '');
-    }
-    const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
-    const nav = place.sidebar ? navFor(place, { mode, root, current: doc }) : '';
-    return fillTemplate(template, {
-      root: escapeHtml(root), mode, doc: doc ? String(doc.index) : '',
-      title: escapeHtml(title), description: escapeHtml(description), siteTitle: escapeHtml(opts.title),
-      version: escapeHtml(fm.version.foldmark), head,
-      docScript: doc ? `<script src="${escapeHtml(root)}_foldmark/docs/${doc.index}.js" defer></script>` : '',
-      nav, content,
-    });
-  };
 }

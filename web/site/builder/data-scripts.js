@@ -1,0 +1,50 @@
+// The page's data as classic scripts (file:// pages cannot fetch JSON): the catalog every page
+// loads, and one script per doc with its Markdown, its links and what its page needs at once.
+import { docEntry, encodeCatalog } from '../shared/catalog.js';
+import { GLOBALS } from '../shared/paths.js';
+import { neighbours, placeDocs } from '../shared/reading-order.js';
+import { scriptJson } from './html.js';
+
+/** OUT/_foldmark/catalog.js (shared/catalog.js says what it holds). */
+export function catalogScript(site) {
+  const { docs: list, ...rest } = encodeCatalog(site);
+  // JSON.parse of a string: V8 reads JSON faster than a JavaScript object literal of the same size.
+  // The doc list (most of the catalog: 575 of 650 KB at 10,000 docs) is parsed on first use: the
+  // page shows its first article with the entries its doc script brings (docScript `refs`) and
+  // reads the list after that paint. `n` is the doc count.
+  return `self.${GLOBALS.catalog}=JSON.parse(${scriptJson(JSON.stringify({ ...rest, n: list.length }))});\n`
+    + '(function(c,j){var d;Object.defineProperty(c,"docs",{enumerable:true,configurable:true,'
+    + 'get:function(){return d||(d=JSON.parse(j));},set:function(v){d=v;}});})'
+    + `(self.${GLOBALS.catalog},${scriptJson(JSON.stringify(list))});\n`;
+}
+
+/**
+ * OUT/_foldmark/docs/<n>.js: self.foldmarkDoc(n, { id, markdown, options, links, path, ...pageData,
+ * refs, near? }). doc.pageData: fields a builder step gives the page's features (a feature reads
+ * them as deliveredDoc(n).name, page/loader.js), carried as they are.
+ * around (from referencedDocs): refs, the catalog entries of the docs a doc's page needs before
+ * the catalog's doc list is read (the doc, the docs its links go to, its categories' own docs, its
+ * neighbours), and near, [previous, next] in its sidebar's reading order (-1: none), absent when
+ * no sidebar holds the doc. The page passes every field on to its features (page/loader.js).
+ */
+export function docScript(doc, links, around = { refs: {} }) {
+  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links, path: doc.rel, ...doc.pageData, ...around };
+  return `self.${GLOBALS.doc}(${doc.index},${scriptJson(data)});\n`;
+}
+
+/** A function doc → { refs, near } for docScript (see there). */
+export function referencedDocs(sidebars, docs) {
+  const places = placeDocs(sidebars);
+  return (doc) => {
+    const refs = {};
+    const add = (d) => { if (d) refs[d.index] = docEntry(d); };
+    add(doc);
+    for (const target of Object.values(doc.links || {})) if (Array.isArray(target)) add(docs[target[0]]);
+    const where = places.get(doc);
+    if (!where) return { refs };
+    for (const c of where.categories) add(c.doc);
+    const near = neighbours(where);
+    near.forEach(add);
+    return { refs, near: near.map((d) => (d ? d.index : -1)) };
+  };
+}

@@ -1,0 +1,104 @@
+// The HTML pages the builder writes: index.html, one page per doc (--prerender), 404.html, and
+// sitemap.xml. One template (web/site/page.html); links in prerendered articles are rewritten
+// exactly as the page rewrites them after rendering (shared/hrefs.js).
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { docHref, encodePath, linkTarget } from '../shared/hrefs.js';
+import { docScriptPath } from '../shared/paths.js';
+import { placeDocs } from '../shared/reading-order.js';
+import { decodeEntities } from '../shared/text.js';
+import { escapeHtml, fillTemplate, scriptSafe } from './html.js';
+import { navWriter } from './nav.js';
+
+const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const readTemplate = () => readFile(join(siteDir, 'page.html'), 'utf8');
+
+export const baseUrl = (url) => (url.endsWith('/') ? url : `${url}/`);
+// 404.html is served for any missing path, at any depth: with --base-url its assets are absolute.
+export const notFoundRoot = (url) => (url ? new URL(baseUrl(url)).pathname : '');
+
+const LINK = /<(a|img)(\s[^>]*?)\b(href|src)="([^"]*)"/g;
+
+/** A rendered article's links and images with the doc's links map applied (shared/hrefs.js linkTarget). */
+export function rewriteLinks(html, links, { mode, root, docs }) {
+  return html.replace(LINK, (whole, tag, between, attr, raw) => {
+    const to = linkTarget(links, decodeEntities(raw));
+    if (to === null) return whole;
+    if (to.broken) return tag === 'a' ? `<a class="fm-broken-link"${between}`.trimEnd() : `<img${between}`.trimEnd();
+    const href = to.url ?? (to.asset !== undefined ? `${root}${encodePath(to.asset)}` : docHref(mode, root, docs[to.doc].id, to.heading));
+    return `<${tag}${between}${attr}="${escapeHtml(href)}"`;
+  });
+}
+
+// The meta description: front matter `description`, else the article's first paragraph as text.
+export function describeDoc(doc, html) {
+  if (doc.description) return doc.description;
+  const m = /<p>([\s\S]*?)<\/p>/.exec(html);
+  if (!m) return '';
+  const plain = decodeEntities(m[1].replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ').trim();
+  return plain.length > 200 ? `${plain.slice(0, 197).replace(/\s+\S*$/, '')}…` : plain;
+}
+
+export function sitemapXml(base, docs) {
+  const urls = [base, ...docs.map((d) => `${base}${encodePath(d.id)}/`)];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${
+    urls.map((u) => `<url><loc>${escapeHtml(u)}</loc></url>`).join('\n')}\n</urlset>\n`;
+}
+
+// The FAQPage JSON-LD of a page; an article whose JSON-LD is over the output budget gets none.
+function jsonLdScript(article, doc, problems) {
+  let json;
+  try {
+    json = article.jsonLd;
+  } catch (err) {
+    problems.warn(`no FAQPage JSON-LD: ${err.code ? `${err.code}: ` : ''}${err.message}`, { file: doc.abs });
+    return '';
+  }
+  return json ? `<script type="application/ld+json">${scriptSafe(json)}</script>\n` : '';
+}
+
+/**
+ * page({ doc, article?, root, mode, prerender, own }) → the HTML of one page. doc: the doc shown
+ * (null: the 404 page); article: its rendered Article when prerendered (else rendered here);
+ * own: the doc's own page (its canonical URL is its own).
+ */
+export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
+  const places = placeDocs(sidebars);
+  const navFor = navWriter();
+  return ({ doc, article: given, root, mode, prerender, own }) => {
+    const ctx = { mode, root, docs };
+    let content = '<noscript><p class="site-status">This page renders its articles with JavaScript. '
+      + 'Build it with <code>--prerender</code> to include them for readers without JavaScript.</p></noscript>';
+    let head = '';
+    let title = opts.title;
+    let description = '';
+    if (doc && prerender) {
+      const article = given ?? fm.render(doc.markdown, { collapse: doc.collapse });
+      content = rewriteLinks(article.html, doc.links, ctx);
+      description = describeDoc(doc, article.html);
+      head += jsonLdScript(article, doc, problems);
+    } else if (!doc) {
+      content = `<h1 class="fm-title">Page not found</h1>\n<p>This address does not match a page of this site. <a href="${escapeHtml(root)}index.html">Go to the start page</a>.</p>`;
+      title = `Not found · ${opts.title}`;
+    }
+    if (doc) title = `${doc.title} · ${opts.title}`;
+    if (doc && opts.baseUrl) {
+      const url = own ? `${baseUrl(opts.baseUrl)}${encodePath(doc.id)}/` : baseUrl(opts.baseUrl);
+      head += `<link rel="canonical" href="${escapeHtml(url)}">\n<meta property="og:type" content="article">\n`
+        + `<meta property="og:title" content="${escapeHtml(doc.title)}">\n<meta property="og:url" content="${escapeHtml(url)}">\n`
+        + `<meta property="og:site_name" content="${escapeHtml(opts.title)}">\n`
+        + (description ? `<meta property="og:description" content="${escapeHtml(description)}">\n` : '');
+    }
+    const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
+    const nav = place.sidebar ? navFor(place, { mode, root, current: doc }) : '';
+    return fillTemplate(template, {
+      root: escapeHtml(root), mode, doc: doc ? String(doc.index) : '',
+      title: escapeHtml(title), description: escapeHtml(description), siteTitle: escapeHtml(opts.title),
+      version: escapeHtml(fm.version.foldmark), head,
+      docScript: doc ? `<script src="${escapeHtml(root)}${docScriptPath(doc.index)}" defer></script>` : '',
+      nav, content,
+    });
+  };
+}
