@@ -1,7 +1,9 @@
 // Packaging: `npm pack` builds dist/ first and refuses to pack without it; the tarball holds exactly
-// the package's files, none twice; installed into an empty project it imports and renders in Node
-// (ES module and CommonJS, with and without require(esm)) with the same bytes as the native build,
-// its types compile, and the browser entry bundles cleanly with esbuild.
+// the package's files, none twice; installed into an empty project as a user installs it (its
+// dependencies resolved from the registry npm is configured with, through an npm cache of this
+// run's own) it imports and renders in Node (ES module and CommonJS, with and without
+// require(esm)) with the same bytes as the native build, its types compile, and the browser entry
+// bundles cleanly with esbuild.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,7 +25,7 @@ const EXPECTED_FILES = [
   'dist/foldmark-classic.js', 'dist/foldmark-core.mjs', 'dist/foldmark-core.wasm',
   'web/browser.js', 'web/cli.js', 'web/contract.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
   'web/load.js', 'web/node.js', 'dist/foldmark-site.js', 'dist/foldmark-search.js',
-  ...['code', 'code-render', 'containment', 'docs', 'index', 'links', 'output', 'pages', 'prerender', 'problems', 'render-worker', 'search', 'search-options', 'search-worker', 'sidebars', 'tree', 'update']
+  ...['code', 'code-render', 'containment', 'docs', 'index', 'links', 'output', 'pages', 'prerender', 'problems', 'render-worker', 'search', 'search-options', 'search-worker', 'sidebar-values', 'sidebars', 'tree', 'update']
     .map((m) => `web/site/build/${m}.js`),
   'web/site/dev/server.js', 'web/site/dev/client.js', 'web/site/dev/client.css',
   ...['config', 'dev', 'init', 'options'].map((m) => `web/cli/${m}.js`),
@@ -42,7 +44,12 @@ before(() => {
   [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--offline', join(work, packed.filename)], app);
+  // Not --offline and not this machine's npm cache: what an earlier install happened to leave there
+  // (registry metadata of the dependencies) is not on a fresh machine, where that install failed
+  // with ENOTCACHED. An empty cache of our own makes every run the fresh machine's.
+  run('npm', ['install', '--no-audit', '--no-fund', '--cache', join(work, 'npm-cache'), '--prefer-online', join(work, packed.filename)], app);
+  const deps = JSON.parse(run('npm', ['ls', '--json', '--all'], app)).dependencies.foldmark.dependencies;
+  assert.deepEqual(Object.keys(deps).sort(), ['minisearch', 'prismjs'], 'the package\'s dependencies were installed with it');
 });
 
 test('the tarball holds exactly the package\'s files, none twice, and says where its source is', () => {
