@@ -9,13 +9,14 @@ import { checkIds, COLLAPSE_MODES, loadDoc } from './docs.js';
 import { headingIds, LinkResolver, linkValues } from './links.js';
 import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.js';
 import {
-  catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navWriter, placeDocs, referencedDocs, rewriteLinks, rootOf,
-  scriptSafe, sitemapXml,
+  catalogScript, describeDoc, docScript, escapeHtml, fillTemplate, idPath, navWriter, placeDocs, publicUrl, referencedDocs, rewriteLinks,
+  rootOf, scriptSafe, sitemapXml,
 } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
 import { Problems, SiteError } from './problems.js';
 import { SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
+import { capDocLabels } from './sidebar-values.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
 
@@ -90,6 +91,14 @@ export async function buildSite(fm, options) {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const opts = { title: 'Documentation', collapse: 'sections', staticDirs: [], allowDirs: [], ...given };
   if (!COLLAPSE_MODES.includes(opts.collapse)) throw new SiteError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
+  for (const [key, flag] of [['baseUrl', '--base-url'], ['editUrl', '--edit-url']]) {
+    if (opts[key] === undefined) continue;
+    try {
+      opts[key] = publicUrl(opts[key]);
+    } catch (err) {
+      throw new SiteError(`${flag} ${err.message}: ${JSON.stringify(String(opts[key]))}`);
+    }
+  }
   const problems = new Problems(opts.warn, opts.report);
   const docsRoot = resolve(opts.docsDir);
   const staticDirs = opts.staticDirs.map((d) => resolve(d));
@@ -116,6 +125,7 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, con
   const { tree, docs } = await loadDocs(fm, { docsRoot, containment }, opts, problems, indexer);
   if (docs.length === 0) throw new SiteError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
   const byId = checkIds(docs, problems, { prerender: opts.prerender });
+  capDocLabels(docs, problems);
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
 
