@@ -103,3 +103,19 @@ test(`a doc of ${HEADINGS.toLocaleString('en')} headings is shown (its TOC cappe
     await page.close();
   }
 });
+
+test('a site whose page script (_foldmark/site.js) is missing says so instead of showing an empty page', async () => {
+  const bare = join(work, 'no-site-js');
+  cpSync(siteDir, bare, { recursive: true });
+  rmSync(join(bare, '_foldmark', 'site.js'));
+  const { page, problems } = await openPage(browser.context);
+  try {
+    await page.goto(`${pathToFileURL(join(bare, 'index.html')).href}#/intro`);
+    await page.waitForFunction(() => /_foldmark\/site\.js\) did not load/.test(document.getElementById('siteStatus').textContent), null, { timeout: 30000 });
+    assert.ok(await page.locator('#siteStatus').isVisible());
+    // The doc script finds no receiver: that error, and the missing file, are all that go wrong.
+    assert.deepEqual(problems.filter((p) => !/ERR_FILE_NOT_FOUND|foldmarkDoc is not a function/.test(p)), []);
+  } finally {
+    await page.close();
+  }
+});

@@ -54,8 +54,16 @@ export function catalogScript({ docs, sidebars, landing, title, collapse, search
   return `self.foldmarkCatalog=JSON.parse(${scriptJson(JSON.stringify({ ...rest, n: list.length }))});\n`
     + '(function(c,j){var d;Object.defineProperty(c,"docs",{enumerable:true,configurable:true,'
     + 'get:function(){return d||(d=JSON.parse(j));},set:function(v){d=v;}});})'
-    + `(self.foldmarkCatalog,${scriptJson(JSON.stringify(list))});\n`;
+    + `(self.foldmarkCatalog,${scriptJson(JSON.stringify(list))});\n${SITE_SCRIPT_CHECK}`;
 }
+
+// The page's scripts run in order (defer) and site.js comes first: when the catalog runs without
+// it (not uploaded, blocked, a host that drops _foldmark/), the reader would see an empty article
+// and no reason. No inline script may say so (CSP), so the catalog does.
+const SITE_SCRIPT_CHECK = 'if(typeof document!=="undefined"&&typeof self.foldmarkDoc!=="function"){'
+  + '(function(s){if(s)s.textContent="This page\\u2019s script (_foldmark/site.js) did not load, so its articles, '
+  + 'sidebar and search cannot be shown. Check that the site was uploaded whole.";})'
+  + '(document.getElementById("siteStatus"));}\n';
 
 /**
  * around (from referencedDocs): refs, the catalog entries ([id, label]) of the docs a doc's page
