@@ -47,6 +47,13 @@ after(async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
+// Lets the page run what the clicks and toggles queued (a javascript: navigation, a toggle event,
+// an error event): a task, a frame and a task of the page's own event loop, which a slow machine
+// delays as much as it delays the work itself. A fixed wait on the clock would not be.
+const settle = () => page.evaluate(() => new Promise((done) => {
+  setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0);
+})).catch(() => {});
+
 async function exercise() {
   const count = await page.locator('body *').count();
   for (let i = 0; i < count; i++) {
@@ -64,7 +71,7 @@ test('control: the recorders see a live handler', async () => {
   await page.goto('about:blank');
   await page.setContent('<body><img src=x onerror="alert(1)"><a href="javascript:confirm(2)">a</a></body>');
   await exercise();
-  await page.waitForTimeout(50);
+  await settle();
   const calls = await page.evaluate(() => window.__calls);
   assert.ok(calls.includes('alert(1)') && calls.includes('confirm(2)'), JSON.stringify(calls));
 });
@@ -78,7 +85,7 @@ test('xss payloads execute nothing in Chromium', { timeout: 600000 }, async () =
     await page.goto('about:blank');
     await page.setContent(`<!doctype html><meta charset="utf-8"><title>x</title><body>${html}</body>`);
     await exercise();
-    await page.waitForTimeout(20);
+    await settle();
     const calls = await page.evaluate(() => window.__calls ?? []).catch(() => []);
     if (calls.length || dialogs.length) problems.push(`${p.id}: ${[...calls, ...dialogs].join(' ')}`);
     executions++;
