@@ -116,20 +116,22 @@ describe('labels', () => {
     assert.ok(bytes < 8_000_000, `the site is ${bytes} bytes`);
   });
 
-  test('a doc item label and a category label in a sidebars file are cut where they are written', async () => {
+  test('a doc item label, a category label and a shorthand category in a sidebars file are cut where they are written', async () => {
     const huge = 'x'.repeat(5000);
     const dir = project({
       'docs/intro.md': '# Intro\n\nHello.\n',
-      'sidebars.json': JSON.stringify({ main: [{ type: 'doc', id: 'intro', label: huge }, { type: 'category', label: `${huge}c`, items: [] }] }, null, 2),
+      'sidebars.json': JSON.stringify({ main: [{ type: 'doc', id: 'intro', label: huge }, { type: 'category', label: `${huge}c`, items: [] },
+        { [`${huge}s`]: ['intro'] }] }, null, 2),
     });
     const out = join(dir, 'out');
     const r = await foldmark('build', join(dir, 'docs'), '--out', out, '--sidebars', join(dir, 'sidebars.json'));
     assert.equal(r.code, 0, r.stderr);
     const lines = r.stderr.split('\n').filter((l) => /sidebar label of/.test(l)).map((l) => l.replace(/: warning.*/, '').slice(dir.length));
-    assert.deepEqual(lines, ['/sidebars.json:6:16', '/sidebars.json:10:16']);
-    const [doc, category] = catalogOf(out).sidebars[0];
+    assert.deepEqual(lines, ['/sidebars.json:6:16', '/sidebars.json:10:16', '/sidebars.json:14:7']);
+    const [doc, category, shorthand] = catalogOf(out).sidebars[0];
     assert.equal(doc[1].length, MAX_LABEL_CHARS);
     assert.equal(category[1].length, MAX_LABEL_CHARS);
+    assert.equal(shorthand[1].length, MAX_LABEL_CHARS);
   });
 });
 

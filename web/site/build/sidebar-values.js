@@ -7,14 +7,15 @@ export const MAX_LABEL_CHARS = 200;
 
 /**
  * label cut to MAX_LABEL_CHARS characters (code points, never half a pair) ending with '…', with a
- * warning at `where` ({ file, line, column }); shorter labels as they are.
+ * warning at `where` ({ file, line, column }, or a function that finds it: only called for a label
+ * that is cut); shorter labels as they are.
  */
 export function capLabel(label, where, problems) {
   if (label.length <= MAX_LABEL_CHARS) return label;
   let chars = 0;
   for (const c of label) chars += c ? 1 : 0;
   if (chars <= MAX_LABEL_CHARS) return label;
-  problems.warn(`sidebar label of ${chars} characters cut to ${MAX_LABEL_CHARS}`, where);
+  problems.warn(`sidebar label of ${chars} characters cut to ${MAX_LABEL_CHARS}`, typeof where === 'function' ? where() : where);
   // MAX_LABEL_CHARS - 1 code points lie within the first 2 * MAX_LABEL_CHARS code units.
   return `${Array.from(label.slice(0, 2 * MAX_LABEL_CHARS)).slice(0, MAX_LABEL_CHARS - 1).join('')}…`;
 }
