@@ -76,6 +76,9 @@ export async function launch() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // Every wait is for a state; this ceiling only stops one that never comes. Playwright's 30 s is
+  // a few seconds of work on a machine as loaded as a shared CI runner can be.
+  context.setDefaultTimeout(120_000);
   return {
     context,
     close: async () => {
