@@ -53,32 +53,71 @@ function siteBytes(dir) {
   return total;
 }
 
-const htmlFiles = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(dir, f), 'utf8'));
+const htmlFiles = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
 
 describe('sidebar link items', () => {
-  const BAD = ['javascript:alert(document.domain)', ' javascript:alert(1)', 'JavaScript:alert(1)', 'java\tscript:alert(1)',
-    'java\nscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)'];
-  const GOOD = ['https://example.org/', 'http://example.org/x', 'mailto:docs@example.org', '/blog/', '../other/', 'page.html#x',
-    'jav&#x61;script:alert(1)'];
+  const BAD = [
+    'javascript:alert(document.domain)',
+    ' javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+  ];
+  const GOOD = [
+    'https://example.org/',
+    'http://example.org/x',
+    'mailto:docs@example.org',
+    '/blog/',
+    '../other/',
+    'page.html#x',
+    'jav&#x61;script:alert(1)',
+  ];
 
   for (const kind of ['json', 'js']) {
     test(`sidebars.${kind}: a URL Markdown links may not have is left out of the catalog and every page, with a warning at its line`, async () => {
       const items = ['intro', ...[...BAD, ...GOOD].map((href, i) => ({ type: 'link', label: `L${i}`, href }))];
-      const source = kind === 'json' ? JSON.stringify({ main: items }, null, 2) : `module.exports = ${JSON.stringify({ main: items }, null, 2)};\n`;
+      const source =
+        kind === 'json'
+          ? JSON.stringify({ main: items }, null, 2)
+          : `module.exports = ${JSON.stringify({ main: items }, null, 2)};\n`;
       const dir = project({ 'docs/intro.md': '# Intro\n\nHello.\n', [`sidebars.${kind}`]: source });
       const out = join(dir, 'out');
-      const r = await foldmark('build', join(dir, 'docs'), '--out', out, '--sidebars', join(dir, `sidebars.${kind}`), '--prerender');
+      const r = await foldmark(
+        'build',
+        join(dir, 'docs'),
+        '--out',
+        out,
+        '--sidebars',
+        join(dir, `sidebars.${kind}`),
+        '--prerender',
+      );
       assert.equal(r.code, 0, r.stderr);
       const warnings = r.stderr.split('\n').filter((l) => /sidebar link .* is not allowed/.test(l));
       assert.equal(warnings.length, BAD.length, r.stderr);
       // Located in the sidebars file; a URL written with escapes (\t, \n in JSON) is found by its file alone.
-      assert.match(warnings[0], new RegExp(`^${join(dir, `sidebars.${kind}`).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: warning: sidebar link "L0"`));
+      assert.match(
+        warnings[0],
+        new RegExp(
+          `^${join(dir, `sidebars.${kind}`).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: warning: sidebar link "L0"`,
+        ),
+      );
       const links = catalogOf(out).sidebars[0].filter((item) => Array.isArray(item) && item[0] === 'l');
-      assert.deepEqual(links.map((l) => l[2]), GOOD);
+      assert.deepEqual(
+        links.map((l) => l[2]),
+        GOOD,
+      );
       for (const html of htmlFiles(out)) {
         // What a browser would follow: every href of the page, resolved as the page would resolve it.
-        const schemes = new Set([...html.matchAll(/\shref="([^"]*)"/g)]
-          .map((m) => new URL(m[1].replaceAll('&amp;', '&'), 'https://site.example/docs/page.html').protocol));
+        const schemes = new Set(
+          [...html.matchAll(/\shref="([^"]*)"/g)].map(
+            (m) => new URL(m[1].replaceAll('&amp;', '&'), 'https://site.example/docs/page.html').protocol,
+          ),
+        );
         assert.deepEqual([...schemes].sort(), ['http:', 'https:', 'mailto:']);
       }
     });
@@ -101,8 +140,11 @@ describe('labels', () => {
     const r = await foldmark('build', join(dir, 'docs'), '--out', out, '--prerender');
     assert.equal(r.code, 0, r.stderr);
     const warned = r.stderr.split('\n').filter((l) => /warning: sidebar label of \d+ characters cut to 200/.test(l));
-    assert.deepEqual(warned.map((l) => l.replace(/: warning.*/, '').slice(dir.length)).sort(),
-      ['/docs/cat/_category_.json:3', '/docs/long.md:5', '/docs/side.md:3']);
+    assert.deepEqual(warned.map((l) => l.replace(/: warning.*/, '').slice(dir.length)).sort(), [
+      '/docs/cat/_category_.json:3',
+      '/docs/long.md:5',
+      '/docs/side.md:3',
+    ]);
     const catalog = catalogOf(out);
     const long = catalog.docs.find(([id]) => id === 'long');
     assert.equal(Array.from(long[1]).length, MAX_LABEL_CHARS);
@@ -120,13 +162,25 @@ describe('labels', () => {
     const huge = 'x'.repeat(5000);
     const dir = project({
       'docs/intro.md': '# Intro\n\nHello.\n',
-      'sidebars.json': JSON.stringify({ main: [{ type: 'doc', id: 'intro', label: huge }, { type: 'category', label: `${huge}c`, items: [] },
-        { [`${huge}s`]: ['intro'] }] }, null, 2),
+      'sidebars.json': JSON.stringify(
+        {
+          main: [
+            { type: 'doc', id: 'intro', label: huge },
+            { type: 'category', label: `${huge}c`, items: [] },
+            { [`${huge}s`]: ['intro'] },
+          ],
+        },
+        null,
+        2,
+      ),
     });
     const out = join(dir, 'out');
     const r = await foldmark('build', join(dir, 'docs'), '--out', out, '--sidebars', join(dir, 'sidebars.json'));
     assert.equal(r.code, 0, r.stderr);
-    const lines = r.stderr.split('\n').filter((l) => /sidebar label of/.test(l)).map((l) => l.replace(/: warning.*/, '').slice(dir.length));
+    const lines = r.stderr
+      .split('\n')
+      .filter((l) => /sidebar label of/.test(l))
+      .map((l) => l.replace(/: warning.*/, '').slice(dir.length));
     assert.deepEqual(lines, ['/sidebars.json:6:16', '/sidebars.json:10:16', '/sidebars.json:14:7']);
     const [doc, category, shorthand] = catalogOf(out).sidebars[0];
     assert.equal(doc[1].length, MAX_LABEL_CHARS);
@@ -164,16 +218,32 @@ describe('--base-url', () => {
     assert.match(page, /<link rel="canonical" href="https:\/\/x\.example\/my%20docs\/g\/b\/">/);
     assert.match(page, /<meta property="og:url" content="https:\/\/x\.example\/my%20docs\/g\/b\/">/);
     const sitemap = readFileSync(join(out, 'sitemap.xml'), 'utf8');
-    assert.deepEqual([...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]),
-      ['https://x.example/my%20docs/', 'https://x.example/my%20docs/a/', 'https://x.example/my%20docs/g/b/']);
+    assert.deepEqual(
+      [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]),
+      ['https://x.example/my%20docs/', 'https://x.example/my%20docs/a/', 'https://x.example/my%20docs/g/b/'],
+    );
     assert.match(readFileSync(join(out, '404.html'), 'utf8'), /href="\/my%20docs\/_foldmark\/style\.css"/);
   });
 
   test('the builder API refuses what the command line refuses, and --edit-url is checked the same way', async () => {
     const dir = docs();
-    await assert.rejects(buildSite(fm, { docsDir: dir, outDir: join(work, `api${n++}`), baseUrl: 'https://x.example/?a=1', warn: () => {} }),
-      (err) => err instanceof SiteError && /--base-url must not have a \?query/.test(err.message));
-    const r = await foldmark('build', dir, '--out', join(work, `edit${n++}`), '--edit-url', 'https://x.example/edit/main#frag');
+    await assert.rejects(
+      buildSite(fm, {
+        docsDir: dir,
+        outDir: join(work, `api${n++}`),
+        baseUrl: 'https://x.example/?a=1',
+        warn: () => {},
+      }),
+      (err) => err instanceof SiteError && /--base-url must not have a \?query/.test(err.message),
+    );
+    const r = await foldmark(
+      'build',
+      dir,
+      '--out',
+      join(work, `edit${n++}`),
+      '--edit-url',
+      'https://x.example/edit/main#frag',
+    );
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--edit-url must not have a #fragment/);
   });

@@ -15,9 +15,14 @@ export function capLabel(label, where, problems) {
   let chars = 0;
   for (const c of label) chars += c ? 1 : 0;
   if (chars <= MAX_LABEL_CHARS) return label;
-  problems.warn(`sidebar label of ${chars} characters cut to ${MAX_LABEL_CHARS}`, typeof where === 'function' ? where() : where);
+  problems.warn(
+    `sidebar label of ${chars} characters cut to ${MAX_LABEL_CHARS}`,
+    typeof where === 'function' ? where() : where,
+  );
   // MAX_LABEL_CHARS - 1 code points lie within the first 2 * MAX_LABEL_CHARS code units.
-  return `${Array.from(label.slice(0, 2 * MAX_LABEL_CHARS)).slice(0, MAX_LABEL_CHARS - 1).join('')}…`;
+  return `${Array.from(label.slice(0, 2 * MAX_LABEL_CHARS))
+    .slice(0, MAX_LABEL_CHARS - 1)
+    .join('')}…`;
 }
 
 // Backslash-escapes every character that means something in a Markdown link destination written
@@ -40,7 +45,8 @@ export function lineOf(text, re) {
 // Where a doc's label comes from: front matter sidebar_label, else its title (the first # heading,
 // else front matter title).
 function docLabelLine(doc) {
-  if (doc.meta && typeof doc.meta.sidebar_label === 'string' && doc.meta.sidebar_label.trim()) return lineOf(doc.markdown, /^sidebar_label\s*:/);
+  if (doc.meta && typeof doc.meta.sidebar_label === 'string' && doc.meta.sidebar_label.trim())
+    return lineOf(doc.markdown, /^sidebar_label\s*:/);
   const heading = lineOf(doc.markdown, /^ {0,3}#[ \t]/);
   return heading > 1 || /^ {0,3}#[ \t]/.test(doc.markdown) ? heading : lineOf(doc.markdown, /^title\s*:/);
 }
@@ -48,6 +54,7 @@ function docLabelLine(doc) {
 /** Cuts every doc's label (the sidebar's, the breadcrumbs' and the pager's text) to the limit. */
 export function capDocLabels(docs, problems) {
   for (const doc of docs) {
-    if (doc.label.length > MAX_LABEL_CHARS) doc.label = capLabel(doc.label, { file: doc.abs, line: docLabelLine(doc) }, problems);
+    if (doc.label.length > MAX_LABEL_CHARS)
+      doc.label = capLabel(doc.label, { file: doc.abs, line: docLabelLine(doc) }, problems);
   }
 }
