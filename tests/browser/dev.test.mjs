@@ -95,6 +95,8 @@ test('a broken link shows in a panel that the reader can dismiss; fixing it remo
   await page.evaluate(() => { self.devMarker = 'before the fix'; });
   writeFileSync(file, `${original}\nSee [the tutorial](./tutorial.md).\n`);
   await page.waitForFunction(() => self.devMarker === undefined);  // the failed build left a stale site: rebuilt, reloaded
+  // The reloaded page shows its article once its scripts have run: wait for it, then look.
+  await page.waitForFunction(() => /Deploying|Publishing/.test(document.querySelector('#siteArticle')?.textContent));
   assert.equal(await page.locator('.fm-dev-panel').count(), 0);
   assert.match(await articleText(), /Deploying|Publishing/);
   assert.deepEqual(problems, []);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
-import { axeViolations, buildSite, launch, load, openPage, removeDir, RENDERED_MARK, root, serve, STRICT_CSP, tempDir } from './harness.mjs';
+import { axeViolations, buildSite, launch, liveSidebar, load, openPage, removeDir, RENDERED_MARK, root, serve, STRICT_CSP, tempDir } from './harness.mjs';
 
 const tree = join(root, 'tests', 'fixtures', 'docs-tree');
 const work = tempDir('docs-site');
@@ -74,6 +74,7 @@ for (const [origin, url] of Object.entries(origins)) {
   describe(`docs tree, ${origin}`, () => {
     check('a nested doc opens by route; its category opens and its link is marked', async (page) => {
       await load(page, url(hashDir, 'index.html#/guides/deep/nested'));
+      await liveSidebar(page);
       assert.equal(await title(page), 'Nested');
       assert.equal(await current(page), String(n['guides/deep/nested']));
       assert.equal(await page.getAttribute('#siteNav .site-cat-row:has(a[data-n="' + n['guides/intro'] + '"]) button', 'aria-expanded'), 'true');
@@ -105,6 +106,7 @@ for (const [origin, url] of Object.entries(origins)) {
 
     check('a category opens and closes; its children are built only when opened', async (page) => {
       await load(page, url(hashDir, 'index.html#/intro'));
+      await liveSidebar(page);
       const toggle = `#siteNav .site-cat-row:has(a[data-n="${n['guides/intro']}"]) button`;
       assert.equal(await page.getAttribute(toggle, 'aria-expanded'), 'false');
       assert.equal(await page.locator(`#siteNav a[data-n="${n['guides/install']}"]`).count(), 0, 'not built while closed');
@@ -118,6 +120,7 @@ for (const [origin, url] of Object.entries(origins)) {
 
     check('a doc of the second sidebar shows that sidebar', async (page) => {
       await load(page, url(hashDir, 'index.html#/reference/api'));
+      await liveSidebar(page);
       assert.equal(await current(page), String(n['reference/api']));
       assert.equal(await page.locator(`#siteNav a[data-n="${n.intro}"]`).count(), 0);
     });

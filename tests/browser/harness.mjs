@@ -1,8 +1,10 @@
 // Shared by the browser tests: build a site with the CLI, serve a folder on loopback, launch the
 // Debian Chromium through playwright-core, and collect console errors from every page.
+import assert from 'node:assert/strict';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 import { foldmark, removeDir, root, tempDir } from '../cli/util.mjs';
 
@@ -74,6 +76,9 @@ export async function launch() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // Every wait is for a state; this ceiling only stops one that never comes. Playwright's 30 s is
+  // a few seconds of work on a machine as loaded as a shared CI runner can be.
+  context.setDefaultTimeout(120_000);
   return {
     context,
     close: async () => {
@@ -101,6 +106,28 @@ export async function load(page, url) {
   await page.goto('about:blank');
   await page.goto(url);
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, RENDERED_MARK);
+}
+
+// The page's own sidebar (built after the first article is painted; the builder's HTML sidebar
+// stands in until then) is in the DOM: its doc links carry data-n.
+export async function liveSidebar(page) {
+  await page.waitForSelector('#siteNav [data-n]', { state: 'attached' });
+}
+
+/**
+ * Waits until read() (a value from the page, read again every 50 ms) deep-equals expected, then
+ * returns; after `timeout` ms the assertion fails with the last value read. For state the page
+ * reaches asynchronously (after a hashchange, a doc script, a frame): a single read races it.
+ */
+export async function settles(read, expected, message, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  let value;
+  for (;;) {
+    value = await read();
+    if (isDeepStrictEqual(value, expected) || Date.now() > end) break;
+    await new Promise((resolve) => { setTimeout(resolve, 50); });
+  }
+  assert.deepEqual(value, expected, message);
 }
 
 export async function axeViolations(page) {

@@ -4,6 +4,7 @@
 // previous/next, the edit link, the phone drawer without horizontal scroll, and axe (code, tabs, search
 // open) in light and dark.
 import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
@@ -87,6 +88,41 @@ test('an index in several shards loads at most two shard scripts at a time and u
   assert.equal(new Set(requested).size, total, 'every shard loaded, once');
   assert.ok(most <= 2, `${most} shard scripts requested at once`);
 }));
+
+// A shard that does not arrive (deleted) or does not deliver (cut short: a syntax error) fails the
+// search; before, the first keystroke replaced the reason by a permanent "Loading the search index…",
+// and a cut shard left the search loading for ever.
+for (const [what, damage, reason] of [
+  ['missing', (file) => rmSync(file), /^Search is unavailable: _foldmark\/search\/1\.js could not be loaded$/],
+  ['cut short', (file) => writeFileSync(file, readFileSync(file, 'utf8').slice(0, 60)), /^Search is unavailable: _foldmark\/search\/1\.js holds no search data$/],
+]) {
+  test(`a ${what} search shard: the reason stays while typing, and the next opening tries again`, async () => {
+    const out = join(work, `damaged-${what.replace(' ', '-')}`);
+    await buildFromApi(await createFoldmark(), { docsDir: join(root, 'tests/fixtures/reading'), outDir: out, searchShardBytes: 10, warn: () => {} });
+    const shard = join(out, '_foldmark', 'search', '1.js');
+    const intact = readFileSync(shard);
+    damage(shard);
+    const { page, problems } = await openPage(browser.context);
+    try {
+      await load(page, pathToFileURL(join(out, 'index.html')).href);
+      await page.keyboard.press('/');
+      const status = () => page.textContent('.site-search-status');
+      await page.waitForFunction(() => /unavailable/.test(document.querySelector('.site-search-status')?.textContent));
+      await page.keyboard.type('marm');
+      assert.match(await status(), reason);
+      await page.keyboard.press('Backspace');
+      assert.match(await status(), reason);
+      await page.keyboard.press('Escape');
+      writeFileSync(shard, intact);
+      await page.keyboard.press('/');
+      await resultsShown(page);
+      assert.equal(await page.locator('.site-search-hit .site-search-doc').first().textContent(), 'Getting started');
+      assert.deepEqual(problems.filter((p) => !/ERR_FILE_NOT_FOUND|SyntaxError|Unexpected end|Invalid or unexpected token/.test(p)), []);
+    } finally {
+      await page.close();
+    }
+  });
+}
 
 test('arrow keys move the active result and Enter opens the article at that section, answer open, words marked', () => withPage(async (page) => {
   await load(page, index);

@@ -160,6 +160,7 @@ describe('config file', () => {
       ['{ "static": "img" }', [1, 3], /^"static" must be a list of folder paths$/],
       ['{ "port": "3000" }', [1, 3], /^"port" must be a port number/],
       ['{ "baseUrl": "example.com" }', [1, 3], /^"baseUrl" must be an http\(s\) URL$/],
+      ['{\n  "baseUrl": "https://x.example/docs?ref=1"\n}\n', [2, 3], /^"baseUrl" must not have a \?query/],
       ['{ "collapse": "all" }', [1, 3], /^"collapse" must be one of sections, questions, none$/],
       ['{ "force": true }', [1, 3], /^"force" can only be given on the command line \(--force\)$/],
       ['{\n  "title": "x",\n}\n', [3, 1], /^not valid JSON/],

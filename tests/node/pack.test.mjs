@@ -1,7 +1,9 @@
 // Packaging: `npm pack` builds dist/ first and refuses to pack without it; the tarball holds exactly
-// the package's files, none twice; installed into an empty project it imports and renders in Node
-// (ES module and CommonJS, with and without require(esm)) with the same bytes as the native build,
-// its types compile, and the browser entry bundles cleanly with esbuild.
+// the package's files, none twice; installed into an empty project as a user installs it (its
+// dependencies resolved from the registry npm is configured with, through an npm cache of this
+// run's own) it imports and renders in Node (ES module and CommonJS, with and without
+// require(esm)) with the same bytes as the native build, its types compile, and the browser entry
+// bundles cleanly with esbuild.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -24,7 +26,7 @@ const EXPECTED_FILES = [
   'web/browser.js', 'web/cli.js', 'web/contract.js', 'web/input-error.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
   'web/load.js', 'web/node.js', 'dist/foldmark-site.js', 'dist/foldmark-search.js',
   ...['code', 'containment', 'data-scripts', 'doc-pipeline', 'docs', 'html', 'index', 'links', 'nav', 'output', 'pages', 'prerender', 'problems',
-    'render-worker', 'search', 'search-worker', 'sidebars', 'tree', 'update', 'user-code', 'user-code-worker'].map((m) => `web/site/builder/${m}.js`),
+    'render-worker', 'search', 'search-worker', 'sidebar-values', 'sidebars', 'tree', 'update', 'user-code', 'user-code-worker'].map((m) => `web/site/builder/${m}.js`),
   ...['catalog', 'code-render', 'doc-names', 'hrefs', 'paths', 'reading-order', 'search-options', 'text', 'toc']
     .map((m) => `web/site/shared/${m}.js`),
   'web/site/dev/server.js', 'web/site/dev/client.js', 'web/site/dev/client.css',
@@ -44,7 +46,12 @@ before(() => {
   [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-  run('npm', ['install', '--no-audit', '--no-fund', '--offline', join(work, packed.filename)], app);
+  // Not --offline and not this machine's npm cache: what an earlier install happened to leave there
+  // (registry metadata of the dependencies) is not on a fresh machine, where that install failed
+  // with ENOTCACHED. An empty cache of our own makes every run the fresh machine's.
+  run('npm', ['install', '--no-audit', '--no-fund', '--cache', join(work, 'npm-cache'), '--prefer-online', join(work, packed.filename)], app);
+  const deps = JSON.parse(run('npm', ['ls', '--json', '--all'], app)).dependencies.foldmark.dependencies;
+  assert.deepEqual(Object.keys(deps).sort(), ['minisearch', 'prismjs'], 'the package\'s dependencies were installed with it');
 });
 
 test('the tarball holds exactly the package\'s files, none twice, and says where its source is', () => {

@@ -1,7 +1,7 @@
 // Heading ids against github-slugger itself, on headings from real READMEs/CHANGELOGs in
 // node_modules plus hand-picked hard cases, one document (one slugger) per source file.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import GithubSlugger from 'github-slugger';
@@ -65,12 +65,16 @@ test('heading ids equal github-slugger on real and hard headings', () => {
   const counts = { total: 0, equal: 0, intended: 0 };
   const mismatches = [];
   compareDocument(HARD_CASES.filter(Boolean), counts, mismatches);
-  const files = [...markdownFiles(join(root, 'node_modules')), ...markdownFiles('/usr/share/doc')];
+  // This repository's Markdown and node_modules (npm ci) are there wherever the tests run: 1,003
+  // headings when this was written. /usr/share/doc adds thousands (8,904 in all) where the system
+  // keeps its docs; slim system images drop them, and the test must not need them.
+  const sources = [join(root, 'README.md'), join(root, 'content'), join(root, 'tests', 'fixtures'), join(root, 'node_modules'), '/usr/share/doc'];
+  const files = sources.filter((path) => existsSync(path)).flatMap((path) => (path.endsWith('.md') ? [path] : markdownFiles(path)));
   for (const file of files) {
     const headings = headingsOf(readFileSync(file, 'utf8'));
     if (headings.length) compareDocument(headings, counts, mismatches);
   }
   console.log(`headings vs github-slugger: ${counts.equal}/${counts.total} equal, ${counts.intended} intended differences, ${files.length} files`);
-  assert.ok(counts.total > 1000, `only ${counts.total} headings compared`);
+  assert.ok(counts.total > 800, `only ${counts.total} headings compared`);
   assert.deepEqual(mismatches, []);
 });

@@ -4,8 +4,7 @@
 // at the end. Needs only the repository.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { STRICT_CSP } from '../../web/site/dev/server.js';
@@ -69,10 +68,15 @@ describe('serving', { timeout: 20000 }, () => {
 describe('mistakes', { timeout: 20000 }, () => {
   test('a port in use and a missing docs folder exit 1 with a message, leaving no temporary folder', async () => {
     const { port } = new URL(dev.url);
+    // A temporary folder of these runs' own: other processes on the machine (tests run in
+    // parallel, other checkouts) make and remove foldmark-dev-* folders in the shared one.
+    const tmp = join(work, 'tmp');
+    mkdirSync(tmp);
     const run = (...args) => new Promise((resolve) => {
-      execFile(process.execPath, [cli, 'dev', ...args], { cwd: work }, (err, stdout, stderr) => resolve({ code: err ? err.code : 0, stderr }));
+      execFile(process.execPath, [cli, 'dev', ...args], { cwd: work, env: { ...process.env, TMPDIR: tmp } },
+        (err, stdout, stderr) => resolve({ code: err ? err.code : 0, stderr }));
     });
-    const temps = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('foldmark-dev-')));
+    const temps = () => new Set(readdirSync(tmp).filter((n) => n.startsWith('foldmark-dev-')));
     const before = temps();
     const busy = await run(join('.project', 'docs'), '--port', port);
     assert.equal(busy.code, 1);

@@ -2,6 +2,7 @@
 // validation of foldmark.config.json/.mjs and of flags, and the --help text of every command.
 import { parseArgs } from 'node:util';
 import { COLLAPSE_MODES } from '../site/builder/docs.js';
+import { publicUrl } from '../site/builder/pages.js';
 
 /**
  * flag: the long option; key: its name in the config file and in the settings object (absent:
@@ -82,7 +83,7 @@ export function checkValue(opt, value) {
   }
   if (typeof value !== 'string') throw new Error('must be a string');
   if (value === '') throw new Error('needs a value');
-  if (name === 'url' && !/^https?:\/\/[^/]/.test(value)) throw new Error('must be an http(s) URL');
+  if (name === 'url') return publicUrl(value);
   if (name === 'collapse' && !COLLAPSE_MODES.includes(value)) throw new Error(`must be one of ${COLLAPSE_MODES.join(', ')}`);
   return value;
 }

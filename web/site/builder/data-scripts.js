@@ -15,8 +15,16 @@ export function catalogScript(site) {
   return `self.${GLOBALS.catalog}=JSON.parse(${scriptJson(JSON.stringify({ ...rest, n: list.length }))});\n`
     + '(function(c,j){var d;Object.defineProperty(c,"docs",{enumerable:true,configurable:true,'
     + 'get:function(){return d||(d=JSON.parse(j));},set:function(v){d=v;}});})'
-    + `(self.${GLOBALS.catalog},${scriptJson(JSON.stringify(list))});\n`;
+    + `(self.${GLOBALS.catalog},${scriptJson(JSON.stringify(list))});\n${SITE_SCRIPT_CHECK}`;
 }
+
+// The page's scripts run in order (defer) and site.js comes first: when the catalog runs without
+// it (not uploaded, blocked, a host that drops _foldmark/), the reader would see an empty article
+// and no reason. No inline script may say so (CSP), so the catalog does.
+const SITE_SCRIPT_CHECK = `if(typeof document!=="undefined"&&typeof self.${GLOBALS.doc}!=="function"){`
+  + '(function(s){if(s)s.textContent="This page\\u2019s script (_foldmark/site.js) did not load, so its articles, '
+  + 'sidebar and search cannot be shown. Check that the site was uploaded whole.";})'
+  + '(document.getElementById("siteStatus"));}\n';
 
 /**
  * OUT/_foldmark/docs/<n>.js: self.foldmarkDoc(n, { id, markdown, options, links, path, ...pageData,

@@ -11,11 +11,12 @@ import { docOutputs, linkDoc, readDocFacts } from './doc-pipeline.js';
 import { checkIds, COLLAPSE_MODES, loadDoc } from './docs.js';
 import { LinkResolver } from './links.js';
 import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.js';
-import { baseUrl, notFoundRoot, readTemplate, sitemapXml } from './pages.js';
+import { baseUrl, notFoundRoot, publicUrl, readTemplate, sitemapXml } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
 import { InputError, Problems } from './problems.js';
 import { MAX_SEARCH_TEXT, SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
+import { capDocLabels } from './sidebar-values.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
 
@@ -92,6 +93,14 @@ export async function buildSite(fm, options) {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const opts = { title: 'Documentation', collapse: 'sections', staticDirs: [], allowDirs: [], ...given };
   if (!COLLAPSE_MODES.includes(opts.collapse)) throw new InputError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
+  for (const [key, flag] of [['baseUrl', '--base-url'], ['editUrl', '--edit-url']]) {
+    if (opts[key] === undefined) continue;
+    try {
+      opts[key] = publicUrl(opts[key]);
+    } catch (err) {
+      throw new InputError(`${flag} ${err.message}: ${JSON.stringify(String(opts[key]))}`);
+    }
+  }
   const problems = new Problems(opts.warn, opts.report);
   const docsRoot = resolve(opts.docsDir);
   const staticDirs = opts.staticDirs.map((d) => resolve(d));
@@ -118,6 +127,7 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, con
   const { tree, docs } = await loadDocs(fm, { docsRoot, containment }, opts, problems, indexer);
   if (docs.length === 0) throw new InputError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
   const byId = checkIds(docs, problems, { prerender: opts.prerender });
+  capDocLabels(docs, problems);
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
 

@@ -41,6 +41,27 @@ export function describeDoc(doc, html) {
   return plain.length > 200 ? `${plain.slice(0, 197).replace(/\s+\S*$/, '')}…` : plain;
 }
 
+/**
+ * A site's public URL (--base-url, --edit-url) as the address it will be joined to: parsed as a
+ * browser parses it (WHATWG URL: spaces and other characters percent-encoded, host lower-cased),
+ * ending with '/'. Throws Error(why) for what cannot be a folder's address on the web: not http(s),
+ * no host, user name or password (they would be published), a ?query or #fragment (the page paths
+ * are appended after it).
+ */
+export function publicUrl(value) {
+  let url;
+  try {
+    url = new URL(String(value).trim());
+  } catch {
+    throw new Error('must be an http(s) URL');
+  }
+  if (!/^https?:$/.test(url.protocol) || !url.hostname || !/^https?:\/\/[^/]/i.test(String(value).trim())) throw new Error('must be an http(s) URL');
+  if (url.username || url.password) throw new Error('must not hold a user name or password');
+  if (url.search || url.href.includes('?')) throw new Error('must not have a ?query: page paths are added after it');
+  if (url.hash || url.href.includes('#')) throw new Error('must not have a #fragment: page paths are added after it');
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
 export function sitemapXml(base, docs) {
   const urls = [base, ...docs.map((d) => `${base}${encodePath(d.id)}/`)];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${

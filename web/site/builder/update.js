@@ -13,6 +13,7 @@ import { LinkResolver } from './links.js';
 import { notAFolder } from './output.js';
 import { readTemplate } from './pages.js';
 import { Problems } from './problems.js';
+import { capDocLabels } from './sidebar-values.js';
 
 // What the catalog, the sidebars and other docs' links depend on.
 const OUTLINE = ['id', 'title', 'label', 'position', 'url', 'collapse', 'rel'];
@@ -54,6 +55,7 @@ export async function updateDoc(site, outDir, abs) {
   const rel = relative(site.docsRoot, abs).split(sep).join('/');
   const doc = await loadDoc(site.fm, { rel, abs }, { collapse: site.opts.collapse, problems });
   if (!doc) return { full: 'the article is now left out' };
+  capDocLabels([doc], problems);
   const changed = OUTLINE.find((k) => doc[k] !== old[k]);
   if (changed) return { full: `its ${changed} changed` };
   doc.index = old.index;

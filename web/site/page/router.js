@@ -8,30 +8,48 @@ import { decodeComponent as decode } from '../shared/text.js';
 import { docCount, docId, state } from './state.js';
 
 let idIndex = null;  // id → doc index, built on the first hash route
+let longestSiteId = 0;
 
 function byId(id) {
   if (!idIndex) {
     idIndex = new Map();
     const { docs } = state.catalog;
-    for (let n = 0; n < docs.length; n += 1) if (!idIndex.has(entryId(docs[n]))) idIndex.set(entryId(docs[n]), n);
+    for (let n = 0; n < docs.length; n += 1) {
+      const key = entryId(docs[n]);
+      if (idIndex.has(key)) continue;
+      idIndex.set(key, n);
+      longestSiteId = Math.max(longestSiteId, key.length);
+    }
   }
   return idIndex.get(id);
 }
 
+// An address longer than this is no route of this site (ids and heading ids are far shorter); its
+// length alone would make the page work in proportion to whatever a link says.
+export const MAX_ROUTE_CHARS = 8192;
+const shortened = (text) => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
 // '#/a/b/c' → the doc whose id is the longest prefix of a/b/c, and the rest as the heading id.
 // Local files opened by the reader are matched first (their ids never collide with the site's).
+// Only prefixes no longer than the longest id are looked up, so a route of many short segments
+// costs time in proportion to its length, not to its length squared.
 export function resolveRoute(path) {
+  if (path.length > MAX_ROUTE_CHARS) return { missing: `${decode(path.slice(0, 200))}…` };
   const parts = path.split('/').map(decode);
-  const whole = parts.join('/');
-  for (let i = parts.length; i >= 1; i -= 1) {
-    const id = parts.slice(0, i).join('/');
-    const heading = parts.slice(i).join('/');
-    const local = state.local.find((e) => e.id === id);
-    if (local) return { target: { local }, heading };
-    const n = byId(id);
-    if (n !== undefined) return { target: { n }, heading };
+  byId('');
+  const longest = state.local.reduce((most, e) => Math.max(most, e.id.length), longestSiteId);
+  const prefixes = [parts[0]];
+  for (let i = 1; i < parts.length && prefixes[i - 1].length + 1 + parts[i].length <= longest; i += 1) {
+    prefixes.push(`${prefixes[i - 1]}/${parts[i]}`);
   }
-  return { missing: whole };
+  for (let i = prefixes.length; i >= 1; i -= 1) {
+    const id = prefixes[i - 1];
+    if (id.length > longest) continue;
+    const local = state.local.find((e) => e.id === id);
+    const n = local ? undefined : byId(id);
+    if (local || n !== undefined) return { target: local ? { local } : { n }, heading: parts.slice(i).join('/') };
+  }
+  return { missing: shortened(parts.join('/')) };
 }
 
 // The doc a data-mode=path address stands for: <root><id>/index.html (or <root><id>/), or null.

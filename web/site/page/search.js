@@ -13,6 +13,7 @@ const LIMIT = 20;
 const ui = { dialog: null, input: null, list: null, status: null, button: null, active: -1, hits: [] };
 let index = null;   // a SearchIndex once _foldmark/search.js (MiniSearch + the wrapper) has run
 let loading = null;
+let failure = '';    // why the last load failed, shown until the search is opened again
 const pending = [];  // shards that arrived before the library
 
 function shardCount() {
@@ -20,11 +21,16 @@ function shardCount() {
   return Number.isInteger(k) && k > 0 ? k : 0;
 }
 
-function addScript(path, reject) {
+// A classic script runs before its load event: a shard that loaded without delivering its data (a
+// syntax error, a truncated file) is a failure too, or the index would wait for it for ever.
+function addScript(path, reject, delivered) {
   const script = document.createElement('script');
   script.src = new URL(path, state.rootUrl).href;
   script.onerror = () => reject(new Error(`${path} could not be loaded`));
-  script.onload = () => script.remove();
+  script.onload = () => {
+    script.remove();
+    if (!delivered()) reject(new Error(`${path} holds no search data`));
+  };
   document.head.append(script);
 }
 
@@ -34,13 +40,22 @@ const SHARDS_AT_ONCE = 2;
 
 // Loads the search library and every shard once, a few shards at a time, each added to the index
 // in a task of its own so results show (and improve) as shards arrive; resolves when all have
-// arrived (or rejects with the first failure). Shards that come before the library wait for it.
+// arrived (or rejects with the first failure, after which this attempt adds and requests nothing).
+// Shards that come before the library wait for it; a shard delivered twice counts once.
 function loadIndex() {
   if (loading) return loading;
+  failure = '';
   const total = shardCount();
   let arrived = 0;
-  loading = new Promise((resolve, reject) => {
+  let stopped = false;
+  const received = new Set();
+  loading = new Promise((resolve, settleFailed) => {
+    const reject = (err) => {
+      stopped = true;
+      settleFailed(err);
+    };
     const add = (data) => {
+      if (stopped) return;
       try {
         index.addShard(data);
       } catch (err) {
@@ -53,9 +68,13 @@ function loadIndex() {
     };
     let requested = 0;
     const requestNext = () => {
-      if (requested < total) addScript(searchShardPath(requested++), reject);
+      if (stopped || requested >= total) return;
+      const k = requested++;
+      addScript(searchShardPath(k), reject, () => received.has(k));
     };
     self[GLOBALS.search] = (k, data) => {
+      if (received.has(k)) return;
+      received.add(k);
       requestNext();
       if (index) add(data);
       else pending.push(data);
@@ -72,7 +91,9 @@ function loadIndex() {
     document.head.append(library);
     for (let k = 0; k < SHARDS_AT_ONCE; k += 1) requestNext();
   });
-  loading.catch(() => {
+  loading.catch((err) => {
+    failure = `Search is unavailable: ${messageOf(err)}`;
+    if (ui.status) ui.status.textContent = failure;
     loading = null;  // the next opening tries again, from nothing
     index = null;
     pending.length = 0;
@@ -117,7 +138,8 @@ function runQuery() {
   ui.input.setAttribute('aria-expanded', String(ui.hits.length > 0));
   ui.active = -1;
   if (ui.hits.length) setActive(0);
-  if (!query.trim()) ui.status.textContent = '';
+  if (failure) ui.status.textContent = failure;
+  else if (!query.trim()) ui.status.textContent = '';
   else if (!loading || !index || index.shards.length < shardCount()) ui.status.textContent = 'Loading the search index…';
   else ui.status.textContent = ui.hits.length ? `${ui.hits.length}${ui.hits.length === LIMIT ? '+' : ''} results` : 'No results';
 }
@@ -216,8 +238,9 @@ export function openSearch(query) {
   if (!ui.dialog.open) ui.dialog.showModal();
   ui.input.focus();
   ui.input.select();
+  const ready = loadIndex();  // first: a new attempt forgets the last failure
   runQuery();
-  loadIndex().then(() => runQuery(), (err) => { ui.status.textContent = `Search is unavailable: ${messageOf(err)}`; });
+  ready.then(() => runQuery(), () => runQuery());
 }
 
 function close() {
