@@ -9,8 +9,8 @@ import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
-import { buildSite, SiteError } from '../../web/site/build/index.js';
-import { MAX_LABEL_CHARS } from '../../web/site/build/sidebar-values.js';
+import { buildSite, InputError } from '../../web/site/builder/index.js';
+import { MAX_LABEL_CHARS } from '../../web/site/builder/sidebar-values.js';
 import { cli, removeDir, tempDir } from './util.mjs';
 
 const run = promisify(execFile);
@@ -234,7 +234,7 @@ describe('--base-url', () => {
         baseUrl: 'https://x.example/?a=1',
         warn: () => {},
       }),
-      (err) => err instanceof SiteError && /--base-url must not have a \?query/.test(err.message),
+      (err) => err instanceof InputError && /--base-url must not have a \?query/.test(err.message),
     );
     const r = await foldmark(
       'build',
