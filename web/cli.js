@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFoldmark } from './node.js';
 import { MAX_DOC_BYTES, readCapped } from './site/build/docs.js';
+import { DOC_OPTIONS } from './site/build/doc-syntax.js';
 import { buildSite, SiteError } from './site/build/index.js';
 import { buildOptions, resolveSettings } from './cli/config.js';
 import { helpText, parseCommand, UsageError } from './cli/options.js';
@@ -68,7 +69,7 @@ async function render(argv) {
   let pieces;
   let article;
   try {
-    article = fm.render(bytes);
+    article = fm.render(bytes, DOC_OPTIONS);  // as the site renders it
     // jsonLd is built on first access: read it before anything is printed, so an article whose
     // JSON-LD is over the output budget prints one error line and no half JSON.
     pieces = flags.json ? articleJson({ ...article }) : [article.html];

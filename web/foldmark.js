@@ -24,13 +24,13 @@ Object.defineProperty(FoldmarkError.prototype, BRAND, { value: true });
 // generated. This file has no imports (the site builder inlines it as a classic script), so
 // the values are written here and tests/node/contract.test.mjs checks them against the JSON.
 export const CONTRACT = Object.freeze({
-  flags: Object.freeze({ allowRawHtml: 1, gfm: 2, headingIds: 4, collapseShift: 3, jsonLd: 32, codeSlots: 64 }),
+  flags: Object.freeze({ allowRawHtml: 1, gfm: 2, headingIds: 4, collapseShift: 3, jsonLd: 32, codeSlots: 64, mdx: 128 }),
   slots: Object.freeze({ main: 0, html: 1, jsonLd: 2, code: 3 }),
   limits: Object.freeze({ maxInputBytes: 33554432, keepCapacityBytes: 4194304, maxIdPrefixChars: 64 }),
   errors: Object.freeze(['', 'E_INPUT', 'E_LIMIT', 'E_INTERNAL']),
   collapse: Object.freeze(['sections', 'questions', 'none']),
   defaults: Object.freeze({
-    allowRawHtml: false, gfm: true, headingIds: true, collapse: 'sections', idPrefix: '', highlight: null,
+    allowRawHtml: false, gfm: true, headingIds: true, mdx: false, collapse: 'sections', idPrefix: '', highlight: null,
   }),
 });
 
@@ -156,7 +156,7 @@ function isDetached(buffer) {
 
 function flagsOf(o) {
   return (o.allowRawHtml ? FLAGS.allowRawHtml : 0) | (o.gfm ? FLAGS.gfm : 0) |
-    (o.headingIds ? FLAGS.headingIds : 0) | COLLAPSE_BITS[o.collapse];
+    (o.headingIds ? FLAGS.headingIds : 0) | (o.mdx ? FLAGS.mdx : 0) | COLLAPSE_BITS[o.collapse];
 }
 
 // render() hands its HTML and JSON-LD over as separate strings so they are never JSON-escaped and

@@ -15,6 +15,7 @@ import { prerenderedArticles } from './prerender.js';
 import { Problems, SiteError } from './problems.js';
 import { SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
+import { forDocs } from './doc-syntax.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
 
@@ -97,7 +98,7 @@ export async function buildSite(fm, options) {
   const stage = await stagingArea(target);
   const indexer = new SearchIndexer(stage.tmp, { shardBytes: opts.searchShardBytes });
   try {
-    const site = await readSite(fm, opts, { docsRoot, staticDirs, problems, indexer });
+    const site = await readSite(forDocs(fm), opts, { docsRoot, staticDirs, problems, indexer });
     await writeSite(site, stage, indexer);
     await commitOutput(target, stage);
     return summary(site, target);

@@ -1,5 +1,6 @@
 // The wasm renderer, started once per page load and never again: switching docs reuses it.
 import { wrapCore } from '../../foldmark.js';
+import { forDocs } from '../build/doc-syntax.js';
 
 let started = null;
 
@@ -17,7 +18,7 @@ async function start() {
   if (typeof self.createFoldmarkCore !== 'function') throw new Error('_foldmark/core.js did not load');
   const wasmBinary = wasmBytes(self.foldmarkWasm);
   self.foldmarkWasm = undefined;  // the base64 copy is not needed again: let it be collected
-  return wrapCore(await self.createFoldmarkCore({ wasmBinary }));
+  return forDocs(wrapCore(await self.createFoldmarkCore({ wasmBinary })));
 }
 
 export function renderer() {
