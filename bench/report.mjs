@@ -1,13 +1,14 @@
 // Turns bench/run.mjs results into the Markdown table (results.md) and a hand-written SVG bar chart.
 
 const fmt = (v, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '–');
+const clockWords = (r) => (r.config.clock === 'wall' ? ' (wall clock)' : ' of CPU time');
 const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
 export function renderMarkdown(r) {
   const corpora = r.corpora;
   const lines = [];
   lines.push('# foldmark benchmark', '');
-  lines.push(`${r.date}, Node ${r.node}; median of ${r.config.rounds} measurements of ≥ ${r.config.seconds} s each, round-robin in one process.`);
+  lines.push(`${r.date}, Node ${r.node}; median of ${r.config.rounds} measurements of ≥ ${r.config.seconds} s${clockWords(r)} each, round-robin in one process.`);
   lines.push(`Corpora: ${corpora.map((c) => `${c.name} = ${c.title}, ${(c.bytes / 1e6).toFixed(2)} MB`).join('; ')}.`, '');
   lines.push('## Throughput (MB/s; × = ratio to the fastest peer on that corpus)', '');
   lines.push(`| library | ${corpora.map((c) => c.name).join(' | ')} |`);
@@ -54,7 +55,7 @@ export function readmeSpeed(r) {
   const small = r.rows.small;
   const cold = r.cold;
   const facts = [
-    `MB/s, median of ${r.config.rounds} rounds × ${r.config.seconds} s, libraries interleaved in one process`,
+    `MB/s, median of ${r.config.rounds} rounds × ${r.config.seconds} s${clockWords(r)}, libraries interleaved in one process`,
     `(× = ratio to the fastest peer); ${r.date.slice(0, 10)}, Node ${r.node}, a shared 2-core machine: one`,
     `row's rounds spread by up to ${(100 * spread).toFixed(0)} % in this run.`,
   ];
