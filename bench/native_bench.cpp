@@ -4,8 +4,8 @@
 // BENCH_CLOCK=wall times elapsed time; otherwise the process's CPU time, as bench/run.mjs does.
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
