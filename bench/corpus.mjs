@@ -1,5 +1,6 @@
 // Writes the benchmark corpora deterministically into a gitignored directory (never committed):
-// the CommonMark spec, real READMEs/CHANGELOGs, a generated FAQ article and 2,000 small articles.
+// the CommonMark spec, real READMEs/CHANGELOGs, a generated FAQ article, 2,000 small articles and
+// real Docusaurus docs (the Redux docs committed under tests/corpus/redux-docs, concatenated).
 // Usage: node bench/corpus.mjs [DIR]   (BENCH_SCALE=0.03 writes tiny corpora for the smoke test)
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -167,6 +168,24 @@ function readmes(size) {
   return { text: out.join(''), files: files.length };
 }
 
+// The committed Redux docs (tests/corpus/redux-docs) in sorted path order, one text; `docs: true`
+// marks the corpus our rows render as the docs site does (with the mdx option).
+export function reduxDocs(size) {
+  const dir = join(root, 'tests', 'corpus', 'redux-docs');
+  const files = [...walk(dir)].filter((p) => /\.mdx?$/.test(p) && !/[\\/](LICENSE|SOURCE)\.md$/.test(p))
+    .map((p) => relative(dir, p).split('\\').join('/')).sort();
+  if (files.length === 0) throw new Error(`${dir} has no Markdown: the Docusaurus corpus is committed there`);
+  const out = [];
+  let length = 0;
+  for (const f of files) {  // whole files only: a cut could leave a fence open over the marker
+    if (out.length > 0 && length >= size) break;
+    const t = readFileSync(join(dir, f), 'utf8').trimEnd() + '\n\n';
+    out.push(t);
+    length += Buffer.byteLength(t);
+  }
+  return { text: out.join(''), files: out.length };
+}
+
 function specText() {
   const p = join(root, '.deps', 'md4c', 'test', 'spec.txt');
   try {
@@ -199,6 +218,9 @@ export function writeCorpora(dir = defaultCorpusDir, scale = 1) {
     small.push(write(join('small', `${String(i).padStart(4, '0')}.md`), faqArticle(1000 + i, 1200) + MARKER));
   }
   corpora.push({ name: 'small', title: `${count} small articles`, files: small });
+  const rd = reduxDocs(Math.floor(2 * MB * scale));
+  corpora.push({ name: 'docusaurus', title: `Redux docs (${rd.files} Docusaurus files)`, docs: true,
+    files: [write('docusaurus.md', rd.text + MARKER)] });
   for (const c of corpora) c.bytes = c.files.reduce((n, p) => n + statSync(p).size, 0);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(corpora, null, 2) + '\n');
   return corpora;

@@ -1,6 +1,9 @@
 // The libraries under test, each behind one adapter: load() resolves to { run, html } where run(text)
 // is the timed call and html(result) the HTML it produced (for the correctness check).
-// Every library runs with its own defaults, as a user who installs it gets it.
+// Every library runs with its own defaults, as a user who installs it gets it; foldmark's render
+// rows render as the docs site does (Docusaurus Markdown with MDX, DOC_OPTIONS), and "toHtml mdx"
+// shows what the MDX stages cost beside the default toHtml.
+import { DOC_OPTIONS } from '../web/site/shared/doc-syntax.js';
 
 const asHtml = (s) => s;
 
@@ -15,6 +18,15 @@ export const LIBS = [
     },
   },
   {
+    name: 'foldmark toHtml mdx',
+    ours: true,
+    async load() {
+      const { createFoldmark } = await import('../web/node.js');
+      const fm = await createFoldmark();
+      return { run: (s) => fm.toHtml(s, DOC_OPTIONS), html: asHtml };
+    },
+  },
+  {
     name: 'foldmark render',
     ours: true,
     async load() {
@@ -22,7 +34,7 @@ export const LIBS = [
       const fm = await createFoldmark();
       // render() returns the parsed article (html, toc, questions): its JSON.parse counts. Its
       // JSON-LD is built on first access, which this row never makes; the next row does.
-      return { run: (s) => fm.render(s), html: (a) => a.html };
+      return { run: (s) => fm.render(s, DOC_OPTIONS), html: (a) => a.html };
     },
   },
   {
@@ -34,7 +46,7 @@ export const LIBS = [
       let jsonLdBytes = 0;  // reading jsonLd builds it; the sum keeps the read from being dropped
       return {
         run: (s) => {
-          const a = fm.render(s);
+          const a = fm.render(s, DOC_OPTIONS);
           jsonLdBytes += a.jsonLd.length;
           return a;
         },

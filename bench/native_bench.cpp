@@ -1,9 +1,11 @@
 // The native reference for the benchmark: times foldmark::to_html / render in-process on the
 // same corpus files as the wasm run, so process start-up and file reading are never counted.
 // Usage: native_bench html|render SECONDS FILE...   prints one JSON line: {"mbps":…,"iters":…}
+// BENCH_CLOCK=wall times elapsed time; otherwise the process's CPU time, as bench/run.mjs does.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -42,8 +44,18 @@ std::size_t run_once(bool html, const std::vector<std::string>& inputs) {
   return produced;
 }
 
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
+bool wall_clock() {
+  const char* clock = std::getenv("BENCH_CLOCK");
+  return clock != nullptr && std::string(clock) == "wall";
+}
+
+double now_seconds() {
+  if (wall_clock()) return std::chrono::duration<double>(Clock::now().time_since_epoch()).count();
+  return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+}
+
+double seconds_since(double t0) {
+  return now_seconds() - t0;
 }
 
 }  // namespace
@@ -66,10 +78,10 @@ int main(int argc, char** argv) {
   }
   // Warm caches and the allocator the way the JS side's earlier rounds do.
   std::size_t sink = 0;
-  const auto warm = Clock::now();
+  const double warm = now_seconds();
   while (seconds_since(warm) < target / 5) sink += run_once(html, inputs);
   long iters = 0;
-  const auto t0 = Clock::now();
+  const double t0 = now_seconds();
   double elapsed = 0;
   do {
     sink += run_once(html, inputs);

@@ -1,13 +1,14 @@
 // Turns bench/run.mjs results into the Markdown table (results.md) and a hand-written SVG bar chart.
 
 const fmt = (v, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '–');
+const clockWords = (r) => (r.config.clock === 'wall' ? ' (wall clock)' : ' of CPU time');
 const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
 export function renderMarkdown(r) {
   const corpora = r.corpora;
   const lines = [];
   lines.push('# foldmark benchmark', '');
-  lines.push(`${r.date}, Node ${r.node}; median of ${r.config.rounds} measurements of ≥ ${r.config.seconds} s each, round-robin in one process.`);
+  lines.push(`${r.date}, Node ${r.node}; median of ${r.config.rounds} measurements of ≥ ${r.config.seconds} s${clockWords(r)} each, round-robin in one process.`);
   lines.push(`Corpora: ${corpora.map((c) => `${c.name} = ${c.title}, ${(c.bytes / 1e6).toFixed(2)} MB`).join('; ')}.`, '');
   lines.push('## Throughput (MB/s; × = ratio to the fastest peer on that corpus)', '');
   lines.push(`| library | ${corpora.map((c) => c.name).join(' | ')} |`);
@@ -40,6 +41,37 @@ export function renderMarkdown(r) {
   }
   lines.push(...targetLines('Targets', r.targets));
   return lines.join('\n');
+}
+
+/** README's speed section: the throughput table, the run's conditions, per-article time, cold
+ *  start, the size line and the targets that do not hold, all from one run. */
+export function readmeSpeed(r) {
+  const corpora = r.corpora;
+  const lines = [`| library | ${corpora.map((c) => c.title).join(' | ')} |`, `| --- |${' ---: |'.repeat(corpora.length)}`];
+  for (const name of r.runners) {
+    lines.push(`| ${name} | ${corpora.map((c) => `${fmt(r.rows[c.name][name].mbps)} (${fmt(r.rows[c.name][name].ratio, 2)}×)`).join(' | ')} |`);
+  }
+  const spread = Math.max(...corpora.flatMap((c) => r.runners.map((n) => r.rows[c.name][n].spread)));
+  const small = r.rows.small;
+  const cold = r.cold;
+  const facts = [
+    `MB/s, median of ${r.config.rounds} rounds × ${r.config.seconds} s${clockWords(r)}, libraries interleaved in one process`,
+    `(× = ratio to the fastest peer); ${r.date.slice(0, 10)}, Node ${r.node}, a shared 2-core machine: one`,
+    `row's rounds spread by up to ${(100 * spread).toFixed(0)} % in this run.`,
+  ];
+  if (small?.['foldmark toHtml'] && small['markdown-wasm']) {
+    facts.push(`One small article: ${fmt(small['foldmark toHtml'].usPerItem)} µs (markdown-wasm ${fmt(small['markdown-wasm'].usPerItem)} µs).`);
+  }
+  if (cold['foldmark toHtml'] && cold['markdown-wasm']) {
+    facts.push(`Cold start ${fmt(cold['foldmark toHtml'].ms)} ms (markdown-wasm ${fmt(cold['markdown-wasm'].ms)} ms).`);
+  }
+  if (r.size.foldmark) {
+    facts.push(`npm module ${kib(r.size.foldmark.gz)} gzipped, wasm and JavaScript (markdown-wasm ${kib(r.size['markdown-wasm']?.gz ?? NaN)}).`);
+  }
+  const missed = r.targets.filter((t) => !t.ok);
+  facts.push(missed.length === 0 ? `Every target holds in this run (${r.targets.length}).`
+    : `Targets missed in this run: ${missed.map((t) => `${t.what} (${t.value})`).join('; ')}.`);
+  return `${lines.join('\n')}\n\n${facts.join(' ')}\n`;
 }
 
 /** The Markdown of a benchmark's targets: [{ what, value, ok }] as a table under a heading. */

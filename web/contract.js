@@ -5,6 +5,7 @@ export const CONTRACT = Object.freeze({
     allowRawHtml: false,
     gfm: true,
     headingIds: true,
+    mdx: false,
     collapse: 'sections',
     idPrefix: '',
     highlight: null,
@@ -17,6 +18,7 @@ export const CONTRACT = Object.freeze({
     collapseShift: 3,
     jsonLd: 32,
     codeSlots: 64,
+    mdx: 128,
   }),
   slots: Object.freeze({ main: 0, html: 1, jsonLd: 2, code: 3 }),
   limits: Object.freeze({

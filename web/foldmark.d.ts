@@ -15,6 +15,13 @@ export interface Options {
    *  → `id="what-is-faas"`; repeats get `-1`, `-2`). Slugs are cut to 100 bytes; a heading with
    *  no letters or digits gets `section`. */
   headingIds?: boolean;
+  /** false (default): CommonMark + GFM, plus the Docusaurus syntax that CommonMark leaves as
+   *  text (`:::note` admonitions, code titles and line highlights, `{#id}`). true: Docusaurus's
+   *  MDX flavour too, as the docs site and `foldmark build`/`dev` render: top-level
+   *  `import`/`export` lines and `{/* … *\/}` are dropped, `<Tabs>`/`<TabItem>` become tabs and
+   *  any other capitalised component's tags are dropped (children kept, `W_MDX_COMPONENT`).
+   *  Without it, `<Warning>` is raw HTML and an import line a paragraph. */
+  mdx?: boolean;
   /** render() only. 'sections' (default): every section at the Q/A level is a
    *  `<details class="fm-qa">` item; 'questions': only sections whose heading is a question;
    *  'none': a plain article. */

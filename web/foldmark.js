@@ -153,7 +153,7 @@ function isDetached(buffer) {
 
 function flagsOf(o) {
   return (o.allowRawHtml ? FLAGS.allowRawHtml : 0) | (o.gfm ? FLAGS.gfm : 0) |
-    (o.headingIds ? FLAGS.headingIds : 0) | COLLAPSE_BITS[o.collapse];
+    (o.headingIds ? FLAGS.headingIds : 0) | (o.mdx ? FLAGS.mdx : 0) | COLLAPSE_BITS[o.collapse];
 }
 
 // render() hands its HTML and JSON-LD over as separate strings so they are never JSON-escaped and

@@ -35,7 +35,8 @@ void expect_ok(const char* where, const std::string& why) {
   if (!why.empty()) violation(where, why);
 }
 
-// Option byte: bit 0 allow_raw_html, 1 gfm, 2 heading_ids, 3-4 collapse, 5-6 id_prefix, 7 BOM.
+// Option byte: bit 0 allow_raw_html, 1 gfm, 2 heading_ids, 3-4 collapse, 5-6 id_prefix, 7 BOM;
+// mdx shares bit 5 (off with the "fm-" and "p.x_" prefixes), so both modes meet every input.
 foldmark::Options decode_options(std::uint8_t bits) {
   static const char* const kPrefixes[] = {"", "fm-", "doc:", "p.x_"};
   foldmark::Options o;
@@ -47,6 +48,7 @@ foldmark::Options decode_options(std::uint8_t bits) {
                : collapse == 2 ? foldmark::Collapse::kNone
                                : foldmark::Collapse::kSections;
   o.id_prefix = kPrefixes[(bits >> 5) & 3u];
+  o.mdx = (bits & 0x20u) == 0;
   return o;
 }
 

@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { checkOutput } from '../../bench/check.mjs';
 import { MARKER_HEADING, MARKER_URL, faqArticle } from '../../bench/corpus.mjs';
+import { readmeSpeed } from '../../bench/report.mjs';
 import { root } from './fixtures.mjs';
 
 test('npm run bench works in quick mode on tiny corpora', { timeout: 30_000 }, (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'foldmark-bench-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const r = spawnSync(process.execPath, [join(root, 'bench', 'run.mjs')], {
     encoding: 'utf8',
     env: {
@@ -27,11 +29,11 @@ test('npm run bench works in quick mode on tiny corpora', { timeout: 30_000 }, (
     },
   });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stderr, /correctness: \d+ libraries × 4 corpora OK/);
+  assert.match(r.stderr, /correctness: \d+ libraries × 5 corpora OK/);
   const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8'));
-  assert.deepEqual(results.corpora.map((c) => c.name), ['spec', 'readmes', 'faq', 'small']);
+  assert.deepEqual(results.corpora.map((c) => c.name), ['spec', 'readmes', 'faq', 'small', 'docusaurus']);
   for (const c of results.corpora) {
-    for (const name of ['foldmark toHtml', 'foldmark render', 'foldmark render+jsonLd', 'markdown-wasm', 'md4w', 'marked', 'markdown-it', 'commonmark']) {
+    for (const name of ['foldmark toHtml', 'foldmark toHtml mdx', 'foldmark render', 'foldmark render+jsonLd', 'markdown-wasm', 'md4w', 'marked', 'markdown-it', 'commonmark']) {
       assert.ok(results.rows[c.name][name].mbps > 0, `${name} on ${c.name}`);
     }
   }
@@ -42,6 +44,27 @@ test('npm run bench works in quick mode on tiny corpora', { timeout: 30_000 }, (
   assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.ok(svg.trimEnd().endsWith('</svg>'));
   assert.ok(existsSync(join(dir, 'corpus', 'manifest.json')));
+  assert.equal(readFileSync(join(root, 'README.md'), 'utf8'), readme, 'a quick run leaves README alone');
+});
+
+test("README's speed section is the run's table, conditions, sizes and missed targets", () => {
+  const row = (mbps, ratio) => ({ mbps, ratio, usPerItem: 10, spread: 0.2 });
+  const results = {
+    date: '2026-12-06T00:00:00.000Z', node: 'v20', config: { rounds: 5, seconds: 1 },
+    corpora: [{ name: 'small', title: '2 small articles' }, { name: 'docusaurus', title: 'Redux docs' }],
+    runners: ['foldmark toHtml', 'markdown-wasm'],
+    rows: { small: { 'foldmark toHtml': row(60, 1.2), 'markdown-wasm': row(50, 1) },
+      docusaurus: { 'foldmark toHtml': row(40, 1.3), 'markdown-wasm': row(30, 1) } },
+    cold: { 'foldmark toHtml': { ms: 20 }, 'markdown-wasm': { ms: 21 } },
+    size: { foldmark: { gz: 80 * 1024 }, 'markdown-wasm': { gz: 29 * 1024 } },
+    targets: [{ what: 'toHtml ≥ 1.25× on small', value: '1.20×', ok: false }, { what: 'x', value: 'y', ok: true }],
+  };
+  const text = readmeSpeed(results);
+  assert.match(text, /^\| library \| 2 small articles \| Redux docs \|\n/);
+  assert.match(text, /\| foldmark toHtml \| 60\.0 \(1\.20×\) \| 40\.0 \(1\.30×\) \|/);
+  assert.match(text, /up to 20 %/);
+  assert.match(text, /npm module 80\.0 KiB gzipped/);
+  assert.match(text, /Targets missed in this run: toHtml ≥ 1\.25× on small \(1\.20×\)\./);
 });
 
 test('the correctness check rejects empty, truncated and unlinked output', () => {

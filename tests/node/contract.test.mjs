@@ -55,13 +55,15 @@ test('the wasm core honours the generated flag bits and reports the contract err
   assert.match(fm.toHtml('<b>x</b>', { allowRawHtml: true }), /<b>x<\/b>/);
   assert.doesNotMatch(fm.toHtml('~~x~~', { gfm: false }), /<del>/);
   assert.doesNotMatch(fm.toHtml('# x', { headingIds: false }), /id=/);
+  assert.match(fm.toHtml('<Warning>\n', { allowRawHtml: true }), /<Warning>/);
+  assert.doesNotMatch(fm.toHtml('<Warning>\n', { allowRawHtml: true, mdx: true }), /<Warning>/);
   assert.throws(() => fm.toHtml('x'.repeat(contract.limits.maxInputBytes + 1)), { code: 'E_LIMIT' });
   assert.throws(() => fm.toHtml('x', { nope: 1 }), { code: 'E_OPTION' });
 });
 
 test('warning codes the core emits are the contract\'s', async () => {
   const fm = await createFoldmark();
-  const { warnings } = fm.render("---\na: [\n---\nimport A from 'a'\n\n:::nope\n:::\n\n<Foo>\n\n## H {#a b}\n");
+  const { warnings } = fm.render("---\na: [\n---\nimport A from 'a'\n\n:::nope\n:::\n\n<Foo>\n\n## H {#a b}\n", { mdx: true });
   const known = new Set(Object.keys(contract.warnings));
   assert.ok(warnings.length >= 4);
   for (const w of warnings) assert.ok(known.has(w.code), w.code);

@@ -51,6 +51,7 @@ export function planFixture(f, ownFile) {
     else if (flag === '--no-gfm') options.gfm = false;
     else if (flag === '--raw-html') options.allowRawHtml = true;
     else if (flag === '--no-heading-ids') options.headingIds = false;
+    else if (flag === '--mdx') options.mdx = true;
     else if (flag.startsWith('--id-prefix=')) options.idPrefix = flag.slice(12);
     else if (flag.startsWith('--collapse=')) options.collapse = flag.slice(11);
     else if (flag === '--render') run.mode = 'render';

@@ -93,7 +93,7 @@ for (const p of payloads) {
     problems.push(...violationsOf(p, html, null).map((v) => `toHtml: ${v}`));
     const r = fm.render(p.md);
     problems.push(...violationsOf(p, r.html, r, '').map((v) => `render: ${v}`));
-    const rp = fm.render(p.md, { idPrefix: 'fm-' });
+    const rp = fm.render(p.md, { idPrefix: 'fm-', mdx: true });
     problems.push(...violationsOf(p, rp.html, rp, 'fm-').map((v) => `render(idPrefix): ${v}`));
     violations += problems.length;
     assert.deepEqual(problems, [], `${p.id}: ${JSON.stringify(p.md)}`);

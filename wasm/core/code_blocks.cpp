@@ -12,6 +12,7 @@ namespace foldmark::detail {
 namespace {
 
 constexpr std::size_t kMaxRanges = 64;
+constexpr std::string_view kHighlightWord = "highlight-";  // in every highlight comment
 constexpr unsigned kMaxLineNumber = 1000000;
 
 struct CodeMeta {
@@ -124,12 +125,14 @@ Lines select_lines(std::string_view code, const CodeMeta& m) {
   out.code.reserve(code.size());
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   bool next = false, block = false;
+  std::size_t word = m.has_ranges ? std::string_view::npos : code.find(kHighlightWord);
   for (std::size_t i = 0; i < code.size();) {
     std::size_t end = code.find('\n', i);
     end = end == std::string_view::npos ? code.size() : end + 1;
     const std::string_view line = code.substr(i, end - i);
     i = end;
-    const Magic magic = m.has_ranges ? Magic::kNone : magic_comment(line);
+    if (word < i - line.size()) word = code.find(kHighlightWord, i - line.size());
+    const Magic magic = word < i ? magic_comment(line) : Magic::kNone;
     if (magic != Magic::kNone) {
       next = next || magic == Magic::kNextLine;
       block = magic == Magic::kStart || (block && magic != Magic::kEnd);
@@ -146,27 +149,25 @@ Lines select_lines(std::string_view code, const CodeMeta& m) {
   return out;
 }
 
-std::string inner_html(const Lines& lines) {
-  std::string html;
-  html.reserve(lines.code.size() + lines.code.size() / 8 + 16);
+void write_lines(OutBuffer& out, const Lines& lines) {
   std::size_t h = 0;
   for (std::size_t k = 0; k < lines.kept.size(); ++k) {
     const bool lit = h < lines.highlighted.size() && lines.highlighted[h] == k + 1;
     if (lit) {
       ++h;
-      html.append("<span class=\"fm-line-highlight\">");
+      out.append("<span class=\"fm-line-highlight\">");
     }
-    escape_html(html, lines.kept[k]);
-    if (lit) html.append("</span>");
+    escape_html(out, lines.kept[k]);
+    if (lit) out.append("</span>");
   }
-  return html;
 }
 
-void add_code_slot(Context& c, const Lines& lines, std::string_view meta) {
+void add_code_slot(Context& c, std::string_view code, const std::vector<unsigned>& highlighted,
+                   std::string_view meta) {
   JsonWriter json(c.code_json, false);
   if (!c.code_json.empty()) c.code_json.push_back(',');
-  json.begin_array().string(lines.code).string(c.code_lang).string(meta).begin_array();
-  for (unsigned n : lines.highlighted) json.number(n);
+  json.begin_array().string(code).string(c.code_lang).string(meta).begin_array();
+  for (unsigned n : highlighted) json.number(n);
   json.end_array().end_array();
 }
 
@@ -174,7 +175,7 @@ void add_code_slot(Context& c, const Lines& lines, std::string_view meta) {
 
 void open_code_block(Context& c, const MD_BLOCK_CODE_DETAIL* d) {
   c.in_code = true;
-  c.code.clear();
+  c.code_pieces.clear();
   c.code_lang = d->lang.text != nullptr ? decode_attribute(d->lang) : "";
   c.code_info = d->info.text != nullptr ? decode_attribute(d->info) : "";
 }
@@ -187,13 +188,50 @@ void code_text(Context& c, std::string_view text) {
   const Directive* d =
       at == std::string_view::npos ? nullptr : directive_at(c, text.data() + at, nullptr);
   if (d == nullptr) {
-    c.code.append(text);
+    c.code_pieces.push_back(text);
     return;
   }
-  c.code.append(text.substr(0, at));
-  c.code.append(d->original);
-  c.code.append(text.substr(at + kMarker.size()));
+  c.code_pieces.push_back(text.substr(0, at));
+  c.code_pieces.push_back(d->original);
+  c.code_pieces.push_back(text.substr(at + kMarker.size()));
 }
+
+namespace {
+
+bool in_doc(const Context& c, std::string_view piece) {
+  return piece.data() >= c.doc.data() && piece.data() + piece.size() <= c.doc.data() + c.doc.size();
+}
+
+// Whether a highlight comment may be among the block's lines (a false yes only costs time). A
+// comment is a whole line, and md4c never splits a line's keyword across pieces; pieces are
+// mostly views into the document, looked up there with one search per occurrence.
+bool mentions_highlight(Context& c) {
+  std::size_t begin = std::string_view::npos, end = 0;
+  for (std::string_view p : c.code_pieces) {
+    if (!in_doc(c, p)) {
+      if (p.find(kHighlightWord) != std::string_view::npos) return true;
+      continue;
+    }
+    const auto at = static_cast<std::size_t>(p.data() - c.doc.data());
+    begin = std::min(begin, at);
+    end = std::max(end, at + p.size());
+  }
+  if (begin >= end) return false;
+  if (!c.highlight_known || begin < c.highlight_from ||
+      (c.highlight_at != std::string_view::npos && c.highlight_at < begin)) {
+    c.highlight_at = c.doc.find(kHighlightWord, begin);
+    c.highlight_from = begin;
+    c.highlight_known = true;
+  }
+  return c.highlight_at != std::string_view::npos && c.highlight_at + kHighlightWord.size() <= end;
+}
+
+void join_pieces(Context& c) {
+  c.code.clear();
+  for (std::string_view p : c.code_pieces) c.code.append(p);
+}
+
+}  // namespace
 
 void close_code_block(Context& c) {
   c.in_code = false;
@@ -205,7 +243,10 @@ void close_code_block(Context& c) {
   const std::string_view meta =
       trim(c.code_lang.empty() ? info : info.substr(std::min(info.size(), c.code_lang.size())));
   const CodeMeta m = parse_meta(meta);
-  const Lines lines = select_lines(c.code, m);
+  // Most blocks highlight nothing: their pieces are escaped as they came, never joined or split.
+  const bool plain = !m.has_ranges && !mentions_highlight(c);
+  if (!plain || c.options.code_slots) join_pieces(c);
+  const Lines lines = plain ? Lines{} : select_lines(c.code, m);
   const bool figure = !m.title.empty() || m.line_numbers;
   if (figure) {
     c.out.append(m.line_numbers ? "<figure class=\"fm-code fm-line-numbers\">\n"
@@ -224,10 +265,14 @@ void close_code_block(Context& c) {
   }
   c.out.push('>');
   if (c.options.code_slots) c.out.push('\0');
-  c.out.append(inner_html(lines));
+  if (plain) {
+    for (std::string_view p : c.code_pieces) escape_html(c.out, p);
+  } else {
+    write_lines(c.out, lines);
+  }
   if (c.options.code_slots) {
     c.out.push('\0');
-    add_code_slot(c, lines, meta);
+    add_code_slot(c, plain ? c.code : lines.code, lines.highlighted, meta);
   }
   c.out.append("</code></pre>\n");
   if (figure) c.out.append("</figure>\n");

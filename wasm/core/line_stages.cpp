@@ -3,6 +3,7 @@
 #include "line_stages.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "contract.inc"
 #include "mdx_syntax.h"
@@ -34,6 +35,7 @@ struct Candidate {
 struct Scan {
   std::string_view text;
   int first_line = 1;
+  bool mdx = false;
   std::vector<Line> lines;
   std::vector<Candidate> candidates;
   std::vector<bool> in_code;  // per line: inside fenced code (or its fence line)
@@ -45,15 +47,29 @@ struct Scan {
   bool no_comment_close = false;
 };
 
+// Where the line holding text[p] ends: memchr finds a '\n' many bytes at a time, and a text
+// without '\r' (nearly all) needs nothing else.
+std::size_t line_end(std::string_view text, std::size_t p, bool has_cr) {
+  if (has_cr) {
+    while (p < text.size() && text[p] != '\n' && text[p] != '\r') ++p;
+    return p;
+  }
+  const void* nl = std::memchr(text.data() + p, '\n', text.size() - p);
+  return nl == nullptr ? text.size()
+                       : static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+}
+
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
+  lines.reserve(text.size() / 32 + 16);
+  const bool has_cr = text.find('\r') != std::string_view::npos;
   for (std::size_t i = 0; i < text.size();) {
     Line l;
     l.begin = i;
     std::size_t p = i;
     while (p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '>')) ++p;
     l.content = p;
-    while (p < text.size() && text[p] != '\n' && text[p] != '\r') ++p;
+    p = line_end(text, p, has_cr);
     l.end = p;
     if (p < text.size() && text[p] == '\r') ++p;
     if (p < text.size() && text[p] == '\n') ++p;
@@ -64,8 +80,9 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
+// Called for every line: no substr, whose bounds check stays an out-of-line call in the -Oz wasm.
 std::string_view content_of(const Scan& s, const Line& l) {
-  return s.text.substr(l.content, l.end - l.content);
+  return {s.text.data() + l.content, l.end - l.content};
 }
 
 void warn(Scan& s, std::size_t line, std::size_t at, const char* code, std::string message) {
@@ -79,7 +96,15 @@ void warn(Scan& s, std::size_t line, std::size_t at, const char* code, std::stri
   s.warnings.push_back(std::move(w));
 }
 
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+
 // ---- stage: mdx-statements ---------------------------------------------------------------------
+
+bool mdx_statement_trigger(std::string_view line) {
+  return starts_with(line, "import") || starts_with(line, "export") || starts_with(line, "{/*");
+}
 
 // A line alone holding one HTML comment ("<!-- prettier-ignore -->" before an import).
 bool is_comment_line(std::string_view line) {
@@ -121,6 +146,10 @@ std::size_t claim_mdx_statement(Scan& s, std::size_t i) {
 
 // ---- stage: admonitions ------------------------------------------------------------------------
 
+bool admonition_trigger(std::string_view line) {
+  return starts_with(line, ":::");
+}
+
 std::size_t claim_admonition_fence(Scan& s, std::size_t i) {
   const std::string_view line = content_of(s, s.lines[i]);
   std::size_t colons = 0;
@@ -141,6 +170,11 @@ std::size_t claim_admonition_fence(Scan& s, std::size_t i) {
 }
 
 // ---- stage: components -------------------------------------------------------------------------
+
+bool component_trigger(std::string_view line) {
+  const std::size_t name = line.size() > 1 && line[1] == '/' ? 2 : 1;
+  return line.size() > name && line[0] == '<' && line[name] >= 'A' && line[name] <= 'Z';
+}
 
 std::size_t claim_component_tag(Scan& s, std::size_t i) {
   const std::string_view line = content_of(s, s.lines[i]);
@@ -171,14 +205,57 @@ std::size_t claim_component_tag(Scan& s, std::size_t i) {
 
 struct LineStage {
   const char* name;
+  bool mdx;  // runs only with Options::mdx
+  // The trigger: a quick test of a line's content (after its container prefix, to the end of the
+  // text): can the stage claim a line that starts so? `starts` lists the bytes such a line can
+  // begin with, tested inline first. Lines no trigger fires on are never handed to claim, and a
+  // body where none fires skips the pass.
+  std::string_view starts;
+  bool (*trigger)(std::string_view content);
   std::size_t (*claim)(Scan&, std::size_t line);  // lines claimed from `line` on, 0 for none
 };
 
 constexpr LineStage kLineStages[] = {
-    {"mdx-statements", claim_mdx_statement},
-    {"admonitions", claim_admonition_fence},
-    {"components", claim_component_tag},
+    {"mdx-statements", true, "ie{", mdx_statement_trigger, claim_mdx_statement},
+    {"admonitions", false, ":", admonition_trigger, claim_admonition_fence},
+    {"components", true, "<", component_trigger, claim_component_tag},
 };
+
+bool fires(const LineStage& stage, std::string_view content, bool mdx) {
+  if ((stage.mdx && !mdx) || content.empty()) return false;
+  for (char first : stage.starts) {
+    if (first == content[0]) return stage.trigger(content);
+  }
+  return false;
+}
+
+bool triggers(std::string_view content, bool mdx) {
+  for (const LineStage& stage : kLineStages) {
+    if (fires(stage, content, mdx)) return true;
+  }
+  return false;
+}
+
+// Whether the pass has anything to do: a line some stage's trigger fires on, or (mdx) an inline
+// {/* … */}. One look at each line's start: most bodies have neither.
+bool pass_needed(std::string_view text, bool mdx) {
+  if (mdx && text.find("{/*") != std::string_view::npos) return true;
+  // A lone CR ends a line too (CR LF is found by its LF): rare, the pass itself splits those.
+  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos;
+       cr = text.find('\r', cr + 1)) {
+    if (cr + 1 == text.size() || text[cr + 1] != '\n') return true;
+  }
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '>')) ++p;
+    if (triggers(std::string_view(p, static_cast<std::size_t>(end - p)), mdx)) return true;
+    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+    if (nl == nullptr) break;
+    p = static_cast<const char*>(nl) + 1;
+  }
+  return false;
+}
 
 // Fenced code (``` or ~~~, in any container) is never looked into.
 struct CodeFence {
@@ -218,10 +295,15 @@ void find_candidates(Scan& s) {
   CodeFence fence;
   bool in_comment = false;
   s.in_code.assign(s.lines.size(), false);
+  // The next "<!--" in the text, found once per occurrence rather than looked for on each line.
+  std::size_t next_open = s.text.find("<!--");
   for (std::size_t i = 0; i < s.lines.size();) {
-    const std::string_view line = content_of(s, s.lines[i]);
+    const Line& l = s.lines[i];
+    const std::string_view line = content_of(s, l);
+    if (next_open < l.content) next_open = s.text.find("<!--", l.content);
+    const bool has_open = next_open < l.end;
     if (in_comment) {
-      in_comment = line.find("-->") == std::string_view::npos || opens_comment(line);
+      in_comment = line.find("-->") == std::string_view::npos || (has_open && opens_comment(line));
       ++i;
       continue;
     }
@@ -229,13 +311,14 @@ void find_candidates(Scan& s) {
       s.in_code[i++] = true;
       continue;
     }
-    if (opens_comment(line)) {
+    if (has_open && opens_comment(line)) {
       in_comment = true;
       ++i;
       continue;
     }
     std::size_t claimed = 0;
     for (const LineStage& stage : kLineStages) {
+      if (!fires(stage, line, s.mdx)) continue;
       claimed = stage.claim(s, i);
       if (claimed != 0) break;
     }
@@ -292,7 +375,7 @@ Plan plan_fence(Scan& s, const Candidate& c) {
       warn(s, c.first, l.content, contract::kWarnAdmonition,
            "admonition \"" + c.name + "\" is never closed (:::): left as text");
     }
-    return {known && c.matched, DirectiveKind::kAdmonitionOpen};
+    return {known && c.matched, DirectiveKind::kAdmonition};
   }
   if (!c.matched) return {};
   const Candidate& open = s.candidates[c.pair];
@@ -306,9 +389,9 @@ bool is_tabs(const Candidate& c) {
 Plan plan_tag(Scan& s, const Candidate& c) {
   const Line& l = s.lines[c.first];
   if (c.kind == Kind::kTagOpen || c.kind == Kind::kTagSelf) {
-    if (is_tabs(c)) return {true, DirectiveKind::kTabsOpen};
+    if (is_tabs(c)) return {true, DirectiveKind::kTabs};
     if (c.name == "TabItem" && c.matched && c.parent != 0 && is_tabs(s.candidates[c.parent - 1]))
-      return {true, DirectiveKind::kTabOpen};
+      return {true, DirectiveKind::kTab};
     warn(s, c.first, l.content, contract::kWarnMdxComponent,
          "MDX component <" + c.name + "> is not supported: its tags are dropped");
     return {true, DirectiveKind::kDrop};
@@ -355,9 +438,9 @@ void append_line(std::string& out, std::string_view line) {
 
 void fill_directive(Directive& d, const Candidate& c, std::size_t tab_index) {
   d.type = c.name;
-  if (d.kind == DirectiveKind::kAdmonitionOpen) {
+  if (d.kind == DirectiveKind::kAdmonition) {
     d.title = c.title.empty() ? std::string(admonition_default_title(c.name)) : c.title;
-  } else if (d.kind == DirectiveKind::kTabOpen) {
+  } else if (d.kind == DirectiveKind::kTab) {
     d.title = !c.tag.label.empty() ? c.tag.label : c.tag.value;
     if (d.title.empty()) d.title = "Tab " + std::to_string(tab_index + 1);
     d.selected = c.tag.is_default;
@@ -375,22 +458,26 @@ Prepared rewrite(Scan& s) {
       line_candidate[i] = k + 1;
   }
   if (std::none_of(plans.begin(), plans.end(), [](const Plan& x) { return x.marker; }) &&
-      s.text.find("{/*") == std::string_view::npos)
+      (!s.mdx || s.text.find("{/*") == std::string_view::npos))
     return p;
   std::vector<std::size_t> directive_of(s.candidates.size(), 0);
   p.text.reserve(s.text.size() + 64);
+  // Lines no stage touches are copied a run at a time; only with mdx and an inline {/* in the
+  // body is each line looked at.
+  const bool inline_comments = s.mdx && s.text.find("{/*") != std::string_view::npos;
+  std::size_t run = 0;  // where the run of untouched text not yet copied starts
   for (std::size_t i = 0; i < s.lines.size(); ++i) {
     const Line& l = s.lines[i];
     if (line_candidate[i] == 0) {
-      const std::string_view line = s.text.substr(l.begin, l.end - l.begin);
-      if (s.in_code[i]) {
-        p.text.append(line);
-      } else {
-        append_line(p.text, line);
-      }
+      if (!inline_comments || s.in_code[i]) continue;
+      p.text.append(s.text.substr(run, l.begin - run));
+      append_line(p.text, s.text.substr(l.begin, l.end - l.begin));
       p.text.append(s.text.substr(l.end, l.next - l.end));
+      run = l.next;
       continue;
     }
+    p.text.append(s.text.substr(run, l.begin - run));
+    run = l.next;
     const std::size_t k = line_candidate[i] - 1;
     const Candidate& c = s.candidates[k];
     Directive d;
@@ -406,13 +493,14 @@ Prepared rewrite(Scan& s) {
     if (i == c.first) directive_of[k] = p.directives.size();
     p.directives.push_back(std::move(d));
   }
+  p.text.append(s.text.substr(run));
   // Links between directives, now that every one has its index.
   for (std::size_t k = 0; k < s.candidates.size(); ++k) {
     if (!plans[k].marker) continue;
     const Candidate& c = s.candidates[k];
     Directive& d = p.directives[directive_of[k]];
     if (d.kind == DirectiveKind::kClose) d.pair = directive_of[c.pair];
-    if (d.kind != DirectiveKind::kTabOpen) {
+    if (d.kind != DirectiveKind::kTab) {
       fill_directive(d, c, 0);
       continue;
     }
@@ -438,14 +526,12 @@ std::string_view admonition_default_title(std::string_view type) {
   return "";
 }
 
-Prepared run_line_stages(std::string_view body, int first_line) {
+Prepared run_line_stages(std::string_view body, int first_line, bool mdx) {
+  if (!pass_needed(body, mdx)) return {};
   Scan s;
   s.text = body;
   s.first_line = first_line;
-  if (body.find(":::") == std::string_view::npos && body.find('<') == std::string_view::npos &&
-      body.find("{/*") == std::string_view::npos && body.find("import") == std::string_view::npos &&
-      body.find("export") == std::string_view::npos)
-    return {};
+  s.mdx = mdx;
   s.lines = split_lines(body);
   find_candidates(s);
   pair_candidates(s);
@@ -453,7 +539,7 @@ Prepared run_line_stages(std::string_view body, int first_line) {
   p.warnings = std::move(s.warnings);
   // One selected tab per group: the first marked default, else the first.
   for (Directive& d : p.directives) {
-    if (d.kind != DirectiveKind::kTabsOpen || d.items.empty()) continue;
+    if (d.kind != DirectiveKind::kTabs || d.items.empty()) continue;
     bool any = false;
     for (std::size_t item : d.items) {
       p.directives[item].selected = p.directives[item].selected && !any;

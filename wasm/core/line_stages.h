@@ -22,22 +22,25 @@ namespace foldmark::detail {
 constexpr std::string_view kMarker = "<!--fm-->";
 
 enum class DirectiveKind : unsigned char {
-  kDrop,            // write nothing (import/export, {/* */}, component tags)
-  kAdmonitionOpen,  // <aside class="fm-admonition …">
-  kTabsOpen,        // <div class="fm-tabs"> and its tablist
-  kTabOpen,         // one <div role="tabpanel">
-  kClose,           // closes the open directive `pair`
+  kDrop,   // write nothing (import/export, {/* */}, component tags)
+  kClose,  // closes the open directive `pair`
+  // The containers: each one's opening and closing HTML is a row of raw_html.cpp's directive
+  // table, in this order (the table does not compile without a row for every kind).
+  kAdmonition,  // <aside class="fm-admonition …">
+  kTabs,        // <div class="fm-tabs"> and its tablist
+  kTab,         // one <div role="tabpanel">
+  kEnd,         // one past the last container
 };
 
 struct Directive {
   std::size_t offset = 0;  // where its marker starts in the text md4c parses
   DirectiveKind kind = DirectiveKind::kDrop;
-  std::size_t pair = 0;            // kClose: its opening directive; kTabOpen: its kTabsOpen
+  std::size_t pair = 0;            // kClose: its opening directive; kTab: its kTabs
   std::string type;                // admonition type (lower case)
   std::string title;               // admonition title, or the tab's label
   std::string original;            // the line as written, shown when md4c puts the marker in code
-  bool selected = false;           // kTabOpen: the default tab
-  std::vector<std::size_t> items;  // kTabsOpen: its kTabOpen directives
+  bool selected = false;           // kTab: the default tab
+  std::vector<std::size_t> items;  // kTabs: its kTab directives
 };
 
 struct Prepared {
@@ -47,11 +50,13 @@ struct Prepared {
 };
 
 // The stages, in the order they claim a line (a line goes to the first that claims it):
-//   mdx-statements  top-level import/export blocks and {/* … */} (lines or inline spans)
+//   mdx-statements  top-level import/export blocks and {/* … */} (lines or inline spans)  [mdx]
 //   admonitions     :::type / :::type Title / :::type[Title] … ::: (more colons nest)
-//   components      <Tabs>, <TabItem value label default>, any other <Capitalised> tag line
-// first_line is the body's first line number in the whole file (after front matter).
-Prepared run_line_stages(std::string_view body, int first_line);
+//   components      <Tabs>, <TabItem value label default>, any other <Capitalised> tag line  [mdx]
+// The [mdx] stages run only with Options::mdx: without it, a capitalised tag is raw HTML and an
+// import line a paragraph, as CommonMark says. first_line is the body's first line number in the
+// whole file (after front matter).
+Prepared run_line_stages(std::string_view body, int first_line, bool mdx);
 
 // The admonition types and the title each shows by default ("" for an unknown type).
 std::string_view admonition_default_title(std::string_view type);

@@ -1,8 +1,9 @@
 // Raw HTML in the Markdown and the line stages' markers: comments are dropped, the safe-mode tag
 // list (<br> <kbd> <sup> <sub> <details> <summary>, no attributes) becomes elements, inline MDX
-// component tags are dropped with a warning, the rest is text (or passes with allow_raw_html);
-// a marker writes its directive (admonition, tabs).
+// component tags are dropped with a warning (Options::mdx), the rest is text (or passes with
+// allow_raw_html); a marker writes its directive, the containers from one table (kContainers).
 #include <algorithm>
+#include <iterator>
 
 #include "escape.h"
 #include "mdx_syntax.h"
@@ -114,7 +115,7 @@ void write_block_stretch(Context& c, std::string_view s) {
 
 // Tab and panel ids come from the labels through the document's slugger (unique, safe); with
 // heading_ids off there are no ids, and no aria references to them.
-void write_tab_list(Context& c, const Directive& tabs) {
+void write_tab_list(Context& c, const Directive& tabs, std::size_t /*index*/) {
   c.out.append("<div class=\"fm-tabs\">\n<div role=\"tablist\">\n");
   for (std::size_t item : tabs.items) {
     const Directive& tab = c.prepared->directives[item];
@@ -137,7 +138,7 @@ void write_tab_list(Context& c, const Directive& tabs) {
   c.out.append("</div>\n");
 }
 
-void write_tab_panel(Context& c, std::size_t index) {
+void write_tab_panel(Context& c, const Directive& /*tab*/, std::size_t index) {
   const auto it = std::find_if(c.tab_ids.begin(), c.tab_ids.end(),
                                [&](const Context::TabIds& t) { return t.directive == index; });
   if (it == c.tab_ids.end()) {
@@ -164,20 +165,52 @@ void write_admonition_title(Context& c, const std::string& title) {
   }
 }
 
-void run_directive(Context& c, const Directive& d, std::size_t index) {
-  switch (d.kind) {
-    case DirectiveKind::kDrop: return;
-    case DirectiveKind::kClose: close_element(c, d.pair, false); return;
-    case DirectiveKind::kAdmonitionOpen:
-      c.out.append("<aside class=\"fm-admonition fm-admonition-");
-      escape_html(c.out, d.type);
-      c.out.append("\">\n<p class=\"fm-admonition-title\">");
-      write_admonition_title(c, d.title);
-      c.out.append("</p>\n");
-      break;
-    case DirectiveKind::kTabsOpen: write_tab_list(c, d); break;
-    case DirectiveKind::kTabOpen: write_tab_panel(c, index); break;
+void write_admonition(Context& c, const Directive& d, std::size_t /*index*/) {
+  c.out.append("<aside class=\"fm-admonition fm-admonition-");
+  escape_html(c.out, d.type);
+  c.out.append("\">\n<p class=\"fm-admonition-title\">");
+  write_admonition_title(c, d.title);
+  c.out.append("</p>\n");
+}
+
+// The containers' HTML, opening beside closing: one row per container DirectiveKind, in the
+// enum's order. The element closes when its closing line comes or its holder block ends
+// (structure.cpp), and writes `close` then.
+struct ContainerHtml {
+  DirectiveKind kind;
+  void (*open)(Context& c, const Directive& d, std::size_t index);
+  std::string_view close;
+};
+
+constexpr ContainerHtml kContainers[] = {
+    {DirectiveKind::kAdmonition, write_admonition, "</aside>\n"},
+    {DirectiveKind::kTabs, write_tab_list, "</div>\n"},
+    {DirectiveKind::kTab, write_tab_panel, "</div>\n"},
+};
+
+constexpr auto kFirstContainer = static_cast<std::size_t>(DirectiveKind::kAdmonition);
+
+constexpr bool one_row_per_container() {
+  if (std::size(kContainers) != static_cast<std::size_t>(DirectiveKind::kEnd) - kFirstContainer)
+    return false;
+  for (std::size_t i = 0; i < std::size(kContainers); ++i) {
+    if (static_cast<std::size_t>(kContainers[i].kind) != kFirstContainer + i) return false;
   }
+  return true;
+}
+static_assert(one_row_per_container(), "kContainers needs one row per container, in enum order");
+
+const ContainerHtml& container_html(DirectiveKind kind) {
+  return kContainers[static_cast<std::size_t>(kind) - kFirstContainer];
+}
+
+void run_directive(Context& c, const Directive& d, std::size_t index) {
+  if (d.kind == DirectiveKind::kDrop) return;
+  if (d.kind == DirectiveKind::kClose) {
+    close_element(c, d.pair, false);
+    return;
+  }
+  container_html(d.kind).open(c, d, index);
   open_element(c, index, false);
 }
 
@@ -192,6 +225,10 @@ bool is_component_tag(std::string_view html) {
 }
 
 }  // namespace
+
+std::string_view container_close_html(DirectiveKind kind) {
+  return container_html(kind).close;
+}
 
 const Directive* directive_at(const Context& c, const char* where, std::size_t* index) {
   const auto& ds = c.prepared->directives;
@@ -248,7 +285,7 @@ void write_raw_html(Context& c, std::string_view html) {
   const SafeTag* safe = c.image_depth == 0 ? safe_tag(html) : nullptr;
   if (safe != nullptr) {
     write_safe_tag(c, *safe, false);
-  } else if (is_component_tag(html)) {
+  } else if (c.options.mdx && is_component_tag(html)) {
     if (html[1] != '/') {
       warn_at(c, html.data(), contract::kWarnMdxComponent,
               "MDX component " + std::string(html.substr(0, html.find_first_of(" \t\n/>", 1))) +

@@ -76,7 +76,7 @@ struct Context {
 
   std::vector<OpenElement> open_elements;
   struct TabIds {
-    std::size_t directive;  // its kTabOpen
+    std::size_t directive;  // its kTab
     std::string tab, panel;
   };
   std::vector<TabIds> tab_ids;
@@ -86,7 +86,14 @@ struct Context {
   std::vector<std::string_view> html_chunks;
 
   bool in_code = false;
+  // The block's text as md4c hands it over (views into the document, a directive's original
+  // line or a constant): joined into `code` only when a block needs its lines.
+  std::vector<std::string_view> code_pieces;
   std::string code, code_lang, code_info;
+  // The next "highlight-" in doc at or after highlight_from (npos: none): blocks come in document
+  // order, so one search per occurrence serves them all.
+  std::size_t highlight_at = 0, highlight_from = 0;
+  bool highlight_known = false;
   std::string code_json;  // Options::code_slots: one [code, lang, meta, [lines]] per block
 };
 
@@ -120,6 +127,7 @@ void open_raw_html_block(Context& c);
 void close_raw_html_block(Context& c);
 void write_raw_html(Context& c, std::string_view html);  // inline raw HTML
 const Directive* directive_at(const Context& c, const char* where, std::size_t* index);
+std::string_view container_close_html(DirectiveKind kind);  // a container kind's closing HTML
 std::string decode_attribute(const MD_ATTRIBUTE& attr);
 
 }  // namespace foldmark::detail

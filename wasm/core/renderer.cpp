@@ -402,7 +402,7 @@ std::string render_inline(std::string_view markdown, const Options& options, std
 BodyHtml render_body(std::string_view markdown, const Options& options, bool article_mode,
                      std::size_t output_budget, int first_line) {
   Context c(options, article_mode, output_budget);
-  const Prepared prepared = run_line_stages(markdown, first_line);
+  const Prepared prepared = run_line_stages(markdown, first_line, options.mdx);
   if (!prepared.text.empty()) markdown = prepared.text;
   c.doc = markdown;
   c.first_line = first_line;

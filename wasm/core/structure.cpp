@@ -150,10 +150,8 @@ namespace {
 void write_close(Context& c, const OpenElement& e, bool own_tag = false) {
   if (e.details) {
     c.out.append(own_tag ? "</details>" : "</details>\n");
-  } else if (c.prepared->directives[e.directive].kind == DirectiveKind::kAdmonitionOpen) {
-    c.out.append("</aside>\n");
   } else {
-    c.out.append("</div>\n");
+    c.out.append(container_close_html(c.prepared->directives[e.directive].kind));
   }
 }
 

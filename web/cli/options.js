@@ -133,7 +133,7 @@ const SYNOPSIS = {
 };
 
 const ABOUT = {
-  render: 'Prints the article\'s HTML fragment, or with --json the whole Article (title, meta, toc, …).',
+  render: 'Prints the article\'s HTML fragment, or with --json the whole Article (title, meta, toc, …), as the site renders it (Docusaurus Markdown, MDX included).',
   build: 'Writes a static site: DIR/index.html opens from file:// and from any static host.\n'
     + '  DOCS_DIR is a Docusaurus-style docs tree (.md/.mdx in folders; ids are folder/id). Without\n'
     + '  DOCS_DIR and --out, the config file names them (keys docs and out).',

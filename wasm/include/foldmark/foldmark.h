@@ -60,6 +60,11 @@ struct Options {
   // id="…" on every heading, computed like github-slugger (lower-case, punctuation dropped,
   // spaces → '-', repeats get -1, -2, …), prefixed with id_prefix.
   bool heading_ids = true;
+  // Docusaurus's MDX flavour on top: top-level import/export lines, {/* … */} comments and
+  // capitalised component tags (<Tabs>/<TabItem> as tabs, any other dropped with its children
+  // kept) are read as MDX. false: they mean what CommonMark says (a paragraph, raw HTML). The
+  // rest of the Docusaurus syntax (admonitions, code titles and highlights, {#id}) is always on.
+  bool mdx = false;
   // render() only: see Collapse.
   Collapse collapse = Collapse::kSections;
   // Prepended to every generated id (headings, TOC links). Not validated beyond escaping: the

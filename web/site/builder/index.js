@@ -13,6 +13,7 @@ import { LinkResolver } from './links.js';
 import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.js';
 import { baseUrl, notFoundRoot, publicUrl, readTemplate, sitemapXml } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
+import { forDocs } from '../shared/doc-syntax.js';
 import { InputError, Problems } from './problems.js';
 import { MAX_SEARCH_TEXT, SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
@@ -111,7 +112,7 @@ export async function buildSite(fm, options) {
   const indexer = new SearchIndexer(stage.tmp, { shardBytes: opts.searchShardBytes });
   const containment = new Containment({ docsRoot, staticDirs, allowDirs: opts.allowDirs.map((d) => resolve(d)) });
   try {
-    const site = await readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, containment });
+    const site = await readSite(forDocs(fm), opts, { docsRoot, staticDirs, problems, indexer, containment });
     await writeSite(site, stage, indexer);
     await commitOutput(target, stage);
     return summary(site, target);

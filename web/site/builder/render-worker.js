@@ -5,8 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import { createFoldmark } from '../../node.js';
 import { withHighlight } from './code.js';
+import { forDocs } from '../shared/doc-syntax.js';
 
-const fm = await withHighlight(await createFoldmark());
+const fm = await withHighlight(forDocs(await createFoldmark()));
 const describe = (err) => ({ code: err.code, message: err.message });
 
 function renderOne([markdown, collapse]) {

@@ -1,6 +1,7 @@
 // The wasm renderer, started once per page load and never again: switching docs reuses it.
 import { wrapCore } from '../../foldmark.js';
 import { GLOBALS, PATHS } from '../shared/paths.js';
+import { forDocs } from '../shared/doc-syntax.js';
 
 let started = null;
 
@@ -18,7 +19,7 @@ async function start() {
   if (typeof self[GLOBALS.core] !== 'function') throw new Error(`${PATHS.core} did not load`);
   const wasmBinary = wasmBytes(self[GLOBALS.wasm]);
   self[GLOBALS.wasm] = undefined;  // the base64 copy is not needed again: let it be collected
-  return wrapCore(await self[GLOBALS.core]({ wasmBinary }));
+  return forDocs(wrapCore(await self[GLOBALS.core]({ wasmBinary })));
 }
 
 export function renderer() {

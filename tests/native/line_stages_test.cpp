@@ -1,0 +1,64 @@
+// The line stages as a whole: which syntax needs the mdx option, and the quick look that lets a
+// body without any stage's syntax skip the pass (line ends, fenced code) without changing output.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "foldmark/foldmark.h"
+
+namespace foldmark {
+namespace {
+
+Options with_mdx(bool mdx, bool raw_html = false) {
+  Options o;
+  o.mdx = mdx;
+  o.allow_raw_html = raw_html;
+  return o;
+}
+
+constexpr const char* kAside =
+    "<aside class=\"fm-admonition fm-admonition-note\">\n<p "
+    "class=\"fm-admonition-title\">Note</p>\n<p>x</p>\n</aside>\n";
+
+TEST(LineStages, ComponentTagsAreRawHtmlWithoutMdx) {
+  // CommonMark's example: an HTML block with a tag name of any case.
+  const std::string spec = "<Warning>\n*bar*\n</Warning>\n";
+  EXPECT_EQ(to_html(spec, with_mdx(false, true)).html, spec);
+  // With mdx the tag lines are dropped (their line breaks stay, as blank raw HTML).
+  EXPECT_EQ(to_html(spec, with_mdx(true, true)).html, "\n<p><em>bar</em></p>\n\n");
+  EXPECT_EQ(to_html("a <Foo> b\n", with_mdx(false)).html, "<p>a &lt;Foo&gt; b</p>\n");
+  EXPECT_EQ(to_html("a <Foo> b\n", with_mdx(true)).html, "<p>a  b</p>\n");
+}
+
+TEST(LineStages, ImportsAndJsxCommentsAreTextWithoutMdx) {
+  const std::string doc = "import A from 'a'\n\nx {/* hidden */} y\n";
+  EXPECT_EQ(to_html(doc, with_mdx(false)).html,
+            "<p>import A from 'a'</p>\n<p>x {/* hidden */} y</p>\n");
+  EXPECT_EQ(to_html(doc, with_mdx(true)).html, "<p>x                y</p>\n");
+  EXPECT_TRUE(render(doc, with_mdx(false)).warnings.empty());
+  EXPECT_EQ(render(doc, with_mdx(true)).warnings.size(), 1u);
+}
+
+TEST(LineStages, AdmonitionsNeedNoOption) {
+  EXPECT_EQ(to_html(":::note\nx\n:::\n", with_mdx(false)).html, kAside);
+  EXPECT_EQ(to_html(":::note\nx\n:::\n", with_mdx(true)).html, kAside);
+}
+
+TEST(LineStages, EveryLineEndIsLookedAt) {
+  EXPECT_EQ(to_html(":::note\r\nx\r\n:::\r\n").html, kAside);
+  EXPECT_EQ(to_html(":::note\rx\r:::\r").html, kAside);
+  EXPECT_EQ(to_html("a\n> :::note\n> x\n> :::\n").html,
+            std::string("<p>a</p>\n<blockquote>\n") + kAside + "</blockquote>\n");
+  // The last line without a line break.
+  EXPECT_EQ(to_html("y\n\n:::note\nx\n:::").html, std::string("<p>y</p>\n") + kAside);
+}
+
+TEST(LineStages, TriggersInsideFencedCodeChangeNothing) {
+  const std::string doc = "```\n:::note\n<Tabs>\nimport A from 'a'\n```\n";
+  const std::string code = "<pre><code>:::note\n&lt;Tabs&gt;\nimport A from 'a'\n</code></pre>\n";
+  EXPECT_EQ(to_html(doc, with_mdx(false)).html, code);
+  EXPECT_EQ(to_html(doc, with_mdx(true)).html, code);
+}
+
+}  // namespace
+}  // namespace foldmark
