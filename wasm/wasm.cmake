@@ -46,7 +46,7 @@ add_dependencies(foldmark_wasm_classic foldmark_wasm_esm)
 # they are built for size. The attribute reaches the LTO link, so inlining there respects it too.
 set_source_files_properties(
   core/front_matter.cpp core/yaml_block.cpp core/yaml_flow.cpp core/yaml_scalar.cpp
-  core/json_writer.cpp
+  core/yaml_number.cpp core/json_writer.cpp
   core/line_stages.cpp core/mdx_syntax.cpp core/code_blocks.cpp core/raw_html.cpp
   PROPERTIES COMPILE_OPTIONS -Oz)
 
