@@ -148,16 +148,16 @@ std::string Slugger::slug(std::string_view text) {
   // An empty slug would be an empty id attribute; github-slugger returns "" here.
   if (base.empty()) base = "section";
   std::string result = base;
-  while (occurrences_.count(result) != 0) {
-    const unsigned n = ++occurrences_[base];
+  while (occurrences_.find(result) != nullptr) {
+    const std::uint32_t n = ++*occurrences_.find(base);
     result = base + "-" + std::to_string(n);
   }
-  occurrences_.emplace(result, 0);
+  occurrences_.add(result, 0);
   return result;
 }
 
 std::string Slugger::claim(std::string_view id) {
-  occurrences_.emplace(std::string(id), 0);
+  occurrences_.add(id, 0);
   return std::string(id);
 }
 

@@ -101,12 +101,11 @@ std::string yaml_key_text(const YamlNode& key) {
 }
 
 bool MapBuilder::add(std::string key, YamlNode value) {
-  const auto found = index_.find(key);
-  if (found != index_.end()) {
-    node_.items[found->second] = std::move(value);
+  if (const std::uint32_t* at = index_.find(key)) {
+    node_.items[*at] = std::move(value);
     return false;
   }
-  index_.emplace(key, node_.keys.size());
+  index_.add(key, static_cast<std::uint32_t>(node_.keys.size()));
   node_.keys.push_back(std::move(key));
   node_.items.push_back(std::move(value));
   return true;

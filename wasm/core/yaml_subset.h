@@ -6,10 +6,10 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "foldmark/foldmark.h"
+#include "string_table.h"
 
 namespace foldmark::detail {
 
@@ -50,7 +50,7 @@ class MapBuilder {
 
  private:
   YamlNode node_;
-  std::unordered_map<std::string, std::size_t> index_;
+  StringTable index_;  // key → its position in node_
 };
 
 // A plain (unquoted) scalar typed by the core schema: null, bool, int, float, else string.
