@@ -8,16 +8,26 @@
 # the two ever differ (the package would then need both).
 set(FOLDMARK_DIST_DIR "${PROJECT_SOURCE_DIR}/dist" CACHE PATH "Where the wasm build writes its output")
 
-set(foldmark_wasm_compile -fno-exceptions -flto)
+# No RTTI: Embind then identifies types by address (EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0), and no
+# type_info objects or their dynamic_cast machinery reach the module.
+set(foldmark_wasm_compile -fno-exceptions -fno-rtti -flto)
 target_compile_options(md4c PRIVATE ${foldmark_wasm_compile})
 target_compile_options(foldmark_core PRIVATE ${foldmark_wasm_compile})
 
+# Embind's JS libraries without its native library (-lembind would force all of bind.cpp in, whose
+# registration of every builtin type bind/embind.cpp replaces with the few it uses). Their string
+# marshalling calls malloc and free, which -lembind would have exported.
+set(foldmark_embind_js "${EMSCRIPTEN_ROOT_PATH}/src/embind")
+if(NOT EXISTS "${foldmark_embind_js}/embind.js" OR NOT EXISTS "${foldmark_embind_js}/emval.js")
+  message(FATAL_ERROR "Embind's JS libraries not found in ${foldmark_embind_js}")
+endif()
 set(foldmark_wasm_link
-  -lembind -flto -fno-exceptions
+  "--js-library=${foldmark_embind_js}/embind.js" "--js-library=${foldmark_embind_js}/emval.js"
+  -flto -fno-exceptions -fno-rtti
   -sMODULARIZE=1 -sENVIRONMENT=web
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sMAXIMUM_MEMORY=2GB -sTOTAL_STACK=1MB
   -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sMALLOC=emmalloc
-  -sEXPORTED_RUNTIME_METHODS=[stackSave,stackRestore]
+  -sEXPORTED_FUNCTIONS=[_malloc,_free] -sEXPORTED_RUNTIME_METHODS=[stackSave,stackRestore]
   -sINCOMING_MODULE_JS_API=[wasmBinary,locateFile,instantiateWasm,print,printErr])
 
 function(foldmark_wasm_target name output)
@@ -25,6 +35,7 @@ function(foldmark_wasm_target name output)
   target_link_libraries(${name} PRIVATE foldmark_core)
   target_include_directories(${name} PRIVATE core)
   target_compile_options(${name} PRIVATE ${foldmark_wasm_compile} ${FOLDMARK_WARNINGS})
+  target_compile_definitions(${name} PRIVATE EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
   target_link_options(${name} PRIVATE ${foldmark_wasm_link} ${ARGN})
   set_target_properties(${name} PROPERTIES
     OUTPUT_NAME "${output}" SUFFIX ""
@@ -46,7 +57,7 @@ add_dependencies(foldmark_wasm_classic foldmark_wasm_esm)
 # they are built for size. The attribute reaches the LTO link, so inlining there respects it too.
 set_source_files_properties(
   core/front_matter.cpp core/yaml_block.cpp core/yaml_flow.cpp core/yaml_scalar.cpp
-  core/json_writer.cpp
+  core/yaml_number.cpp core/json_writer.cpp
   core/line_stages.cpp core/mdx_syntax.cpp core/code_blocks.cpp core/raw_html.cpp
   PROPERTIES COMPILE_OPTIONS -Oz)
 

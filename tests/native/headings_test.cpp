@@ -5,6 +5,7 @@
 
 #include "foldmark/foldmark.h"
 #include "headings.h"
+#include "string_table.h"
 
 namespace foldmark::detail {
 namespace {
@@ -62,6 +63,21 @@ TEST(Slugger, StaysLinearWhenHeadingsMimicSuffixes) {
                       .count();
   EXPECT_LT(ms, 1000);
   EXPECT_EQ(s.slug("a"), "a-40000");
+}
+
+TEST(StringTable, KeepsEveryKeyThroughGrowth) {
+  StringTable table;
+  EXPECT_EQ(table.find("a"), nullptr);
+  for (std::uint32_t i = 0; i < 5000; ++i) EXPECT_TRUE(table.add("k" + std::to_string(i), i));
+  EXPECT_TRUE(table.add("", 7));
+  EXPECT_FALSE(table.add("k42", 0));  // present: left as it was
+  for (std::uint32_t i = 0; i < 5000; ++i) {
+    const std::uint32_t* v = table.find("k" + std::to_string(i));
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(*v, i);
+  }
+  EXPECT_EQ(*table.find(""), 7u);
+  EXPECT_EQ(table.find("k5000"), nullptr);
 }
 
 TEST(Questions, RecognisesQuestionMarksAndQPrefix) {

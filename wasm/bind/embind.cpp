@@ -2,8 +2,10 @@
 // numbered output slots, so strings cross as bytes (TextEncoder in, a decoder out) with no
 // per-character work in the glue.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
@@ -141,6 +143,40 @@ std::string version() {
 }
 
 }  // namespace
+
+// Embind's own registration (bind.cpp in its native library) declares every builtin type and
+// memory view, which brings their JS marshalling, RTTI and printf into the module. wasm.cmake
+// links Embind's JS libraries without that file, and these two take its place for the types the
+// functions below use (the JS side tells signed from unsigned by the name, as Embind names them).
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE __attribute__((constructor)) void
+__embind_register_native_and_builtin_types() {
+  using emscripten::internal::_embind_register_integer;
+  using emscripten::internal::TypeID;
+  emscripten::internal::_embind_register_void(TypeID<void>::get(), "void");
+  _embind_register_integer(TypeID<int>::get(), "int", sizeof(int), INT32_MIN, INT32_MAX);
+  _embind_register_integer(TypeID<unsigned>::get(), "unsigned int", sizeof(unsigned), 0,
+                           UINT32_MAX);
+  _embind_register_integer(TypeID<long>::get(), "long", sizeof(long), INT32_MIN, INT32_MAX);
+  _embind_register_integer(TypeID<unsigned long>::get(), "unsigned long", sizeof(unsigned long), 0,
+                           UINT32_MAX);
+  emscripten::internal::_embind_register_std_string(TypeID<std::string>::get(), "std::string");
+}
+
+// What Embind's errors call a type nobody registered (it frees the string): its id in hex.
+EMSCRIPTEN_KEEPALIVE const char* __getTypeName(const void* type) {
+  const auto id = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(type));
+  char* const name = static_cast<char*>(std::malloc(11));
+  if (name == nullptr) return nullptr;
+  name[0] = '0';
+  name[1] = 'x';
+  for (int i = 0; i < 8; ++i) name[2 + i] = "0123456789abcdef"[(id >> (28 - 4 * i)) & 15u];
+  name[10] = '\0';
+  return name;
+}
+
+}  // extern "C"
 
 EMSCRIPTEN_BINDINGS(foldmark) {
   emscripten::function("inputBuffer", &input_buffer);

@@ -12,13 +12,10 @@
 namespace foldmark::detail {
 namespace {
 
-struct CodeRange {
-  std::uint32_t lo, hi;
-};
-struct LowerRun {
-  std::uint32_t lo, hi;
-  std::int32_t delta;
-  std::uint32_t stride;
+// An index entry of a packed table: an entry's first code point and its byte offset.
+struct PackedBlock {
+  std::uint32_t first;
+  std::uint16_t offset;
 };
 struct LowerSpecial {
   std::uint32_t cp;
@@ -58,24 +55,71 @@ std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
   return cp;
 }
 
+std::uint32_t read_number(const std::uint8_t*& p) {
+  std::uint32_t v = 0;
+  for (int shift = 0;; shift += 7) {
+    const std::uint8_t b = *p++;
+    v |= static_cast<std::uint32_t>(b & 0x7F) << shift;
+    if (b < 0x80) return v;
+  }
+}
+
+// The entries of a packed table (scripts/gen-unicode-tables.mjs) in the block that can hold cp,
+// as [begin, end) bytes, with the code point the first one is measured from; false when cp is
+// below them all.
+template <std::size_t N, std::size_t M>
+bool find_block(const std::uint8_t (&bytes)[N], const PackedBlock (&index)[M], std::uint32_t cp,
+                const std::uint8_t*& begin, const std::uint8_t*& end, std::uint32_t& next) {
+  const auto* const block =
+      std::upper_bound(std::begin(index), std::end(index), cp,
+                       [](std::uint32_t v, const PackedBlock& b) { return v < b.first; });
+  if (block == std::begin(index)) return false;
+  begin = bytes + block[-1].offset;
+  end = block == std::end(index) ? std::end(bytes) : bytes + block->offset;
+  next = block[-1].first;
+  return true;
+}
+
 bool keeps(std::uint32_t cp) {
   if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
            cp == ' ' || cp == '-' || cp == '_';
   }
-  auto it = std::upper_bound(std::begin(kSlugKeep), std::end(kSlugKeep), cp,
-                             [](std::uint32_t v, const CodeRange& r) { return v < r.lo; });
-  return it != std::begin(kSlugKeep) && cp <= std::prev(it)->hi;
+  const std::uint8_t* p;
+  const std::uint8_t* end;
+  std::uint32_t next;
+  if (!find_block(kSlugKeep, kSlugKeepIndex, cp, p, end, next)) return false;
+  while (p < end) {
+    const std::uint32_t lo = next + read_number(p);
+    const std::uint32_t hi = lo + read_number(p);
+    if (cp < lo) return false;
+    if (cp <= hi) return true;
+    next = hi + 1;
+  }
+  return false;
 }
 
 std::uint32_t simple_lower(std::uint32_t cp) {
   if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-  auto it = std::upper_bound(std::begin(kLowerRuns), std::end(kLowerRuns), cp,
-                             [](std::uint32_t v, const LowerRun& r) { return v < r.lo; });
-  if (it == std::begin(kLowerRuns)) return cp;
-  const LowerRun& run = *std::prev(it);
-  if (cp > run.hi || (cp - run.lo) % run.stride != 0) return cp;
-  return static_cast<std::uint32_t>(static_cast<std::int32_t>(cp) + run.delta);
+  const std::uint8_t* p;
+  const std::uint8_t* end;
+  std::uint32_t next;
+  if (!find_block(kLowerRuns, kLowerRunsIndex, cp, p, end, next)) return cp;
+  while (p < end) {
+    const std::uint32_t lo = next + read_number(p);
+    const std::uint32_t shape = read_number(p);
+    const std::uint32_t zigzag = read_number(p);
+    const std::uint32_t stride = (shape & 1) + 1;
+    const std::uint32_t hi = lo + (shape >> 1) * stride;
+    if (cp < lo) return cp;
+    if (cp <= hi) {
+      if ((cp - lo) % stride != 0) return cp;
+      const std::uint32_t magnitude = (zigzag + 1) >> 1;  // zigzag: 2d for d >= 0, -2d - 1 below
+      return (zigzag & 1) != 0 ? cp - magnitude : cp + magnitude;
+    }
+    next = hi + 1;
+  }
+  return cp;
 }
 
 bool is_letter_like(std::uint32_t cp) {
@@ -148,16 +192,16 @@ std::string Slugger::slug(std::string_view text) {
   // An empty slug would be an empty id attribute; github-slugger returns "" here.
   if (base.empty()) base = "section";
   std::string result = base;
-  while (occurrences_.count(result) != 0) {
-    const unsigned n = ++occurrences_[base];
+  while (occurrences_.find(result) != nullptr) {
+    const std::uint32_t n = ++*occurrences_.find(base);
     result = base + "-" + std::to_string(n);
   }
-  occurrences_.emplace(result, 0);
+  occurrences_.add(result, 0);
   return result;
 }
 
 std::string Slugger::claim(std::string_view id) {
-  occurrences_.emplace(std::string(id), 0);
+  occurrences_.add(id, 0);
   return std::string(id);
 }
 

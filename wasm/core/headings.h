@@ -5,7 +5,8 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "string_table.h"
 
 namespace foldmark::detail {
 
@@ -24,7 +25,7 @@ class Slugger {
   std::string claim(std::string_view id);
 
  private:
-  std::unordered_map<std::string, unsigned> occurrences_;
+  StringTable occurrences_;  // every slug handed out → the last n given to it as "-n"
 };
 
 // True for text ending in a question mark (ASCII, full-width, Arabic), ignoring trailing spaces,

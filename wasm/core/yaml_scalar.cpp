@@ -1,8 +1,6 @@
-// Plain scalar typing under the YAML 1.2 core schema, JavaScript number formatting, and the small
+// Plain scalar typing under the YAML 1.2 core schema and the small
 // helpers (warnings, mappings, indentation) shared by the block and flow parsers.
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 #include "utf8.h"
 #include "yaml_subset.h"
@@ -60,26 +58,6 @@ bool is_decimal(std::string_view s) {
   return i == s.size();
 }
 
-// Octal digits regrouped as hex so strtod rounds values beyond 2^53 exactly as JavaScript does.
-std::string octal_as_hex(std::string_view digits) {
-  std::string bits;
-  bits.reserve(digits.size() * 3 + 3);
-  for (char c : digits) {
-    const int d = c - '0';
-    bits.push_back(static_cast<char>('0' + ((d >> 2) & 1)));
-    bits.push_back(static_cast<char>('0' + ((d >> 1) & 1)));
-    bits.push_back(static_cast<char>('0' + (d & 1)));
-  }
-  bits.insert(0, (4 - bits.size() % 4) % 4, '0');
-  std::string hex = "0x";
-  for (std::size_t i = 0; i < bits.size(); i += 4) {
-    const int v = (bits[i] - '0') * 8 + (bits[i + 1] - '0') * 4 + (bits[i + 2] - '0') * 2 +
-                  (bits[i + 3] - '0');
-    hex.push_back("0123456789abcdef"[v]);
-  }
-  return hex;
-}
-
 YamlNode make(YamlKind kind, std::string text) {
   YamlNode n;
   n.kind = kind;
@@ -89,8 +67,7 @@ YamlNode make(YamlKind kind, std::string text) {
 
 // A finite number node, or the source text as a string when it overflows (js-yaml keeps 1e400
 // as a string too).
-YamlNode number_node(const std::string& c_text, std::string source) {
-  const double v = std::strtod(c_text.c_str(), nullptr);
+YamlNode number_node(double v, std::string source) {
   if (!std::isfinite(v)) return make(YamlKind::kString, std::move(source));
   return make(YamlKind::kNumber, format_js_number(v));
 }
@@ -103,55 +80,18 @@ YamlNode resolve_plain(std::string text) {
   if (s == "true" || s == "True" || s == "TRUE") return make(YamlKind::kBool, "true");
   if (s == "false" || s == "False" || s == "FALSE") return make(YamlKind::kBool, "false");
   if (s.size() > 2 && s[0] == '0' && s[1] == 'x' && all_of(s.substr(2), is_hex)) {
-    return number_node(text, text);
+    return number_node(yaml_integer_value(s.substr(2), 4), text);
   }
   if (s.size() > 2 && s[0] == '0' && s[1] == 'o' && all_of(s.substr(2), is_octal_digit)) {
-    return number_node(octal_as_hex(s.substr(2)), text);
+    return number_node(yaml_integer_value(s.substr(2), 3), text);
   }
-  if (is_decimal(s)) return number_node(text, text);
+  if (is_decimal(s)) return number_node(yaml_decimal_value(s), text);
   const std::string_view unsigned_part = (s[0] == '-' || s[0] == '+') ? s.substr(1) : s;
   if (unsigned_part == ".inf" || unsigned_part == ".Inf" || unsigned_part == ".INF") {
     return make(YamlKind::kString, s[0] == '-' ? "-Infinity" : "Infinity");
   }
   if (s == ".nan" || s == ".NaN" || s == ".NAN") return make(YamlKind::kString, "NaN");
   return make(YamlKind::kString, std::move(text));
-}
-
-std::string format_js_number(double value) {
-  if (value == 0) return std::signbit(value) ? "-0" : "0";
-  char buf[40];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*e", precision - 1, value);
-    if (std::strtod(buf, nullptr) == value) break;
-  }
-  // buf is "-d.ddde±XX": collect the significant digits and the decimal exponent.
-  const std::string_view e_form = buf;
-  const std::size_t e_pos = e_form.find('e');
-  std::string digits;
-  for (char c : e_form.substr(0, e_pos)) {
-    if (is_digit(c)) digits.push_back(c);
-  }
-  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
-  const int k = static_cast<int>(digits.size());
-  const int n = std::atoi(buf + e_pos + 1) + 1;  // value = 0.digits × 10^n, as in ECMA-262
-  std::string out = value < 0 ? "-" : "";
-  if (k <= n && n <= 21) {
-    out += digits;
-    out.append(static_cast<std::size_t>(n - k), '0');
-  } else if (0 < n && n <= 21) {
-    out += digits.substr(0, static_cast<std::size_t>(n)) + "." +
-           digits.substr(static_cast<std::size_t>(n));
-  } else if (-6 < n && n <= 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-n), '0');
-    out += digits;
-  } else {
-    out += digits.substr(0, 1);
-    if (k > 1) out += "." + digits.substr(1);
-    out += n - 1 >= 0 ? "e+" : "e-";
-    out += std::to_string(std::abs(n - 1));
-  }
-  return out;
 }
 
 std::string yaml_key_text(const YamlNode& key) {
@@ -161,12 +101,11 @@ std::string yaml_key_text(const YamlNode& key) {
 }
 
 bool MapBuilder::add(std::string key, YamlNode value) {
-  const auto found = index_.find(key);
-  if (found != index_.end()) {
-    node_.items[found->second] = std::move(value);
+  if (const std::uint32_t* at = index_.find(key)) {
+    node_.items[*at] = std::move(value);
     return false;
   }
-  index_.emplace(key, node_.keys.size());
+  index_.add(key, static_cast<std::uint32_t>(node_.keys.size()));
   node_.keys.push_back(std::move(key));
   node_.items.push_back(std::move(value));
   return true;

@@ -6,10 +6,10 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "foldmark/foldmark.h"
+#include "string_table.h"
 
 namespace foldmark::detail {
 
@@ -50,12 +50,18 @@ class MapBuilder {
 
  private:
   YamlNode node_;
-  std::unordered_map<std::string, std::size_t> index_;
+  StringTable index_;  // key → its position in node_
 };
 
 // A plain (unquoted) scalar typed by the core schema: null, bool, int, float, else string.
 // .inf/.nan become the strings "Infinity", "-Infinity", "NaN" because JSON has no such numbers.
 YamlNode resolve_plain(std::string text);
+
+// The nearest double (ties to even, infinity past the largest), as JavaScript's Number() reads
+// the text: a core schema decimal (is_decimal's grammar), or unsigned digits in base 16 or 8
+// given as 4 or 3 bits per digit.
+double yaml_decimal_value(std::string_view text);
+double yaml_integer_value(std::string_view digits, int bits_per_digit);
 
 // JavaScript's Number.prototype.toString for a finite double (shortest round-trip digits),
 // except that negative zero is written "-0" so JSON.parse gives back -0 as js-yaml does.

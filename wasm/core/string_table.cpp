@@ -1,0 +1,45 @@
+// StringTable: linear probing in a power-of-two array kept at most half full.
+#include "string_table.h"
+
+namespace foldmark::detail {
+namespace {
+
+std::uint32_t hash(std::string_view key) {
+  std::uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+}  // namespace
+
+std::size_t StringTable::slot_of(std::string_view key) const {
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash(key) & mask;
+  while (slots_[i] != 0 && keys_[slots_[i] - 1] != key) i = (i + 1) & mask;
+  return i;
+}
+
+std::uint32_t* StringTable::find(std::string_view key) {
+  if (slots_.empty()) return nullptr;
+  const std::uint32_t at = slots_[slot_of(key)];
+  return at == 0 ? nullptr : &values_[at - 1];
+}
+
+bool StringTable::add(std::string_view key, std::uint32_t value) {
+  if (2 * (keys_.size() + 1) > slots_.size()) grow();
+  const std::size_t i = slot_of(key);
+  if (slots_[i] != 0) return false;
+  keys_.emplace_back(key);
+  values_.push_back(value);
+  slots_[i] = static_cast<std::uint32_t>(keys_.size());
+  return true;
+}
+
+void StringTable::grow() {
+  slots_.assign(slots_.empty() ? 16 : 2 * slots_.size(), 0);
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    slots_[slot_of(keys_[k])] = static_cast<std::uint32_t>(k + 1);
+  }
+}
+
+}  // namespace foldmark::detail
