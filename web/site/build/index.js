@@ -155,7 +155,9 @@ async function writeSite(site, stage, indexer) {
   }
   await stage.copy('_foldmark/core.js', join(dist, 'foldmark-classic.js'));
   await stage.copy('_foldmark/site.js', join(dist, 'foldmark-site.js'));
-  await stage.copy('_foldmark/style.css', join(siteDir, 'style.css'));
+  // One stylesheet for the page: the shell's and the Docusaurus components' (kept apart in the source).
+  const styles = await Promise.all(['style.css', 'components.css'].map((f) => readFile(join(siteDir, f), 'utf8')));
+  await stage.write('_foldmark/style.css', styles.join('\n'));
   await stage.copy('_foldmark/favicon.svg', join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
   await stage.write('_foldmark/wasm.js', `self.foldmarkWasm="${wasm.toString('base64')}";\n`);
