@@ -38,7 +38,7 @@ export function renderMarkdown(r) {
   for (const [name, s] of Object.entries(r.size)) {
     lines.push(`| ${name} | ${kib(s.raw)} | ${kib(s.gz)} | ${s.files.map((f) => f.replace(/^node_modules\//, '')).join(', ')} |`);
   }
-  lines.push(...targetLines('Targets (issue 5)', r.targets));
+  lines.push(...targetLines('Targets', r.targets));
   return lines.join('\n');
 }
 

@@ -140,7 +140,7 @@ function sizes() {
   return out;
 }
 
-// The targets, each as measured in this run.
+// The speed and size targets the project set itself, each as measured in this run.
 function targets({ rows }, cold, size) {
   const t = [];
   const corpora = Object.keys(rows);

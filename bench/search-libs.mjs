@@ -27,7 +27,6 @@ const catalog = {};
 new Function('self', readFileSync(join(out, 's/_foldmark/catalog.js'), 'utf8'))(catalog);
 rmSync(out, { recursive: true, force: true });
 const ids = catalog.foldmarkCatalog.docs.map((d) => d[0]);
-const titles = new Map();
 const records = shard.sections.map(([n, h, t, x], i) => ({ i, title: ids[n], heading: t, text: x }));
 const queries = JSON.parse(readFileSync(fileURLToPath(new URL('search-queries.json', import.meta.url)), 'utf8'));
 const gz = (s) => gzipSync(s).length;

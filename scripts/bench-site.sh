@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The site benchmark (`npm run bench:site`, issue 13): builds foldmark (incremental, Chromium
+# The site benchmark (`npm run bench:site`): builds foldmark (incremental, Chromium
 # installed if missing), then runs bench/site/run.mjs: trees of 10, 1,000 and 10,000 articles,
 # each built with and without --prerender and opened in Chromium from file://.
 # Results: out/bench-site/results.md, results.json, site-bench.svg (trees cached in out/bench-site-trees/).

@@ -1,6 +1,8 @@
 // The foldmark JavaScript API over the wasm core: option checking, UTF-8 in and out through the
 // module's one input and one output buffer, and FoldmarkError. The only file that knows the glue.
-// It has no imports so the site builder can also inline it as a classic script (file:// pages).
+// Its one import is the generated contract, a module without imports, so esbuild bundles both
+// into the site's classic script (file:// pages).
+import { CONTRACT } from './contract.js';
 
 // The CommonJS entry (web/index.cjs) has a twin of this class; both carry this brand and test for
 // it, so `err instanceof FoldmarkError` holds whichever entry the error and the class came from.
@@ -20,24 +22,12 @@ export class FoldmarkError extends Error {
 }
 Object.defineProperty(FoldmarkError.prototype, BRAND, { value: true });
 
-// The contract shared with the core: wasm/contract.json, from which the C++ constants are
-// generated. This file has no imports (the site builder inlines it as a classic script), so
-// the values are written here and tests/node/contract.test.mjs checks them against the JSON.
-export const CONTRACT = Object.freeze({
-  flags: Object.freeze({ allowRawHtml: 1, gfm: 2, headingIds: 4, collapseShift: 3, jsonLd: 32, codeSlots: 64 }),
-  slots: Object.freeze({ main: 0, html: 1, jsonLd: 2, code: 3 }),
-  limits: Object.freeze({ maxInputBytes: 33554432, keepCapacityBytes: 4194304, maxIdPrefixChars: 64 }),
-  errors: Object.freeze(['', 'E_INPUT', 'E_LIMIT', 'E_INTERNAL']),
-  collapse: Object.freeze(['sections', 'questions', 'none']),
-  defaults: Object.freeze({
-    allowRawHtml: false, gfm: true, headingIds: true, collapse: 'sections', idPrefix: '', highlight: null,
-  }),
-});
-
+// The contract shared with the core (wasm/contract.json), generated into ./contract.js.
+export { CONTRACT };
 const DEFAULTS = CONTRACT.defaults;
 const { flags: FLAGS, slots: SLOTS_BY_NAME, limits: LIMITS } = CONTRACT;
-const COLLAPSE_BITS = Object.freeze(Object.fromEntries(
-  CONTRACT.collapse.map((name, i) => [name, i << FLAGS.collapseShift])));
+const COLLAPSE_MODES = CONTRACT.values.collapse;
+const COLLAPSE_BITS = Object.freeze(Object.fromEntries(COLLAPSE_MODES.map((name, i) => [name, i << FLAGS.collapseShift])));
 const ID_PREFIX = /^[A-Za-z0-9_:.-]*$/;
 // Checked here too, before the input is copied: wasm memory never shrinks, so copying an
 // over-limit input only to refuse it would pin it for good.
@@ -67,9 +57,9 @@ const arrayBufferByteLength = intrinsicGetter(ArrayBuffer.prototype, 'byteLength
 const isView = ArrayBuffer.isView;
 
 // A snapshot of the options: each own enumerable property read exactly once (a getter runs once)
-// into a plain object, which alone is then validated and used. Reading them twice let a getter or
-// a Proxy pass validation and then switch allowRawHtml on. Inherited properties are ignored, as
-// before, so a polluted Object.prototype changes nothing.
+// into a plain object, which alone is then validated and used: reading them twice would let a
+// getter or a Proxy pass validation and then switch allowRawHtml on. Inherited properties are
+// ignored, so a polluted Object.prototype changes nothing.
 function snapshotOptions(options) {
   let descriptors;
   try {
@@ -112,12 +102,19 @@ function checkOptions(options) {
   const merged = { ...DEFAULTS };
   for (const name of Object.keys(snapshot)) if (snapshot[name] !== undefined) merged[name] = snapshot[name];
   if (!hasOwn(COLLAPSE_BITS, merged.collapse)) {
-    throw new FoldmarkError('E_OPTION', `option "collapse" must be 'sections', 'questions' or 'none'`);
+    throw new FoldmarkError('E_OPTION', `option "collapse" must be ${oneOf(COLLAPSE_MODES)}`);
   }
   if (!ID_PREFIX.test(merged.idPrefix) || merged.idPrefix.length > LIMITS.maxIdPrefixChars) {
-    throw new FoldmarkError('E_OPTION', 'option "idPrefix" may hold only letters, digits, "_", "-", ":", "." (at most 64)');
+    throw new FoldmarkError('E_OPTION',
+      `option "idPrefix" may hold only letters, digits, "_", "-", ":", "." (at most ${LIMITS.maxIdPrefixChars})`);
   }
   return Object.freeze(merged);
+}
+
+// 'a', 'b' or 'c'
+function oneOf(values) {
+  const quoted = values.map((v) => `'${v}'`);
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
 function describe(err) {

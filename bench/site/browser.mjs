@@ -35,7 +35,7 @@ async function poll(page, fn, arg, what, timeout = TIMEOUT_MS) {
 }
 
 // Clicks the sidebar link to another doc and returns { t, href }, t = epoch ms of the click. With
-// the catalog of site-model.md, the target is the first sidebar doc other than the shown one;
+// the catalog (catalogScript, web/site/build/pages.js), the target is the first sidebar doc other than the shown one;
 // without it (the flat builder), a link to another article's route (#/id). { t: 0 } when none.
 // Without the 'foldmark:article-shown' mark, the first change of the article's DOM counts.
 function clickSidebar() {
@@ -80,7 +80,7 @@ function secondShown({ t, marks }) {
   return null;
 }
 
-// Opens the search of issue 14 (when the page has one) and types a query: returns the click's
+// Opens the search (when the page has one) and types a query: returns the click's
 // performance.now(), or null without search. The first result in the list ends the clock.
 function startSearch(query) {
   const button = document.getElementById('searchButton');

@@ -1,10 +1,10 @@
 // Turns bench/site/run.mjs results into a Markdown table (one row per metric and mode, one column
-// per tree size, then the ratio largest / smallest), the issue's targets and an SVG bar chart.
+// per tree size, then the ratio largest / smallest), the targets and an SVG bar chart.
 import { cpus } from 'node:os';
 import { esc, targetLines } from '../report.mjs';
 
 // A metric is one table row per mode. Rows whose value is missing in every size are left out, so
-// a feature that is not built yet (the search index of issue 14) adds its rows once it exists.
+// a builder without a feature (an older one without the search index) is compared on the rest.
 export const METRICS = [
   { key: 'buildMs', label: 'build time (s, median)', value: (m) => m.buildMs / 1000, digits: 2, chart: true },
   { key: 'buildCpuMs', label: 'build CPU time (s, user + system)', value: (m) => m.buildCpuMs / 1000, digits: 2 },
@@ -24,7 +24,7 @@ const num = (v, d) => (v === null || v === undefined || !Number.isFinite(v) ? '�
   minimumFractionDigits: d, maximumFractionDigits: d,
 }));
 const sizeName = (n) => n.toLocaleString('en-US');
-const valueOf = (metric, row, mode) => {
+const metricValue = (metric, row, mode) => {
   const m = row.modes[mode];
   return m && m[metric.key] !== undefined && m[metric.key] !== null ? metric.value(m) : null;
 };
@@ -37,10 +37,10 @@ export function tableRows(r) {
   const out = [];
   for (const metric of METRICS) {
     for (const mode of modes) {
-      const values = r.rows.map((row) => valueOf(metric, row, mode));
+      const values = r.rows.map((row) => metricValue(metric, row, mode));
       if (values.every((v) => v === null)) continue;
-      const a = valueOf(metric, first, mode);
-      const b = valueOf(metric, last, mode);
+      const a = metricValue(metric, first, mode);
+      const b = metricValue(metric, last, mode);
       const ratio = a > 0 && b !== null ? b / a : null;
       out.push({ metric, mode, label: `${metric.label}${modeLabel(mode)}`, values, ratio });
     }
@@ -48,7 +48,7 @@ export function tableRows(r) {
   return out;
 }
 
-// The issue's targets, as measured in this run (smallest and largest tree).
+// The site's speed and size targets, as measured in this run (smallest and largest tree).
 export function targets(r) {
   const t = [];
   const first = r.rows[0];
@@ -97,8 +97,8 @@ export function renderMarkdown(r) {
     const cells = row.values.map((v) => num(v, row.metric.digits));
     lines.push(`| ${row.label} | ${cells.join(' | ')} | ${row.ratio === null ? '–' : `${num(row.ratio, 2)}×`} |`);
   }
-  if (!rows.some((row) => row.metric.key === 'indexPerDoc')) lines.push('', 'No search index in this build (issue 14): its rows are left out.');
-  lines.push(...targetLines('Targets (issue 13)', r.targets));
+  if (!rows.some((row) => row.metric.key === 'indexPerDoc')) lines.push('', 'No search index in this build: its rows are left out.');
+  lines.push(...targetLines('Targets', r.targets));
   return lines.join('\n');
 }
 
@@ -117,7 +117,7 @@ export function renderSvg(r) {
     for (const row of r.rows) {
       for (const mode of Object.keys(row.modes)) {
         if (Array.isArray(metric.chart) && !metric.chart.includes(mode)) continue;  // the same in every mode
-        const v = valueOf(metric, row, mode);
+        const v = metricValue(metric, row, mode);
         if (v !== null && Number.isFinite(v)) bars.push({ label: `${sizeName(row.n)} articles${modeLabel(mode)}`, v, mode });
       }
     }

@@ -1,4 +1,4 @@
-// The site benchmark (issue 13): generates docs trees of 10, 1,000 and 10,000 articles, builds each
+// The site benchmark: generates docs trees of 10, 1,000 and 10,000 articles, builds each
 // with and without --prerender, and measures the build (time, peak RSS, output bytes) and, in
 // Chromium from file://, what one reader gets (time to the first and a second article, bytes
 // downloaded, failed requests). Writes out/bench-site/results.{json,md} and site-bench.svg.
@@ -37,7 +37,8 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-// What this builder understands (the flat builder before issue 10 has no --static).
+// What this builder understands, so an older checkout can be measured too (a builder without
+// docs trees has no --static).
 function builderFeatures() {
   const help = (...args) => {
     const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
@@ -97,7 +98,7 @@ function walk(dir) {
 
 const gz = (path) => gzipSync(readFileSync(path), { level: 9 }).length;
 
-// The search index of issue 14, when the builder writes one: the shards _foldmark/search/<k>.js.
+// The search index, when the builder writes one: the shards _foldmark/search/<k>.js.
 function searchIndexGz(out) {
   const dir = join(out, '_foldmark', 'search');
   if (!existsSync(dir)) return null;

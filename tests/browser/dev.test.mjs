@@ -1,4 +1,4 @@
-// The issue's "done when": from an empty folder, `foldmark init docs` then `foldmark dev docs`, the
+// The authoring loop a new user meets first: from an empty folder, `foldmark init docs` then `foldmark dev docs`, the
 // starter site opens in Chromium under the strict CSP, and a save shows in the open page, in place
 // (no reload, the wasm kept, the scroll position kept); an outline change reloads at the same
 // route; a broken link shows in a panel the reader can dismiss. Needs only the repository.

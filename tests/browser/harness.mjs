@@ -1,16 +1,13 @@
 // Shared by the browser tests: build a site with the CLI, serve a folder on loopback, launch the
 // Debian Chromium through playwright-core, and collect console errors from every page.
-import { execFile } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
+import { foldmark, removeDir, root, tempDir } from '../cli/util.mjs';
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const cli = join(root, 'web', 'cli.js');
+export { cli, foldmark, removeDir, root, tempDir } from '../cli/util.mjs';
+
 export const screenshots = join(root, 'out', 'screenshots');
 export const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
 export const RENDERED_MARK = 'foldmark:article-rendered';
@@ -20,27 +17,6 @@ export const RENDERED_MARK = 'foldmark:article-rendered';
 // (the wasm bytes come from a classic script, not from a data: URL).
 export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
-
-const run = promisify(execFile);
-
-export function tempDir(prefix) {
-  return mkdtempSync(join(tmpdir(), `foldmark-${prefix}-`));
-}
-
-export function removeDir(dir) {
-  rmSync(dir, { recursive: true, force: true });
-}
-
-// Runs `node web/cli.js ...args`; resolves { code, stdout, stderr } whatever the exit code.
-export async function foldmark(...args) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    if (typeof err.code !== 'number') throw err;
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 export async function buildSite(contentDir, outDir, ...flags) {
   const r = await foldmark('build', contentDir, '--out', outDir, ...flags);
@@ -120,7 +96,7 @@ export async function openPage(context) {
   return { page, problems };
 }
 
-// Navigates and waits until app.js has put the routed article in the DOM.
+// Navigates and waits until the page has put the routed article in the DOM (RENDERED_MARK).
 export async function load(page, url) {
   await page.goto('about:blank');
   await page.goto(url);

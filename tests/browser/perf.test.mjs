@@ -1,4 +1,4 @@
-// Time from navigation start to the seed article in the DOM (app.js marks it), median of several
+// Time from navigation start to the seed article in the DOM (the page marks it), median of several
 // loads from file:// and from loopback http, and the page weight (gzip) of the built site.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

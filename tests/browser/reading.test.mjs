@@ -1,4 +1,4 @@
-// Reading features (issue 14) in Chromium, on the small tree tests/fixtures/reading opened from
+// Reading features in Chromium, on the small tree tests/fixtures/reading opened from
 // file://: search (keys, results, marks in the opened section, ?q= sharing), code (Prism colours,
 // only the page's languages, copy button with a live region), breadcrumbs, "On this page",
 // previous/next, the edit link, the phone drawer without horizontal scroll, and axe (code, tabs, search
@@ -197,30 +197,17 @@ for (const scheme of ['light', 'dark']) {
     await load(page, `${index}#/intro`);
     await page.waitForSelector('code[data-highlighted]', { state: 'attached' });
     await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
-    // Tabs as issue 11's core will emit them (<div class="fm-tabs">, role=tablist of buttons, one
-    // role=tabpanel each), put in the article until that core lands, as docs-site.test.mjs does.
-    await page.evaluate(() => {
-      const group = Object.assign(document.createElement('div'), { className: 'fm-tabs' });
-      const list = document.createElement('div');
-      list.setAttribute('role', 'tablist');
-      group.append(list);
-      for (const [i, label] of ['npm', 'yarn'].entries()) {
-        const tab = Object.assign(document.createElement('button'), { type: 'button', id: `tab${i}`, textContent: label });
-        tab.setAttribute('role', 'tab');
-        tab.setAttribute('aria-controls', `panel${i}`);
-        list.append(tab);
-        const panel = Object.assign(document.createElement('div'), { id: `panel${i}` });
-        panel.setAttribute('role', 'tabpanel');
-        panel.setAttribute('aria-labelledby', `tab${i}`);
-        const pre = document.createElement('pre');
-        pre.append(Object.assign(document.createElement('code'), { className: 'language-bash', textContent: `${label} add widget` }));
-        panel.append(pre);
-        group.append(panel);
-      }
-      document.querySelector('#siteArticle .fm-intro, #siteArticle article').prepend(group);
-    });
-    await page.click('#tab1');
-    assert.equal(await page.getAttribute('#tab1', 'aria-selected'), 'true');
+    // The core's own <Tabs> markup, put at the top of the article: the fixture tree stays as the
+    // other reading tests count it. The tab handlers are delegated, so a click switches them.
+    const tabs = ['npm', 'yarn'].map((v) => `<TabItem value="${v}">\n\n\`\`\`bash\n${v} add widget\n\`\`\`\n\n</TabItem>`);
+    const html = (await createFoldmark()).toHtml(`<Tabs>\n${tabs.join('\n')}\n</Tabs>\n`);
+    await page.evaluate((fragment) => {
+      const template = document.createElement('template');
+      template.innerHTML = fragment;
+      document.querySelector('#siteArticle .fm-intro, #siteArticle article').prepend(template.content.querySelector('.fm-tabs'));
+    }, html);
+    await page.click('#siteArticle .fm-tabs [role="tab"]:text("yarn")');
+    assert.equal(await page.getAttribute('#siteArticle .fm-tabs [role="tab"]:text("yarn")', 'aria-selected'), 'true');
     await page.keyboard.press('/');
     await page.keyboard.type('widget');
     await resultsShown(page);

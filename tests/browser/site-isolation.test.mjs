@@ -1,6 +1,6 @@
-// One doc never takes the site down (issue 12, defect 1): a doc whose script is missing, one whose
+// One doc never takes the site down: a doc whose script is missing, one whose
 // script throws, one over the renderer's input limit (E_LIMIT) and one of 150,000 headings (a TOC
-// that once overflowed the stack in Math.min(...toc)) each show an error or themselves in
+// too long for a spread call such as Math.min(...toc)) each show an error or themselves in
 // #siteArticle, and the sidebar and every other doc keep working.
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
 // libFuzzer target over front matter + body: byte 0 picks the options, byte 1 the line ending;
 // the rest, up to its first NUL, is the YAML between "---" lines and, after the NUL, the body.
-// Beyond the HTML oracle it checks the front matter contract (API.md): meta is one JSON object,
-// every warning has a line inside the file and a column from 1, and malformed front matter never
-// swallows the body. tests/fuzz/front_matter.dict steers it towards the YAML subset.
+// Beyond the HTML oracle it checks the front matter contract (foldmark.d.ts): meta is one JSON
+// object, every warning has a line inside the file and a column from 1, and malformed front matter
+// never swallows the body. tests/fuzz/front_matter.dict steers it towards the YAML subset.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>

@@ -1,4 +1,4 @@
-// The public JS contract of API.md: createFoldmark, toHtml, render, version, FoldmarkError.
+// The public JS contract of web/foldmark.d.ts: createFoldmark, toHtml, render, version, FoldmarkError.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,7 +72,7 @@ test('output over budget is E_LIMIT and the next call works', () => {
   assert.equal(fm.toHtml('after'), '<p>after</p>\n');
 });
 
-test('render returns the Article of API.md for the seed article', () => {
+test('render returns the Article of foldmark.d.ts for the seed article', () => {
   const a = fm.render(seed);
   assert.deepEqual(Object.keys(a).sort(), ['html', 'jsonLd', 'meta', 'questions', 'title', 'toc', 'warnings']);
   assert.equal(a.title, 'How is Webiny serverless?');

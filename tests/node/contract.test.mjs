@@ -1,10 +1,12 @@
 // wasm/contract.json is the one definition of options, flag bits, output slots, limits, error and
-// warning codes: C++ gets it generated (scripts/gen-contract.mjs); web/foldmark.js, the types and
-// both fixture runners are checked against it here.
+// warning codes: C++ and web/contract.js are generated from it (scripts/gen-contract.mjs); the
+// committed module, web/foldmark.js, the types and both fixture runners are checked against it here.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { jsModule } from '../../scripts/gen-contract.mjs';
+import { CONTRACT as GENERATED } from '../../web/contract.js';
 import { CONTRACT } from '../../web/foldmark.js';
 import { createFoldmark } from '../../web/node.js';
 import { root } from './fixtures.mjs';
@@ -12,7 +14,13 @@ import { root } from './fixtures.mjs';
 const contract = JSON.parse(readFileSync(join(root, 'wasm', 'contract.json'), 'utf8'));
 const read = (...p) => readFileSync(join(root, ...p), 'utf8');
 
+test('web/contract.js is what scripts/gen-contract.mjs writes from wasm/contract.json', () => {
+  const fix = 'run: node scripts/gen-contract.mjs wasm/contract.json web/contract.js';
+  assert.equal(read('web', 'contract.js'), jsModule(contract), `web/contract.js is out of date; ${fix}`);
+});
+
 test('web/foldmark.js carries the contract: flags, slots, errors, limits, option defaults', () => {
+  assert.equal(CONTRACT, GENERATED);
   assert.deepEqual({ ...CONTRACT.flags }, contract.flags);
   assert.deepEqual({ ...CONTRACT.slots }, contract.slots);
   assert.deepEqual([...CONTRACT.errors], contract.errors);
@@ -20,7 +28,7 @@ test('web/foldmark.js carries the contract: flags, slots, errors, limits, option
   const defaults = Object.fromEntries(contract.options.map((o) => [o.name, o.default]));
   assert.deepEqual({ ...CONTRACT.defaults }, defaults);
   const collapse = contract.options.find((o) => o.name === 'collapse').values;
-  assert.deepEqual([...CONTRACT.collapse], collapse);
+  assert.deepEqual([...CONTRACT.values.collapse], collapse);
 });
 
 test('web/foldmark.d.ts types every option, error code and warning code of the contract', () => {

@@ -1,4 +1,4 @@
-// Callers that lie (issue 12, defects 4 and 9): a Uint8Array whose `length` or `slice` is not
+// Callers that lie: a Uint8Array whose `length` or `slice` is not
 // its own, getters and Proxies in the options, detached, shared, foreign and wrong kinds of
 // buffers, and createFoldmark hooks that fail. The API reads a view's bytes through the
 // intrinsic getters once, snapshots the options once, and never leaves the instance broken.

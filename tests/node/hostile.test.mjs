@@ -26,7 +26,7 @@ const mustKeep = {
   'X-URL-27': (r) => /href="mailto:a@b\.c\?body=/.test(r),
 };
 
-// What the contract (API.md, Docusaurus Markdown) turns into markup or drops rather than show:
+// What the contract (README, Docusaurus Markdown) turns into markup or drops rather than show:
 // comments, the safe tag list without attributes, MDX component tags.
 const SAFE_TAGS = /^<\/?(kbd|sup|sub|details|summary)>$|^<br ?\/?>$/;
 function becomesMarkup(t) {

@@ -1,4 +1,4 @@
-// The JSON-LD under the output budget (issue 12, defect 2): the article's HTML and its JSON-LD
+// The JSON-LD under the output budget: the article's HTML and its JSON-LD
 // together stay within 16 × input + 4 MiB (at most 256 MiB), a JSON-LD past it is E_LIMIT on
 // first access, and an instance that a huge call grew is replaced, so it does not keep ~1.75 GB.
 import assert from 'node:assert/strict';

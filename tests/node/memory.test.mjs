@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createFoldmark } from '../../web/node.js';
 import { instrumentedFoldmark } from './instrumented.mjs';
 import { reportMissingShared, sharedFile } from './shared-data.mjs';
 

@@ -21,7 +21,7 @@ const installed = join(app, 'node_modules', 'foldmark');
 const EXPECTED_FILES = [
   'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'package.json',
   'dist/foldmark-classic.js', 'dist/foldmark-core.mjs', 'dist/foldmark-core.wasm',
-  'web/browser.js', 'web/cli.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
+  'web/browser.js', 'web/cli.js', 'web/contract.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
   'web/load.js', 'web/node.js', 'dist/foldmark-site.js', 'dist/foldmark-search.js',
   ...['code', 'code-render', 'containment', 'docs', 'index', 'links', 'output', 'pages', 'prerender', 'problems', 'render-worker', 'search', 'search-options', 'search-worker', 'sidebars', 'tree', 'update']
     .map((m) => `web/site/build/${m}.js`),

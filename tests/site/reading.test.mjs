@@ -1,4 +1,4 @@
-// The builder's reading stages (issue 14) without a browser: search sections from the rendered
+// The builder's reading stages without a browser: search sections from the rendered
 // HTML, shards a SearchIndex can load and rank, Prism languages with their dependencies, the
 // per-line code rendering shared by page and builder, the `highlight` hook's feature detection,
 // and --edit-url in the catalog and doc scripts. Needs only the repository (tests/fixtures/reading).

@@ -1,6 +1,6 @@
-// The builder against a careless or hostile user (issue: robustness): what --out may touch, atomic
-// output, files that cannot be articles, odd names, duplicate ids, usage mistakes. Each case is a
-// defect that was reproduced against the previous builder.
+// The builder against a careless or hostile user: what --out may touch, atomic output, files that
+// cannot be articles, odd names, duplicate ids, usage mistakes. Each case is a way a real docs tree
+// or a slip of the hand could lose files or break the site.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -1,14 +1,8 @@
 // Small helpers shared by the site tests.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli } from '../cli/util.mjs';
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const cli = join(root, 'web', 'cli.js');
-export const tempDir = (prefix) => mkdtempSync(join(tmpdir(), `foldmark-${prefix}-`));
-export const removeDir = (dir) => rmSync(dir, { recursive: true, force: true });
+export { cli, removeDir, root, tempDir } from '../cli/util.mjs';
 
 /** Starts `foldmark dev ...args` in cwd; resolves { url, outDir, child, output() } once serving. */
 export function startDev(cwd, ...args) {

@@ -99,7 +99,7 @@ void append_entity(std::string& out, std::string_view ref) {
     append_utf8(out, parse_numeric(body.substr(hex ? 2 : 1), hex));
     return;
   }
-  // A NUL ends the reference, as it did for md4c's strncmp lookup this replaced.
+  // A NUL ends the reference, as md4c's own strncmp-based lookup ends it.
   const std::string_view named = ref.substr(0, ref.find('\0'));
   const std::size_t index =
       named.back() == ';' ? find_named(named.substr(1, named.size() - 2)) : kEntityCount;

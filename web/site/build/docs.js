@@ -1,11 +1,12 @@
 // The content model: each doc file read, decoded, rendered once and given its Docusaurus v2 id
 // (folder path + front matter `id`, else the file name, number prefixes removed) and URL.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { CONTRACT } from '../../contract.js';
 import { isGenerated } from './output.js';
 import { location, printableName, SiteError } from './problems.js';
 
-export const MAX_DOC_BYTES = 32 * 1024 * 1024;  // the core's input limit
-export const COLLAPSE_MODES = ['sections', 'questions', 'none'];
+export const MAX_DOC_BYTES = CONTRACT.limits.maxInputBytes;
+export const COLLAPSE_MODES = CONTRACT.values.collapse;
 
 // Docusaurus's number prefixes: '01-intro' → 'intro', '2. Setup' → 'Setup'; '2021-01-01' is a date, kept.
 export function stripNumberPrefix(name) {

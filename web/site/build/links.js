@@ -5,6 +5,7 @@
 // file is linked only when containment allows it and the site does not generate its path.
 import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { CONTRACT } from '../../contract.js';
 import { Containment } from './containment.js';
 import { isGenerated } from './output.js';
 
@@ -15,7 +16,7 @@ const ID_ATTR = /\sid="([^"]*)"/g;
 const RESERVED = /^_foldmark(\/|$)/;
 
 const BROKEN_REPORTED = Symbol('broken, already reported');
-const MAX_ID_BYTES = 100;  // foldmark's heading id limit (README, limits)
+const MAX_ID_BYTES = CONTRACT.limits.maxSlugBytes;
 
 function cutId(id) {
   const bytes = new TextEncoder().encode(id);
@@ -85,7 +86,7 @@ export class LinkResolver {
     return known;
   }
 
-  /** The links map of one doc (see site-model), reporting what is broken. */
+  /** The links map of one doc (its doc script's `links`, applied by page/links.js), reporting what is broken. */
   resolveDoc(doc) {
     const links = {};
     const seen = new Set();
@@ -130,7 +131,7 @@ export class LinkResolver {
   // A doc, with its anchor checked: a missing heading still lands on the article, and is reported.
   toDoc(from, target, anchor, value) {
     if (anchor && !target.ids.has(anchor)) {
-      // The core cuts heading ids at 100 bytes; a link written with the whole slug still lands.
+      // The core cuts heading ids at MAX_ID_BYTES; a link written with the whole slug still lands.
       const cut = cutId(anchor);
       if (target.ids.has(cut)) return [target.index, cut];
       this.counts.brokenAnchors += 1;

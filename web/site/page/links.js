@@ -1,4 +1,4 @@
-// Applies a doc's `links` (site-model.md) to a rendered article before it is in the document, so
+// Applies a doc's `links` (build/links.js) to a rendered article before it is in the document, so
 // that no image starts loading from an address the builder did not check:
 //   [m, heading] → the route of doc m; 'path' → an asset relative to the site root;
 //   null → broken (<a class="fm-broken-link"> without href, <img> without src). Protocol-relative '//host/x' becomes

@@ -1,6 +1,6 @@
-// The reading features (issue 14), wired once the catalog is there: search and the marks of
-// searched words, code blocks, and around each shown article its breadcrumbs, "On this page"
-// column, edit link and previous/next links. One hook in main.js keeps merges with the page easy.
+// The reading features, wired once the catalog is there: search and the marks of searched words,
+// code blocks, and around each shown article its breadcrumbs, "On this page" column, edit link and
+// previous/next links. main.js calls one hook, so the page's start-up does not list each feature.
 import { el, state } from './state.js';
 import { messageOf, say } from './dom.js';
 import { wireSearch } from './search.js';

@@ -1,4 +1,4 @@
-// The sidebar from catalog.sidebars (site-model.md): nested collapsible categories, built lazily —
+// The sidebar from catalog.sidebars (build/pages.js): nested collapsible categories, built lazily —
 // a collapsed category's children are made when it is first opened, so a site of 10,000 docs
 // costs a few top-level elements at start-up. The shown doc's categories are opened, its link
 // carries aria-current="page" and the article's table of contents. A doc shows the first sidebar

@@ -1,4 +1,4 @@
-// `foldmark render` against hostile inputs and broken outputs (issue 12, defects 2, 5 and 9):
+// `foldmark render` against hostile inputs and broken outputs:
 // the 32 MiB limit is applied before a file is read whole (also to endless inputs), an Article
 // whose JSON-LD is over the output budget is one E_LIMIT line, and a closed pipe or a full disk
 // on stdout ends the command with the documented status instead of a stack trace.
@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { cli, foldmark, removeDir, tempDir } from './harness.mjs';
+import { cli, foldmark, removeDir, tempDir } from './util.mjs';
 
 const work = tempDir('cli-render');
 after(() => removeDir(work));

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createFoldmark } from '../../web/node.js';
-import { foldmark, removeDir, root, tempDir } from './harness.mjs';
+import { foldmark, removeDir, root, tempDir } from './util.mjs';
 
 const work = tempDir('cli');
 after(() => removeDir(work));
