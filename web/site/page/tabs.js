@@ -11,7 +11,9 @@ const STORE_PREFIX = 'foldmark-tab.';
 function partsOf(group) {
   const own = (node) => node.closest('.fm-tabs') === group;
   const tabs = [...group.querySelectorAll('[role="tab"]')].filter(own);
-  const panels = [...group.querySelectorAll('[role="tabpanel"]')].filter((p) => p.parentElement.closest('.fm-tabs') === group);
+  const panels = [...group.querySelectorAll('[role="tabpanel"]')].filter(
+    (p) => p.parentElement.closest('.fm-tabs') === group,
+  );
   return { tabs, panels };
 }
 
@@ -20,8 +22,8 @@ function panelOf(tab, tabs, panels) {
   return (id && panels.find((p) => p.id === id)) || panels[tabs.indexOf(tab)] || null;
 }
 
-const valueOf = (tab) => tab.dataset.value ?? tab.textContent.trim();
-const tabWithValue = (tabs, value) => (value == null ? undefined : tabs.find((t) => valueOf(t) === value));
+const tabValue = (tab) => tab.dataset.value ?? tab.textContent.trim();
+const tabWithValue = (tabs, value) => (value == null ? undefined : tabs.find((t) => tabValue(t) === value));
 
 // localStorage throws in some file:// and private-browsing settings: the choice then lasts the page.
 function stored(groupId) {
@@ -76,7 +78,7 @@ function select(group, tab, { focus = false } = {}) {
 function choose(group, tab, { focus = false } = {}) {
   const before = tab.getBoundingClientRect().top;
   select(group, tab, { focus });
-  const value = valueOf(tab);
+  const value = tabValue(tab);
   const { groupId, queryString } = group.dataset;
   if (groupId) {
     store(groupId, value);
@@ -97,7 +99,9 @@ function onKey(event) {
   if (!group) return;
   const { tabs } = partsOf(group);
   const i = tabs.indexOf(tab);
-  const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: tabs.length - 1 }[event.key];
+  const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: tabs.length - 1 }[
+    event.key
+  ];
   if (to === undefined || i < 0) return;
   event.preventDefault();
   choose(group, tabs[(to + tabs.length) % tabs.length], { focus: true });
@@ -123,9 +127,12 @@ export function initTabs(root) {
     const { tabs, panels } = partsOf(group);
     if (!tabs.length || !panels.length) continue;
     const { groupId, queryString } = group.dataset;
-    const first = (queryString && tabWithValue(tabs, fromQuery(queryString))) ||
+    const first =
+      (queryString && tabWithValue(tabs, fromQuery(queryString))) ||
       (groupId && tabWithValue(tabs, stored(groupId))) ||
-      tabs.find((t) => t.getAttribute('aria-selected') === 'true') || tabs.find((t) => t.hasAttribute('data-default')) || tabs[0];
+      tabs.find((t) => t.getAttribute('aria-selected') === 'true') ||
+      tabs.find((t) => t.hasAttribute('data-default')) ||
+      tabs[0];
     select(group, first);
   }
 }
