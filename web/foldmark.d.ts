@@ -91,7 +91,8 @@ export interface Article {
    *  class="fm-code-title">…</figcaption><pre><code class="language-…">`, highlighted lines as
    *  `<span class="fm-line-highlight">line\n</span>`; `<Tabs>` → `<div class="fm-tabs"><div
    *  role="tablist"><button role="tab" id aria-controls aria-selected>…</button>…</div><div
-   *  role="tabpanel" id aria-labelledby>…</div>…</div>` (every panel visible). Headings, rules and
+   *  role="tabpanel" id aria-labelledby>…</div>…</div>` (every panel visible; with groupId or
+   *  queryString, `data-group-id`/`data-query-string` on the div and `data-value` on each tab). Headings, rules and
    *  quotes inside an admonition, a tab panel or a `<details>` do not enter the TOC or split items. */
   html: string;
   /** Every heading that is a direct child of the article (not inside a list, quote, admonition,

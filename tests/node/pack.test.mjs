@@ -33,7 +33,7 @@ const EXPECTED_FILES = [
   ...['config', 'dev', 'init', 'options'].map((m) => `web/cli/${m}.js`),
   ...['foldmark.config.json', 'guides/_category_.json', 'guides/configuration.md', 'guides/deploying.md', 'intro.md',
     'sidebars.js', 'tutorial.md'].map((f) => `web/cli/starter/${f}`),
-  'web/site/favicon.svg', 'web/site/page.html', 'web/site/style.css',
+  'web/site/favicon.svg', 'web/site/page.html', 'web/site/style.css', 'web/site/components.css',
 ];
 
 function run(cmd, args, cwd, env = process.env) {

@@ -436,12 +436,19 @@ void append_line(std::string& out, std::string_view line) {
   }
 }
 
-void fill_directive(Directive& d, const Candidate& c, std::size_t tab_index) {
+// A tab's label: from its group's values={[…]} (as Docusaurus does), else its label, else its
+// value.
+void fill_directive(Directive& d, const Candidate& c, std::size_t tab_index,
+                    const TabsAttributes* group) {
   d.type = c.name;
   if (d.kind == DirectiveKind::kAdmonition) {
     d.title = c.title.empty() ? std::string(admonition_default_title(c.name)) : c.title;
   } else if (d.kind == DirectiveKind::kTab) {
+    d.type = c.tag.value;
     d.title = !c.tag.label.empty() ? c.tag.label : c.tag.value;
+    if (group)
+      for (const TabsAttributes::Choice& v : group->values)
+        if (v.value == d.type && !v.label.empty()) d.title = v.label;
     if (d.title.empty()) d.title = "Tab " + std::to_string(tab_index + 1);
     d.selected = c.tag.is_default;
   }
@@ -501,18 +508,28 @@ Prepared rewrite(Scan& s) {
     Directive& d = p.directives[directive_of[k]];
     if (d.kind == DirectiveKind::kClose) d.pair = directive_of[c.pair];
     if (d.kind != DirectiveKind::kTab) {
-      fill_directive(d, c, 0);
+      fill_directive(d, c, 0, nullptr);
+      if (d.kind == DirectiveKind::kTabs && c.tag.tabs)
+        p.tab_groups.emplace_back(directive_of[k], c.tag.tabs);
       continue;
     }
     Directive& tabs = p.directives[directive_of[c.parent - 1]];
     d.pair = directive_of[c.parent - 1];
-    fill_directive(d, c, tabs.items.size());
+    fill_directive(d, c, tabs.items.size(), s.candidates[c.parent - 1].tag.tabs.get());
     tabs.items.push_back(directive_of[k]);
   }
   return p;
 }
 
 }  // namespace
+
+// tab_groups is in directive order (filled in one pass over the lines).
+const TabsAttributes* tab_group(const Prepared& p, std::size_t index) {
+  const auto it =
+      std::lower_bound(p.tab_groups.begin(), p.tab_groups.end(), index,
+                       [](const auto& entry, std::size_t i) { return entry.first < i; });
+  return it != p.tab_groups.end() && it->first == index ? it->second.get() : nullptr;
+}
 
 std::string_view admonition_default_title(std::string_view type) {
   static constexpr std::string_view kTypes[][2] = {
@@ -537,9 +554,18 @@ Prepared run_line_stages(std::string_view body, int first_line, bool mdx) {
   pair_candidates(s);
   Prepared p = rewrite(s);
   p.warnings = std::move(s.warnings);
-  // One selected tab per group: the first marked default, else the first.
-  for (Directive& d : p.directives) {
+  // One selected tab per group: the group's defaultValue when a tab has it, else the first marked
+  // default, else the first.
+  for (std::size_t index = 0; index < p.directives.size(); ++index) {
+    Directive& d = p.directives[index];
     if (d.kind != DirectiveKind::kTabs || d.items.empty()) continue;
+    const TabsAttributes* group = tab_group(p, index);
+    const auto named = std::find_if(d.items.begin(), d.items.end(), [&](std::size_t item) {
+      return group && !group->default_value.empty() &&
+             p.directives[item].type == group->default_value;
+    });
+    if (named != d.items.end())
+      for (std::size_t item : d.items) p.directives[item].selected = item == *named;
     bool any = false;
     for (std::size_t item : d.items) {
       p.directives[item].selected = p.directives[item].selected && !any;

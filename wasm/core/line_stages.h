@@ -11,11 +11,14 @@
 #define FOLDMARK_CORE_LINE_STAGES_H
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "foldmark/foldmark.h"
+#include "mdx_syntax.h"
 
 namespace foldmark::detail {
 
@@ -36,7 +39,7 @@ struct Directive {
   std::size_t offset = 0;  // where its marker starts in the text md4c parses
   DirectiveKind kind = DirectiveKind::kDrop;
   std::size_t pair = 0;            // kClose: its opening directive; kTab: its kTabs
-  std::string type;                // admonition type (lower case)
+  std::string type;                // admonition type (lower case); kTab: the tab's value
   std::string title;               // admonition title, or the tab's label
   std::string original;            // the line as written, shown when md4c puts the marker in code
   bool selected = false;           // kTab: the default tab
@@ -47,7 +50,13 @@ struct Prepared {
   std::string text;  // the body as md4c sees it; empty when no stage changed a line
   std::vector<Directive> directives;  // in offset order
   std::vector<Warning> warnings;      // line/column in the whole file
+  // kTabs directives (by index) that have groupId, queryString, defaultValue or values: few,
+  // so Directive, of which a document may have 100 000s, stays small.
+  std::vector<std::pair<std::size_t, std::shared_ptr<const TabsAttributes>>> tab_groups;
 };
+
+// The attributes of the kTabs directive at `index`, null when it has none.
+const TabsAttributes* tab_group(const Prepared& p, std::size_t index);
 
 // The stages, in the order they claim a line (a line goes to the first that claims it):
 //   mdx-statements  top-level import/export blocks and {/* … */} (lines or inline spans)  [mdx]

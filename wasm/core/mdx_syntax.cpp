@@ -42,14 +42,82 @@ std::string literal(std::string_view v) {
   return "";
 }
 
-void take_attribute(Tag& tag, std::string_view name, std::string_view value) {
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  while (i < s.size() && (is_space(s[i]) || s[i] == ',')) ++i;
+  return i;
+}
+
+// A quoted key or value at s[i] ('…', "…" or `…` without ${}); npos when it is not one.
+std::size_t quoted(std::string_view s, std::size_t i, std::string_view& out) {
+  if (i >= s.size() || (s[i] != '"' && s[i] != '\'' && s[i] != '`')) return std::string_view::npos;
+  const std::size_t end = s.find(s[i], i + 1);
+  if (end == std::string_view::npos) return end;
+  out = s.substr(i + 1, end - i - 1);
+  if (out.find('\\') != std::string_view::npos || (s[i] == '`' && out.find("${") != out.npos))
+    return std::string_view::npos;
+  return end + 1;
+}
+
+// values={[{label: 'Kotlin', value: 'kotlin'}, …]}: object literals of string literals only; any
+// other shape (a variable, a computed label) gives no values, and the tabs show their own.
+std::vector<TabsAttributes::Choice> parse_values(std::string_view v) {
+  if (v.size() < 2 || v.front() != '{' || v.back() != '}') return {};
+  v = v.substr(1, v.size() - 2);
+  std::size_t i = skip_spaces(v, 0);
+  if (i >= v.size() || v[i] != '[') return {};
+  std::vector<TabsAttributes::Choice> out;
+  for (i = skip_spaces(v, i + 1); i < v.size() && v[i] == '{'; i = skip_spaces(v, i)) {
+    TabsAttributes::Choice choice;
+    for (i = skip_spaces(v, i + 1); i < v.size() && v[i] != '}'; i = skip_spaces(v, i)) {
+      std::string_view key, text;
+      const std::size_t key_begin = i;
+      if (v[i] == '"' || v[i] == '\'') {
+        i = quoted(v, i, key);
+        if (i == std::string_view::npos) return {};
+      } else {
+        while (i < v.size() && (is_ascii_alpha(v[i]) || v[i] == '_')) ++i;
+        key = v.substr(key_begin, i - key_begin);
+      }
+      while (i < v.size() && is_space(v[i])) ++i;
+      if (key.empty() || i >= v.size() || v[i] != ':') return {};
+      i = quoted(v, skip_spaces(v, i + 1), text);
+      if (i == std::string_view::npos) return {};
+      if (key == "value") choice.value = std::string(text);
+      if (key == "label") choice.label = std::string(text);
+    }
+    if (i >= v.size()) return {};
+    ++i;
+    out.push_back(std::move(choice));
+  }
+  if (i >= v.size() || v[i] != ']' || !is_blank(v.substr(i + 1))) return {};
+  return out;
+}
+
+TabsAttributes& tabs_of(Tag& tag, std::shared_ptr<TabsAttributes>& own) {
+  if (!own) {
+    own = std::make_shared<TabsAttributes>();
+    tag.tabs = own;
+  }
+  return *own;
+}
+
+void take_attribute(Tag& tag, std::shared_ptr<TabsAttributes>& own, std::string_view name,
+                    std::string_view value) {
   if (name == "value") tag.value = literal(value);
   if (name == "label") tag.label = literal(value);
   if (name == "default") tag.is_default = value.empty() || value == "{true}";
+  if (name == "groupId") tabs_of(tag, own).group_id = literal(value);
+  if (name == "defaultValue") tabs_of(tag, own).default_value = literal(value);
+  if (name == "values") tabs_of(tag, own).values = parse_values(value);
+  if (name == "queryString") {
+    tabs_of(tag, own).query_string = literal(value);
+    tabs_of(tag, own).query_string_is_group = value.empty() || value == "{true}";
+  }
 }
 
 // Attributes up to the tag's end; returns the index after '>', npos when the text ends first.
 std::size_t parse_attributes(std::string_view s, std::size_t i, Tag& tag) {
+  std::shared_ptr<TabsAttributes> own;
   while (i < s.size()) {
     if (is_space(s[i])) {
       ++i;
@@ -74,7 +142,7 @@ std::size_t parse_attributes(std::string_view s, std::size_t i, Tag& tag) {
         value = s.substr(value_begin, i - value_begin);
       }
       if (name.empty()) ++i;
-      take_attribute(tag, name, value);
+      take_attribute(tag, own, name, value);
     }
   }
   return std::string_view::npos;

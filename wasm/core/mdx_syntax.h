@@ -4,8 +4,10 @@
 #define FOLDMARK_CORE_MDX_SYNTAX_H
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "utf8.h"
 
@@ -14,11 +16,22 @@ namespace foldmark::detail {
 // A component tag that opens its line may run over at most this many lines.
 constexpr std::size_t kMaxTagLines = 32;
 
+// A <Tabs> tag's attributes (string literals only), apart from Tag: most tags have none.
+struct TabsAttributes {
+  std::string group_id, query_string, default_value;
+  bool query_string_is_group = false;  // a bare queryString (or {true}): the groupId is the key
+  struct Choice {
+    std::string value, label;
+  };
+  std::vector<Choice> values;  // values={[{label: '…', value: '…'}, …]}; empty if not literal
+};
+
 struct Tag {
   std::string name;  // as written: "Tabs", "TabItem", "React.StrictMode"
   bool closing = false, self_closing = false;
   std::string value, label;  // TabItem's value="…" and label="…" (string literals only)
   bool is_default = false;   // TabItem's bare `default` (or default={true})
+  std::shared_ptr<const TabsAttributes> tabs;  // Tabs' own attributes; null when none
 };
 
 enum class TagParse { kNotATag, kIncomplete, kTag };

@@ -113,13 +113,34 @@ void write_block_stretch(Context& c, std::string_view s) {
   }
 }
 
+void write_data_attribute(Context& c, std::string_view name, const std::string& value) {
+  if (value.empty()) return;
+  c.out.append(" data-");
+  c.out.append(name);
+  c.out.append("=\"");
+  escape_html(c.out, value);
+  c.out.push('"');
+}
+
 // Tab and panel ids come from the labels through the document's slugger (unique, safe); with
 // heading_ids off there are no ids, and no aria references to them.
-void write_tab_list(Context& c, const Directive& tabs, std::size_t /*index*/) {
-  c.out.append("<div class=\"fm-tabs\">\n<div role=\"tablist\">\n");
+void write_tab_list(Context& c, const Directive& tabs, std::size_t index) {
+  c.out.append("<div class=\"fm-tabs\"");
+  const TabsAttributes* group = tab_group(*c.prepared, index);
+  const std::string none;
+  const std::string& group_id = group ? group->group_id : none;
+  const std::string& query = !group                         ? none
+                             : group->query_string_is_group ? group->group_id
+                                                            : group->query_string;
+  write_data_attribute(c, "group-id", group_id);
+  write_data_attribute(c, "query-string", query);
+  c.out.append(">\n<div role=\"tablist\">\n");
+  // Values matter only to the page's group sync and query string: other groups stay as they were.
+  const bool with_values = !group_id.empty() || !query.empty();
   for (std::size_t item : tabs.items) {
     const Directive& tab = c.prepared->directives[item];
     c.out.append("<button type=\"button\" role=\"tab\"");
+    if (with_values) write_data_attribute(c, "value", tab.type);
     if (c.options.heading_ids) {
       c.tab_ids.push_back(
           {item, c.slugger.slug("tab-" + tab.title), c.slugger.slug("tabpanel-" + tab.title)});

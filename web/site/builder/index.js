@@ -165,7 +165,9 @@ async function writeSite(site, stage, indexer) {
   }
   await stage.copy(PATHS.core, join(dist, 'foldmark-classic.js'));
   await stage.copy(PATHS.site, join(dist, 'foldmark-site.js'));
-  await stage.copy(PATHS.style, join(siteDir, 'style.css'));
+  // One stylesheet for the page: the shell's and the Docusaurus components' (kept apart in the source).
+  const styles = await Promise.all(['style.css', 'components.css'].map((f) => readFile(join(siteDir, f), 'utf8')));
+  await stage.write(PATHS.style, styles.join('\n'));
   await stage.copy(PATHS.favicon, join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
   await stage.write(PATHS.wasm, `self.${GLOBALS.wasm}="${wasm.toString('base64')}";\n`);
