@@ -27,7 +27,7 @@ const EXPECTED_FILES = [
   'web/load.js', 'web/node.js', 'dist/foldmark-site.js', 'dist/foldmark-search.js',
   ...['code', 'containment', 'data-scripts', 'doc-pipeline', 'docs', 'html', 'index', 'links', 'nav', 'output', 'pages', 'prerender', 'problems',
     'render-worker', 'search', 'search-worker', 'sidebar-values', 'sidebars', 'tree', 'update', 'user-code', 'user-code-worker'].map((m) => `web/site/builder/${m}.js`),
-  ...['catalog', 'code-render', 'doc-names', 'hrefs', 'paths', 'reading-order', 'search-options', 'text', 'toc']
+  ...['catalog', 'code-render', 'doc-names', 'doc-syntax', 'hrefs', 'paths', 'reading-order', 'search-options', 'text', 'toc']
     .map((m) => `web/site/shared/${m}.js`),
   'web/site/dev/server.js', 'web/site/dev/client.js', 'web/site/dev/client.css',
   ...['config', 'dev', 'init', 'options'].map((m) => `web/cli/${m}.js`),
@@ -73,8 +73,10 @@ test('the tarball holds exactly the package\'s files, none twice, and says where
   // 27 files and 171 KB with the reading features (search bundle, search and code stages, README);
   // 32 files and 202 KB with the Docusaurus syntax in the core (wasm 196 → 241 KB). The bound
   // catches what matters: a second copy of the wasm would add about 100 KB. `foldmark dev` and `init`
-  // (web/cli/, web/site/dev/) add about 16 KB: 218 KB.
-  assert.ok(packed.size < 235_000, `tarball is ${packed.size} bytes`);
+  // (web/cli/, web/site/dev/) add about 16 KB: 218 KB. The site's shared modules, the containment
+  // rule, the user-code worker, the components' stylesheet and the generated contract module add
+  // about 18 KB while the smaller wasm takes some back: 236 KB.
+  assert.ok(packed.size < 250_000, `tarball is ${packed.size} bytes`);
 });
 
 test('installed: import (ES module) renders the same bytes as the native build', () => {

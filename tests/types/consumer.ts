@@ -18,6 +18,7 @@ const options: Options = {
   allowRawHtml: false,
   gfm: true,
   headingIds: true,
+  mdx: true,
   collapse: 'questions',
   idPrefix: 'doc-',
 };
