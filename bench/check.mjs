@@ -10,7 +10,8 @@ export function checkOutput(name, corpusName, texts, lib) {
     const out = lib.html(lib.run(text));
     const where = `${name} on ${corpusName}${texts.length > 1 ? ` #${i}` : ''}`;
     if (typeof out !== 'string') throw new Error(`${where}: output is not a string`);
-    if (out.length < 0.5 * text.length) throw new Error(`${where}: output is ${out.length} chars for ${text.length} in`);
+    if (out.length < 0.5 * text.length)
+      throw new Error(`${where}: output is ${out.length} chars for ${text.length} in`);
     if (!out.includes(MARKER_HEADING)) throw new Error(`${where}: output lacks the heading "${MARKER_HEADING}"`);
     if (!markerHref.test(out)) throw new Error(`${where}: output lacks the link to ${MARKER_URL}`);
   });

@@ -82,7 +82,8 @@ function codeBlock(r) {
   const lang = ['js', 'yaml', 'bash', 'json'][Math.floor(r() * 4)];
   const n = 3 + Math.floor(r() * 6);
   const out = ['```' + lang];
-  for (let i = 0; i < n; ++i) out.push(`  const ${words(r, 1)[0].replace(/\W/g, 'x')}${i} = "<${words(r, 2).join(' ')}>"; // & more`);
+  for (let i = 0; i < n; ++i)
+    out.push(`  const ${words(r, 1)[0].replace(/\W/g, 'x')}${i} = "<${words(r, 2).join(' ')}>"; // & more`);
   out.push('```');
   return out.join('\n');
 }
@@ -91,7 +92,12 @@ function table(r) {
   const cols = 3 + Math.floor(r() * 2);
   const head = words(r, cols).map((w) => w.replace(/\|/g, ''));
   const out = [`| ${head.join(' | ')} |`, `|${' --- |'.repeat(cols)}`];
-  for (let i = 0; i < 4; ++i) out.push(`| ${words(r, cols).map((w, j) => (j === 0 ? `\`${w}\`` : w)).join(' | ')} |`);
+  for (let i = 0; i < 4; ++i)
+    out.push(
+      `| ${words(r, cols)
+        .map((w, j) => (j === 0 ? `\`${w}\`` : w))
+        .join(' | ')} |`,
+    );
   return out.join('\n');
 }
 
@@ -172,12 +178,15 @@ function readmes(size) {
 // marks the corpus our rows render as the docs site does (with the mdx option).
 export function reduxDocs(size) {
   const dir = join(root, 'tests', 'corpus', 'redux-docs');
-  const files = [...walk(dir)].filter((p) => /\.mdx?$/.test(p) && !/[\\/](LICENSE|SOURCE)\.md$/.test(p))
-    .map((p) => relative(dir, p).split('\\').join('/')).sort();
+  const files = [...walk(dir)]
+    .filter((p) => /\.mdx?$/.test(p) && !/[\\/](LICENSE|SOURCE)\.md$/.test(p))
+    .map((p) => relative(dir, p).split('\\').join('/'))
+    .sort();
   if (files.length === 0) throw new Error(`${dir} has no Markdown: the Docusaurus corpus is committed there`);
   const out = [];
   let length = 0;
-  for (const f of files) {  // whole files only: a cut could leave a fence open over the marker
+  for (const f of files) {
+    // whole files only: a cut could leave a fence open over the marker
     if (out.length > 0 && length >= size) break;
     const t = readFileSync(join(dir, f), 'utf8').trimEnd() + '\n\n';
     out.push(t);
@@ -219,8 +228,12 @@ export function writeCorpora(dir = defaultCorpusDir, scale = 1) {
   }
   corpora.push({ name: 'small', title: `${count} small articles`, files: small });
   const rd = reduxDocs(Math.floor(2 * MB * scale));
-  corpora.push({ name: 'docusaurus', title: `Redux docs (${rd.files} Docusaurus files)`, docs: true,
-    files: [write('docusaurus.md', rd.text + MARKER)] });
+  corpora.push({
+    name: 'docusaurus',
+    title: `Redux docs (${rd.files} Docusaurus files)`,
+    docs: true,
+    files: [write('docusaurus.md', rd.text + MARKER)],
+  });
   for (const c of corpora) c.bytes = c.files.reduce((n, p) => n + statSync(p).size, 0);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(corpora, null, 2) + '\n');
   return corpora;

@@ -10,16 +10,25 @@ import { launch, median, openPage, removeDir, tempDir } from '../tests/browser/h
 import { measureSaves } from '../tests/browser/dev-latency.mjs';
 import { startDev } from '../tests/site/util.mjs';
 
-const [tree = '/work/shared/testdata/redux-docs', article = 'tutorials/essentials/part-1-overview-concepts', saves = '5'] = process.argv.slice(2);
+const [
+  tree = '/work/shared/testdata/redux-docs',
+  article = 'tutorials/essentials/part-1-overview-concepts',
+  saves = '5',
+] = process.argv.slice(2);
 if (!existsSync(join(tree, 'docs'))) {
-  process.stderr.write(`dev-latency: no docs tree at ${tree} (expected ${join(tree, 'docs')}): pass one as the first argument\n`);
+  process.stderr.write(
+    `dev-latency: no docs tree at ${tree} (expected ${join(tree, 'docs')}): pass one as the first argument\n`,
+  );
   process.exit(1);
 }
 
 const work = tempDir('dev-latency');
 cpSync(tree, work, { recursive: true });
-const args = ['docs', ...(existsSync(join(work, 'sidebars.js')) ? ['--sidebars', 'sidebars.js'] : []),
-  ...(existsSync(join(work, 'static')) ? ['--static', 'static'] : [])];
+const args = [
+  'docs',
+  ...(existsSync(join(work, 'sidebars.js')) ? ['--sidebars', 'sidebars.js'] : []),
+  ...(existsSync(join(work, 'static')) ? ['--static', 'static'] : []),
+];
 const dev = await startDev(work, ...args);
 const browser = await launch();
 try {
@@ -31,8 +40,10 @@ try {
   const times = await measureSaves(page, file, Number(saves));
   const reloaded = await page.evaluate(() => performance.getEntriesByType('navigation').length !== 1);
   process.stdout.write(dev.output().stdout);
-  process.stdout.write(`save to screen, ${article} (${times.length} saves): median ${median(times).toFixed(0)} ms; each ${times.map((t) => t.toFixed(0)).join(', ')} ms`
-    + `${reloaded ? ' (the page reloaded!)' : ' (in place, no reload)'}\n`);
+  process.stdout.write(
+    `save to screen, ${article} (${times.length} saves): median ${median(times).toFixed(0)} ms; each ${times.map((t) => t.toFixed(0)).join(', ')} ms` +
+      `${reloaded ? ' (the page reloaded!)' : ' (in place, no reload)'}\n`,
+  );
   if (problems.length) process.stdout.write(`page problems: ${problems.join('; ')}\n`);
 } finally {
   await browser.close();

@@ -43,7 +43,7 @@ export const LIBS = [
     async load() {
       const { createFoldmark } = await import('../web/node.js');
       const fm = await createFoldmark();
-      let jsonLdBytes = 0;  // reading jsonLd builds it; the sum keeps the read from being dropped
+      let jsonLdBytes = 0; // reading jsonLd builds it; the sum keeps the read from being dropped
       return {
         run: (s) => {
           const a = fm.render(s, DOC_OPTIONS);
@@ -110,7 +110,14 @@ export const libByName = (name) => {
 
 // The files a browser downloads to render Markdown with each library (package-relative paths).
 export const BROWSER_FILES = {
-  foldmark: ['dist/foldmark-core.mjs', 'web/foldmark.js', 'web/contract.js', 'web/browser.js', 'web/load.js', 'dist/foldmark-core.wasm'],
+  foldmark: [
+    'dist/foldmark-core.mjs',
+    'web/foldmark.js',
+    'web/contract.js',
+    'web/browser.js',
+    'web/load.js',
+    'dist/foldmark-core.wasm',
+  ],
   'markdown-wasm': ['node_modules/markdown-wasm/dist/markdown.es.js', 'node_modules/markdown-wasm/dist/markdown.wasm'],
   // Browsers get md4w-small.wasm by default (md4w-fast.wasm is ~270 KB gzipped).
   md4w: ['node_modules/md4w/js/index.js', 'node_modules/md4w/js/md4w.js', 'node_modules/md4w/js/md4w-small.wasm'],

@@ -47,7 +47,7 @@ try {
   process.exit(0);
 }
 const runs = {
-  'toHtml': (s) => fm.toHtml(s),
+  toHtml: (s) => fm.toHtml(s),
   'toHtml mdx': (s) => fm.toHtml(s, DOC_OPTIONS),
   'render mdx': (s) => fm.render(s, DOC_OPTIONS).html,
   'markdown-wasm': (s) => mw.parse(s),
@@ -63,8 +63,13 @@ for (const [name, text] of Object.entries(inputs())) {
     }
   }
   const base = median(samples['markdown-wasm']);
-  const cells = Object.keys(runs).filter((k) => k !== 'markdown-wasm')
+  const cells = Object.keys(runs)
+    .filter((k) => k !== 'markdown-wasm')
     .map((k) => `${k} ${median(samples[k]).toFixed(1)} MB/s (${(median(samples[k]) / base).toFixed(2)}×)`);
-  console.log(`bench:quick ${name} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB): ${cells.join(', ')}; markdown-wasm ${base.toFixed(1)} MB/s`);
+  console.log(
+    `bench:quick ${name} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB): ${cells.join(', ')}; markdown-wasm ${base.toFixed(1)} MB/s`,
+  );
 }
-console.log('bench:quick: goals toHtml ≥ 1.25× markdown-wasm on each input, render mdx ≥ 1.0× on faq and docusaurus, toHtml mdx within 5 % of toHtml where there is no MDX.');
+console.log(
+  'bench:quick: goals toHtml ≥ 1.25× markdown-wasm on each input, render mdx ≥ 1.0× on faq and docusaurus, toHtml mdx within 5 % of toHtml where there is no MDX.',
+);

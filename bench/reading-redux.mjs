@@ -31,7 +31,11 @@ const browser = await launch();
 try {
   const t0 = performance.now();
   const summary = await buildSite(await createFoldmark(), {
-    docsDir: join(tree, 'docs'), outDir: out, sidebars: join(tree, 'sidebars.js'), title: 'Redux', warn: () => {},
+    docsDir: join(tree, 'docs'),
+    outDir: out,
+    sidebars: join(tree, 'sidebars.js'),
+    title: 'Redux',
+    warn: () => {},
     editUrl: 'https://github.com/reduxjs/redux/edit/master/docs/',
   });
   const buildMs = performance.now() - t0;
@@ -52,7 +56,11 @@ try {
   const cold0 = performance.now();
   await page.keyboard.press('/');
   await page.keyboard.type('s');
-  await page.waitForFunction(() => document.querySelectorAll('.site-search-hit').length && /results/.test(document.querySelector('.site-search-status').textContent));
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('.site-search-hit').length &&
+      /results/.test(document.querySelector('.site-search-status').textContent),
+  );
   const coldMs = performance.now() - cold0;
   const queries = JSON.parse(readFileSync(join(root, 'bench/search-queries.json'), 'utf8')).map((q) => q.q);
   await page.evaluate(() => performance.clearMeasures('foldmark:search'));
@@ -102,13 +110,27 @@ try {
   await page.close();
 
   const result = {
-    articles: summary.built, buildMs: Math.round(buildMs),
-    searchIndexGzKiB: +(searchGz / 1024).toFixed(1), searchGzPerArticleKiB: +(searchGz / summary.built / 1024).toFixed(2),
+    articles: summary.built,
+    buildMs: Math.round(buildMs),
+    searchIndexGzKiB: +(searchGz / 1024).toFixed(1),
+    searchGzPerArticleKiB: +(searchGz / summary.built / 1024).toFixed(2),
     docsGzKiB: +(docsGz / 1024).toFixed(1),
-    prismCoreGz, prismJsGz, prismAllUsedGz: prismAllGz,
+    prismCoreGz,
+    prismJsGz,
+    prismAllUsedGz: prismAllGz,
     firstQueryWithIndexLoadMs: Math.round(coldMs),
-    keystrokeToResultsMs: { median: +median(keys).toFixed(1), p95: +keys.sort((a, b) => a - b)[Math.floor(keys.length * 0.95)].toFixed(1), max: +Math.max(...keys).toFixed(1), keystrokes: keys.length },
-    phone390: { checked: catalog.foldmarkCatalog.docs.length, sideways: wide, titleTopMedianPx: median(titleTops), titleTopMaxPx: titleTops[titleTops.length - 1] },
+    keystrokeToResultsMs: {
+      median: +median(keys).toFixed(1),
+      p95: +keys.sort((a, b) => a - b)[Math.floor(keys.length * 0.95)].toFixed(1),
+      max: +Math.max(...keys).toFixed(1),
+      keystrokes: keys.length,
+    },
+    phone390: {
+      checked: catalog.foldmarkCatalog.docs.length,
+      sideways: wide,
+      titleTopMedianPx: median(titleTops),
+      titleTopMaxPx: titleTops[titleTops.length - 1],
+    },
     // Remote images in the Redux docs (badges) cannot load offline: not a problem of the page.
     pageProblems: problems.filter((p) => !/ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED/.test(p)),
   };

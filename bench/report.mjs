@@ -8,8 +8,13 @@ export function renderMarkdown(r) {
   const corpora = r.corpora;
   const lines = [];
   lines.push('# foldmark benchmark', '');
-  lines.push(`${r.date}, Node ${r.node}; median of ${r.config.rounds} measurements of ≥ ${r.config.seconds} s${clockWords(r)} each, round-robin in one process.`);
-  lines.push(`Corpora: ${corpora.map((c) => `${c.name} = ${c.title}, ${(c.bytes / 1e6).toFixed(2)} MB`).join('; ')}.`, '');
+  lines.push(
+    `${r.date}, Node ${r.node}; median of ${r.config.rounds} measurements of ≥ ${r.config.seconds} s${clockWords(r)} each, round-robin in one process.`,
+  );
+  lines.push(
+    `Corpora: ${corpora.map((c) => `${c.name} = ${c.title}, ${(c.bytes / 1e6).toFixed(2)} MB`).join('; ')}.`,
+    '',
+  );
   lines.push('## Throughput (MB/s; × = ratio to the fastest peer on that corpus)', '');
   lines.push(`| library | ${corpora.map((c) => c.name).join(' | ')} |`);
   lines.push(`| --- |${' ---: |'.repeat(corpora.length)}`);
@@ -29,7 +34,10 @@ export function renderMarkdown(r) {
     lines.push('');
   }
   if (Object.keys(r.cold).length) {
-    lines.push(`## Cold start (fresh \`node\`, median of ${r.config.coldRuns}: import + init + first render of one small article)`, '');
+    lines.push(
+      `## Cold start (fresh \`node\`, median of ${r.config.coldRuns}: import + init + first render of one small article)`,
+      '',
+    );
     lines.push('| library | ms (import→first HTML) | ms since process start |', '| --- | ---: | ---: |');
     for (const [name, c] of Object.entries(r.cold)) lines.push(`| ${name} | ${fmt(c.ms)} | ${fmt(c.processMs)} |`);
     lines.push('');
@@ -37,7 +45,9 @@ export function renderMarkdown(r) {
   lines.push('## Download size (what a browser loads; gzip -9 per file, summed)', '');
   lines.push('| library | raw | gzipped | files |', '| --- | ---: | ---: | --- |');
   for (const [name, s] of Object.entries(r.size)) {
-    lines.push(`| ${name} | ${kib(s.raw)} | ${kib(s.gz)} | ${s.files.map((f) => f.replace(/^node_modules\//, '')).join(', ')} |`);
+    lines.push(
+      `| ${name} | ${kib(s.raw)} | ${kib(s.gz)} | ${s.files.map((f) => f.replace(/^node_modules\//, '')).join(', ')} |`,
+    );
   }
   lines.push(...targetLines('Targets', r.targets));
   return lines.join('\n');
@@ -47,9 +57,14 @@ export function renderMarkdown(r) {
  *  start, the size line and the targets that do not hold, all from one run. */
 export function readmeSpeed(r) {
   const corpora = r.corpora;
-  const lines = [`| library | ${corpora.map((c) => c.title).join(' | ')} |`, `| --- |${' ---: |'.repeat(corpora.length)}`];
+  const lines = [
+    `| library | ${corpora.map((c) => c.title).join(' | ')} |`,
+    `| --- |${' ---: |'.repeat(corpora.length)}`,
+  ];
   for (const name of r.runners) {
-    lines.push(`| ${name} | ${corpora.map((c) => `${fmt(r.rows[c.name][name].mbps)} (${fmt(r.rows[c.name][name].ratio, 2)}×)`).join(' | ')} |`);
+    lines.push(
+      `| ${name} | ${corpora.map((c) => `${fmt(r.rows[c.name][name].mbps)} (${fmt(r.rows[c.name][name].ratio, 2)}×)`).join(' | ')} |`,
+    );
   }
   const spread = Math.max(...corpora.flatMap((c) => r.runners.map((n) => r.rows[c.name][n].spread)));
   const small = r.rows.small;
@@ -60,24 +75,38 @@ export function readmeSpeed(r) {
     `row's rounds spread by up to ${(100 * spread).toFixed(0)} % in this run.`,
   ];
   if (small?.['foldmark toHtml'] && small['markdown-wasm']) {
-    facts.push(`One small article: ${fmt(small['foldmark toHtml'].usPerItem)} µs (markdown-wasm ${fmt(small['markdown-wasm'].usPerItem)} µs).`);
+    facts.push(
+      `One small article: ${fmt(small['foldmark toHtml'].usPerItem)} µs (markdown-wasm ${fmt(small['markdown-wasm'].usPerItem)} µs).`,
+    );
   }
   if (cold['foldmark toHtml'] && cold['markdown-wasm']) {
     facts.push(`Cold start ${fmt(cold['foldmark toHtml'].ms)} ms (markdown-wasm ${fmt(cold['markdown-wasm'].ms)} ms).`);
   }
   if (r.size.foldmark) {
-    facts.push(`npm module ${kib(r.size.foldmark.gz)} gzipped, wasm and JavaScript (markdown-wasm ${kib(r.size['markdown-wasm']?.gz ?? NaN)}).`);
+    facts.push(
+      `npm module ${kib(r.size.foldmark.gz)} gzipped, wasm and JavaScript (markdown-wasm ${kib(r.size['markdown-wasm']?.gz ?? NaN)}).`,
+    );
   }
   const missed = r.targets.filter((t) => !t.ok);
-  facts.push(missed.length === 0 ? `Every target holds in this run (${r.targets.length}).`
-    : `Targets missed in this run: ${missed.map((t) => `${t.what} (${t.value})`).join('; ')}.`);
+  facts.push(
+    missed.length === 0
+      ? `Every target holds in this run (${r.targets.length}).`
+      : `Targets missed in this run: ${missed.map((t) => `${t.what} (${t.value})`).join('; ')}.`,
+  );
   return `${lines.join('\n')}\n\n${facts.join(' ')}\n`;
 }
 
 /** The Markdown of a benchmark's targets: [{ what, value, ok }] as a table under a heading. */
 export function targetLines(heading, targets) {
-  return ['', `## ${heading}`, '', '| target | measured | holds |', '| --- | --- | --- |',
-    ...targets.map((t) => `| ${t.what} | ${t.value} | ${t.ok ? 'yes' : '**no**'} |`), ''];
+  return [
+    '',
+    `## ${heading}`,
+    '',
+    '| target | measured | holds |',
+    '| --- | --- | --- |',
+    ...targets.map((t) => `| ${t.what} | ${t.value} | ${t.ok ? 'yes' : '**no**'} |`),
+    '',
+  ];
 }
 
 /** Text for an SVG <text> node. */
@@ -103,7 +132,9 @@ export function renderSvg(r) {
       const w = Math.max(1, (row[n].mbps / max) * barW);
       parts.push(`<text x="${labelW - 8}" y="${y + 14}" class="l">${esc(n)}</text>`);
       parts.push(`<rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${color(n)}"/>`);
-      parts.push(`<text x="${labelW + w + 6}" y="${y + 14}" class="v">${fmt(row[n].mbps)} MB/s · ${fmt(row[n].ratio, 2)}×</text>`);
+      parts.push(
+        `<text x="${labelW + w + 6}" y="${y + 14}" class="v">${fmt(row[n].mbps)} MB/s · ${fmt(row[n].ratio, 2)}×</text>`,
+      );
       y += rowH;
     }
     y += 26;

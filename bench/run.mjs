@@ -29,12 +29,17 @@ export const config = {
   // than the wall clock (time spent waiting for a core is not counted); wall: elapsed time.
   clock: env.BENCH_CLOCK === 'wall' ? 'wall' : 'cpu',
 };
-const now = config.clock === 'cpu'
-  ? () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; }
-  : () => performance.now();
+const now =
+  config.clock === 'cpu'
+    ? () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      }
+    : () => performance.now();
 // A full run (default scale and timing, every library) rewrites README's speed section; a quick,
 // partial or scaled run never does. BENCH_README=0 turns it off, =1 forces it.
-const writesReadme = config.readme === '1' ||
+const writesReadme =
+  config.readme === '1' ||
   (config.readme !== '0' && !quick && !config.only && config.scale === 1 && !env.BENCH_SECONDS && !env.BENCH_ROUNDS);
 
 const log = (...a) => console.error(...a);
@@ -60,10 +65,13 @@ function measure(run, texts, bytes, seconds) {
 }
 
 function nativeMeasure(mode, corpus, seconds) {
-  const r = spawnSync(config.native, [mode, String(seconds), ...corpus.files], { encoding: 'utf8', env: { ...env, BENCH_CLOCK: config.clock } });
+  const r = spawnSync(config.native, [mode, String(seconds), ...corpus.files], {
+    encoding: 'utf8',
+    env: { ...env, BENCH_CLOCK: config.clock },
+  });
   if (r.status !== 0) throw new Error(`native_bench failed: ${r.stderr || r.error}`);
   const { mbps } = JSON.parse(r.stdout);
-  return { mbps, usPerItem: (corpus.bytes / corpus.files.length / mbps) };
+  return { mbps, usPerItem: corpus.bytes / corpus.files.length / mbps };
 }
 
 async function throughput(corpora) {
@@ -89,7 +97,8 @@ async function throughput(corpora) {
     return measure(libs.find((l) => l.name === name).run, texts.get(c.name), c.bytes, seconds);
   };
   // One short untimed pass each, so JIT tiers and wasm tier-up happen before round 1.
-  for (const c of corpora) for (const l of libs) measure(l.run, texts.get(c.name), c.bytes, Math.min(0.3, config.seconds));
+  for (const c of corpora)
+    for (const l of libs) measure(l.run, texts.get(c.name), c.bytes, Math.min(0.3, config.seconds));
 
   for (let round = 0; round < config.rounds; ++round) {
     const order = runners.map((_, i) => runners[(i + round) % runners.length]);
@@ -111,16 +120,22 @@ async function throughput(corpora) {
       };
     }
     const peers = libs.filter((l) => l.peer).map((l) => l.name);
-    const fastest = peers.reduce((best, n) => (rows[c.name][n].mbps > (rows[c.name][best]?.mbps ?? -1) ? n : best), peers[0]);
+    const fastest = peers.reduce(
+      (best, n) => (rows[c.name][n].mbps > (rows[c.name][best]?.mbps ?? -1) ? n : best),
+      peers[0],
+    );
     rows[c.name].fastestPeer = fastest;
-    for (const name of runners) rows[c.name][name].ratio = fastest ? rows[c.name][name].mbps / rows[c.name][fastest].mbps : NaN;
+    for (const name of runners)
+      rows[c.name][name].ratio = fastest ? rows[c.name][name].mbps / rows[c.name][fastest].mbps : NaN;
   }
   return { runners, rows };
 }
 
 function coldStart(corpora) {
   const file = corpora.find((c) => c.name === 'small').files[0];
-  const names = LIBS.map((l) => l.name).filter((n) => !n.startsWith('foldmark render') && n !== 'foldmark toHtml mdx' && (!config.only || config.only.includes(n)));
+  const names = LIBS.map((l) => l.name).filter(
+    (n) => !n.startsWith('foldmark render') && n !== 'foldmark toHtml mdx' && (!config.only || config.only.includes(n)),
+  );
   const samples = Object.fromEntries(names.map((n) => [n, []]));
   for (let i = 0; i < config.coldRuns; ++i) {
     for (let k = 0; k < names.length; ++k) {
@@ -130,10 +145,15 @@ function coldStart(corpora) {
       samples[name].push(JSON.parse(r.stdout));
     }
   }
-  return Object.fromEntries(names.map((n) => [n, {
-    ms: median(samples[n].map((s) => s.ms)),
-    processMs: median(samples[n].map((s) => s.sinceProcessStart)),
-  }]));
+  return Object.fromEntries(
+    names.map((n) => [
+      n,
+      {
+        ms: median(samples[n].map((s) => s.ms)),
+        processMs: median(samples[n].map((s) => s.sinceProcessStart)),
+      },
+    ]),
+  );
 }
 
 function sizes() {
@@ -158,32 +178,47 @@ function targets({ rows }, corpora, cold, size) {
   const ratio = (v) => `${v.toFixed(2)}×`;
   for (const { name: c, docs } of corpora) {
     const v = r(c, 'foldmark toHtml')?.ratio;
-    if (v !== undefined) t.push({ what: `toHtml ≥ 1.25× fastest peer on ${c} (${rows[c].fastestPeer})`, value: ratio(v), ok: v >= 1.25 });
+    if (v !== undefined)
+      t.push({ what: `toHtml ≥ 1.25× fastest peer on ${c} (${rows[c].fastestPeer})`, value: ratio(v), ok: v >= 1.25 });
     const m = r(c, 'foldmark toHtml mdx');
-    if (docs && m) t.push({ what: `toHtml with mdx ≥ 1.25× fastest peer on ${c}`, value: ratio(m.ratio), ok: m.ratio >= 1.25 });
+    if (docs && m)
+      t.push({ what: `toHtml with mdx ≥ 1.25× fastest peer on ${c}`, value: ratio(m.ratio), ok: m.ratio >= 1.25 });
   }
   for (const { name: c, docs } of corpora) {
     const v = r(c, 'foldmark render')?.ratio;
-    if (v !== undefined && (docs || c === 'faq')) t.push({ what: `render (as the site) ≥ 1.0× fastest peer's HTML on ${c}`, value: ratio(v), ok: v >= 1 });
+    if (v !== undefined && (docs || c === 'faq'))
+      t.push({ what: `render (as the site) ≥ 1.0× fastest peer's HTML on ${c}`, value: ratio(v), ok: v >= 1 });
   }
   for (const { name: c, docs } of corpora) {
     const a = r(c, 'foldmark toHtml mdx');
     const b = r(c, 'foldmark toHtml');
     if (docs || !a || !b) continue;
     const cost = 1 - a.mbps / b.mbps;
-    t.push({ what: `the MDX stages cost ≤ 5 % on ${c} (toHtml mdx vs toHtml)`, value: `${(100 * cost).toFixed(1)} %`, ok: cost <= 0.05 });
+    t.push({
+      what: `the MDX stages cost ≤ 5 % on ${c} (toHtml mdx vs toHtml)`,
+      value: `${(100 * cost).toFixed(1)} %`,
+      ok: cost <= 0.05,
+    });
   }
   if (r('small', 'foldmark toHtml') && r('small', 'markdown-wasm')) {
     const a = r('small', 'foldmark toHtml').usPerItem;
     const b = r('small', 'markdown-wasm').usPerItem;
-    t.push({ what: 'per-article time (small) ≤ markdown-wasm', value: `${a.toFixed(1)} µs vs ${b.toFixed(1)} µs`, ok: a <= b });
+    t.push({
+      what: 'per-article time (small) ≤ markdown-wasm',
+      value: `${a.toFixed(1)} µs vs ${b.toFixed(1)} µs`,
+      ok: a <= b,
+    });
   }
   if (cold['foldmark toHtml'] && cold['markdown-wasm']) {
     const a = cold['foldmark toHtml'].ms;
     const b = cold['markdown-wasm'].ms;
     t.push({ what: 'cold start ≤ markdown-wasm', value: `${a.toFixed(1)} ms vs ${b.toFixed(1)} ms`, ok: a <= b });
   }
-  t.push({ what: 'npm module JS+wasm ≤ 85 KiB gzipped', value: `${(size.foldmark.gz / 1024).toFixed(1)} KiB`, ok: size.foldmark.gz <= 85 * 1024 });
+  t.push({
+    what: 'npm module JS+wasm ≤ 85 KiB gzipped',
+    value: `${(size.foldmark.gz / 1024).toFixed(1)} KiB`,
+    ok: size.foldmark.gz <= 85 * 1024,
+  });
   for (const { name: c } of corpora) {
     if (!r(c, 'native toHtml') || !r(c, 'foldmark toHtml')) continue;
     const v = r(c, 'foldmark toHtml').mbps / r(c, 'native toHtml').mbps;
@@ -210,7 +245,9 @@ async function main() {
   const started = Date.now();
   mkdirSync(config.outDir, { recursive: true });
   const corpora = writeCorpora(config.corpusDir, config.scale);
-  log(`[bench] corpora in ${config.corpusDir}: ${corpora.map((c) => `${c.name} ${(c.bytes / 1e6).toFixed(2)} MB`).join(', ')}`);
+  log(
+    `[bench] corpora in ${config.corpusDir}: ${corpora.map((c) => `${c.name} ${(c.bytes / 1e6).toFixed(2)} MB`).join(', ')}`,
+  );
   log(`[bench] ${config.rounds} rounds × ${config.seconds} s per measurement`);
   const tp = await throughput(corpora);
   const cold = config.coldRuns > 0 ? coldStart(corpora) : {};
@@ -218,8 +255,20 @@ async function main() {
   const results = {
     date: new Date().toISOString(),
     node: process.version,
-    config: { seconds: config.seconds, rounds: config.rounds, coldRuns: config.coldRuns, scale: config.scale, clock: config.clock },
-    corpora: corpora.map((c) => ({ name: c.name, title: c.title, bytes: c.bytes, files: c.files.length, docs: !!c.docs })),
+    config: {
+      seconds: config.seconds,
+      rounds: config.rounds,
+      coldRuns: config.coldRuns,
+      scale: config.scale,
+      clock: config.clock,
+    },
+    corpora: corpora.map((c) => ({
+      name: c.name,
+      title: c.title,
+      bytes: c.bytes,
+      files: c.files.length,
+      docs: !!c.docs,
+    })),
     ...tp,
     cold,
     size,

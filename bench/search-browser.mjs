@@ -25,7 +25,9 @@ export async function measureSearch(page, queries) {
   await page.keyboard.type(queries[0].slice(0, 4));
   await page.waitForFunction(() => document.querySelectorAll('.site-search-hit').length > 0, null, { timeout: 120000 });
   const firstResultsMs = Date.now() - t0;
-  await page.waitForFunction(() => /results/.test(document.querySelector('.site-search-status').textContent), null, { timeout: 300000 });
+  await page.waitForFunction(() => /results/.test(document.querySelector('.site-search-status').textContent), null, {
+    timeout: 300000,
+  });
   const allShardsMs = Date.now() - t0;
   await page.evaluate(() => performance.clearMeasures('foldmark:search'));
   for (const q of queries) {
@@ -34,7 +36,11 @@ export async function measureSearch(page, queries) {
   }
   await page.waitForTimeout(200);
   const keys = await page.evaluate(() => performance.getEntriesByName('foldmark:search').map((e) => e.duration));
-  return { firstResultsMs, allShardsMs, keystrokeMs: { median: +median(keys).toFixed(1), max: +Math.max(...keys).toFixed(1), n: keys.length } };
+  return {
+    firstResultsMs,
+    allShardsMs,
+    keystrokeMs: { median: +median(keys).toFixed(1), max: +Math.max(...keys).toFixed(1), n: keys.length },
+  };
 }
 
 async function main(argv) {
@@ -59,10 +65,21 @@ async function main(argv) {
     await page.setViewportSize({ width: 1280, height: 860 });
     await load(page, pathToFileURL(join(out, 'index.html')).href);
     const result = await measureSearch(page, queries);
-    console.log(JSON.stringify({
-      articles: summary.built, buildMs, shards: shards.length, indexMiB: +(bytes / 2 ** 20).toFixed(1),
-      indexGzMiB: +(gz / 2 ** 20).toFixed(2), gzPerArticleKiB: +(gz / summary.built / 1024).toFixed(2), ...result,
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          articles: summary.built,
+          buildMs,
+          shards: shards.length,
+          indexMiB: +(bytes / 2 ** 20).toFixed(1),
+          indexGzMiB: +(gz / 2 ** 20).toFixed(2),
+          gzPerArticleKiB: +(gz / summary.built / 1024).toFixed(2),
+          ...result,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     await browser.close();
     rmSync(work, { recursive: true, force: true });

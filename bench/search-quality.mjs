@@ -22,7 +22,12 @@ const out = mkdtempSync(join(tmpdir(), 'fm-search-'));
 try {
   const t0 = performance.now();
   await buildSite(await createFoldmark(), {
-    docsDir: join(tree, 'docs'), outDir: join(out, 'site'), sidebars: join(tree, 'sidebars.js'), title: 'Redux', warn: () => {}, force: true,
+    docsDir: join(tree, 'docs'),
+    outDir: join(out, 'site'),
+    sidebars: join(tree, 'sidebars.js'),
+    title: 'Redux',
+    warn: () => {},
+    force: true,
   });
   const buildMs = performance.now() - t0;
   const catalog = { value: null };
@@ -49,18 +54,32 @@ try {
     const rank = hits.findIndex((h) => ids[h.n] === doc && h.heading === section);
     if (rank === 0) top1 += 1;
     if (rank >= 0 && rank < 3) top3 += 1;
-    if (rank !== 0) misses.push({ q, want: `${doc}#${section}`, rank: rank < 0 ? '>10' : rank + 1, got: hits.slice(0, 3).map((h) => `${ids[h.n]}#${h.heading}`) });
+    if (rank !== 0)
+      misses.push({
+        q,
+        want: `${doc}#${section}`,
+        rank: rank < 0 ? '>10' : rank + 1,
+        got: hits.slice(0, 3).map((h) => `${ids[h.n]}#${h.heading}`),
+      });
   }
   times.sort((a, b) => a - b);
   const result = {
-    queries: queries.length, top1, top3,
-    top1Pct: Math.round((100 * top1) / queries.length), top3Pct: Math.round((100 * top3) / queries.length),
-    queryMsMedian: +times[times.length >> 1].toFixed(2), queryMsMax: +times[times.length - 1].toFixed(2),
-    buildMs: Math.round(buildMs), loadIndexMs: Math.round(loadMs),
+    queries: queries.length,
+    top1,
+    top3,
+    top1Pct: Math.round((100 * top1) / queries.length),
+    top3Pct: Math.round((100 * top3) / queries.length),
+    queryMsMedian: +times[times.length >> 1].toFixed(2),
+    queryMsMax: +times[times.length - 1].toFixed(2),
+    buildMs: Math.round(buildMs),
+    loadIndexMs: Math.round(loadMs),
   };
   if (process.argv.includes('--verbose')) for (const m of misses) console.log(JSON.stringify(m));
   if (process.argv.includes('--json')) console.log(JSON.stringify(result));
-  else console.log(`search quality on the Redux docs: ${result.queries} queries, top-1 ${top1} (${result.top1Pct}%), top-3 ${top3} (${result.top3Pct}%); query median ${result.queryMsMedian} ms, max ${result.queryMsMax} ms; index load ${result.loadIndexMs} ms (Node)`);
+  else
+    console.log(
+      `search quality on the Redux docs: ${result.queries} queries, top-1 ${top1} (${result.top1Pct}%), top-3 ${top3} (${result.top3Pct}%); query median ${result.queryMsMedian} ms, max ${result.queryMsMax} ms; index load ${result.loadIndexMs} ms (Node)`,
+    );
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

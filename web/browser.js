@@ -4,7 +4,15 @@
 // the rest (esbuild). A .wasm that cannot be fetched or compiled is a FoldmarkError E_WASM.
 import createFoldmarkCore from '../dist/foldmark-core.mjs';
 import { FoldmarkError, wrapCore } from './foldmark.js';
-import { RECIPE, bytesOf, checkCreateOptions, compileError, instantiateBytes, instantiateCore, locating } from './load.js';
+import {
+  RECIPE,
+  bytesOf,
+  checkCreateOptions,
+  compileError,
+  instantiateBytes,
+  instantiateCore,
+  locating,
+} from './load.js';
 
 export { FoldmarkError };
 
@@ -18,7 +26,10 @@ async function fetchAndInstantiate(url, imports) {
     throw new FoldmarkError('E_WASM', `cannot fetch the foldmark wasm from ${url} (${err && err.message}); ${RECIPE}`);
   }
   if (!response.ok) {
-    throw new FoldmarkError('E_WASM', `cannot fetch the foldmark wasm from ${url} (HTTP ${response.status}); ${RECIPE}`);
+    throw new FoldmarkError(
+      'E_WASM',
+      `cannot fetch the foldmark wasm from ${url} (HTTP ${response.status}); ${RECIPE}`,
+    );
   }
   const from = `the file at ${url}`;
   const type = response.headers.get('content-type') || '';
@@ -42,8 +53,9 @@ export async function createFoldmark(options) {
   }
   const { wasmUrl, wasmBinary, ...rest } = settled;
   const { glueOptions, located } = locating(rest);
-  const source = wasmBinary ? (imports) => instantiateBytes(bytesOf(wasmBinary), imports, 'wasmBinary') :
-    (imports) => fetchAndInstantiate(String(wasmUrl ?? located() ?? defaultWasmUrl()), imports);
+  const source = wasmBinary
+    ? (imports) => instantiateBytes(bytesOf(wasmBinary), imports, 'wasmBinary')
+    : (imports) => fetchAndInstantiate(String(wasmUrl ?? located() ?? defaultWasmUrl()), imports);
   const start = () => instantiateCore(createFoldmarkCore, glueOptions, source);
   return wrapCore(await start(), { renew: start });
 }

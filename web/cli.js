@@ -14,7 +14,6 @@ import { DOC_OPTIONS } from './site/shared/doc-syntax.js';
 import { buildOptions, resolveSettings } from './cli/config.js';
 import { helpText, parseCommand, UsageError } from './cli/options.js';
 
-
 // The API's input limit: a larger article is refused before it is read whole (readCapped checks a
 // regular file's size first and stops any other input one byte past the limit).
 function readArticle(file) {
@@ -24,7 +23,8 @@ function readArticle(file) {
   } catch (err) {
     throw new InputError(`cannot read file: ${err.code || err.message}`, { file });
   }
-  if (read.tooLarge) throw new InputError(`E_LIMIT: input is ${read.tooLarge} bytes; the maximum is ${MAX_DOC_BYTES}`, { file });
+  if (read.tooLarge)
+    throw new InputError(`E_LIMIT: input is ${read.tooLarge} bytes; the maximum is ${MAX_DOC_BYTES}`, { file });
   return read.bytes;
 }
 
@@ -54,7 +54,8 @@ function writeStdout(pieces) {
 function articleJson(article) {
   const field = (name) => {
     const value = article[name];
-    const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+    const text =
+      typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
     return `  ${JSON.stringify(name)}: ${text}`;
   };
   const names = Object.keys(article);
@@ -71,7 +72,7 @@ async function render(argv) {
   let pieces;
   let article;
   try {
-    article = fm.render(bytes, DOC_OPTIONS);  // as the site renders it
+    article = fm.render(bytes, DOC_OPTIONS); // as the site renders it
     // jsonLd is built on first access: read it before anything is printed, so an article whose
     // JSON-LD is over the output budget prints one error line and no half JSON.
     pieces = flags.json ? articleJson({ ...article }) : [article.html];
@@ -98,9 +99,11 @@ async function build(argv) {
   const index = pathToFileURL(join(summary.outDir, 'index.html')).href;
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const { links } = summary;
-  process.stdout.write(`foldmark: ${plural(summary.built, 'article')} built${summary.leftOut ? `, ${summary.leftOut}` : ''}; `
-    + `${plural(links.docLinks, 'link')} between docs, ${plural(links.assets, 'file')} linked, `
-    + `${plural(links.broken + links.brokenAnchors, 'broken link')} → ${index}\n`);
+  process.stdout.write(
+    `foldmark: ${plural(summary.built, 'article')} built${summary.leftOut ? `, ${summary.leftOut}` : ''}; ` +
+      `${plural(links.docLinks, 'link')} between docs, ${plural(links.assets, 'file')} linked, ` +
+      `${plural(links.broken + links.brokenAnchors, 'broken link')} → ${index}\n`,
+  );
 }
 
 // A progress line on a terminal, at most ten times a second.
@@ -119,7 +122,10 @@ async function dev(argv) {
   if (help) return process.stdout.write(helpText('dev'));
   const { runDev } = await import('./cli/dev.js');
   // The config's "out" is where `build` writes; dev writes there only when --out says so.
-  const devSettings = async () => ({ ...await resolveSettings('dev', positionals, flags), out: flags.out && resolve(flags.out) });
+  const devSettings = async () => ({
+    ...(await resolveSettings('dev', positionals, flags)),
+    out: flags.out && resolve(flags.out),
+  });
   // Ctrl+C removes the temporary folder, even when it comes while the first build runs, and stops
   // a sidebars.js or config file that does not return (it runs in a worker: user-code.js).
   let stopping = false;
@@ -138,13 +144,19 @@ async function dev(argv) {
   try {
     settings = await devSettings();
   } catch (err) {
-    if (stopping) return;  // Ctrl+C while foldmark.config.mjs ran: nothing to report
+    if (stopping) return; // Ctrl+C while foldmark.config.mjs ran: nothing to report
     throw err;
   }
-  session = await runDev(fm, settings, devSettings, {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  }, aborted.signal);
+  session = await runDev(
+    fm,
+    settings,
+    devSettings,
+    {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+    },
+    aborted.signal,
+  );
   if (stopping) stop();
 }
 

@@ -16,7 +16,7 @@ export class FoldmarkError extends Error {
   }
 
   static [Symbol.hasInstance](value) {
-    if (this !== FoldmarkError) return Function.prototype[Symbol.hasInstance].call(this, value);  // subclasses
+    if (this !== FoldmarkError) return Function.prototype[Symbol.hasInstance].call(this, value); // subclasses
     return value !== null && value !== undefined && value[BRAND] === true;
   }
 }
@@ -27,7 +27,9 @@ export { CONTRACT };
 const DEFAULTS = CONTRACT.defaults;
 const { flags: FLAGS, slots: SLOTS_BY_NAME, limits: LIMITS } = CONTRACT;
 const COLLAPSE_MODES = CONTRACT.values.collapse;
-const COLLAPSE_BITS = Object.freeze(Object.fromEntries(COLLAPSE_MODES.map((name, i) => [name, i << FLAGS.collapseShift])));
+const COLLAPSE_BITS = Object.freeze(
+  Object.fromEntries(COLLAPSE_MODES.map((name, i) => [name, i << FLAGS.collapseShift])),
+);
 const ID_PREFIX = /^[A-Za-z0-9_:.-]*$/;
 // Checked here too, before the input is copied: wasm memory never shrinks, so copying an
 // over-limit input only to refuse it would pin it for good.
@@ -48,7 +50,7 @@ const { getOwnPropertyDescriptors } = Object;
 const hasOwn = Object.hasOwn;
 const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
 const intrinsicGetter = (proto, name) => uncurry(Object.getOwnPropertyDescriptor(proto, name).get);
-const typedArrayName = intrinsicGetter(TypedArray, Symbol.toStringTag);  // undefined if not one
+const typedArrayName = intrinsicGetter(TypedArray, Symbol.toStringTag); // undefined if not one
 const viewBuffer = intrinsicGetter(TypedArray, 'buffer');
 const viewByteLength = intrinsicGetter(TypedArray, 'byteLength');
 const viewByteOffset = intrinsicGetter(TypedArray, 'byteOffset');
@@ -70,7 +72,8 @@ function snapshotOptions(options) {
     throw new FoldmarkError('E_OPTION', `options cannot be read: ${describe(err)}`);
   }
   const snapshot = {};
-  for (const name of Object.keys(descriptors)) {  // our own plain object: no caller code runs
+  for (const name of Object.keys(descriptors)) {
+    // our own plain object: no caller code runs
     const d = descriptors[name];
     if (!d.enumerable) continue;
     if (!hasOwn(DEFAULTS, name)) {
@@ -105,8 +108,10 @@ function checkOptions(options) {
     throw new FoldmarkError('E_OPTION', `option "collapse" must be ${oneOf(COLLAPSE_MODES)}`);
   }
   if (!ID_PREFIX.test(merged.idPrefix) || merged.idPrefix.length > LIMITS.maxIdPrefixChars) {
-    throw new FoldmarkError('E_OPTION',
-      `option "idPrefix" may hold only letters, digits, "_", "-", ":", "." (at most ${LIMITS.maxIdPrefixChars})`);
+    throw new FoldmarkError(
+      'E_OPTION',
+      `option "idPrefix" may hold only letters, digits, "_", "-", ":", "." (at most ${LIMITS.maxIdPrefixChars})`,
+    );
   }
   return Object.freeze(merged);
 }
@@ -130,7 +135,7 @@ function inputOf(markdown) {
   if (typeof markdown === 'string') return markdown;
   const kind = typedArrayName(markdown);
   if (kind !== 'Uint8Array') {
-    const got = markdown === null ? 'null' : kind ?? (isView(markdown) ? 'DataView' : typeof markdown);
+    const got = markdown === null ? 'null' : (kind ?? (isView(markdown) ? 'DataView' : typeof markdown));
     throw new FoldmarkError('E_INPUT', `markdown must be a string or a Uint8Array of UTF-8, got ${got}`);
   }
   const buffer = viewBuffer(markdown);
@@ -152,8 +157,13 @@ function isDetached(buffer) {
 }
 
 function flagsOf(o) {
-  return (o.allowRawHtml ? FLAGS.allowRawHtml : 0) | (o.gfm ? FLAGS.gfm : 0) |
-    (o.headingIds ? FLAGS.headingIds : 0) | (o.mdx ? FLAGS.mdx : 0) | COLLAPSE_BITS[o.collapse];
+  return (
+    (o.allowRawHtml ? FLAGS.allowRawHtml : 0) |
+    (o.gfm ? FLAGS.gfm : 0) |
+    (o.headingIds ? FLAGS.headingIds : 0) |
+    (o.mdx ? FLAGS.mdx : 0) |
+    COLLAPSE_BITS[o.collapse]
+  );
 }
 
 // render() hands its HTML and JSON-LD over as separate strings so they are never JSON-escaped and
@@ -177,13 +187,20 @@ function openTagsAfter(open, line) {
   for (const [tag, closing, name, selfClosing] of line.matchAll(TAG)) {
     const lower = name.toLowerCase();
     if (selfClosing || VOID.has(lower)) continue;
-    if (!closing) { stack.push({ name: lower, tag }); continue; }
+    if (!closing) {
+      stack.push({ name: lower, tag });
+      continue;
+    }
     const at = stack.map((t) => t.name).lastIndexOf(lower);
     if (at >= 0) stack.length = at;
   }
   return stack;
 }
-const closeAll = (stack) => stack.map((t) => `</${t.name}>`).reverse().join('');
+const closeAll = (stack) =>
+  stack
+    .map((t) => `</${t.name}>`)
+    .reverse()
+    .join('');
 const openAll = (stack) => stack.map((t) => t.tag).join('');
 
 // Wraps the listed lines (1-based) of a highlighter's HTML as the core wraps escaped code:
@@ -193,14 +210,18 @@ function highlightLines(html, lines) {
   const lit = new Set(lines);
   const parts = html.split('\n');
   let open = [];
-  return parts.map((line, i) => {
-    const newline = i < parts.length - 1 ? '\n' : '';
-    const before = open;
-    open = openTagsAfter(before, line);
-    if (!lit.has(i + 1) || (line === '' && newline === '')) return line + newline;
-    return `${closeAll(before)}<span class="fm-line-highlight">${openAll(before)}${line}${newline}` +
-      `${closeAll(open)}</span>${openAll(open)}`;
-  }).join('');
+  return parts
+    .map((line, i) => {
+      const newline = i < parts.length - 1 ? '\n' : '';
+      const before = open;
+      open = openTagsAfter(before, line);
+      if (!lit.has(i + 1) || (line === '' && newline === '')) return line + newline;
+      return (
+        `${closeAll(before)}<span class="fm-line-highlight">${openAll(before)}${line}${newline}` +
+        `${closeAll(open)}</span>${openAll(open)}`
+      );
+    })
+    .join('');
 }
 
 // The core wrote each code block's inner HTML between two NULs (NUL never occurs otherwise) and
@@ -260,7 +281,7 @@ export function wrapCore(firstCore, host = {}) {
     core.release();
     inputCapacity = 0;
   }
-  let idPrefix = '';  // the prefix the core holds
+  let idPrefix = ''; // the prefix the core holds
 
   function bind(next) {
     core = next;
@@ -280,12 +301,15 @@ export function wrapCore(firstCore, host = {}) {
   function renewIfLarge() {
     if (renewal !== 'idle' || core.HEAPU8.length <= RENEW_BYTES) return;
     renewal = 'pending';
-    host.renew().then((next) => {
-      bind(next);
-      renewal = 'idle';
-    }, () => {
-      renewal = 'never';  // keep the working instance rather than retry on every call
-    });
+    host.renew().then(
+      (next) => {
+        bind(next);
+        renewal = 'idle';
+      },
+      () => {
+        renewal = 'never'; // keep the working instance rather than retry on every call
+      },
+    );
   }
 
   // bytes is a plain Uint8Array from inputOf: its length is its own.
@@ -348,13 +372,18 @@ export function wrapCore(firstCore, host = {}) {
   // The JSON-LD repeats every answer's HTML, as long again as the article, and most callers never
   // read it: article.jsonLd renders it on first access (same input, same options, same result).
   function render(markdown, options) {
-    const settled = checkOptions(options);  // a snapshot: the caller may change options later
+    const settled = checkOptions(options); // a snapshot: the caller may change options later
     const input = inputOf(markdown);
     // The JSON-LD is built later from the same input. A string cannot change; bytes are taken
     // from wasm memory, exactly as rendered, so the caller's buffer is read once, whatever the
     // caller (or another thread, for a SharedArrayBuffer) writes into it afterwards.
     let source = input;
-    const keepBytes = typeof input === 'string' ? null : (at, size) => { source = core.HEAPU8.slice(at, at + size); };
+    const keepBytes =
+      typeof input === 'string'
+        ? null
+        : (at, size) => {
+            source = core.HEAPU8.slice(at, at + size);
+          };
     const hook = settled.highlight;
     const [fields, rawHtml, code] = hook
       ? call(core.render, input, settled, [SLOT_MAIN, SLOT_HTML, SLOT_CODE], FLAGS.codeSlots, keepBytes)
@@ -363,7 +392,7 @@ export function wrapCore(firstCore, host = {}) {
     const { meta, title, toc, questions, warnings } = JSON.parse(fields);
     const article = { meta, title, html, toc, questions, warnings };
     let jsonLd = questions.length === 0 ? '' : null;
-    if (jsonLd !== null) source = null;  // kept only while the JSON-LD may still be built
+    if (jsonLd !== null) source = null; // kept only while the JSON-LD may still be built
     return Object.defineProperty(article, 'jsonLd', {
       enumerable: true,
       get() {
@@ -373,7 +402,8 @@ export function wrapCore(firstCore, host = {}) {
         }
         return jsonLd;
       },
-      set(value) {  // still a plain, writable field to the caller
+      set(value) {
+        // still a plain, writable field to the caller
         jsonLd = value;
         source = null;
       },
@@ -381,7 +411,7 @@ export function wrapCore(firstCore, host = {}) {
   }
 
   function toHtml(markdown, options) {
-    const settled = checkOptions(options);  // first: its getters may call this instance
+    const settled = checkOptions(options); // first: its getters may call this instance
     const input = inputOf(markdown);
     if (!settled.highlight) return call(core.toHtml, input, settled, [SLOT_MAIN])[0];
     const [html, code] = call(core.toHtml, input, settled, [SLOT_MAIN, SLOT_CODE], FLAGS.codeSlots);

@@ -15,7 +15,7 @@ class FoldmarkError extends Error {
   }
 
   static [Symbol.hasInstance](value) {
-    if (this !== FoldmarkError) return Function.prototype[Symbol.hasInstance].call(this, value);  // subclasses
+    if (this !== FoldmarkError) return Function.prototype[Symbol.hasInstance].call(this, value); // subclasses
     return value !== null && value !== undefined && value[BRAND] === true;
   }
 }

@@ -5,7 +5,8 @@
 import { FoldmarkError } from './foldmark.js';
 
 export const WASM_NAME = 'foldmark-core.wasm';
-export const RECIPE = 'with a bundler that does not follow `new URL(…, import.meta.url)` (esbuild), ' +
+export const RECIPE =
+  'with a bundler that does not follow `new URL(…, import.meta.url)` (esbuild), ' +
   `copy foldmark/${WASM_NAME} to your output (esbuild: --loader:.wasm=file) and pass ` +
   'createFoldmark({ wasmUrl }), or pass its bytes as { wasmBinary } (README: "Using the npm package")';
 
@@ -19,8 +20,12 @@ const CHECKS = Object.freeze({
   printErr: (v) => typeof v === 'function',
 });
 const EXPECTED = Object.freeze({
-  wasmUrl: 'a string or URL', wasmBinary: 'an ArrayBuffer or Uint8Array', locateFile: 'a function',
-  instantiateWasm: 'a function', print: 'a function', printErr: 'a function',
+  wasmUrl: 'a string or URL',
+  wasmBinary: 'an ArrayBuffer or Uint8Array',
+  locateFile: 'a function',
+  instantiateWasm: 'a function',
+  print: 'a function',
+  printErr: 'a function',
 });
 
 export function checkCreateOptions(options) {
@@ -31,33 +36,44 @@ export function checkCreateOptions(options) {
     if (typeof options !== 'object' || Array.isArray(options)) {
       throw new FoldmarkError('E_OPTION', 'createFoldmark options must be an object');
     }
-    entries = Object.entries(options);  // each own property read once; a Proxy or getter that throws is E_OPTION
+    entries = Object.entries(options); // each own property read once; a Proxy or getter that throws is E_OPTION
   } catch (err) {
     if (err instanceof FoldmarkError) throw err;
-    throw new FoldmarkError('E_OPTION', `createFoldmark options cannot be read: ${err && err.message ? err.message : err}`);
+    throw new FoldmarkError(
+      'E_OPTION',
+      `createFoldmark options cannot be read: ${err && err.message ? err.message : err}`,
+    );
   }
   const given = {};
   for (const [name, value] of entries) {
     if (!Object.hasOwn(CHECKS, name)) {
-      throw new FoldmarkError('E_OPTION', `unknown createFoldmark option "${name}"; known: wasmUrl, wasmBinary, locateFile`);
+      throw new FoldmarkError(
+        'E_OPTION',
+        `unknown createFoldmark option "${name}"; known: wasmUrl, wasmBinary, locateFile`,
+      );
     }
     if (value === undefined) continue;
-    if (!CHECKS[name](value)) throw new FoldmarkError('E_OPTION', `createFoldmark option "${name}" must be ${EXPECTED[name]}`);
+    if (!CHECKS[name](value))
+      throw new FoldmarkError('E_OPTION', `createFoldmark option "${name}" must be ${EXPECTED[name]}`);
     given[name] = value;
   }
   const sources = ['wasmUrl', 'wasmBinary', 'locateFile'].filter((name) => Object.hasOwn(given, name));
   if (sources.length > 1) {
-    throw new FoldmarkError('E_OPTION', `createFoldmark takes one of wasmUrl, wasmBinary, locateFile; got ${sources.join(' and ')}`);
+    throw new FoldmarkError(
+      'E_OPTION',
+      `createFoldmark takes one of wasmUrl, wasmBinary, locateFile; got ${sources.join(' and ')}`,
+    );
   }
   return given;
 }
 
 export function bytesOf(binary) {
-  return binary instanceof ArrayBuffer ? new Uint8Array(binary) :
-    new Uint8Array(binary.buffer, binary.byteOffset, binary.byteLength);
+  return binary instanceof ArrayBuffer
+    ? new Uint8Array(binary)
+    : new Uint8Array(binary.buffer, binary.byteOffset, binary.byteLength);
 }
 
-const MAGIC = [0x00, 0x61, 0x73, 0x6d];  // "\0asm"
+const MAGIC = [0x00, 0x61, 0x73, 0x6d]; // "\0asm"
 
 // Compiles and instantiates bytes; `from` names where they came from and `hint` what to do, for
 // the message.
@@ -73,8 +89,11 @@ export async function instantiateBytes(bytes, imports, from, hint = `pass the by
 }
 
 export function compileError(err, from) {
-  return new FoldmarkError('E_WASM', `${from} could not be instantiated (${err && err.message}); it must be the ` +
-    `${WASM_NAME} of the same foldmark version as the JavaScript, and a Content-Security-Policy must allow 'wasm-unsafe-eval'`);
+  return new FoldmarkError(
+    'E_WASM',
+    `${from} could not be instantiated (${err && err.message}); it must be the ` +
+      `${WASM_NAME} of the same foldmark version as the JavaScript, and a Content-Security-Policy must allow 'wasm-unsafe-eval'`,
+  );
 }
 
 // Runs the glue factory. `source(imports)` resolves to { instance, module }; without it (the
@@ -89,7 +108,12 @@ export function instantiateCore(createCore, glueOptions, source = undefined) {
         try {
           return hook(imports, receive);
         } catch (err) {
-          reject(new FoldmarkError('E_INTERNAL', `the instantiateWasm hook failed: ${err && err.message ? err.message : err}`));
+          reject(
+            new FoldmarkError(
+              'E_INTERNAL',
+              `the instantiateWasm hook failed: ${err && err.message ? err.message : err}`,
+            ),
+          );
           return {};
         }
       };
@@ -97,13 +121,19 @@ export function instantiateCore(createCore, glueOptions, source = undefined) {
     if (source) {
       options.instantiateWasm = (imports, receive) => {
         // receive() throws when the module is some other wasm (its exports are not the core's).
-        source(imports).then(({ instance, module }) => receive(instance, module))
+        source(imports)
+          .then(({ instance, module }) => receive(instance, module))
           .catch((err) => reject(err instanceof FoldmarkError ? err : compileError(err, 'the wasm module')));
-        return {};  // asynchronous: the glue waits for receive()
+        return {}; // asynchronous: the glue waits for receive()
       };
     }
-    createCore(options).then(resolve, (err) => reject(err instanceof FoldmarkError ? err :
-      new FoldmarkError('E_INTERNAL', `foldmark core failed to start: ${err && err.message ? err.message : err}`)));
+    createCore(options).then(resolve, (err) =>
+      reject(
+        err instanceof FoldmarkError
+          ? err
+          : new FoldmarkError('E_INTERNAL', `foldmark core failed to start: ${err && err.message ? err.message : err}`),
+      ),
+    );
   });
 }
 

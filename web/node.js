@@ -12,7 +12,7 @@ const defaultWasmUrl = new URL('../dist/foldmark-core.wasm', import.meta.url);
 // Node's UTF-8 decoder manages about 100 MB/s on non-ASCII text; the core's own UTF-16
 // transcoding plus a UTF-16 (or, for ASCII, Latin-1) read is several times faster.
 function decode(core, slot, output) {
-  const units = core.outputToUtf16(slot);  // may grow memory: read HEAPU8 only afterwards
+  const units = core.outputToUtf16(slot); // may grow memory: read HEAPU8 only afterwards
   const heap = core.HEAPU8.buffer;
   if (units < 0) return Buffer.from(heap, output.data(slot), output.size(slot)).toString('latin1');
   return Buffer.from(heap, output.utf16Data(), units * 2).toString('utf16le');
@@ -20,7 +20,8 @@ function decode(core, slot, output) {
 
 // A path, a file: URL, or an http(s): URL (fetched).
 async function readWasm(where) {
-  const url = where instanceof URL ? where : URL.canParse(where) && /^[a-z][a-z0-9+.-]+:/i.test(where) ? new URL(where) : null;
+  const url =
+    where instanceof URL ? where : URL.canParse(where) && /^[a-z][a-z0-9+.-]+:/i.test(where) ? new URL(where) : null;
   try {
     if (url && (url.protocol === 'http:' || url.protocol === 'https:')) {
       const response = await fetch(url);
@@ -29,8 +30,11 @@ async function readWasm(where) {
     }
     return new Uint8Array(await readFile(url ?? where));
   } catch (err) {
-    throw new FoldmarkError('E_WASM', `cannot read the foldmark wasm at ${where} (${err.code || err.message}); ` +
-      'reinstall the package, or pass createFoldmark({ wasmUrl }) or { wasmBinary }');
+    throw new FoldmarkError(
+      'E_WASM',
+      `cannot read the foldmark wasm at ${where} (${err.code || err.message}); ` +
+        'reinstall the package, or pass createFoldmark({ wasmUrl }) or { wasmBinary }',
+    );
   }
 }
 
@@ -43,11 +47,12 @@ export async function createFoldmark(options) {
   }
   const { wasmUrl, wasmBinary, ...rest } = settled;
   const { glueOptions, located } = locating(rest);
-  const source = wasmBinary ? (imports) => instantiateBytes(bytesOf(wasmBinary), imports, 'wasmBinary') :
-    async (imports) => {
-      const where = wasmUrl ?? located() ?? defaultWasmUrl;
-      return instantiateBytes(await readWasm(where), imports, String(where));
-    };
+  const source = wasmBinary
+    ? (imports) => instantiateBytes(bytesOf(wasmBinary), imports, 'wasmBinary')
+    : async (imports) => {
+        const where = wasmUrl ?? located() ?? defaultWasmUrl;
+        return instantiateBytes(await readWasm(where), imports, String(where));
+      };
   const start = () => instantiateCore(createFoldmarkCore, glueOptions, source);
   return wrapCore(await start(), { decode, renew: start });
 }

@@ -48,7 +48,8 @@ function clickSidebar() {
     const rootUrl = new URL(root, location.href).href.replace(/[?#].*$/, '');
     const urls = new Map();
     catalog.docs.forEach(([id], k) => {
-      for (const u of [`${id}/index.html`, `${id}/`, `index.html#/${id}`, `#/${id}`]) urls.set(new URL(u, rootUrl).href, k);
+      for (const u of [`${id}/index.html`, `${id}/`, `index.html#/${id}`, `#/${id}`])
+        urls.set(new URL(u, rootUrl).href, k);
     });
     const doc = (x) => urls.get(x.href) ?? urls.get(x.href.replace(/#.*$/, '')) ?? -1;
     a = links.find((x) => doc(x) >= 0 && doc(x) !== shown);
@@ -60,7 +61,9 @@ function clickSidebar() {
   if (!a) return { t: 0, href: '' };
   const box = document.querySelector('#siteArticle') || document.querySelector('main') || document.body;
   self.__fmBenchChanged = 0;
-  new MutationObserver(() => { self.__fmBenchChanged ||= performance.now(); }).observe(box, { childList: true, subtree: true });
+  new MutationObserver(() => {
+    self.__fmBenchChanged ||= performance.now();
+  }).observe(box, { childList: true, subtree: true });
   const t = performance.timeOrigin + performance.now();
   a.click();
   return { t, href: a.href };
@@ -70,7 +73,10 @@ function clickSidebar() {
 // document, or the first article of a new document (a per-article page), or the DOM change.
 function secondShown({ t, marks }) {
   const at = (m) => performance.timeOrigin + m.startTime;
-  const shown = performance.getEntriesByName(marks[1]).map(at).filter((x) => x >= t);
+  const shown = performance
+    .getEntriesByName(marks[1])
+    .map(at)
+    .filter((x) => x >= t);
   if (shown.length) return { end: shown[0], how: 'mark' };
   const rendered = performance.getEntriesByName(marks[0]);
   if (performance.timeOrigin > t && rendered.length) return { end: at(rendered[0]), how: 'page' };
@@ -103,7 +109,13 @@ function startSearch(query) {
 async function searchOnce(page) {
   const t = await page.evaluate(startSearch, SEARCH_QUERY);
   if (t === null) return NaN;
-  return poll(page, (start) => (self.__fmBenchSearch ? self.__fmBenchSearch - start : null), t, 'a search result', 20_000);
+  return poll(
+    page,
+    (start) => (self.__fmBenchSearch ? self.__fmBenchSearch - start : null),
+    t,
+    'a search result',
+    20_000,
+  );
 }
 
 /** One load of url: { firstMs, secondMs, secondHow, searchMs, files: Set of paths, failed, errors }. */
@@ -118,11 +130,18 @@ async function loadOnce(context, url) {
     if (r.url().startsWith('file:')) files.add(fileURLToPath(r.url().replace(/[?#].*$/, '')));
   });
   page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.url()} ${r.status()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.url()} ${r.status()}`);
+  });
   page.on('pageerror', (e) => errors.push(e.message));
   try {
     await page.goto(url);
-    const firstMs = await poll(page, (m) => performance.getEntriesByName(m)[0]?.startTime ?? null, RENDERED_MARK, RENDERED_MARK);
+    const firstMs = await poll(
+      page,
+      (m) => performance.getEntriesByName(m)[0]?.startTime ?? null,
+      RENDERED_MARK,
+      RENDERED_MARK,
+    );
     while (Date.now() - last < QUIET_MS) await sleep(50);
     const loadFiles = new Set(files);
     let click = await page.evaluate(clickSidebar);
@@ -141,9 +160,16 @@ async function loadOnce(context, url) {
     const { t, href } = click;
     let second = { end: NaN, how: 'none' };
     try {
-      if (t) second = await poll(page, secondShown, { t, marks: [RENDERED_MARK, SHOWN_MARK] }, `a second article (${href})`, 20_000);
+      if (t)
+        second = await poll(
+          page,
+          secondShown,
+          { t, marks: [RENDERED_MARK, SHOWN_MARK] },
+          `a second article (${href})`,
+          20_000,
+        );
     } catch (err) {
-      errors.push(err.message);  // reported, and the time stays NaN; the other measurements stand
+      errors.push(err.message); // reported, and the time stays NaN; the other measurements stand
     }
     while (Date.now() - last < QUIET_MS) await sleep(50);
     let searchMs = NaN;
@@ -160,7 +186,7 @@ async function loadOnce(context, url) {
 
 const gzCache = new Map();
 function gzSize(path) {
-  if (!existsSync(path)) return 0;  // a failed request (counted as such) downloads nothing
+  if (!existsSync(path)) return 0; // a failed request (counted as such) downloads nothing
   const key = `${path}:${statSync(path).mtimeMs}`;
   if (!gzCache.has(key)) gzCache.set(key, gzipSync(readFileSync(path), { level: 9 }).length);
   return gzCache.get(key);
@@ -181,7 +207,8 @@ const median = (xs) => {
 export async function measureSites(context, sites, loads) {
   const runs = sites.map(() => []);
   for (let i = 0; i < loads; i++) {
-    for (const [k, { siteDir, page }] of sites.entries()) runs[k].push(await loadOnce(context, pathToFileURL(join(siteDir, page)).href));
+    for (const [k, { siteDir, page }] of sites.entries())
+      runs[k].push(await loadOnce(context, pathToFileURL(join(siteDir, page)).href));
   }
   return sites.map(({ siteDir, page }, k) => summarize(siteDir, page, runs[k]));
 }

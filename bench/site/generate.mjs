@@ -12,7 +12,10 @@ export const SEED = 13;
 const FORMAT = 1;
 
 // A 1×1 PNG (grey pixel): every image in the tree is this file, so all of them decode.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 // mulberry32: a small, fast, seedable PRNG; one stream per article keeps articles independent.
 export function prng(seed) {
@@ -28,16 +31,44 @@ export function prng(seed) {
   return { next, int, pick: (xs) => xs[int(xs.length)], chance: (p) => next() < p };
 }
 
-const NOUNS = ('widget cache server client token query router schema plugin module bundle theme layout sidebar ' +
+const NOUNS = (
+  'widget cache server client token query router schema plugin module bundle theme layout sidebar ' +
   'article section config build deploy index search parser renderer worker thread socket stream buffer ' +
   'request response header cookie session store action reducer selector middleware hook component page ' +
-  'route link image asset folder file path category label version release branch commit review test').split(' ');
-const VERBS = ('configure install update remove cache render parse build deploy test debug migrate import ' +
-  'export bundle serve load validate compress sort filter index publish rename').split(' ');
-const ADJ = ('fast small large nested static dynamic local remote default custom shared private public ' +
-  'optional stable legacy modern strict lazy eager').split(' ');
-const WORDS = [...NOUNS, ...VERBS, ...ADJ, 'the', 'a', 'with', 'when', 'and', 'or', 'of', 'to', 'in', 'for', 'on',
-  'each', 'every', 'only', 'also', 'never', 'always', 'before', 'after'];
+  'route link image asset folder file path category label version release branch commit review test'
+).split(' ');
+const VERBS = (
+  'configure install update remove cache render parse build deploy test debug migrate import ' +
+  'export bundle serve load validate compress sort filter index publish rename'
+).split(' ');
+const ADJ = (
+  'fast small large nested static dynamic local remote default custom shared private public ' +
+  'optional stable legacy modern strict lazy eager'
+).split(' ');
+const WORDS = [
+  ...NOUNS,
+  ...VERBS,
+  ...ADJ,
+  'the',
+  'a',
+  'with',
+  'when',
+  'and',
+  'or',
+  'of',
+  'to',
+  'in',
+  'for',
+  'on',
+  'each',
+  'every',
+  'only',
+  'also',
+  'never',
+  'always',
+  'before',
+  'after',
+];
 const LANGS = ['js', 'bash', 'json', 'python', 'yaml', 'ts', 'css'];
 
 const cap = (s) => s[0].toUpperCase() + s.slice(1);
@@ -66,7 +97,11 @@ function code(r, lang) {
 }
 
 // github-slugger on our ASCII-only headings: lower case, drop punctuation, spaces to '-'.
-export const slug = (text) => text.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+export const slug = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
 
 // The folder of article i: depth 0–3 (the first article is the top-level landing doc); each level
 // has `k` folders so that a folder holds about ten articles.
@@ -98,7 +133,16 @@ function plan(i, n) {
     used.add(slug(text));
     sections.push(text);
   }
-  return { i, folder, file, id, ownId, title: `${cap(r.pick(ADJ))} ${r.pick(NOUNS)} ${i}`, sections, seed: r.int(2 ** 31) };
+  return {
+    i,
+    folder,
+    file,
+    id,
+    ownId,
+    title: `${cap(r.pick(ADJ))} ${r.pick(NOUNS)} ${i}`,
+    sections,
+    seed: r.int(2 ** 31),
+  };
 }
 
 function article(p, plans, n) {
@@ -156,13 +200,24 @@ function categories(plans, r) {
   for (const f of [...folders].sort()) {
     if (!r.chance(0.5)) continue;
     const base = posix.basename(f).replace(/-\d+$/, '');
-    out.push([f, { label: `${cap(base)} ${posix.basename(f).split('-').pop()}`, position: 2 + r.int(20), collapsed: r.chance(0.7) }]);
+    out.push([
+      f,
+      {
+        label: `${cap(base)} ${posix.basename(f).split('-').pop()}`,
+        position: 2 + r.int(20),
+        collapsed: r.chance(0.7),
+      },
+    ]);
   }
   return out;
 }
 
-const stampOf = (n) => createHash('sha256').update(`${FORMAT}:${SEED}:${n}:`)
-  .update(readFileSync(fileURLToPath(import.meta.url))).digest('hex').slice(0, 16);
+const stampOf = (n) =>
+  createHash('sha256')
+    .update(`${FORMAT}:${SEED}:${n}:`)
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .digest('hex')
+    .slice(0, 16);
 
 /**
  * Writes an n-article tree into dir (dir/docs, dir/static/img) unless dir already holds the same
@@ -174,7 +229,9 @@ export function generateTree(n, dir) {
   try {
     const old = JSON.parse(readFileSync(stampFile, 'utf8'));
     if (old.stamp === stamp) return { ...old, cached: true };
-  } catch { /* no cached tree: write it */ }
+  } catch {
+    /* no cached tree: write it */
+  }
   rmSync(dir, { recursive: true, force: true });
   const docs = join(dir, 'docs');
   const staticDir = join(dir, 'static');
@@ -197,7 +254,8 @@ export function generateTree(n, dir) {
     images += (markdown.match(/!\[/g) || []).length;
     links += (markdown.match(/\]\(\.{1,2}\/[^)]*\.md/g) || []).length;
   }
-  for (const [f, cat] of categories(plans, prng(SEED + n))) writeFileSync(join(docs, f, '_category_.json'), `${JSON.stringify(cat)}\n`);
+  for (const [f, cat] of categories(plans, prng(SEED + n)))
+    writeFileSync(join(docs, f, '_category_.json'), `${JSON.stringify(cat)}\n`);
   const info = { stamp, n, docs, static: staticDir, bytes, images, links, ids: [plans[0].id, plans[n >> 1].id] };
   writeFileSync(stampFile, `${JSON.stringify(info, null, 2)}\n`);
   return { ...info, cached: false };
@@ -210,5 +268,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const t = generateTree(Number(n), dir);
-  console.log(`${t.n} articles, ${(t.bytes / 1e6).toFixed(2)} MB of Markdown, ${t.links} links, ${t.images} images in ${dir}`);
+  console.log(
+    `${t.n} articles, ${(t.bytes / 1e6).toFixed(2)} MB of Markdown, ${t.links} links, ${t.images} images in ${dir}`,
+  );
 }

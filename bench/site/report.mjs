@@ -10,9 +10,21 @@ export const METRICS = [
   { key: 'buildCpuMs', label: 'build CPU time (s, user + system)', value: (m) => m.buildCpuMs / 1000, digits: 2 },
   { key: 'rssMiB', label: 'build peak RSS (MiB)', value: (m) => m.rssMiB, digits: 0 },
   { key: 'outBytes', label: 'output (MB)', value: (m) => m.outBytes / 1e6, digits: 2 },
-  { key: 'downloadGz', label: 'one article: download (KiB gz)', value: (m) => m.downloadGz / 1024, digits: 1, chart: true },
+  {
+    key: 'downloadGz',
+    label: 'one article: download (KiB gz)',
+    value: (m) => m.downloadGz / 1024,
+    digits: 1,
+    chart: true,
+  },
   { key: 'requests', label: 'one article: files fetched', value: (m) => m.requests, digits: 0 },
-  { key: 'catalogPerDoc', label: 'catalog (B gz per article)', value: (m) => m.catalogPerDoc, digits: 1, chart: ['plain'] },
+  {
+    key: 'catalogPerDoc',
+    label: 'catalog (B gz per article)',
+    value: (m) => m.catalogPerDoc,
+    digits: 1,
+    chart: ['plain'],
+  },
   { key: 'indexPerDoc', label: 'search index (B gz per article)', value: (m) => m.indexPerDoc, digits: 1 },
   { key: 'firstMs', label: 'first article (ms, median)', value: (m) => m.firstMs, digits: 0, chart: true },
   { key: 'secondMs', label: 'second article after a click (ms)', value: (m) => m.secondMs, digits: 0, chart: true },
@@ -20,9 +32,13 @@ export const METRICS = [
   { key: 'failed', label: 'failed requests per load (max)', value: (m) => m.failed, digits: 0 },
 ];
 
-const num = (v, d) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toLocaleString('en-US', {
-  minimumFractionDigits: d, maximumFractionDigits: d,
-}));
+const num = (v, d) =>
+  v === null || v === undefined || !Number.isFinite(v)
+    ? '–'
+    : v.toLocaleString('en-US', {
+        minimumFractionDigits: d,
+        maximumFractionDigits: d,
+      });
 const sizeName = (n) => n.toLocaleString('en-US');
 const metricValue = (metric, row, mode) => {
   const m = row.modes[mode];
@@ -60,20 +76,29 @@ export function targets(r) {
     const a = first.modes[mode];
     const b = last.modes[mode];
     const tag = modeLabel(mode);
-    add(`first article at ${big} ≤ 1.2× at ${small}${tag}`, `${num(b.firstMs, 0)} / ${num(a.firstMs, 0)} ms = ${num(b.firstMs / a.firstMs, 2)}×`,
-      b.firstMs <= 1.2 * a.firstMs);
+    add(
+      `first article at ${big} ≤ 1.2× at ${small}${tag}`,
+      `${num(b.firstMs, 0)} / ${num(a.firstMs, 0)} ms = ${num(b.firstMs / a.firstMs, 2)}×`,
+      b.firstMs <= 1.2 * a.firstMs,
+    );
     add(`first article ≤ 100 ms at ${small}${tag}`, `${num(a.firstMs, 0)} ms`, a.firstMs <= 100);
     if (b.catalogPerDoc !== null) {
       const catalog = b.catalogPerDoc * last.n;
-      add(`download at ${big} ≤ 1.3× at ${small} + catalog${tag}`,
+      add(
+        `download at ${big} ≤ 1.3× at ${small} + catalog${tag}`,
         `${num(b.downloadGz / 1024, 1)} KiB vs 1.3 × ${num(a.downloadGz / 1024, 1)} + ${num(catalog / 1024, 1)} KiB`,
-        b.downloadGz <= 1.3 * a.downloadGz + catalog);
+        b.downloadGz <= 1.3 * a.downloadGz + catalog,
+      );
     }
     const failed = Math.max(...r.rows.map((row) => row.modes[mode].failed));
     add(`0 failed requests per load${tag}`, String(failed), failed === 0);
   }
   if (last.modes.plain?.catalogPerDoc !== null && last.modes.plain?.catalogPerDoc !== undefined) {
-    add(`catalog ≤ 40 B gz per article at ${big}`, `${num(last.modes.plain.catalogPerDoc, 1)} B`, last.modes.plain.catalogPerDoc <= 40);
+    add(
+      `catalog ≤ 40 B gz per article at ${big}`,
+      `${num(last.modes.plain.catalogPerDoc, 1)} B`,
+      last.modes.plain.catalogPerDoc <= 40,
+    );
   }
   if (last.n >= 10000) {
     for (const mode of Object.keys(last.modes)) {
@@ -88,16 +113,24 @@ export function renderMarkdown(r) {
   const rows = tableRows(r);
   const sizes = r.rows.map((row) => sizeName(row.n));
   const lines = ['# foldmark site benchmark', ''];
-  lines.push(`${r.date}, Node ${r.node}, commit ${r.commit}; builds: median of ${r.config.builds}, Chromium loads from file://: median of ${r.config.loads}.`);
-  lines.push(`Load average (1, 5, 15 min) on this ${cpus().length}-core machine: ${r.loadBefore.join(', ')} before, ${r.loadAfter.join(', ')} after.`);
-  lines.push(`Trees: ${r.rows.map((row) => `${sizeName(row.n)} articles = ${num(row.markdownBytes / 1e6, 2)} MB Markdown, ${sizeName(row.links)} links, ${sizeName(row.images)} images`).join('; ')}.`, '');
+  lines.push(
+    `${r.date}, Node ${r.node}, commit ${r.commit}; builds: median of ${r.config.builds}, Chromium loads from file://: median of ${r.config.loads}.`,
+  );
+  lines.push(
+    `Load average (1, 5, 15 min) on this ${cpus().length}-core machine: ${r.loadBefore.join(', ')} before, ${r.loadAfter.join(', ')} after.`,
+  );
+  lines.push(
+    `Trees: ${r.rows.map((row) => `${sizeName(row.n)} articles = ${num(row.markdownBytes / 1e6, 2)} MB Markdown, ${sizeName(row.links)} links, ${sizeName(row.images)} images`).join('; ')}.`,
+    '',
+  );
   lines.push(`| metric | ${sizes.join(' | ')} | ${sizes[sizes.length - 1]} / ${sizes[0]} |`);
   lines.push(`| --- |${' ---: |'.repeat(sizes.length + 1)}`);
   for (const row of rows) {
     const cells = row.values.map((v) => num(v, row.metric.digits));
     lines.push(`| ${row.label} | ${cells.join(' | ')} | ${row.ratio === null ? '–' : `${num(row.ratio, 2)}×`} |`);
   }
-  if (!rows.some((row) => row.metric.key === 'indexPerDoc')) lines.push('', 'No search index in this build: its rows are left out.');
+  if (!rows.some((row) => row.metric.key === 'indexPerDoc'))
+    lines.push('', 'No search index in this build: its rows are left out.');
   lines.push(...targetLines('Targets', r.targets));
   return lines.join('\n');
 }
@@ -116,9 +149,10 @@ export function renderSvg(r) {
     const bars = [];
     for (const row of r.rows) {
       for (const mode of Object.keys(row.modes)) {
-        if (Array.isArray(metric.chart) && !metric.chart.includes(mode)) continue;  // the same in every mode
+        if (Array.isArray(metric.chart) && !metric.chart.includes(mode)) continue; // the same in every mode
         const v = metricValue(metric, row, mode);
-        if (v !== null && Number.isFinite(v)) bars.push({ label: `${sizeName(row.n)} articles${modeLabel(mode)}`, v, mode });
+        if (v !== null && Number.isFinite(v))
+          bars.push({ label: `${sizeName(row.n)} articles${modeLabel(mode)}`, v, mode });
       }
     }
     if (bars.length === 0) continue;
@@ -128,7 +162,9 @@ export function renderSvg(r) {
     for (const b of bars) {
       const w = Math.max(1, (b.v / max) * barW);
       parts.push(`<text x="${labelW - 8}" y="${y + 13}" class="l">${esc(b.label)}</text>`);
-      parts.push(`<rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 5}" fill="${colors[b.mode] || '#9aa5b1'}"/>`);
+      parts.push(
+        `<rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 5}" fill="${colors[b.mode] || '#9aa5b1'}"/>`,
+      );
       parts.push(`<text x="${labelW + w + 6}" y="${y + 13}" class="v">${esc(num(b.v, metric.digits))}</text>`);
       y += rowH;
     }

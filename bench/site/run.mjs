@@ -28,7 +28,10 @@ export const config = {
   // The builder refuses to write inside the package, so the sites go to the temp folder.
   siteDir: env.BENCH_SITE_SITES || join(tmpdir(), 'foldmark-bench-site'),
 };
-export const MODES = [{ name: 'plain', flags: [] }, { name: 'prerender', flags: ['--prerender'] }];
+export const MODES = [
+  { name: 'plain', flags: [] },
+  { name: 'prerender', flags: ['--prerender'] },
+];
 
 const log = (...a) => console.error('[bench:site]', ...a);
 const median = (xs) => {
@@ -69,10 +72,13 @@ function buildOnce(tree, out, flags, features) {
   if (features.static) args.push('--static', tree.static);
   const t0 = performance.now();
   const r = spawnSync(process.execPath, args, {
-    encoding: 'utf8', maxBuffer: 256 << 20, env: { ...env, CI: '1', FOLDMARK_BENCH_RSS_FILE: rssFile },
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+    env: { ...env, CI: '1', FOLDMARK_BENCH_RSS_FILE: rssFile },
   });
   const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`foldmark build ${flags.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
+  if (r.status !== 0)
+    throw new Error(`foldmark build ${flags.join(' ')} failed (${r.status}): ${r.stderr.slice(0, 2000)}`);
   const { maxRssKib, cpuUs } = JSON.parse(readFileSync(rssFile, 'utf8'));
   rmSync(rssFile);
   const warnings = r.stderr.split('\n').filter((l) => /warning:/.test(l));
@@ -115,7 +121,9 @@ function entryPage(out, tree, mode) {
 
 async function measureSize(n, features) {
   const tree = generateTree(n, join(config.treeDir, String(n)));
-  log(`${n} articles: ${(tree.bytes / 1e6).toFixed(2)} MB Markdown, ${tree.links} links, ${tree.images} images${tree.cached ? ' (cached)' : ''}`);
+  log(
+    `${n} articles: ${(tree.bytes / 1e6).toFixed(2)} MB Markdown, ${tree.links} links, ${tree.images} images${tree.cached ? ' (cached)' : ''}`,
+  );
   const row = { n, markdownBytes: tree.bytes, links: tree.links, images: tree.images, modes: {} };
   for (const mode of MODES) {
     const out = join(config.siteDir, `${n}-${mode.name}`);
@@ -136,8 +144,10 @@ async function measureSize(n, features) {
       catalogPerDoc: existsSync(catalog) ? gz(catalog) / n : null,
       ...(index === null ? {} : { indexPerDoc: index / n }),
     };
-    log(`  ${mode.name}: build ${(m.buildMs / 1000).toFixed(2)} s, ${m.rssMiB.toFixed(0)} MiB, ${(m.outBytes / 1e6).toFixed(1)} MB, ${m.warnings} warnings`);
-    m.site = { siteDir: out, page: entryPage(out, tree, mode.name) };  // loaded once every site is built
+    log(
+      `  ${mode.name}: build ${(m.buildMs / 1000).toFixed(2)} s, ${m.rssMiB.toFixed(0)} MiB, ${(m.outBytes / 1e6).toFixed(1)} MB, ${m.warnings} warnings`,
+    );
+    m.site = { siteDir: out, page: entryPage(out, tree, mode.name) }; // loaded once every site is built
     row.modes[mode.name] = m;
   }
   return row;
@@ -146,12 +156,18 @@ async function measureSize(n, features) {
 // The Chromium loads of every built site, in rounds across sizes and modes (browser.mjs).
 async function measurePages(rows, browser) {
   const entries = rows.flatMap((row) => Object.entries(row.modes).map(([mode, m]) => ({ n: row.n, mode, m })));
-  const results = await measureSites(browser.context, entries.map((e) => e.m.site), config.loads);
+  const results = await measureSites(
+    browser.context,
+    entries.map((e) => e.m.site),
+    config.loads,
+  );
   entries.forEach(({ n, mode, m }, k) => {
     delete m.site;
     Object.assign(m, results[k]);
-    log(`${n} articles, ${mode}: ${m.page}: first ${m.firstMs.toFixed(0)} ms, second ${m.secondMs.toFixed(0)} ms (${m.secondHow}), ` +
-      `${(m.downloadGz / 1024).toFixed(1)} KiB gz in ${m.requests} files, ${m.failed} failed`);
+    log(
+      `${n} articles, ${mode}: ${m.page}: first ${m.firstMs.toFixed(0)} ms, second ${m.secondMs.toFixed(0)} ms (${m.secondHow}), ` +
+        `${(m.downloadGz / 1024).toFixed(1)} KiB gz in ${m.requests} files, ${m.failed} failed`,
+    );
     for (const x of [...m.failedExamples, ...m.errors]) log(`    ${x}`);
   });
 }

@@ -76,11 +76,16 @@ test('Vite build: the .wasm is found through new URL(…, import.meta.url), emit
   writeFileSync(join(app, 'main.js'), entry('', ''));
   writeFileSync(join(app, 'index.html'), page('/main.js'));
   const { build } = await import('vite');
-  await build({ root: app, logLevel: 'warn', configFile: false, build: { outDir: join(app, 'out'), target: 'es2022' } });
+  await build({
+    root: app,
+    logLevel: 'warn',
+    configFile: false,
+    build: { outDir: join(app, 'out'), target: 'es2022' },
+  });
   const assets = readdirSync(join(app, 'out', 'assets'));
   const wasms = assets.filter((f) => f.endsWith('.wasm'));
   assert.equal(wasms.length, 1, `one .wasm among ${assets}`);
-  assert.ok(readFileSync(join(app, 'out', 'assets', wasms[0])).equals(wasm), 'the emitted .wasm is the package\'s');
+  assert.ok(readFileSync(join(app, 'out', 'assets', wasms[0])).equals(wasm), "the emitted .wasm is the package's");
   await assertRendered(await open(join(app, 'out'), '/index.html'));
 });
 
@@ -89,15 +94,29 @@ async function esbuild(app, source) {
   writeFileSync(join(app, 'main.js'), source);
   writeFileSync(join(app, 'index.html'), page('./assets/main.js'));
   const bin = join(root, 'node_modules', '.bin', 'esbuild');
-  const { stderr } = await promisify(execFile)(bin, ['main.js', '--bundle', '--format=esm', '--platform=browser',
-    '--target=es2022', '--outdir=assets', '--loader:.wasm=file', '--log-level=warning'], { cwd: app });
+  const { stderr } = await promisify(execFile)(
+    bin,
+    [
+      'main.js',
+      '--bundle',
+      '--format=esm',
+      '--platform=browser',
+      '--target=es2022',
+      '--outdir=assets',
+      '--loader:.wasm=file',
+      '--log-level=warning',
+    ],
+    { cwd: app },
+  );
   assert.equal(stderr, '');
 }
 
 test('esbuild with the README recipe (file loader + wasmUrl): the .wasm is copied and renders', async () => {
   const app = join(work, 'esbuild');
-  await esbuild(app, entry("import wasmUrl from 'foldmark/foldmark-core.wasm';",
-    '{ wasmUrl: new URL(wasmUrl, import.meta.url) }'));
+  await esbuild(
+    app,
+    entry("import wasmUrl from 'foldmark/foldmark-core.wasm';", '{ wasmUrl: new URL(wasmUrl, import.meta.url) }'),
+  );
   assert.deepEqual(readdirSync(join(app, 'assets')).filter((f) => f.endsWith('.wasm')).length, 1);
   await assertRendered(await open(app, '/index.html'));
 });
@@ -108,7 +127,10 @@ test('esbuild without the recipe: a FoldmarkError E_WASM naming the URL and the 
   const { tab } = await open(app, '/index.html');
   try {
     const error = await tab.evaluate(() => document.body.dataset.error);
-    assert.match(error, /^FoldmarkError E_WASM: cannot fetch the foldmark wasm from http:\/\/127\.0\.0\.1:\d+\/dist\/foldmark-core\.wasm \(HTTP 404\)/);
+    assert.match(
+      error,
+      /^FoldmarkError E_WASM: cannot fetch the foldmark wasm from http:\/\/127\.0\.0\.1:\d+\/dist\/foldmark-core\.wasm \(HTTP 404\)/,
+    );
     assert.match(error, /esbuild.*--loader:\.wasm=file.*wasmUrl.*wasmBinary/);
     assert.doesNotMatch(error, /Aborted|RuntimeError/);
   } finally {

@@ -13,9 +13,12 @@ export async function measureSaves(page, file, count) {
     const text = `Saved edit ${i + 1} at ${Date.now()}.`;
     const started = performance.now();
     writeFileSync(file, `${original}\n\n${text}\n`);
-    await page.waitForFunction((t) => document.querySelector('#siteArticle')?.textContent.includes(t), text, { polling: 'raf', timeout: 10000 });
+    await page.waitForFunction((t) => document.querySelector('#siteArticle')?.textContent.includes(t), text, {
+      polling: 'raf',
+      timeout: 10000,
+    });
     times.push(performance.now() - started);
-    await new Promise((resolve) => setTimeout(resolve, 100));  // one save at a time, as a person saves
+    await new Promise((resolve) => setTimeout(resolve, 100)); // one save at a time, as a person saves
   }
   return times;
 }

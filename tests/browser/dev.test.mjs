@@ -50,14 +50,22 @@ test('a save shows in the open page in place: same document, same scroll positio
   await page.waitForFunction(() => document.querySelector('#siteArticle').textContent.includes('Is there more?'));
   await page.evaluate(() => {
     self.devMarker = 'same document';
-    document.querySelectorAll('#siteArticle details').forEach((d) => { d.open = true; });
+    document.querySelectorAll('#siteArticle details').forEach((d) => {
+      d.open = true;
+    });
     scrollTo(0, 600);
   });
   const times = await measureSaves(page, file, 5);
-  const state = await page.evaluate(() => ({ marker: self.devMarker, y: scrollY, open: [...document.querySelectorAll('#siteArticle details')].every((d) => d.open) }));
+  const state = await page.evaluate(() => ({
+    marker: self.devMarker,
+    y: scrollY,
+    open: [...document.querySelectorAll('#siteArticle details')].every((d) => d.open),
+  }));
   assert.deepEqual(state, { marker: 'same document', y: 600, open: true });
   assert.deepEqual(problems, []);
-  t.diagnostic(`save to screen (starter, ${times.length} saves): median ${median(times).toFixed(0)} ms, each ${times.map((x) => x.toFixed(0)).join(', ')}`);
+  t.diagnostic(
+    `save to screen (starter, ${times.length} saves): median ${median(times).toFixed(0)} ms, each ${times.map((x) => x.toFixed(0)).join(', ')}`,
+  );
   writeFileSync(file, original);
   await page.waitForFunction(() => !document.querySelector('#siteArticle').textContent.includes('Is there more?'));
 });
@@ -69,11 +77,15 @@ test('an outline change (a title) reloads the page at the same route, scroll pos
   await page.waitForFunction(() => document.querySelector('#siteArticle').textContent.includes('Is there more?'));
   await page.evaluate(() => {
     self.devMarker = 'before';
-    document.querySelectorAll('#siteArticle details').forEach((d) => { d.open = true; });
+    document.querySelectorAll('#siteArticle details').forEach((d) => {
+      d.open = true;
+    });
     scrollTo(0, 700);
   });
   writeFileSync(file, readFileSync(file, 'utf8').replace('title: Deploying', 'title: Publishing'));
-  await page.waitForFunction(() => self.devMarker === undefined && /Publishing/.test(document.querySelector('#siteNav').textContent));
+  await page.waitForFunction(
+    () => self.devMarker === undefined && /Publishing/.test(document.querySelector('#siteNav').textContent),
+  );
   await page.waitForFunction(() => scrollY === 700);
   assert.match(page.url(), /#\/guides\/deploying$/);
   assert.ok(await page.evaluate(() => [...document.querySelectorAll('#siteArticle details')].every((d) => d.open)));
@@ -92,9 +104,11 @@ test('a broken link shows in a panel that the reader can dismiss; fixing it remo
   assert.match(await panel.textContent(), /error: 1 broken link\(s\) \(--strict\)/);
   await panel.getByRole('button', { name: 'Dismiss' }).click();
   assert.equal(await panel.count(), 0);
-  await page.evaluate(() => { self.devMarker = 'before the fix'; });
+  await page.evaluate(() => {
+    self.devMarker = 'before the fix';
+  });
   writeFileSync(file, `${original}\nSee [the tutorial](./tutorial.md).\n`);
-  await page.waitForFunction(() => self.devMarker === undefined);  // the failed build left a stale site: rebuilt, reloaded
+  await page.waitForFunction(() => self.devMarker === undefined); // the failed build left a stale site: rebuilt, reloaded
   // The reloaded page shows its article once its scripts have run: wait for it, then look.
   await page.waitForFunction(() => /Deploying|Publishing/.test(document.querySelector('#siteArticle')?.textContent));
   assert.equal(await page.locator('.fm-dev-panel').count(), 0);

@@ -54,17 +54,22 @@ after(async () => browser?.close());
 test('the rendered markup passes axe, shows every tab panel and resolves its aria references', async () => {
   const { html } = fm.render(ARTICLE, { idPrefix: 'doc--' });
   const { page, problems } = await openPage(browser.context);
-  await page.setContent(`<!doctype html><html lang="en"><head><title>t</title></head><body><main>${html}</main></body></html>`);
+  await page.setContent(
+    `<!doctype html><html lang="en"><head><title>t</title></head><body><main>${html}</main></body></html>`,
+  );
   assert.deepEqual(await axeViolations(page), []);
   const facts = await page.evaluate(() => {
     const panels = [...document.querySelectorAll('[role="tabpanel"]')];
-    const refs = [...document.querySelectorAll('[aria-controls], [aria-labelledby]')]
-      .map((e) => e.getAttribute('aria-controls') ?? e.getAttribute('aria-labelledby'));
+    const refs = [...document.querySelectorAll('[aria-controls], [aria-labelledby]')].map(
+      (e) => e.getAttribute('aria-controls') ?? e.getAttribute('aria-labelledby'),
+    );
     return {
       panels: panels.length,
       visible: panels.filter((p) => p.getBoundingClientRect().height > 0).length,
       unresolved: refs.filter((id) => !document.getElementById(id)),
-      tabsInList: [...document.querySelectorAll('[role="tab"]')].every((t) => t.parentElement.getAttribute('role') === 'tablist'),
+      tabsInList: [...document.querySelectorAll('[role="tab"]')].every(
+        (t) => t.parentElement.getAttribute('role') === 'tablist',
+      ),
       asides: document.querySelectorAll('aside.fm-admonition').length,
       caption: document.querySelector('figure.fm-code figcaption')?.textContent,
     };

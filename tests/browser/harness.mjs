@@ -17,7 +17,8 @@ export const RENDERED_MARK = 'foldmark:article-rendered';
 // What a strict host may send; the page must work under it: scripts only from the site itself and
 // 'wasm-unsafe-eval' to compile the module, no inline script or style, nothing fetched from data:
 // (the wasm bytes come from a classic script, not from a data: URL).
-export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 export async function buildSite(contentDir, outDir, ...flags) {
@@ -27,9 +28,15 @@ export async function buildSite(contentDir, outDir, ...flags) {
 }
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.md': 'text/markdown; charset=utf-8',
-  '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.md': 'text/markdown; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.png': 'image/png',
 };
 
 // A static server on 127.0.0.1 and a random port. `routes` maps a URL path prefix to a folder;
@@ -60,10 +67,12 @@ export function serve({ routes, pages = {}, headers = {} }) {
     return send(404, 'text/plain', 'not found');
   });
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({
-      url: `http://127.0.0.1:${server.address().port}`,
-      close: () => new Promise((done) => server.close(done)),
-    }));
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}`,
+        close: () => new Promise((done) => server.close(done)),
+      }),
+    );
   });
 }
 
@@ -73,8 +82,16 @@ export async function launch() {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1200, height: 800 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // Every wait is for a state; this ceiling only stops one that never comes. Playwright's 30 s is
   // a few seconds of work on a machine as loaded as a shared CI runner can be.
@@ -92,11 +109,18 @@ export async function launch() {
 export async function openPage(context) {
   const page = await context.newPage();
   const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    d.dismiss();
+  });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return { page, problems };
 }
@@ -125,7 +149,9 @@ export async function settles(read, expected, message, timeout = 15_000) {
   for (;;) {
     value = await read();
     if (isDeepStrictEqual(value, expected) || Date.now() > end) break;
-    await new Promise((resolve) => { setTimeout(resolve, 50); });
+    await new Promise((resolve) => {
+      setTimeout(resolve, 50);
+    });
   }
   assert.deepEqual(value, expected, message);
 }
@@ -134,7 +160,8 @@ export async function axeViolations(page) {
   await page.addScriptTag({ path: axePath });
   // preload: false, or axe re-reads the stylesheets with XHR, which file:// pages refuse (console errors).
   const result = await page.evaluate(() => self.axe.run(document, { resultTypes: ['violations'], preload: false }));
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 

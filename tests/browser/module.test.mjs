@@ -53,4 +53,4 @@ async function smoke(server) {
 
 test('<script type="module"> importing /web/browser.js renders the seed article', () => smoke(plain));
 
-test('the same from a module file under script-src \'self\' \'wasm-unsafe-eval\'', () => smoke(strict));
+test("the same from a module file under script-src 'self' 'wasm-unsafe-eval'", () => smoke(strict));

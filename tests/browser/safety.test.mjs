@@ -43,12 +43,17 @@ after(async () => {
   removeDir(work);
 });
 
-test('index.html: the only <script> elements are the site\'s, and the JSON-LD parses back', () => {
+test("index.html: the only <script> elements are the site's, and the JSON-LD parses back", () => {
   const html = readFileSync(join(siteDir, 'index.html'), 'utf8');
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-  assert.deepEqual(scripts, ['<script type="application/ld+json">', '<script src="_foldmark/site.js" defer>',
-    '<script src="_foldmark/core.js" defer>', '<script src="_foldmark/wasm.js" defer>', '<script src="_foldmark/catalog.js" defer>',
-    '<script src="_foldmark/docs/0.js" defer>']);
+  assert.deepEqual(scripts, [
+    '<script type="application/ld+json">',
+    '<script src="_foldmark/site.js" defer>',
+    '<script src="_foldmark/core.js" defer>',
+    '<script src="_foldmark/wasm.js" defer>',
+    '<script src="_foldmark/catalog.js" defer>',
+    '<script src="_foldmark/docs/0.js" defer>',
+  ]);
   const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)[1];
   assert.doesNotMatch(jsonLd, /<|>/);
   assert.equal(JSON.parse(jsonLd).mainEntity[0].name, QUESTION);
@@ -56,8 +61,10 @@ test('index.html: the only <script> elements are the site\'s, and the JSON-LD pa
   assert.match(html, /<meta name="description" content="&quot;&gt;&lt;script&gt;/);
 });
 
-for (const [origin, url] of [['file://', () => pathToFileURL(join(siteDir, 'index.html')).href],
-  ['http with a strict CSP', () => `${server.url}/index.html`]]) {
+for (const [origin, url] of [
+  ['file://', () => pathToFileURL(join(siteDir, 'index.html')).href],
+  ['http with a strict CSP', () => `${server.url}/index.html`],
+]) {
   test(`${origin}: hostile text stays text; nothing runs`, async () => {
     const { page, problems } = await openPage(browser.context);
     try {
@@ -67,9 +74,11 @@ for (const [origin, url] of [['file://', () => pathToFileURL(join(siteDir, 'inde
       assert.equal(await page.textContent('#siteNav a[aria-current="page"]'), LABEL);
       assert.equal(await page.locator('#siteNav img, #siteArticle img, #siteArticle script').count(), 0);
       assert.equal(await page.getAttribute('#siteArticle .fm-intro a', 'href'), null, 'javascript: link dropped');
-      const jsonLd = await page.evaluate(() => JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent));
+      const jsonLd = await page.evaluate(() =>
+        JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent),
+      );
       assert.equal(jsonLd.mainEntity[0].name, QUESTION);
-      assert.equal(await page.evaluate(() => document.scripts.length), 6, 'the site\'s five scripts and the JSON-LD');
+      assert.equal(await page.evaluate(() => document.scripts.length), 6, "the site's five scripts and the JSON-LD");
       await page.click('#siteArticle summary');
       assert.deepEqual(problems, [], 'no dialogs, errors or CSP violations');
     } finally {

@@ -19,7 +19,10 @@ let server;
 let browser;
 before(async () => {
   cpSync(join(root, 'tests', 'fixtures', 'docs-tree', 'docs'), docsDir, { recursive: true });
-  writeFileSync(join(docsDir, 'huge.md'), `# Huge\n\n${Array.from({ length: HEADINGS }, (_, i) => `## H${i}\n\nx\n`).join('\n')}`);
+  writeFileSync(
+    join(docsDir, 'huge.md'),
+    `# Huge\n\n${Array.from({ length: HEADINGS }, (_, i) => `## H${i}\n\nx\n`).join('\n')}`,
+  );
   writeFileSync(join(docsDir, 'gone.md'), '# Gone\n\nIts script is deleted after the build.\n');
   writeFileSync(join(docsDir, 'throws.md'), '# Throws\n');
   writeFileSync(join(docsDir, 'limit.md'), '# Limit\n');
@@ -48,15 +51,20 @@ const articleTitle = (page) => page.textContent('#siteArticle .fm-title');
 
 // Shows doc id by its route and waits for text in the article (its title, or the error).
 async function open(page, id, expected, timeout = 30000) {
-  await page.evaluate((route) => { location.hash = route; }, `#/${id}`);
-  await page.waitForFunction((text) => document.querySelector('#siteArticle .fm-title')?.textContent.includes(text), expected, { timeout });
+  await page.evaluate((route) => {
+    location.hash = route;
+  }, `#/${id}`);
+  await page.waitForFunction(
+    (text) => document.querySelector('#siteArticle .fm-title')?.textContent.includes(text),
+    expected,
+    { timeout },
+  );
 }
 
 async function stillWorks(page) {
   await page.click(`#siteNav a[data-n="${n.intro}"]`);
   await page.waitForFunction(() => document.querySelector('#siteArticle .fm-title')?.textContent === 'Welcome');
   await open(page, 'reference/api', 'API reference');
-
 }
 
 test('a doc whose script is missing shows an error; the sidebar and the other docs work', async () => {
@@ -68,7 +76,10 @@ test('a doc whose script is missing shows an error; the sidebar and the other do
     assert.equal(await page.getAttribute(`#siteNav a[data-n="${n.gone}"]`, 'aria-current'), 'page');
     await stillWorks(page);
     await open(page, 'gone', 'could not be shown');
-    assert.deepEqual(problems.filter((p) => !/ERR_FILE_NOT_FOUND/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => !/ERR_FILE_NOT_FOUND/.test(p)),
+      [],
+    );
   } finally {
     await page.close();
   }
@@ -83,7 +94,10 @@ test('a doc script that throws, and a doc over the input limit (E_LIMIT), each s
     await open(page, 'limit', 'could not be shown');
     assert.match(await page.textContent('#siteArticle .site-error'), /maximum is 33554432/);
     await stillWorks(page);
-    assert.ok(problems.length > 0 && problems.every((p) => p === 'pageerror: a broken doc script'), problems.join('\n'));
+    assert.ok(
+      problems.length > 0 && problems.every((p) => p === 'pageerror: a broken doc script'),
+      problems.join('\n'),
+    );
   } finally {
     await page.close();
   }
@@ -92,7 +106,9 @@ test('a doc script that throws, and a doc over the input limit (E_LIMIT), each s
 // Rendering and laying out 150,000 items takes seconds alone and many minutes on an overloaded
 // machine (a 180 s wait ran out there): the wait has no ceiling of its own; the test's timeout
 // stops a page that never shows it.
-test(`a doc of ${HEADINGS.toLocaleString('en')} headings is shown (its TOC capped); nothing else breaks`, { timeout: 20 * 60_000 }, async () => {
+test(`a doc of ${HEADINGS.toLocaleString('en')} headings is shown (its TOC capped); nothing else breaks`, {
+  timeout: 20 * 60_000,
+}, async () => {
   const { page, problems } = await openPage(browser.context);
   try {
     await load(page, `${pathToFileURL(join(siteDir, 'index.html')).href}#/intro`);
@@ -101,7 +117,11 @@ test(`a doc of ${HEADINGS.toLocaleString('en')} headings is shown (its TOC cappe
     const toc = await page.locator('#siteNav .site-toc li').count();
     assert.ok(toc > 0 && toc <= 300, `the sidebar lists at most 300 of its headings (${toc})`);
     await stillWorks(page);
-    assert.deepEqual(problems.filter((p) => !/ERR_FILE_NOT_FOUND/.test(p)), [], 'only the deleted script of "gone" fails');
+    assert.deepEqual(
+      problems.filter((p) => !/ERR_FILE_NOT_FOUND/.test(p)),
+      [],
+      'only the deleted script of "gone" fails',
+    );
   } finally {
     await page.close();
   }
@@ -114,10 +134,17 @@ test('a site whose page script (_foldmark/site.js) is missing says so instead of
   const { page, problems } = await openPage(browser.context);
   try {
     await page.goto(`${pathToFileURL(join(bare, 'index.html')).href}#/intro`);
-    await page.waitForFunction(() => /_foldmark\/site\.js\) did not load/.test(document.getElementById('siteStatus').textContent), null, { timeout: 30000 });
+    await page.waitForFunction(
+      () => /_foldmark\/site\.js\) did not load/.test(document.getElementById('siteStatus').textContent),
+      null,
+      { timeout: 30000 },
+    );
     assert.ok(await page.locator('#siteStatus').isVisible());
     // The doc script finds no receiver: that error, and the missing file, are all that go wrong.
-    assert.deepEqual(problems.filter((p) => !/ERR_FILE_NOT_FOUND|foldmarkDoc is not a function/.test(p)), []);
+    assert.deepEqual(
+      problems.filter((p) => !/ERR_FILE_NOT_FOUND|foldmarkDoc is not a function/.test(p)),
+      [],
+    );
   } finally {
     await page.close();
   }

@@ -10,7 +10,19 @@ import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
 import {
-  axeViolations, buildSite, launch, liveSidebar, load, openPage, removeDir, root, screenshots, serve, settles, STRICT_CSP, tempDir,
+  axeViolations,
+  buildSite,
+  launch,
+  liveSidebar,
+  load,
+  openPage,
+  removeDir,
+  root,
+  screenshots,
+  serve,
+  settles,
+  STRICT_CSP,
+  tempDir,
 } from './harness.mjs';
 
 const content = join(root, 'content');
@@ -20,7 +32,7 @@ const seed = { id: 'how-is-webiny-serverless', title: titleOf('how-is-webiny-ser
 
 const work = tempDir('site');
 const siteDir = join(work, 'site');
-const plainDir = join(work, 'plain');  // built without --prerender: the wasm render is the only DOM
+const plainDir = join(work, 'plain'); // built without --prerender: the wasm render is the only DOM
 let server;
 let browser;
 // The sidebar the builder made, in its order: [{ n, id, label }] (its rules are tested in tests/site).
@@ -31,10 +43,13 @@ before(async () => {
   await buildSite(content, plainDir);
   const sandbox = { self: {} };
   vm.runInNewContext(readFileSync(join(siteDir, '_foldmark', 'catalog.js'), 'utf8'), sandbox);
-  const { docs, sidebars } = JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog));  // out of the vm realm
+  const { docs, sidebars } = JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog)); // out of the vm realm
   expected = sidebars[0].map((n) => ({ n, id: docs[n][0], label: docs[n][1] }));
   other = expected.find((e) => e.id !== seed.id);
-  server = await serve({ routes: { '/plain/': plainDir, '/': siteDir }, headers: { 'content-security-policy': STRICT_CSP } });
+  server = await serve({
+    routes: { '/plain/': plainDir, '/': siteDir },
+    headers: { 'content-security-policy': STRICT_CSP },
+  });
   browser = await launch();
 });
 after(async () => {
@@ -56,13 +71,16 @@ function check(name, fn) {
   });
 }
 
-const isOpen = (page, headingId) => page.evaluate((id) => document.getElementById(id).closest('details').open, headingId);
-const openStates = (page) => page.evaluate(() => [...document.querySelectorAll('#siteArticle details')].map((d) => d.open));
+const isOpen = (page, headingId) =>
+  page.evaluate((id) => document.getElementById(id).closest('details').open, headingId);
+const openStates = (page) =>
+  page.evaluate(() => [...document.querySelectorAll('#siteArticle details')].map((d) => d.open));
 const hash = (page) => page.evaluate(() => location.hash);
-const shownArticle = (page) => page.evaluate(() => {
-  const n = document.querySelector('#siteNav [aria-current="page"]')?.dataset.n;
-  return n === undefined ? undefined : `#/${self.foldmarkCatalog.docs[n][0]}`;
-});
+const shownArticle = (page) =>
+  page.evaluate(() => {
+    const n = document.querySelector('#siteNav [aria-current="page"]')?.dataset.n;
+    return n === undefined ? undefined : `#/${self.foldmarkCatalog.docs[n][0]}`;
+  });
 const bodyBackground = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 const targets = {
@@ -74,12 +92,20 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
   describe(origin, () => {
     const at = (route = '', dir = siteDir) => `${indexUrl(dir)}${route}`;
 
-    check('the sidebar lists every article in the catalog\'s order; the first one opens by default', async (page) => {
-      for (const [dir, href] of [[siteDir, (e) => new URL(`${e.id}/index.html`, at('', siteDir)).href], [plainDir, (e) => `#/${e.id}`]]) {
+    check("the sidebar lists every article in the catalog's order; the first one opens by default", async (page) => {
+      for (const [dir, href] of [
+        [siteDir, (e) => new URL(`${e.id}/index.html`, at('', siteDir)).href],
+        [plainDir, (e) => `#/${e.id}`],
+      ]) {
         await load(page, at('', dir));
         await liveSidebar(page);
-        const links = await page.$$eval('#siteNav .site-nav-list > li > a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
-        assert.deepEqual(links, expected.map((e) => [e.label, href(e)]));
+        const links = await page.$$eval('#siteNav .site-nav-list > li > a', (as) =>
+          as.map((a) => [a.textContent, a.getAttribute('href')]),
+        );
+        assert.deepEqual(
+          links,
+          expected.map((e) => [e.label, href(e)]),
+        );
         assert.equal(await shownArticle(page), `#/${expected[0].id}`);
         assert.equal(await page.title(), `${await page.textContent('#siteArticle .fm-title')} · Documentation`);
         assert.ok(await page.locator('#siteArticle article.fm-article').isVisible());
@@ -101,11 +127,22 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
     check('later navigation follows routes and deep links; back and forward work', async (page) => {
       await load(page, at(`#/${other.id}`, plainDir));
       await page.click(`#siteNav a[href="#/${seed.id}"]`);
-      await page.waitForFunction((id) => document.querySelector(`#siteNav [aria-current="page"]`)?.getAttribute('href') === `#/${id}`, seed.id);
+      await page.waitForFunction(
+        (id) => document.querySelector(`#siteNav [aria-current="page"]`)?.getAttribute('href') === `#/${id}`,
+        seed.id,
+      );
       // The link is marked at once; the article (a doc script, a render) and the focus come later.
-      await settles(() => page.evaluate(() => document.activeElement.closest('#siteArticle') !== null), true, 'focus moves to the article');
-      await page.evaluate((id) => { location.hash = `#/${id}/webiny-uses-mongodb-that-is-not-serverless`; }, seed.id);
-      await page.waitForFunction(() => document.getElementById('webiny-uses-mongodb-that-is-not-serverless')?.closest('details').open);
+      await settles(
+        () => page.evaluate(() => document.activeElement.closest('#siteArticle') !== null),
+        true,
+        'focus moves to the article',
+      );
+      await page.evaluate((id) => {
+        location.hash = `#/${id}/webiny-uses-mongodb-that-is-not-serverless`;
+      }, seed.id);
+      await page.waitForFunction(
+        () => document.getElementById('webiny-uses-mongodb-that-is-not-serverless')?.closest('details').open,
+      );
       await page.goBack();
       assert.equal(await hash(page), `#/${seed.id}`);
       await page.goBack();
@@ -114,23 +151,41 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
       await page.goForward();
       await page.goForward();
       await settles(() => shownArticle(page), `#/${seed.id}`, 'Forward shows the second article again');
-      await settles(() => page.evaluate(() => document.getElementById('webiny-uses-mongodb-that-is-not-serverless')?.closest('details').open), true,
-        'and its deep link opens its item');
-      await page.evaluate(() => { location.hash = '#/no-such-article'; });
+      await settles(
+        () =>
+          page.evaluate(
+            () => document.getElementById('webiny-uses-mongodb-that-is-not-serverless')?.closest('details').open,
+          ),
+        true,
+        'and its deep link opens its item',
+      );
+      await page.evaluate(() => {
+        location.hash = '#/no-such-article';
+      });
       await page.waitForFunction(() => document.title.startsWith('Not found'));
     });
 
     // Resolving a route tries its prefixes as ids: tried naively, 100,000 segments froze the tab
     // for a minute. Only prefixes as long as the longest id are tried, and a route over 8,192
     // characters is no route.
-    check('a crafted route of 300,000 segments is answered at once; a long heading path still finds its article', async (page) => {
-      await load(page, at(`#/${'a/'.repeat(300_000)}`, plainDir));
-      assert.match(await page.textContent('#siteArticle .fm-title'), /^No article “(a\/){100}.*…”$/);
-      await page.evaluate((id) => { location.hash = `#/${id}/${'x/'.repeat(2000)}`; }, seed.id);
-      await page.waitForFunction((title) => document.querySelector('#siteArticle .fm-title')?.textContent === title, seed.title);
-      await page.evaluate(() => { location.hash = `#/${'ab/'.repeat(4000)}`; });
-      await page.waitForFunction(() => document.title.startsWith('Not found'));
-    });
+    check(
+      'a crafted route of 300,000 segments is answered at once; a long heading path still finds its article',
+      async (page) => {
+        await load(page, at(`#/${'a/'.repeat(300_000)}`, plainDir));
+        assert.match(await page.textContent('#siteArticle .fm-title'), /^No article “(a\/){100}.*…”$/);
+        await page.evaluate((id) => {
+          location.hash = `#/${id}/${'x/'.repeat(2000)}`;
+        }, seed.id);
+        await page.waitForFunction(
+          (title) => document.querySelector('#siteArticle .fm-title')?.textContent === title,
+          seed.title,
+        );
+        await page.evaluate(() => {
+          location.hash = `#/${'ab/'.repeat(4000)}`;
+        });
+        await page.waitForFunction(() => document.title.startsWith('Not found'));
+      },
+    );
 
     check('clicking a summary puts its deep link in the address bar, without a history entry', async (page) => {
       await load(page, at(`#/${seed.id}`));
@@ -196,7 +251,11 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
 
     check('the page works when localStorage throws (some file:// and privacy settings)', async (page) => {
       await page.addInitScript(() => {
-        Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        });
       });
       await page.emulateMedia({ colorScheme: 'light' });
       await load(page, at());
@@ -212,10 +271,11 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
       assert.equal(await page.evaluate(() => document.activeElement.id), 'siteMain');
       assert.equal(await hash(page), '', 'the skip link leaves the route alone');
       await page.keyboard.press('Tab');
-      const focused = () => page.evaluate(() => {
-        const a = document.activeElement;
-        return { tag: a.tagName, open: a.parentElement.open, outline: getComputedStyle(a).outlineStyle };
-      });
+      const focused = () =>
+        page.evaluate(() => {
+          const a = document.activeElement;
+          return { tag: a.tagName, open: a.parentElement.open, outline: getComputedStyle(a).outlineStyle };
+        });
       let f = await focused();
       assert.equal(f.tag, 'SUMMARY');
       assert.notEqual(f.outline, 'none', 'focus is visible');
@@ -229,13 +289,22 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
     // Chromium opens a closed <details> when find-in-page (Ctrl+F) or a #:~:text= link matches in it;
     // the text link is the scriptable way in. On the plain build: with --prerender, a match found
     // in the prerendered copy while the module swaps in its own DOM can be dropped by Chromium.
-    check('find-in-page reaches text in collapsed answers (Chromium expands them; #:~:text= uses the same path)', async (page) => {
-      await load(page, at(`#/${seed.id}:~:text=MongoDB%20Atlas`, plainDir));
-      await page.waitForFunction(() => {
-        const answer = [...document.querySelectorAll('#siteArticle .fm-answer')].find((a) => a.textContent.includes('MongoDB Atlas'));
-        return answer && answer.closest('details').open;
-      }, null, { timeout: 5000 });
-    });
+    check(
+      'find-in-page reaches text in collapsed answers (Chromium expands them; #:~:text= uses the same path)',
+      async (page) => {
+        await load(page, at(`#/${seed.id}:~:text=MongoDB%20Atlas`, plainDir));
+        await page.waitForFunction(
+          () => {
+            const answer = [...document.querySelectorAll('#siteArticle .fm-answer')].find((a) =>
+              a.textContent.includes('MongoDB Atlas'),
+            );
+            return answer && answer.closest('details').open;
+          },
+          null,
+          { timeout: 5000 },
+        );
+      },
+    );
 
     check('a dropped Markdown file is rendered in the page, with no request', async (page) => {
       await load(page, at());
@@ -243,18 +312,28 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
       page.on('request', (r) => requests.push(r.url()));
       await page.evaluate(() => {
         const data = new DataTransfer();
-        data.items.add(new File(['# My notes\n\n## Is this local?\n\nYes, **only** here.\n'], 'my-notes.md', { type: 'text/markdown' }));
+        data.items.add(
+          new File(['# My notes\n\n## Is this local?\n\nYes, **only** here.\n'], 'my-notes.md', {
+            type: 'text/markdown',
+          }),
+        );
         document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
         document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
       });
       await page.waitForFunction(() => location.hash === '#/my-notes');
       assert.equal(await page.textContent('#siteArticle details.fm-question summary h2'), 'Is this local?');
       assert.equal(await page.title(), 'My notes · Documentation');
-      assert.deepEqual(await page.$$eval('#siteNav .site-nav-title', (hs) => hs.map((h) => h.textContent)), ['Articles', 'Opened files']);
+      assert.deepEqual(await page.$$eval('#siteNav .site-nav-title', (hs) => hs.map((h) => h.textContent)), [
+        'Articles',
+        'Opened files',
+      ]);
       await page.click('#is-this-local');
       assert.equal(await hash(page), '#/my-notes/is-this-local');
       // Only the site's own doc scripts may load meanwhile (neighbours are prefetched when idle).
-      assert.deepEqual(requests.filter((u) => !/\/_foldmark\/docs\/\d+\.js$/.test(u)), []);
+      assert.deepEqual(
+        requests.filter((u) => !/\/_foldmark\/docs\/\d+\.js$/.test(u)),
+        [],
+      );
     });
 
     check('the Open file button renders a picked file the same way', async (page) => {
@@ -264,7 +343,11 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
       await page.setInputFiles('#fileInput', picked);
       await page.waitForFunction(() => location.hash === '#/picked');
       assert.equal(await page.textContent('#siteArticle summary h2'), 'What was picked?');
-      await page.setInputFiles('#fileInput', { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([137, 80, 78, 71]) });
+      await page.setInputFiles('#fileInput', {
+        name: 'photo.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from([137, 80, 78, 71]),
+      });
       await page.waitForFunction(() => document.getElementById('siteStatus').textContent.includes('photo.png'));
     });
 
@@ -274,7 +357,10 @@ for (const [origin, indexUrl] of Object.entries(targets)) {
       for (const e of expected) {
         await page.goto(new URL(`${e.id}/index.html`, at('', siteDir)).href);
         assert.equal(await page.locator('#siteArticle article.fm-article').count(), 1, 'one article per page');
-        assert.equal(await page.getByText('FaaS stands for function as a service', { exact: false }).count(), e.id === seed.id ? 1 : 0);
+        assert.equal(
+          await page.getByText('FaaS stands for function as a service', { exact: false }).count(),
+          e.id === seed.id ? 1 : 0,
+        );
         assert.equal(await page.locator('#siteNav a').count(), expected.length);
       }
       await cdp.detach();

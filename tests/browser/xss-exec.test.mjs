@@ -13,8 +13,14 @@ import { reportMissingShared, sharedFile } from '../node/shared-data.mjs';
 const shared = process.env.FOLDMARK_XSS_PAYLOADS ?? sharedFile('testdata/xss-payloads.txt');
 if (!shared) reportMissingShared('testdata/xss-payloads.txt', 'the shared XSS payloads are');
 const files = [shared, new URL('../node/xss-extra.jsonl', import.meta.url)];
-const payloads = files.filter((f) => f && existsSync(f)).flatMap((f) =>
-  readFileSync(f, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)));
+const payloads = files
+  .filter((f) => f && existsSync(f))
+  .flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l)),
+  );
 
 const RECORDERS = `
   window.__calls = [];
@@ -32,14 +38,25 @@ before(async () => {
   fm = await createFoldmark();
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   await context.addInitScript(RECORDERS);
   // Nothing leaves the page: relative and http(s) links are aborted, javascript: would run inline.
   await context.route('**/*', (route) => route.abort());
-  page = context.pages()[0] ?? await context.newPage();
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
 });
 
 after(async () => {
@@ -50,9 +67,15 @@ after(async () => {
 // Lets the page run what the clicks and toggles queued (a javascript: navigation, a toggle event,
 // an error event): a task, a frame and a task of the page's own event loop, which a slow machine
 // delays as much as it delays the work itself. A fixed wait on the clock would not be.
-const settle = () => page.evaluate(() => new Promise((done) => {
-  setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0);
-})).catch(() => {});
+const settle = () =>
+  page
+    .evaluate(
+      () =>
+        new Promise((done) => {
+          setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0);
+        }),
+    )
+    .catch(() => {});
 
 // A fresh about:blank for the next payload. A click on the last one may have started a navigation
 // (a link, blocked by the route: about:blank#blocked) that lands late on a loaded machine and
@@ -76,9 +99,15 @@ async function exercise() {
     await el.focus({ timeout: 200 }).catch(() => {});
     await el.hover({ timeout: 200, force: true }).catch(() => {});
     await el.click({ timeout: 200, force: true, noWaitAfter: true }).catch(() => {});
-    if (!page.url().startsWith('about:')) return;  // a click navigated: nothing left to exercise
+    if (!page.url().startsWith('about:')) return; // a click navigated: nothing left to exercise
   }
-  await page.evaluate(() => { for (const d of document.querySelectorAll('details')) { d.open = !d.open; d.open = !d.open; } })
+  await page
+    .evaluate(() => {
+      for (const d of document.querySelectorAll('details')) {
+        d.open = !d.open;
+        d.open = !d.open;
+      }
+    })
     .catch(() => {});
 }
 

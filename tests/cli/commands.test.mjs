@@ -30,16 +30,20 @@ async function foldmark(cwd, ...args) {
 function catalogOf(outDir) {
   const sandbox = { self: {} };
   vm.runInNewContext(readFileSync(join(outDir, '_foldmark', 'catalog.js'), 'utf8'), sandbox);
-  return JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog));  // out of the vm realm
+  return JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog)); // out of the vm realm
 }
 
 let n = 0;
 // A small docs folder with a config file (object → JSON; string → written as is).
-function project(config, { name = 'foldmark.config.json', docs = { 'a.md': '# A\n\n## Q?\n\n[B](./b.md)\n', 'b.md': '# B\n' } } = {}) {
+function project(
+  config,
+  { name = 'foldmark.config.json', docs = { 'a.md': '# A\n\n## Q?\n\n[B](./b.md)\n', 'b.md': '# B\n' } } = {},
+) {
   const dir = join(work, `p${n++}`);
   mkdirSync(join(dir, 'docs'), { recursive: true });
   for (const [file, body] of Object.entries(docs)) writeFileSync(join(dir, 'docs', file), body);
-  if (config !== undefined) writeFileSync(join(dir, 'docs', name), typeof config === 'string' ? config : JSON.stringify(config, null, 2));
+  if (config !== undefined)
+    writeFileSync(join(dir, 'docs', name), typeof config === 'string' ? config : JSON.stringify(config, null, 2));
   return dir;
 }
 
@@ -51,8 +55,9 @@ describe('help and usage', () => {
       assert.match(r.stdout, new RegExp(`usage: foldmark ${args.length > 1 ? args[0] : ''}`));
     }
   });
-  test('every flag of the option table is in its commands\' help, every config key in build --help', () => {
-    for (const o of OPTIONS.filter((x) => x.flag)) for (const c of o.commands) assert.match(helpText(c), new RegExp(`--${o.flag}\\b`), `${c} --${o.flag}`);
+  test("every flag of the option table is in its commands' help, every config key in build --help", () => {
+    for (const o of OPTIONS.filter((x) => x.flag))
+      for (const c of o.commands) assert.match(helpText(c), new RegExp(`--${o.flag}\\b`), `${c} --${o.flag}`);
     for (const o of CONFIG_KEYS) assert.match(helpText('build'), new RegExp(`\\b${o.key}\\b`));
   });
   test('mistakes on the command line exit 2 with a message and the usage', async () => {
@@ -82,14 +87,15 @@ describe('init', () => {
     const init = await foldmark(dir, 'init', 'docs');
     assert.equal(init.code, 0, init.stderr);
     assert.match(init.stdout, /npx foldmark dev docs/);
-    for (const f of ['intro.md', 'tutorial.md', 'guides/_category_.json', 'sidebars.js', 'foldmark.config.json']) assert.ok(existsSync(join(dir, 'docs', f)), f);
+    for (const f of ['intro.md', 'tutorial.md', 'guides/_category_.json', 'sidebars.js', 'foldmark.config.json'])
+      assert.ok(existsSync(join(dir, 'docs', f)), f);
     const build = await foldmark(dir, 'build', 'docs');
     assert.equal(build.code, 0, build.stderr);
     assert.equal(build.stderr, '');
     assert.match(build.stdout, /4 articles built; \d+ links between docs, 0 files linked, 0 broken links/);
-    const catalog = catalogOf(join(dir, 'build'));  // the config's "out": ../build
+    const catalog = catalogOf(join(dir, 'build')); // the config's "out": ../build
     assert.equal(catalog.title, 'My docs');
-    assert.deepEqual(catalog.sidebars[0].at(-1).slice(0, 3), ['c', 'Guides', 0]);  // from _category_.json
+    assert.deepEqual(catalog.sidebars[0].at(-1).slice(0, 3), ['c', 'Guides', 0]); // from _category_.json
   });
   test('init with no DIR writes ./docs', async () => {
     const dir = join(work, 'default');
@@ -129,11 +135,25 @@ describe('config file', () => {
     assert.deepEqual([catalog.title, catalog.collapse], ['Docs folder', 'questions']);
   });
   test('flags win over the config: --title, -o, --no-strict, --collapse', async () => {
-    const dir = project({ title: 'From config', out: '../out', strict: true, collapse: 'questions' }, { docs: { 'a.md': '# A\n\n[gone](./gone.md)\n' } });
+    const dir = project(
+      { title: 'From config', out: '../out', strict: true, collapse: 'questions' },
+      { docs: { 'a.md': '# A\n\n[gone](./gone.md)\n' } },
+    );
     const strict = await foldmark(dir, 'build', 'docs');
     assert.equal(strict.code, 1);
     assert.match(strict.stderr, /broken link\(s\) \(--strict\)/);
-    const r = await foldmark(dir, 'build', 'docs', '--title', 'From flag', '-o', 'flagged', '--no-strict', '--collapse', 'none');
+    const r = await foldmark(
+      dir,
+      'build',
+      'docs',
+      '--title',
+      'From flag',
+      '-o',
+      'flagged',
+      '--no-strict',
+      '--collapse',
+      'none',
+    );
     assert.equal(r.code, 0, r.stderr);
     const catalog = catalogOf(join(dir, 'flagged'));
     assert.deepEqual([catalog.title, catalog.collapse], ['From flag', 'none']);
@@ -141,14 +161,19 @@ describe('config file', () => {
   });
   test('--config names the file; editUrl reaches the catalog and each doc', async () => {
     const dir = project(undefined);
-    writeFileSync(join(dir, 'elsewhere.json'), JSON.stringify({ docs: 'docs', out: 'o', editUrl: 'https://example.com/edit/main/docs' }));
+    writeFileSync(
+      join(dir, 'elsewhere.json'),
+      JSON.stringify({ docs: 'docs', out: 'o', editUrl: 'https://example.com/edit/main/docs' }),
+    );
     const r = await foldmark(work, 'build', '-c', join(dir, 'elsewhere.json'));
     assert.equal(r.code, 0, r.stderr);
     assert.equal(catalogOf(join(dir, 'o')).editUrl, 'https://example.com/edit/main/docs/');
     assert.match(readFileSync(join(dir, 'o', '_foldmark', 'docs', '0.js'), 'utf8'), /"path":"a.md"/);
   });
   test('foldmark.config.mjs: export default', async () => {
-    const dir = project('export default { title: `From ${"code"}`, out: "../out" };\n', { name: 'foldmark.config.mjs' });
+    const dir = project('export default { title: `From ${"code"}`, out: "../out" };\n', {
+      name: 'foldmark.config.mjs',
+    });
     const r = await foldmark(work, 'build', join(dir, 'docs'));
     assert.equal(r.code, 0, r.stderr);
     assert.equal(catalogOf(join(dir, 'out')).title, 'From code');
@@ -168,20 +193,33 @@ describe('config file', () => {
     ];
     for (const [text, [line, column], message] of cases) {
       const dir = project(text);
-      const err = await resolveSettings('build', [join(dir, 'docs')], {}, work).then(() => null, (e) => e);
+      const err = await resolveSettings('build', [join(dir, 'docs')], {}, work).then(
+        () => null,
+        (e) => e,
+      );
       assert.ok(err instanceof InputError, text);
-      assert.deepEqual([err.file, err.line, err.column], [join(dir, 'docs', 'foldmark.config.json'), line, column], text);
+      assert.deepEqual(
+        [err.file, err.line, err.column],
+        [join(dir, 'docs', 'foldmark.config.json'), line, column],
+        text,
+      );
       assert.match(err.message, message, text);
     }
     const mjs = project('export default 42;\n', { name: 'foldmark.config.mjs' });
-    const err = await resolveSettings('dev', [join(mjs, 'docs')], {}, work).then(() => null, (e) => e);
+    const err = await resolveSettings('dev', [join(mjs, 'docs')], {}, work).then(
+      () => null,
+      (e) => e,
+    );
     assert.match(err.message, /^must export default an object of settings$/);
   });
   test('on the command line a config mistake exits 1 with file:line:column and builds nothing', async () => {
     const dir = project('{\n  "titel": "y"\n}\n');
     const r = await foldmark(work, 'build', join(dir, 'docs'), '-o', join(dir, 'out'));
     assert.equal(r.code, 1);
-    assert.equal(r.stderr.split('\n')[0], `${join(dir, 'docs', 'foldmark.config.json')}:2:3: error: unknown key "titel"; the keys are ${CONFIG_KEYS.map((o) => o.key).join(', ')}`);
+    assert.equal(
+      r.stderr.split('\n')[0],
+      `${join(dir, 'docs', 'foldmark.config.json')}:2:3: error: unknown key "titel"; the keys are ${CONFIG_KEYS.map((o) => o.key).join(', ')}`,
+    );
     assert.ok(!existsSync(join(dir, 'out')));
   });
   test('two config files in one folder are an error, not a guess', async () => {

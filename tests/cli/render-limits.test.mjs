@@ -18,9 +18,13 @@ function runCli(args, { stdout = 'pipe', onStdout, ms = 30000 } = {}) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', stdout, 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     if (onStdout) onStdout(child.stdout);
-    const timer = setTimeout(() => { child.kill('SIGKILL'); }, ms);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, ms);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stderr, timedOut: signal === 'SIGKILL' });
@@ -37,7 +41,7 @@ const oneErrorLine = (stderr, file, pattern) => {
 test('a file over 32 MiB is refused from its size, before it is read', async () => {
   const huge = join(work, 'huge.md');
   writeFileSync(huge, '');
-  truncateSync(huge, 8 * 1024 * 1024 * 1024);  // sparse: 8 GiB of size, no disk used
+  truncateSync(huge, 8 * 1024 * 1024 * 1024); // sparse: 8 GiB of size, no disk used
   const r = await foldmark('render', huge);
   assert.equal(r.code, 1);
   oneErrorLine(r.stderr, huge, /E_LIMIT: input is 8589934592 bytes; the maximum is 33554432/);
@@ -65,20 +69,24 @@ test('render --json of an article whose JSON-LD passes the output budget: one E_
   assert.equal(r.stdout, '');
   oneErrorLine(r.stderr, file, /E_LIMIT: output would exceed \d+ bytes/);
   const html = await runCli(['render', file], { stdout: 'ignore' });
-  assert.equal(html.code, 0, html.stderr);  // the HTML alone fits
+  assert.equal(html.code, 0, html.stderr); // the HTML alone fits
 });
 
 function bigArticle() {
   const file = join(work, 'big.md');
   let text = '# Big\n\n';
-  for (let i = 0; i < 20000; i++) text += `## Question ${i}?\n\nAn answer with *some* text and a [link](https://e.com/${i}).\n\n`;
+  for (let i = 0; i < 20000; i++)
+    text += `## Question ${i}?\n\nAn answer with *some* text and a [link](https://e.com/${i}).\n\n`;
   writeFileSync(file, text);
   return file;
 }
 
 test('stdout closed early (render … | head -c 10): quiet, status 0', async () => {
   const file = bigArticle();
-  for (const args of [['render', file], ['render', file, '--json']]) {
+  for (const args of [
+    ['render', file],
+    ['render', file, '--json'],
+  ]) {
     const r = await runCli(args, {
       onStdout: (out) => out.once('data', () => out.destroy()),
     });

@@ -45,8 +45,16 @@ test('front matter warnings go to stderr as file:line:column; the article still 
 });
 
 test('usage errors exit 2 with the usage text', async () => {
-  for (const args of [[], ['frobnicate'], ['render'], ['render', 'a.md', 'b.md'], ['render', seed, '--html'],
-    ['build', 'content'], ['build', 'content', '--out'], ['build', '--out', 'x']]) {
+  for (const args of [
+    [],
+    ['frobnicate'],
+    ['render'],
+    ['render', 'a.md', 'b.md'],
+    ['render', seed, '--html'],
+    ['build', 'content'],
+    ['build', 'content', '--out'],
+    ['build', '--out', 'x'],
+  ]) {
     const r = await foldmark(...args);
     assert.equal(r.code, 2, `foldmark ${args.join(' ')}`);
     assert.match(r.stderr, /^foldmark: .*\nusage: foldmark (render|build)/);

@@ -17,10 +17,23 @@ if (!outDir) {
 mkdirSync(outDir, { recursive: true });
 
 // Option byte, as tests/fuzz/fuzz_render.cpp decodes it.
-const RAW = 1, GFM = 2, IDS = 4, QUESTIONS = 1 << 3, NONE = 2 << 3, BOM = 0x80;
+const RAW = 1,
+  GFM = 2,
+  IDS = 4,
+  QUESTIONS = 1 << 3,
+  NONE = 2 << 3,
+  BOM = 0x80;
 const PREFIX = [0, 1 << 5, 2 << 5, 3 << 5];
 const DEFAULT = GFM | IDS;
-const VARIANTS = [DEFAULT, DEFAULT | QUESTIONS, DEFAULT | NONE | PREFIX[1], GFM, IDS | PREFIX[2], DEFAULT | RAW, DEFAULT | BOM | PREFIX[3]];
+const VARIANTS = [
+  DEFAULT,
+  DEFAULT | QUESTIONS,
+  DEFAULT | NONE | PREFIX[1],
+  GFM,
+  IDS | PREFIX[2],
+  DEFAULT | RAW,
+  DEFAULT | BOM | PREFIX[3],
+];
 
 let count = 0;
 function seed(name, markdown, optionByte = DEFAULT) {
@@ -33,7 +46,7 @@ function seed(name, markdown, optionByte = DEFAULT) {
 function examples(text) {
   const out = [];
   const re = /^`{32} example\n([\s\S]*?)^\.\n/gm;
-  for (let m; (m = re.exec(text));) out.push(m[1].replace(/→/g, '\t'));
+  for (let m; (m = re.exec(text)); ) out.push(m[1].replace(/→/g, '\t'));
   return out;
 }
 
@@ -47,8 +60,14 @@ function fixtureSeeds(dir, files) {
   }
 }
 
-fixtureSeeds(md4cTests, readdirSync(md4cTests).filter((f) => /^(spec.*|regressions)\.txt$/.test(f)));
-fixtureSeeds(join(root, 'tests/spec'), readdirSync(join(root, 'tests/spec')).filter((f) => f.endsWith('.txt')));
+fixtureSeeds(
+  md4cTests,
+  readdirSync(md4cTests).filter((f) => /^(spec.*|regressions)\.txt$/.test(f)),
+);
+fixtureSeeds(
+  join(root, 'tests/spec'),
+  readdirSync(join(root, 'tests/spec')).filter((f) => f.endsWith('.txt')),
+);
 
 // The XSS sample: every payload with the defaults, and in the article layout under a question.
 if (existsSync(xssFile)) {
@@ -69,20 +88,20 @@ const shapes = {
   'emph3-openers': rep('a***', 500),
   'link-closers': rep('a]', 500),
   'link-openers': rep('[a', 500),
-  'mismatched': rep('*a_ ', 400),
+  mismatched: rep('*a_ ', 400),
   'nested-brackets': rep('[', 300) + 'a' + rep(']', 300),
   'nested-quotes': rep('> ', 300) + 'a',
-  'backticks': Array.from({ length: 60 }, (_, i) => 'e' + '`'.repeat(i + 1)).join(''),
+  backticks: Array.from({ length: 60 }, (_, i) => 'e' + '`'.repeat(i + 1)).join(''),
   'many-links': rep('[t](/u) ', 300),
   'deep-lists': Array.from({ length: 100 }, (_, i) => '  '.repeat(i) + '* a\n').join(''),
   'html-openers': rep('<>', 300),
-  'cdata': 'x' + rep('<![CDATA[', 200),
+  cdata: 'x' + rep('<![CDATA[', 200),
   'broken-titles': rep('[ (](', 300),
   'broken-hr': rep('* ', 300) + 'a',
   'dash-list': rep('- ', 200) + 'x' + rep('\n', 200),
   'long-refdef': '[a]: /' + rep('x', 500) + '\n\n' + rep('[a] ', 300),
   'www-autolinks': rep('www._', 300) + 'x',
-  'table': rep('th|', 50) + '\n' + rep('-|', 50) + '\n' + rep('td\n', 50),
+  table: rep('th|', 50) + '\n' + rep('-|', 50) + '\n' + rep('td\n', 50),
   'same-headings': rep('## a\n\n', 200),
   'suffix-headings': Array.from({ length: 100 }, (_, i) => `## a${'-1'.repeat(i % 7)}\n\n`).join(''),
   'qa-sections': Array.from({ length: 100 }, (_, i) => `## Question ${i}?\n\nAnswer ${i}.\n\n`).join(''),
@@ -96,22 +115,23 @@ for (const [name, md] of Object.entries(shapes)) seed(`shape-${name}`, md, DEFAU
 
 // Front matter: closed, unclosed, CRLF, tabs, duplicates, flows, deep nesting, odd scalars.
 const frontMatter = {
-  'basic': '---\ntitle: Hello\ndescription: "x"\ntags: [a, b]\n---\n# Body\n',
-  'unclosed': '---\ntitle: x\n# Body\n\ntext\n',
-  'crlf': '---\r\ntitle: CRLF\r\n---\r\n## Q?\r\n\r\nA\r\n',
-  'tabs': '---\ntitle:\tx\n\tkey: y\n---\nbody\n',
-  'duplicates': '---\ntitle: a\ntitle: b\n---\nbody\n',
+  basic: '---\ntitle: Hello\ndescription: "x"\ntags: [a, b]\n---\n# Body\n',
+  unclosed: '---\ntitle: x\n# Body\n\ntext\n',
+  crlf: '---\r\ntitle: CRLF\r\n---\r\n## Q?\r\n\r\nA\r\n',
+  tabs: '---\ntitle:\tx\n\tkey: y\n---\nbody\n',
+  duplicates: '---\ntitle: a\ntitle: b\n---\nbody\n',
   'deep-flow': '---\nx: ' + rep('[', 200) + rep(']', 200) + '\n---\nbody\n',
   'deep-map': '---\nx: ' + rep('{a: ', 100) + '1' + rep('}', 100) + '\n---\nbody\n',
   'block-nesting': '---\n' + Array.from({ length: 50 }, (_, i) => '  '.repeat(i) + `k${i}:\n`).join('') + '---\nbody\n',
   'many-keys': '---\n' + Array.from({ length: 300 }, (_, i) => `k${i}: v${i}\n`).join('') + '---\nbody\n',
   'anchors-tags': '---\na: &x 1\nb: *x\nc: !!js/function "x"\nd: <script>alert(1)</script>\n---\nbody\n',
-  'title-xss': '---\ntitle: "</title><script>alert(1)</script>"\ndescription: "\\u2028</script>"\n---\n## Q?\n\nA <b>\n',
+  'title-xss':
+    '---\ntitle: "</title><script>alert(1)</script>"\ndescription: "\\u2028</script>"\n---\n## Q?\n\nA <b>\n',
   'block-scalars': '---\ndescription: |\n  line 1\n  line 2\nsummary: >-\n  folded\n  text\n---\nbody\n',
   'hide-title': '---\ntitle: T\nhide_title: true\n---\n# T\n\n## Q?\n',
   'dots-end': '---\ntitle: x\n...\nbody\n',
   'only-dashes': '---\n---\n',
-  'bom': '\ufeff---\ntitle: bom\n---\nbody\n',
+  bom: '\ufeff---\ntitle: bom\n---\nbody\n',
   'not-yaml': '---\n: : :\n- - -\n"unterminated\n---\nbody\n',
 };
 for (const [name, md] of Object.entries(frontMatter)) seed(`fm-${name}`, md, DEFAULT);
@@ -119,15 +139,18 @@ for (const [name, md] of Object.entries(frontMatter)) seed(`fm-${name}`, md, DEF
 // Docusaurus Markdown: admonitions (nested, unclosed, in containers), code metastrings and
 // highlight comments, {#id}, MDX statements, comments, components and tabs, the safe tag list.
 const docusaurus = {
-  'admonitions': ':::note\nx\n:::\n::::tip[T *e*]\n:::danger Title\n- a\n:::\n::::\n> :::info\n> q\n> :::\n- l\n  :::caution\n  y\n  :::\n',
+  admonitions:
+    ':::note\nx\n:::\n::::tip[T *e*]\n:::danger Title\n- a\n:::\n::::\n> :::info\n> q\n> :::\n- l\n  :::caution\n  y\n  :::\n',
   'admonition-deep': rep(':::note\n', 40) + 'x\n' + rep(':::\n', 40),
   'admonition-unclosed': rep('::::::note\n## h\n', 30) + ':::foo\n:::\n',
-  'code-meta': '```js title="a<b>.js" {1,3-5,9999999999} showLineNumbers\n// highlight-next-line\na\n# highlight-start\nb\n<!-- highlight-end -->\n```\n```title=\'x\'\ny\n```\n',
+  'code-meta':
+    '```js title="a<b>.js" {1,3-5,9999999999} showLineNumbers\n// highlight-next-line\na\n# highlight-start\nb\n<!-- highlight-end -->\n```\n```title=\'x\'\ny\n```\n',
   'heading-ids': '## A {#a}\n## A\n## B {#a"<x>}\n## {#}\n## C {#c} {#d}\n',
-  'mdx': "import A from 'a'\nexport const b = {\n  c: 1,\n}\n\n{/* x\n*/}\n<!-- y -->\ntext {/* z */} <Foo a={{b: '}'}}>w</Foo>\n<Bar\n  x=\"1\"\n/>\n",
-  'tabs': '<Tabs>\n<TabItem value="a" label="<b>" default>\n\n<Tabs>\n<TabItem value="a">\n\nx\n\n</TabItem>\n</Tabs>\n\n</TabItem>\n<TabItem>\ny\n</TabItem>\n</Tabs>\n</TabItem>\n',
-  'safe-tags': '<details>\n<summary>S <kbd>k</kbd></summary>\n\n## In?\n\n</details>\n</details>\nx<sup>1<sub>2</sup></sub><br/><kbd>\n\n> <details>\n\n## Q?\n',
-  'preview': '<preview>\n\n# h\n<scripts>\n\n*x*\n',
+  mdx: "import A from 'a'\nexport const b = {\n  c: 1,\n}\n\n{/* x\n*/}\n<!-- y -->\ntext {/* z */} <Foo a={{b: '}'}}>w</Foo>\n<Bar\n  x=\"1\"\n/>\n",
+  tabs: '<Tabs>\n<TabItem value="a" label="<b>" default>\n\n<Tabs>\n<TabItem value="a">\n\nx\n\n</TabItem>\n</Tabs>\n\n</TabItem>\n<TabItem>\ny\n</TabItem>\n</Tabs>\n</TabItem>\n',
+  'safe-tags':
+    '<details>\n<summary>S <kbd>k</kbd></summary>\n\n## In?\n\n</details>\n</details>\nx<sup>1<sub>2</sup></sub><br/><kbd>\n\n> <details>\n\n## Q?\n',
+  preview: '<preview>\n\n# h\n<scripts>\n\n*x*\n',
 };
 for (const [name, md] of Object.entries(docusaurus)) {
   seed(`docusaurus-${name}`, md, DEFAULT);

@@ -36,7 +36,10 @@ test('raw HTML is text unless allowRawHtml', () => {
 test('link and image URLs are filtered after entity decoding', () => {
   assert.equal(fm.toHtml('[x](javascript:alert(1))'), '<p><a>x</a></p>\n');
   assert.equal(fm.toHtml('[x](&#x6A;avascript:alert(1))'), '<p><a>x</a></p>\n');
-  assert.equal(fm.toHtml('[x](https://e.com/?q=javascript:1)'), '<p><a href="https://e.com/?q=javascript:1">x</a></p>\n');
+  assert.equal(
+    fm.toHtml('[x](https://e.com/?q=javascript:1)'),
+    '<p><a href="https://e.com/?q=javascript:1">x</a></p>\n',
+  );
   assert.equal(fm.toHtml('[m](mailto:a@b.c)'), '<p><a href="mailto:a@b.c">m</a></p>\n');
   assert.equal(fm.toHtml('![i](data:image/png;base64,AAA)'), '<p><img src="data:image/png;base64,AAA" alt="i"></p>\n');
   assert.equal(fm.toHtml('![i](data:image/svg+xml;base64,AAA)'), '<p><img alt="i"></p>\n');
@@ -76,7 +79,10 @@ test('render returns the Article of foldmark.d.ts for the seed article', () => {
   const a = fm.render(seed);
   assert.deepEqual(Object.keys(a).sort(), ['html', 'jsonLd', 'meta', 'questions', 'title', 'toc', 'warnings']);
   assert.equal(a.title, 'How is Webiny serverless?');
-  assert.deepEqual(a.questions.map((q) => q.id), ['what-is-serverless', 'what-is-faas']);
+  assert.deepEqual(
+    a.questions.map((q) => q.id),
+    ['what-is-serverless', 'what-is-faas'],
+  );
   assert.ok(a.html.startsWith('<article class="fm-article">\n<h1 class="fm-title">How is Webiny serverless?</h1>'));
   assert.equal(JSON.parse(a.jsonLd)['@type'], 'FAQPage');
 });
@@ -90,9 +96,9 @@ test('jsonLd is built on first access from what render was given, not what chang
   const a = fm.render(bytes, options);
   bytes.fill(0x41);
   options.idPrefix = 'changed-';
-  fm.render('# Another article?\n\n## Other?\n\nx');  // the core's buffers now hold other output
+  fm.render('# Another article?\n\n## Other?\n\nx'); // the core's buffers now hold other output
   assert.equal(a.jsonLd, fm.render(source, { idPrefix: 'a-' }).jsonLd);
-  assert.equal(a.jsonLd, eager.jsonLd);  // the prefix shapes ids, not the JSON-LD
+  assert.equal(a.jsonLd, eager.jsonLd); // the prefix shapes ids, not the JSON-LD
   assert.equal(a.jsonLd, a.jsonLd);
   assert.equal(fm.render('## Not a question\n\nx').jsonLd, '');
   const described = Object.getOwnPropertyDescriptor(a, 'jsonLd');

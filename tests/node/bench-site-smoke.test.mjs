@@ -11,7 +11,10 @@ import { test } from 'node:test';
 import { generateTree, slug } from '../../bench/site/generate.mjs';
 import { root } from './fixtures.mjs';
 
-const mdFiles = (dir) => readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.md')).sort();
+const mdFiles = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.md'))
+    .sort();
 
 test('generated trees are deterministic and every link and image in them resolves', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'foldmark-site-tree-'));
@@ -45,7 +48,10 @@ test('generated trees are deterministic and every link and image in them resolve
     }
   }
   assert.ok(links > 40 && anchors > 10 && images > 10, `${links} links, ${anchors} anchors, ${images} images`);
-  assert.ok(files.some((f) => posix.dirname(f).split('/').length === 3), 'some articles are 3 folders deep');
+  assert.ok(
+    files.some((f) => posix.dirname(f).split('/').length === 3),
+    'some articles are 3 folders deep',
+  );
   assert.ok(readdirSync(a.docs, { recursive: true }).some((f) => f.endsWith('_category_.json')));
   assert.ok(a.bytes / 40 > 2000 && a.bytes / 40 < 6000, `${a.bytes / 40} bytes per article`);
 });
@@ -67,17 +73,32 @@ test('npm run bench:site works on a 10-article tree', { timeout: 60_000 }, (t) =
   });
   assert.equal(r.status, 0, r.stderr);
   const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8'));
-  assert.deepEqual(results.rows.map((row) => row.n), [10]);
+  assert.deepEqual(
+    results.rows.map((row) => row.n),
+    [10],
+  );
   const row = results.rows[0];
   assert.deepEqual(Object.keys(row.modes), ['plain', 'prerender']);
   for (const [mode, m] of Object.entries(row.modes)) {
-    for (const key of ['buildMs', 'buildCpuMs', 'rssMiB', 'outBytes', 'downloadGz', 'catalogPerDoc', 'firstMs', 'secondMs']) {
+    for (const key of [
+      'buildMs',
+      'buildCpuMs',
+      'rssMiB',
+      'outBytes',
+      'downloadGz',
+      'catalogPerDoc',
+      'firstMs',
+      'secondMs',
+    ]) {
       assert.ok(m[key] > 0, `${mode}: ${key} = ${m[key]}`);
     }
     assert.equal(m.brokenWarnings, 0, `${mode}: ${m.warningExamples.join('\n')}`);
     assert.equal(m.failed, 0, `${mode}: ${m.failedExamples.join('\n')}`);
     assert.deepEqual(m.errors, [], mode);
-    assert.ok(m.files.some((f) => f.endsWith('.png')), `${mode}: the article's images load: ${m.files}`);
+    assert.ok(
+      m.files.some((f) => f.endsWith('.png')),
+      `${mode}: the article's images load: ${m.files}`,
+    );
   }
   const md = readFileSync(join(dir, 'out', 'results.md'), 'utf8');
   assert.match(md, /\| first article \(ms, median\) \| \d+ \| 1\.00× \|/);

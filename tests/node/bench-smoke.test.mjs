@@ -31,9 +31,22 @@ test('npm run bench works in quick mode on tiny corpora', { timeout: 30_000 }, (
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /correctness: \d+ libraries × 5 corpora OK/);
   const results = JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8'));
-  assert.deepEqual(results.corpora.map((c) => c.name), ['spec', 'readmes', 'faq', 'small', 'docusaurus']);
+  assert.deepEqual(
+    results.corpora.map((c) => c.name),
+    ['spec', 'readmes', 'faq', 'small', 'docusaurus'],
+  );
   for (const c of results.corpora) {
-    for (const name of ['foldmark toHtml', 'foldmark toHtml mdx', 'foldmark render', 'foldmark render+jsonLd', 'markdown-wasm', 'md4w', 'marked', 'markdown-it', 'commonmark']) {
+    for (const name of [
+      'foldmark toHtml',
+      'foldmark toHtml mdx',
+      'foldmark render',
+      'foldmark render+jsonLd',
+      'markdown-wasm',
+      'md4w',
+      'marked',
+      'markdown-it',
+      'commonmark',
+    ]) {
       assert.ok(results.rows[c.name][name].mbps > 0, `${name} on ${c.name}`);
     }
   }
@@ -50,14 +63,24 @@ test('npm run bench works in quick mode on tiny corpora', { timeout: 30_000 }, (
 test("README's speed section is the run's table, conditions, sizes and missed targets", () => {
   const row = (mbps, ratio) => ({ mbps, ratio, usPerItem: 10, spread: 0.2 });
   const results = {
-    date: '2026-12-06T00:00:00.000Z', node: 'v20', config: { rounds: 5, seconds: 1 },
-    corpora: [{ name: 'small', title: '2 small articles' }, { name: 'docusaurus', title: 'Redux docs' }],
+    date: '2026-12-06T00:00:00.000Z',
+    node: 'v20',
+    config: { rounds: 5, seconds: 1 },
+    corpora: [
+      { name: 'small', title: '2 small articles' },
+      { name: 'docusaurus', title: 'Redux docs' },
+    ],
     runners: ['foldmark toHtml', 'markdown-wasm'],
-    rows: { small: { 'foldmark toHtml': row(60, 1.2), 'markdown-wasm': row(50, 1) },
-      docusaurus: { 'foldmark toHtml': row(40, 1.3), 'markdown-wasm': row(30, 1) } },
+    rows: {
+      small: { 'foldmark toHtml': row(60, 1.2), 'markdown-wasm': row(50, 1) },
+      docusaurus: { 'foldmark toHtml': row(40, 1.3), 'markdown-wasm': row(30, 1) },
+    },
     cold: { 'foldmark toHtml': { ms: 20 }, 'markdown-wasm': { ms: 21 } },
     size: { foldmark: { gz: 80 * 1024 }, 'markdown-wasm': { gz: 29 * 1024 } },
-    targets: [{ what: 'toHtml ≥ 1.25× on small', value: '1.20×', ok: false }, { what: 'x', value: 'y', ok: true }],
+    targets: [
+      { what: 'toHtml ≥ 1.25× on small', value: '1.20×', ok: false },
+      { what: 'x', value: 'y', ok: true },
+    ],
   };
   const text = readmeSpeed(results);
   assert.match(text, /^\| library \| 2 small articles \| Redux docs \|\n/);
@@ -74,7 +97,10 @@ test('the correctness check rejects empty, truncated and unlinked output', () =>
   checkOutput('good', 'faq', [text], lib(good));
   assert.throws(() => checkOutput('empty', 'faq', [text], lib('')), /output is 0 chars/);
   assert.throws(() => checkOutput('nolink', 'faq', [text], lib(good.replace('href', 'data-x'))), /lacks the link/);
-  assert.throws(() => checkOutput('nohead', 'faq', [text], lib(good.replace(MARKER_HEADING, 'x'))), /lacks the heading/);
+  assert.throws(
+    () => checkOutput('nohead', 'faq', [text], lib(good.replace(MARKER_HEADING, 'x'))),
+    /lacks the heading/,
+  );
 });
 
 test('corpora are deterministic', () => {

@@ -35,18 +35,27 @@ test('web/foldmark.d.ts types every option, error code and warning code of the c
   const dts = read('web', 'foldmark.d.ts');
   const options = dts.slice(dts.indexOf('export interface Options'), dts.indexOf('export interface TocEntry'));
   for (const o of contract.options) assert.match(options, new RegExp(`\\b${o.name}\\?:`), `Options.${o.name}`);
-  const union = (name) => [...(new RegExp(`export type ${name} =([^;]*);`).exec(dts)?.[1] ?? '').matchAll(/'([A-Z_]+)'/g)]
-    .map((m) => m[1]);
-  assert.deepEqual(union('FoldmarkErrorCode').sort(), [...contract.errors.filter(Boolean), ...contract.jsErrors].sort());
+  const union = (name) =>
+    [...(new RegExp(`export type ${name} =([^;]*);`).exec(dts)?.[1] ?? '').matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
+  assert.deepEqual(
+    union('FoldmarkErrorCode').sort(),
+    [...contract.errors.filter(Boolean), ...contract.jsErrors].sort(),
+  );
   assert.deepEqual(union('WarningCode').sort(), Object.keys(contract.warnings).sort());
 });
 
 test('both fixture runners know the fixture flag of every option (the JS-only hook has none)', () => {
-  const runners = { 'tests/native/fixtures.cpp': read('tests', 'native', 'fixtures.cpp'),
-    'tests/node/fixtures.mjs': read('tests', 'node', 'fixtures.mjs') };
+  const runners = {
+    'tests/native/fixtures.cpp': read('tests', 'native', 'fixtures.cpp'),
+    'tests/node/fixtures.mjs': read('tests', 'node', 'fixtures.mjs'),
+  };
   for (const o of contract.options) {
-    if (o.fixture === null) { assert.equal(o.type, 'function', `${o.name}: only a JS hook may lack a fixture flag`); continue; }
-    for (const [file, text] of Object.entries(runners)) assert.ok(text.includes(`"${o.fixture}`) || text.includes(`'${o.fixture}`), `${file} lacks ${o.fixture}`);
+    if (o.fixture === null) {
+      assert.equal(o.type, 'function', `${o.name}: only a JS hook may lack a fixture flag`);
+      continue;
+    }
+    for (const [file, text] of Object.entries(runners))
+      assert.ok(text.includes(`"${o.fixture}`) || text.includes(`'${o.fixture}`), `${file} lacks ${o.fixture}`);
   }
 });
 
@@ -61,9 +70,11 @@ test('the wasm core honours the generated flag bits and reports the contract err
   assert.throws(() => fm.toHtml('x', { nope: 1 }), { code: 'E_OPTION' });
 });
 
-test('warning codes the core emits are the contract\'s', async () => {
+test("warning codes the core emits are the contract's", async () => {
   const fm = await createFoldmark();
-  const { warnings } = fm.render("---\na: [\n---\nimport A from 'a'\n\n:::nope\n:::\n\n<Foo>\n\n## H {#a b}\n", { mdx: true });
+  const { warnings } = fm.render("---\na: [\n---\nimport A from 'a'\n\n:::nope\n:::\n\n<Foo>\n\n## H {#a b}\n", {
+    mdx: true,
+  });
   const known = new Set(Object.keys(contract.warnings));
   assert.ok(warnings.length >= 4);
   for (const w of warnings) assert.ok(known.has(w.code), w.code);

@@ -39,7 +39,7 @@ test('the wasm from wasmBinary (Uint8Array, ArrayBuffer, a view into a larger bu
   for (const options of sources) assert.equal((await createFoldmark(options)).toHtml('# Hi'), EXPECTED);
 });
 
-test('wasmUrl over http, and locateFile called with the file name and the glue\'s folder', async () => {
+test("wasmUrl over http, and locateFile called with the file name and the glue's folder", async () => {
   const server = createServer((req, res) => {
     res.writeHead(req.url === '/w/foldmark-core.wasm' ? 200 : 404, { 'content-type': 'application/wasm' });
     res.end(req.url === '/w/foldmark-core.wasm' ? wasm : 'missing');
@@ -49,7 +49,12 @@ test('wasmUrl over http, and locateFile called with the file name and the glue\'
   try {
     assert.equal((await createFoldmark({ wasmUrl: `${base}foldmark-core.wasm` })).toHtml('# Hi'), EXPECTED);
     const calls = [];
-    const fm = await createFoldmark({ locateFile: (path, dir) => { calls.push([path, dir]); return base + path; } });
+    const fm = await createFoldmark({
+      locateFile: (path, dir) => {
+        calls.push([path, dir]);
+        return base + path;
+      },
+    });
     assert.equal(fm.toHtml('# Hi'), EXPECTED);
     assert.deepEqual(calls, [['foldmark-core.wasm', pathToFileURL(join(root, 'dist')).href + '/']]);
     await rejectsWith(createFoldmark({ wasmUrl: `${base}gone.wasm` }), 'E_WASM', /gone\.wasm \(HTTP 404\)/);
@@ -59,21 +64,38 @@ test('wasmUrl over http, and locateFile called with the file name and the glue\'
 });
 
 test('a missing or wrong wasm is a FoldmarkError E_WASM that says where it looked and what to pass', async () => {
-  await rejectsWith(createFoldmark({ wasmUrl: '/nowhere/foldmark-core.wasm' }), 'E_WASM',
-    /cannot read the foldmark wasm at \/nowhere\/foldmark-core\.wasm \(ENOENT\).*wasmUrl.*wasmBinary/);
-  await rejectsWith(createFoldmark({ wasmBinary: new TextEncoder().encode('<!doctype html>') }), 'E_WASM',
-    /wasmBinary is not a WebAssembly module/);
+  await rejectsWith(
+    createFoldmark({ wasmUrl: '/nowhere/foldmark-core.wasm' }),
+    'E_WASM',
+    /cannot read the foldmark wasm at \/nowhere\/foldmark-core\.wasm \(ENOENT\).*wasmUrl.*wasmBinary/,
+  );
+  await rejectsWith(
+    createFoldmark({ wasmBinary: new TextEncoder().encode('<!doctype html>') }),
+    'E_WASM',
+    /wasmBinary is not a WebAssembly module/,
+  );
   // A valid module that is not foldmark's.
-  await rejectsWith(createFoldmark({ wasmBinary: new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]) }), 'E_WASM',
-    /could not be instantiated.*foldmark-core\.wasm of the same foldmark version/);
+  await rejectsWith(
+    createFoldmark({ wasmBinary: new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]) }),
+    'E_WASM',
+    /could not be instantiated.*foldmark-core\.wasm of the same foldmark version/,
+  );
   await rejectsWith(createFoldmark({ wasmBinary: wasm.subarray(0, 1000) }), 'E_WASM', /could not be instantiated/);
 });
 
 test('createFoldmark options are checked: unknown names, wrong types, more than one source', async () => {
   await rejectsWith(createFoldmark({ wasmURL: wasmPath }), 'E_OPTION', /unknown createFoldmark option "wasmURL"/);
-  await rejectsWith(createFoldmark({ wasmBinary: 'bytes' }), 'E_OPTION', /"wasmBinary" must be an ArrayBuffer or Uint8Array/);
+  await rejectsWith(
+    createFoldmark({ wasmBinary: 'bytes' }),
+    'E_OPTION',
+    /"wasmBinary" must be an ArrayBuffer or Uint8Array/,
+  );
   await rejectsWith(createFoldmark({ wasmUrl: 42 }), 'E_OPTION', /"wasmUrl" must be a string or URL/);
-  await rejectsWith(createFoldmark({ wasmUrl: wasmPath, wasmBinary: wasm }), 'E_OPTION', /one of .*got wasmUrl and wasmBinary/);
+  await rejectsWith(
+    createFoldmark({ wasmUrl: wasmPath, wasmBinary: wasm }),
+    'E_OPTION',
+    /one of .*got wasmUrl and wasmBinary/,
+  );
   await rejectsWith(createFoldmark('fast'), 'E_OPTION', /must be an object/);
   assert.equal((await createFoldmark(null)).toHtml('# Hi'), EXPECTED);
   assert.equal((await createFoldmark({ wasmUrl: undefined })).toHtml('# Hi'), EXPECTED);
@@ -85,7 +107,13 @@ test('require(): the CommonJS entry returns the same API, and instanceof Foldmar
   const fm = await cjs.createFoldmark();
   assert.equal(fm.toHtml('# Hi'), EXPECTED);
   assert.deepEqual(Object.keys(fm).sort(), Object.keys(await createFoldmark()).sort());
-  const thrown = (() => { try { fm.toHtml(42); } catch (err) { return err; } })();
+  const thrown = (() => {
+    try {
+      fm.toHtml(42);
+    } catch (err) {
+      return err;
+    }
+  })();
   assert.equal(thrown.code, 'E_INPUT');
   assert.ok(thrown instanceof cjs.FoldmarkError && thrown instanceof FoldmarkError && thrown instanceof Error);
   const made = new cjs.FoldmarkError('E_OPTION', 'by hand');
@@ -103,8 +131,11 @@ test('require() without require(esm), as on Node 20.0–20.18 (--no-experimental
       try { fm.render('# T', { colapse: 'none' }); } catch (err) { console.log(err instanceof FoldmarkError, err.code); }
       console.log(fm.toHtml('# Hi').trim());
     });`;
-  const run = (code) => execFileSync(process.execPath, ['--no-experimental-require-module', '-e', code],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (code) =>
+    execFileSync(process.execPath, ['--no-experimental-require-module', '-e', code], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   assert.equal(run(script), 'true E_OPTION\n<h1 id="hi">Hi</h1>\n');
   // The flag does turn require(esm) off: requiring the ES entry directly fails there.
   assert.throws(() => run(`require(${JSON.stringify(join(root, 'web', 'node.js'))})`), /ERR_REQUIRE_ESM/);

@@ -7,8 +7,14 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const md4cTests = join(root, '.deps', 'md4c', 'test');
 
-export const md4cFiles = ['spec.txt', 'spec-tables.txt', 'spec-strikethrough.txt', 'spec-tasklists.txt',
-  'spec-permissive-autolinks.txt', 'regressions.txt'].map((f) => join(md4cTests, f));
+export const md4cFiles = [
+  'spec.txt',
+  'spec-tables.txt',
+  'spec-strikethrough.txt',
+  'spec-tasklists.txt',
+  'spec-permissive-autolinks.txt',
+  'regressions.txt',
+].map((f) => join(md4cTests, f));
 
 const FENCE = '`'.repeat(32);
 
@@ -40,8 +46,15 @@ export function readFixtures(path) {
   return out;
 }
 
-const GFM_FLAGS = new Set(['--ftables', '--fstrikethrough', '--ftasklists', '--fpermissive-url-autolinks',
-  '--fpermissive-www-autolinks', '--fpermissive-email-autolinks', '--gfm']);
+const GFM_FLAGS = new Set([
+  '--ftables',
+  '--fstrikethrough',
+  '--ftasklists',
+  '--fpermissive-url-autolinks',
+  '--fpermissive-www-autolinks',
+  '--fpermissive-email-autolinks',
+  '--gfm',
+]);
 
 export function planFixture(f, ownFile) {
   const options = ownFile ? {} : { allowRawHtml: true, gfm: false, headingIds: false };
@@ -76,5 +89,10 @@ export function runFixture(fm, f, run) {
 
 export function readDeviations() {
   const text = readFileSync(join(root, 'tests', 'spec', 'deviations.txt'), 'utf8');
-  return new Set(text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/)[0]));
+  return new Set(
+    text
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split(/\s+/)[0]),
+  );
 }

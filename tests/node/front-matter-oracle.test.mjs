@@ -83,7 +83,9 @@ function render(yaml) {
 }
 
 test('front matter meta equals js-yaml (CORE_SCHEMA) on the corpus', () => {
-  const files = readdirSync(corpus).filter((name) => name.endsWith('.yaml')).sort();
+  const files = readdirSync(corpus)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort();
   assert.ok(files.length >= 40, `only ${files.length} corpus files`);
   let equal = 0;
   let intended = 0;
@@ -95,14 +97,20 @@ test('front matter meta equals js-yaml (CORE_SCHEMA) on the corpus', () => {
     const special = INTENDED[name];
     if (!special) {
       if (!theirs.error && isDeepStrictEqual(article.meta, theirs.value)) equal += 1;
-      else mismatches.push(`${name}: ours ${JSON.stringify(article.meta)}, js-yaml ${theirs.error ?? JSON.stringify(theirs.value)}`);
+      else
+        mismatches.push(
+          `${name}: ours ${JSON.stringify(article.meta)}, js-yaml ${theirs.error ?? JSON.stringify(theirs.value)}`,
+        );
       continue;
     }
     const expected = special.expected(theirs.value);
     const differs = theirs.error !== undefined || !isDeepStrictEqual(theirs.value, article.meta);
     const warned = article.warnings.some((w) => w.code.startsWith('W_FRONT_MATTER'));
     if (differs && isDeepStrictEqual(article.meta, expected) && warned === (special.warns ?? true)) intended += 1;
-    else mismatches.push(`${name} (${special.reason}): ours ${JSON.stringify(article.meta)}, expected ${JSON.stringify(expected)}, warned ${warned}`);
+    else
+      mismatches.push(
+        `${name} (${special.reason}): ours ${JSON.stringify(article.meta)}, expected ${JSON.stringify(expected)}, warned ${warned}`,
+      );
   }
   console.log(`front matter vs js-yaml: ${equal}/${files.length - intended} equal, ${intended} intended differences`);
   assert.deepEqual(mismatches, []);

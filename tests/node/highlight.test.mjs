@@ -9,8 +9,15 @@ const md = '# T\n\n```js title="a.js" {2}\nconst a = "<x>";\nb();\n```\n\ntext\n
 
 test('the hook gets code, language and metastring once per block, in order', () => {
   const calls = [];
-  fm.toHtml(md, { highlight: (...args) => { calls.push(args); } });
-  assert.deepEqual(calls, [['const a = "<x>";\nb();\n', 'js', 'title="a.js" {2}'], ['plain & more\n', '', '']]);
+  fm.toHtml(md, {
+    highlight: (...args) => {
+      calls.push(args);
+    },
+  });
+  assert.deepEqual(calls, [
+    ['const a = "<x>";\nb();\n', 'js', 'title="a.js" {2}'],
+    ['plain & more\n', '', ''],
+  ]);
 });
 
 test('a hook returning no string leaves the bytes of a call without hook', () => {
@@ -23,7 +30,10 @@ test('a hook returning no string leaves the bytes of a call without hook', () =>
 test('a returned string is the inner HTML; highlighted lines wrap it at its newlines', () => {
   const html = fm.toHtml(md, { highlight: (code, lang) => (lang === 'js' ? '<i>A</i>\n<i>B</i>\n' : undefined) });
   assert.match(html, /<figcaption class="fm-code-title">a\.js<\/figcaption>/);
-  assert.match(html, /<code class="language-js"><i>A<\/i>\n<span class="fm-line-highlight"><i>B<\/i>\n<\/span><\/code>/);
+  assert.match(
+    html,
+    /<code class="language-js"><i>A<\/i>\n<span class="fm-line-highlight"><i>B<\/i>\n<\/span><\/code>/,
+  );
   assert.match(html, /<pre><code>plain &amp; more\n<\/code><\/pre>/);
   assert.doesNotMatch(html, /\0/);
 });
@@ -31,7 +41,10 @@ test('a returned string is the inner HTML; highlighted lines wrap it at its newl
 test('a token spanning lines is closed before the highlight span ends and reopened after it', () => {
   const src = '```js {2}\n/* a\nb\nc */\n```\n';
   const html = fm.toHtml(src, { highlight: () => '<span class="c">/* a\nb\nc */</span>\n' });
-  assert.match(html, /<span class="c">\/\* a\n<\/span><span class="fm-line-highlight"><span class="c">b\n<\/span><\/span><span class="c">c \*\/<\/span>\n/);
+  assert.match(
+    html,
+    /<span class="c">\/\* a\n<\/span><span class="fm-line-highlight"><span class="c">b\n<\/span><\/span><span class="c">c \*\/<\/span>\n/,
+  );
 });
 
 test('render() splices too; its FAQ JSON-LD keeps the escaped code', () => {

@@ -11,8 +11,11 @@ import { createFoldmark, FoldmarkError } from '../../web/node.js';
 const utf8 = (s) => new TextEncoder().encode(s);
 
 function throwsCode(fn, code, message) {
-  assert.throws(fn, (err) => err instanceof FoldmarkError && err.code === code &&
-    (message === undefined || message.test(err.message)), `expected ${code}`);
+  assert.throws(
+    fn,
+    (err) => err instanceof FoldmarkError && err.code === code && (message === undefined || message.test(err.message)),
+    `expected ${code}`,
+  );
 }
 
 test('a Uint8Array whose length is larger than its bytes leaks nothing of an earlier call', async () => {
@@ -26,7 +29,11 @@ test('a Uint8Array whose length is larger than its bytes leaks nothing of an ear
 
 test('a Uint8Array whose length is smaller than its bytes renders all of them; the instance lives', async () => {
   const fm = await createFoldmark();
-  class Small extends Uint8Array { get length() { return 16; } }
+  class Small extends Uint8Array {
+    get length() {
+      return 16;
+    }
+  }
   const big = new Small(3 << 20).fill(0x5a);
   assert.equal(fm.toHtml(big), `<p>${'Z'.repeat(3 << 20)}</p>\n`);
   for (let i = 0; i < 3; i++) assert.equal(fm.toHtml('# ok'), '<h1 id="ok">ok</h1>\n');
@@ -36,13 +43,35 @@ test('a subclass cannot run code while its bytes are read: no getter, no slice, 
   const fm = await createFoldmark();
   let calls = 0;
   class Reenter extends Uint8Array {
-    get length() { calls++; fm.render('# Inner', { idPrefix: 'inner-' }); return super.length; }
-    get byteLength() { calls++; return 1; }
-    get byteOffset() { calls++; return 2; }
-    get buffer() { calls++; return new ArrayBuffer(8); }
-    slice() { calls++; throw new Error('slice called'); }
-    subarray() { calls++; throw new Error('subarray called'); }
-    static get [Symbol.species]() { calls++; return Uint8Array; }
+    get length() {
+      calls++;
+      fm.render('# Inner', { idPrefix: 'inner-' });
+      return super.length;
+    }
+    get byteLength() {
+      calls++;
+      return 1;
+    }
+    get byteOffset() {
+      calls++;
+      return 2;
+    }
+    get buffer() {
+      calls++;
+      return new ArrayBuffer(8);
+    }
+    slice() {
+      calls++;
+      throw new Error('slice called');
+    }
+    subarray() {
+      calls++;
+      throw new Error('subarray called');
+    }
+    static get [Symbol.species]() {
+      calls++;
+      return Uint8Array;
+    }
   }
   const a = fm.render(new Reenter(utf8('# Outer\n\n## Q?\n\nA')), { idPrefix: 'out-' });
   assert.equal(a.html.split('\n')[1], '<h1 class="fm-title" id="out-outer">Outer</h1>');
@@ -82,8 +111,15 @@ test('detached buffers, Proxies and other kinds of buffer are E_INPUT, and the n
   const revoked = Proxy.revocable(utf8('# p'), {});
   revoked.revoke();
   throwsCode(() => fm.toHtml(revoked.proxy), 'E_INPUT');
-  for (const other of [new ArrayBuffer(3), new DataView(new ArrayBuffer(3)), new Uint16Array(3),
-    new Uint8ClampedArray(3), new Int8Array(3), [0x23, 0x20, 0x61], new String('# s')]) {
+  for (const other of [
+    new ArrayBuffer(3),
+    new DataView(new ArrayBuffer(3)),
+    new Uint16Array(3),
+    new Uint8ClampedArray(3),
+    new Int8Array(3),
+    [0x23, 0x20, 0x61],
+    new String('# s'),
+  ]) {
     throwsCode(() => fm.toHtml(other), 'E_INPUT');
   }
   assert.equal(fm.toHtml('# ok'), '<h1 id="ok">ok</h1>\n');
@@ -92,45 +128,87 @@ test('detached buffers, Proxies and other kinds of buffer are E_INPUT, and the n
 test('options are read once: a getter cannot turn allowRawHtml on after validation', async () => {
   const fm = await createFoldmark();
   let reads = 0;
-  const html = fm.toHtml('<img src=x onerror=alert(1)>', { get allowRawHtml() { return reads++ > 0; } });
+  const html = fm.toHtml('<img src=x onerror=alert(1)>', {
+    get allowRawHtml() {
+      return reads++ > 0;
+    },
+  });
   assert.equal(reads, 1);
   assert.doesNotMatch(html, /<img/);
   let k = 0;
-  const shifty = new Proxy({}, {
-    ownKeys: () => (k++ ? ['allowRawHtml', 'bogus'] : []),
-    getOwnPropertyDescriptor: () => ({ value: 'yes', enumerable: true, configurable: true }),
-    get: () => 'yes',
-  });
-  assert.equal(fm.toHtml('<b>x</b>', shifty), '<p>&lt;b&gt;x&lt;/b&gt;</p>\n');  // its keys: none
+  const shifty = new Proxy(
+    {},
+    {
+      ownKeys: () => (k++ ? ['allowRawHtml', 'bogus'] : []),
+      getOwnPropertyDescriptor: () => ({ value: 'yes', enumerable: true, configurable: true }),
+      get: () => 'yes',
+    },
+  );
+  assert.equal(fm.toHtml('<b>x</b>', shifty), '<p>&lt;b&gt;x&lt;/b&gt;</p>\n'); // its keys: none
   assert.equal(k, 1);
-  const liar = new Proxy({ allowRawHtml: false }, { get: () => true });  // one source: the descriptor
+  const liar = new Proxy({ allowRawHtml: false }, { get: () => true }); // one source: the descriptor
   assert.equal(fm.toHtml('<b>x</b>', liar), '<p>&lt;b&gt;x&lt;/b&gt;</p>\n');
-  const wrongType = new Proxy({}, {
-    ownKeys: () => ['allowRawHtml'],
-    getOwnPropertyDescriptor: () => ({ value: 'yes', enumerable: true, configurable: true }),
-  });
+  const wrongType = new Proxy(
+    {},
+    {
+      ownKeys: () => ['allowRawHtml'],
+      getOwnPropertyDescriptor: () => ({ value: 'yes', enumerable: true, configurable: true }),
+    },
+  );
   throwsCode(() => fm.toHtml('<b>x</b>', wrongType), 'E_OPTION', /allowRawHtml/);
   const flip = { allowRawHtml: false };
-  const once = new Proxy(flip, { get: (t, name) => { const v = t[name]; t.allowRawHtml = true; return v; } });
+  const once = new Proxy(flip, {
+    get: (t, name) => {
+      const v = t[name];
+      t.allowRawHtml = true;
+      return v;
+    },
+  });
   assert.equal(fm.toHtml('<b>x</b>', once), '<p>&lt;b&gt;x&lt;/b&gt;</p>\n');
 });
 
 test('options that throw or are revoked are E_OPTION; inherited options are ignored', async () => {
   const fm = await createFoldmark();
-  throwsCode(() => fm.toHtml('x', { get gfm() { throw new Error('boom'); } }), 'E_OPTION', /boom/);
+  throwsCode(
+    () =>
+      fm.toHtml('x', {
+        get gfm() {
+          throw new Error('boom');
+        },
+      }),
+    'E_OPTION',
+    /boom/,
+  );
   const revoked = Proxy.revocable({}, {});
   revoked.revoke();
   throwsCode(() => fm.toHtml('x', revoked.proxy), 'E_OPTION');
   assert.equal(fm.toHtml('<b>x</b>', Object.create({ allowRawHtml: true })), '<p>&lt;b&gt;x&lt;/b&gt;</p>\n');
-  const reentrant = { get idPrefix() { fm.render('# Inner', { idPrefix: 'in-' }); return 'out-'; } };
+  const reentrant = {
+    get idPrefix() {
+      fm.render('# Inner', { idPrefix: 'in-' });
+      return 'out-';
+    },
+  };
   assert.equal(fm.toHtml('# T', reentrant), '<h1 id="out-t">T</h1>\n');
 });
 
-const settles = (promise) => Promise.race([promise.then(() => 'resolved', (err) => err),
-  new Promise((resolve) => setTimeout(() => resolve('never settled'), 5000))]);
+const settles = (promise) =>
+  Promise.race([
+    promise.then(
+      () => 'resolved',
+      (err) => err,
+    ),
+    new Promise((resolve) => setTimeout(() => resolve('never settled'), 5000)),
+  ]);
 
 test('createFoldmark rejects with FoldmarkError when instantiation fails, whatever the cause', async () => {
-  const hook = await settles(createFoldmark({ instantiateWasm() { throw new Error('hook failed'); } }));
+  const hook = await settles(
+    createFoldmark({
+      instantiateWasm() {
+        throw new Error('hook failed');
+      },
+    }),
+  );
   assert.ok(hook instanceof FoldmarkError, String(hook));
   assert.equal(hook.code, 'E_INTERNAL');
   assert.match(hook.message, /hook failed/);

@@ -15,7 +15,10 @@ const extraPayloads = new URL('./xss-extra.jsonl', import.meta.url);
 
 function load(file) {
   if (!file || !existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
 }
 
 const payloads = [...load(sharedPayloads), ...load(extraPayloads)];
@@ -69,7 +72,11 @@ function violationsOf(p, html, result, prefix) {
     if (ids) found.push(`ID: ${ids}`);
     if (result.jsonLd) {
       if (result.jsonLd.includes('<')) found.push("JSON-LD contains '<'");
-      try { JSON.parse(result.jsonLd); } catch (e) { found.push(`JSON-LD does not parse: ${e.message}`); }
+      try {
+        JSON.parse(result.jsonLd);
+      } catch (e) {
+        found.push(`JSON-LD does not parse: ${e.message}`);
+      }
     }
   }
   const visible = checked.text + '\n' + checked.attrText.join('\n');

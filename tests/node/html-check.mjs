@@ -6,15 +6,45 @@
 import { decodeHTMLAttribute, decodeHTML } from 'entities';
 
 const TAGS = {
-  h1: ['id', 'class'], h2: ['id', 'class'], h3: ['id', 'class'], h4: ['id', 'class'],
-  h5: ['id', 'class'], h6: ['id', 'class'], a: ['href', 'title'], img: ['src', 'alt', 'title'],
-  em: [], strong: [], del: [], code: ['class'], pre: ['class'], blockquote: ['class'], ul: [],
-  ol: ['start'], li: ['class'], hr: [], br: [], table: [], thead: [], tbody: [], tr: [],
-  th: ['align'], td: ['align'], details: ['class'], summary: [], article: ['class'],
+  h1: ['id', 'class'],
+  h2: ['id', 'class'],
+  h3: ['id', 'class'],
+  h4: ['id', 'class'],
+  h5: ['id', 'class'],
+  h6: ['id', 'class'],
+  a: ['href', 'title'],
+  img: ['src', 'alt', 'title'],
+  em: [],
+  strong: [],
+  del: [],
+  code: ['class'],
+  pre: ['class'],
+  blockquote: ['class'],
+  ul: [],
+  ol: ['start'],
+  li: ['class'],
+  hr: [],
+  br: [],
+  table: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: ['align'],
+  td: ['align'],
+  details: ['class'],
+  summary: [],
+  article: ['class'],
   input: ['type', 'class', 'checked', 'disabled'],
   // Docusaurus Markdown: admonitions, code titles and highlighted lines, tabs, the safe tag list.
-  div: ['class', 'role', 'id', 'aria-labelledby'], p: ['class'], aside: ['class'],
-  figure: ['class'], figcaption: ['class'], span: ['class'], kbd: [], sup: [], sub: [],
+  div: ['class', 'role', 'id', 'aria-labelledby'],
+  p: ['class'],
+  aside: ['class'],
+  figure: ['class'],
+  figcaption: ['class'],
+  span: ['class'],
+  kbd: [],
+  sup: [],
+  sub: [],
   button: ['type', 'role', 'id', 'aria-controls', 'aria-selected'],
 };
 const VOID = new Set(['img', 'hr', 'br', 'input']);
@@ -98,17 +128,29 @@ export function checkHtml(html) {
     if (c === '<' && html[i + 1] === '/') {
       const m = /^<\/([A-Za-z0-9]+)>/.exec(html.slice(i, i + 20));
       const tag = m && m[1].toLowerCase();
-      if (!m || !TAGS[tag] || VOID.has(tag)) { fail('bad end tag'); break; }
-      if (stack.at(-1).tag !== tag) { fail(`</${tag}> closes <${stack.at(-1).tag}>`); break; }
+      if (!m || !TAGS[tag] || VOID.has(tag)) {
+        fail('bad end tag');
+        break;
+      }
+      if (stack.at(-1).tag !== tag) {
+        fail(`</${tag}> closes <${stack.at(-1).tag}>`);
+        break;
+      }
       stack.pop();
       i += m[0].length;
     } else if (c === '<' && /[A-Za-z]/.test(html[i + 1] ?? '')) {
       const m = /^<([A-Za-z0-9]+)/.exec(html.slice(i, i + 20));
       const tag = m[1].toLowerCase();
-      if (!TAGS[tag]) { fail(`tag <${tag}> not allowed`); break; }
+      if (!TAGS[tag]) {
+        fail(`tag <${tag}> not allowed`);
+        break;
+      }
       const attrs = [];
       const end = readAttributes(html, i + m[0].length, attrs);
-      if (end < 0) { fail(end === -2 ? 'self-closing slash' : 'unterminated tag'); break; }
+      if (end < 0) {
+        fail(end === -2 ? 'self-closing slash' : 'unterminated tag');
+        break;
+      }
       const names = new Set();
       for (const a of attrs) {
         if (names.has(a.name)) fail(`duplicate attribute ${a.name}`);
@@ -118,7 +160,11 @@ export function checkHtml(html) {
       }
       if (tag === 'input' && !names.has('disabled')) fail('enabled <input>');
       if (tag === 'a' && stack.some((e) => e.tag === 'a')) fail('<a> inside <a>');
-      const node = { tag, attrs: Object.fromEntries(attrs.map((a) => [a.name, decodeHTMLAttribute(a.raw ?? '')])), children: [] };
+      const node = {
+        tag,
+        attrs: Object.fromEntries(attrs.map((a) => [a.name, decodeHTMLAttribute(a.raw ?? '')])),
+        children: [],
+      };
       stack.at(-1).children.push(node);
       if (!VOID.has(tag)) stack.push(node);
       i = end + 1;
@@ -134,7 +180,13 @@ export function checkHtml(html) {
     }
   }
   if (state.violations.length === 0 && stack.length > 1) state.violations.push(`unclosed <${stack.at(-1).tag}>`);
-  return { violations: state.violations, ids: state.ids, text: decodeHTML(text), attrText: state.attrText, tree: stack[0] };
+  return {
+    violations: state.violations,
+    ids: state.ids,
+    text: decodeHTML(text),
+    attrText: state.attrText,
+    tree: stack[0],
+  };
 }
 
 // STRUCT for render(): <article> holding an optional title, intro, the <details> items and an
@@ -146,7 +198,8 @@ export function checkArticleLayout(tree) {
   for (const e of article.children) {
     if (e.tag === 'details') {
       const [summary, answer, ...more] = e.children;
-      if (summary?.tag !== 'summary' || answer?.tag !== 'div' || more.length) return '<details> is not <summary> + <div>';
+      if (summary?.tag !== 'summary' || answer?.tag !== 'div' || more.length)
+        return '<details> is not <summary> + <div>';
     } else if (hasDetails && !(e.tag === 'div' || (e.tag === 'h1' && e.attrs.class === 'fm-title'))) {
       return `<${e.tag}> between the Q/A items`;
     }
@@ -161,7 +214,8 @@ export function checkIds(result, ids, prefix = '') {
     if (!id.startsWith(prefix)) return `id ${id} lacks the prefix`;
     const slug = id.slice(prefix.length);
     // A slug, or a {#custom-id} (ASCII letters, digits, - _ . :).
-    if (!/^[\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}-]+$/u.test(slug) && !/^[A-Za-z0-9_.:-]+$/.test(slug)) return `id ${JSON.stringify(id)} is not a slug`;
+    if (!/^[\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc}-]+$/u.test(slug) && !/^[A-Za-z0-9_.:-]+$/.test(slug))
+      return `id ${JSON.stringify(id)} is not a slug`;
     if (Buffer.byteLength(slug.replace(/-\d+$/, '')) > 100) return `id ${id.slice(0, 40)}… is over 100 bytes`;
   }
   for (const t of [...result.toc, ...result.questions]) {

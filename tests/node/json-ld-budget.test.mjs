@@ -9,8 +9,8 @@ import { instrumentedFoldmark } from './instrumented.mjs';
 const MAX_INPUT_BYTES = 32 << 20;
 const budget = (bytes) => Math.min(256 << 20, 16 * bytes + (4 << 20));
 
-
-const isLimit = (err) => err instanceof FoldmarkError && err.code === 'E_LIMIT' && /output would exceed \d+ bytes/.test(err.message);
+const isLimit = (err) =>
+  err instanceof FoldmarkError && err.code === 'E_LIMIT' && /output would exceed \d+ bytes/.test(err.message);
 
 test('html + jsonLd over the budget: render works, jsonLd is E_LIMIT, the next call works', async () => {
   const fm = await createFoldmark();
@@ -37,8 +37,10 @@ test('a 32 MiB article of "&": jsonLd is E_LIMIT, and the grown instance is repl
   const grown = memorySize();
   const deadline = Date.now() + 20000;
   while (memorySize() > 64 << 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  console.log(`json-ld budget: wasm memory ${(grown / 2 ** 20).toFixed(0)} MiB after the call → ` +
-    `${(memorySize() / 2 ** 20).toFixed(0)} MiB once replaced`);
+  console.log(
+    `json-ld budget: wasm memory ${(grown / 2 ** 20).toFixed(0)} MiB after the call → ` +
+      `${(memorySize() / 2 ** 20).toFixed(0)} MiB once replaced`,
+  );
   assert.ok(memorySize() <= 64 << 20, `the instance kept ${memorySize()} bytes`);
   assert.equal(fm.toHtml('# ok'), '<h1 id="ok">ok</h1>\n');
   assert.equal(fm.render('# T\n\n## Q?\n\nA').questions[0].id, 'q');

@@ -2,11 +2,58 @@
 // tests/native/html_normalize.cpp.
 import { decodeHTMLStrict } from 'entities';
 
-const BLOCK_TAGS = new Set(['article', 'header', 'aside', 'hgroup', 'blockquote', 'hr', 'iframe', 'body',
-  'li', 'map', 'button', 'object', 'canvas', 'ol', 'caption', 'output', 'col', 'p', 'colgroup', 'pre',
-  'dd', 'progress', 'div', 'section', 'dl', 'table', 'td', 'dt', 'tbody', 'embed', 'textarea', 'fieldset',
-  'tfoot', 'figcaption', 'th', 'figure', 'thead', 'footer', 'tr', 'form', 'ul', 'h1', 'h2', 'h3', 'h4',
-  'h5', 'h6', 'video', 'script', 'style']);
+const BLOCK_TAGS = new Set([
+  'article',
+  'header',
+  'aside',
+  'hgroup',
+  'blockquote',
+  'hr',
+  'iframe',
+  'body',
+  'li',
+  'map',
+  'button',
+  'object',
+  'canvas',
+  'ol',
+  'caption',
+  'output',
+  'col',
+  'p',
+  'colgroup',
+  'pre',
+  'dd',
+  'progress',
+  'div',
+  'section',
+  'dl',
+  'table',
+  'td',
+  'dt',
+  'tbody',
+  'embed',
+  'textarea',
+  'fieldset',
+  'tfoot',
+  'figcaption',
+  'th',
+  'figure',
+  'thead',
+  'footer',
+  'tr',
+  'form',
+  'ul',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'video',
+  'script',
+  'style',
+]);
 const REF = /&(#[xX]?)?[A-Za-z0-9]+;/g;
 const SPACE = /[ \t\n\r\f]/;
 
@@ -29,7 +76,9 @@ export function normalizeHtml(html) {
   let last = 'starttag';
   let lastTag = '';
   let inPre = false;
-  const trimRight = () => { out = out.replace(/[ \t\n\r\f]+$/, ''); };
+  const trimRight = () => {
+    out = out.replace(/[ \t\n\r\f]+$/, '');
+  };
 
   function data(d) {
     if (!d) return;
@@ -64,8 +113,15 @@ export function normalizeHtml(html) {
     const attrs = [];
     let selfClosing = false;
     while (j < html.length && html[j] !== '>') {
-      if (SPACE.test(html[j])) { j += 1; continue; }
-      if (html[j] === '/') { selfClosing = true; j += 1; continue; }
+      if (SPACE.test(html[j])) {
+        j += 1;
+        continue;
+      }
+      if (html[j] === '/') {
+        selfClosing = true;
+        j += 1;
+        continue;
+      }
       selfClosing = false;
       const k = /^[^\s=>/]*/.exec(html.slice(j))[0];
       j += k.length;

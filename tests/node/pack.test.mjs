@@ -21,19 +21,78 @@ const installed = join(app, 'node_modules', 'foldmark');
 
 // What the package ships, and nothing else (LICENSE, README.md and package.json npm adds itself).
 const EXPECTED_FILES = [
-  'LICENSE', 'README.md', 'THIRD_PARTY_NOTICES.md', 'package.json',
-  'dist/foldmark-classic.js', 'dist/foldmark-core.mjs', 'dist/foldmark-core.wasm',
-  'web/browser.js', 'web/cli.js', 'web/contract.js', 'web/input-error.js', 'web/foldmark.d.cts', 'web/foldmark.d.ts', 'web/foldmark.js', 'web/index.cjs',
-  'web/load.js', 'web/node.js', 'dist/foldmark-site.js', 'dist/foldmark-search.js',
-  ...['code', 'containment', 'data-scripts', 'doc-pipeline', 'docs', 'html', 'index', 'links', 'nav', 'output', 'pages', 'prerender', 'problems',
-    'render-worker', 'search', 'search-worker', 'sidebar-values', 'sidebars', 'tree', 'update', 'user-code', 'user-code-worker'].map((m) => `web/site/builder/${m}.js`),
-  ...['catalog', 'code-render', 'doc-names', 'doc-syntax', 'hrefs', 'paths', 'reading-order', 'search-options', 'text', 'toc']
-    .map((m) => `web/site/shared/${m}.js`),
-  'web/site/dev/server.js', 'web/site/dev/client.js', 'web/site/dev/client.css',
+  'LICENSE',
+  'README.md',
+  'THIRD_PARTY_NOTICES.md',
+  'package.json',
+  'dist/foldmark-classic.js',
+  'dist/foldmark-core.mjs',
+  'dist/foldmark-core.wasm',
+  'web/browser.js',
+  'web/cli.js',
+  'web/contract.js',
+  'web/input-error.js',
+  'web/foldmark.d.cts',
+  'web/foldmark.d.ts',
+  'web/foldmark.js',
+  'web/index.cjs',
+  'web/load.js',
+  'web/node.js',
+  'dist/foldmark-site.js',
+  'dist/foldmark-search.js',
+  ...[
+    'code',
+    'containment',
+    'data-scripts',
+    'doc-pipeline',
+    'docs',
+    'html',
+    'index',
+    'links',
+    'nav',
+    'output',
+    'pages',
+    'prerender',
+    'problems',
+    'render-worker',
+    'search',
+    'search-worker',
+    'sidebar-values',
+    'sidebars',
+    'tree',
+    'update',
+    'user-code',
+    'user-code-worker',
+  ].map((m) => `web/site/builder/${m}.js`),
+  ...[
+    'catalog',
+    'code-render',
+    'doc-names',
+    'doc-syntax',
+    'hrefs',
+    'paths',
+    'reading-order',
+    'search-options',
+    'text',
+    'toc',
+  ].map((m) => `web/site/shared/${m}.js`),
+  'web/site/dev/server.js',
+  'web/site/dev/client.js',
+  'web/site/dev/client.css',
   ...['config', 'dev', 'init', 'options'].map((m) => `web/cli/${m}.js`),
-  ...['foldmark.config.json', 'guides/_category_.json', 'guides/configuration.md', 'guides/deploying.md', 'intro.md',
-    'sidebars.js', 'tutorial.md'].map((f) => `web/cli/starter/${f}`),
-  'web/site/favicon.svg', 'web/site/page.html', 'web/site/style.css', 'web/site/components.css',
+  ...[
+    'foldmark.config.json',
+    'guides/_category_.json',
+    'guides/configuration.md',
+    'guides/deploying.md',
+    'intro.md',
+    'sidebars.js',
+    'tutorial.md',
+  ].map((f) => `web/cli/starter/${f}`),
+  'web/site/favicon.svg',
+  'web/site/page.html',
+  'web/site/style.css',
+  'web/site/components.css',
 ];
 
 function run(cmd, args, cwd, env = process.env) {
@@ -49,17 +108,35 @@ before(() => {
   // Not --offline and not this machine's npm cache: what an earlier install happened to leave there
   // (registry metadata of the dependencies) is not on a fresh machine, where that install failed
   // with ENOTCACHED. An empty cache of our own makes every run the fresh machine's.
-  run('npm', ['install', '--no-audit', '--no-fund', '--cache', join(work, 'npm-cache'), '--prefer-online', join(work, packed.filename)], app);
+  run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--cache',
+      join(work, 'npm-cache'),
+      '--prefer-online',
+      join(work, packed.filename),
+    ],
+    app,
+  );
   const deps = JSON.parse(run('npm', ['ls', '--json', '--all'], app)).dependencies.foldmark.dependencies;
-  assert.deepEqual(Object.keys(deps).sort(), ['minisearch', 'prismjs'], 'the package\'s dependencies were installed with it');
+  assert.deepEqual(
+    Object.keys(deps).sort(),
+    ['minisearch', 'prismjs'],
+    "the package's dependencies were installed with it",
+  );
 });
 
-test('the tarball holds exactly the package\'s files, none twice, and says where its source is', () => {
+test("the tarball holds exactly the package's files, none twice, and says where its source is", () => {
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [...EXPECTED_FILES].sort());
   const byHash = new Map();
   for (const f of files) {
-    const hash = createHash('sha256').update(readFileSync(join(installed, f))).digest('hex');
+    const hash = createHash('sha256')
+      .update(readFileSync(join(installed, f)))
+      .digest('hex');
     assert.ok(!byHash.has(hash), `${f} and ${byHash.get(hash)} have the same bytes`);
     byHash.set(hash, f);
   }
@@ -68,7 +145,10 @@ test('the tarball holds exactly the package\'s files, none twice, and says where
   assert.equal(pkg.sideEffects, false);
   assert.ok(pkg.repository.url && pkg.keywords.includes('markdown'));
   assert.match(readFileSync(join(installed, 'LICENSE'), 'utf8'), /^MIT License/);
-  assert.match(readFileSync(join(installed, 'THIRD_PARTY_NOTICES.md'), 'utf8'), /md4c[\s\S]*Copyright © 2016-2024 Martin Mitáš/);
+  assert.match(
+    readFileSync(join(installed, 'THIRD_PARTY_NOTICES.md'), 'utf8'),
+    /md4c[\s\S]*Copyright © 2016-2024 Martin Mitáš/,
+  );
   // Measured, for the record: 21 files, about 130 KB packed and 307 KB unpacked at the time of writing;
   // 27 files and 171 KB with the reading features (search bundle, search and code stages, README);
   // 32 files and 202 KB with the Docusaurus syntax in the core (wasm 196 → 241 KB). The bound
@@ -80,21 +160,26 @@ test('the tarball holds exactly the package\'s files, none twice, and says where
 });
 
 test('installed: import (ES module) renders the same bytes as the native build', () => {
-  writeFileSync(join(app, 'main.mjs'), `
+  writeFileSync(
+    join(app, 'main.mjs'),
+    `
     import { readFileSync } from 'node:fs';
     import { createFoldmark, FoldmarkError } from 'foldmark';
     const fm = await createFoldmark();
     process.stdout.write(fm.render(readFileSync(process.argv[2], 'utf8')).html);
     if (typeof FoldmarkError !== 'function') process.exit(3);
-  `);
+  `,
+  );
   const html = run('node', ['main.mjs', seed], app);
   const native = run(join(root, 'build', 'native', 'wasm', 'foldmark'), ['render', seed], root);
   assert.ok(html.includes('What is &quot;FaaS&quot;?'));
   assert.equal(html, native, 'installed package renders the same bytes as the native build');
 });
 
-test('installed: require(\'foldmark\') works, with and without require(esm) (Node 20.0–20.18 have none)', () => {
-  writeFileSync(join(app, 'main.cjs'), `
+test("installed: require('foldmark') works, with and without require(esm) (Node 20.0–20.18 have none)", () => {
+  writeFileSync(
+    join(app, 'main.cjs'),
+    `
     const { createFoldmark, FoldmarkError } = require('foldmark');
     createFoldmark().then(async (fm) => {
       const esm = await import('foldmark');
@@ -104,7 +189,8 @@ test('installed: require(\'foldmark\') works, with and without require(esm) (Nod
       process.stdout.write(fm.render(require('node:fs').readFileSync(process.argv[2], 'utf8')).html);
       if (!same || caught.code !== 'E_INPUT') process.exit(3);
     });
-  `);
+  `,
+  );
   const esm = run('node', ['main.mjs', seed], app);
   assert.equal(run('node', ['main.cjs', seed], app), esm);
   assert.equal(run('node', ['--no-experimental-require-module', 'main.cjs', seed], app), esm);
@@ -140,10 +226,23 @@ test('packing without dist/ fails loudly instead of leaving it out', () => {
 test('the browser entry bundles with esbuild without warnings', () => {
   const entry = join(app, 'entry.mjs');
   writeFileSync(entry, `import { createFoldmark } from 'foldmark';\nexport default createFoldmark;\n`);
-  const out = execFileSync(join(root, 'node_modules', '.bin', 'esbuild'),
-    [entry, '--bundle', '--format=esm', '--platform=browser', `--outfile=${join(work, 'bundle.js')}`, '--log-level=warning'],
-    { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(
+    join(root, 'node_modules', '.bin', 'esbuild'),
+    [
+      entry,
+      '--bundle',
+      '--format=esm',
+      '--platform=browser',
+      `--outfile=${join(work, 'bundle.js')}`,
+      '--log-level=warning',
+    ],
+    { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   assert.equal(out.trim(), '');
   const bundle = readFileSync(join(work, 'bundle.js'), 'utf8');
-  assert.match(bundle, /new URL\("\.\.\/dist\/foldmark-core\.wasm", import\.meta\.url\)/, 'the default wasm URL survives bundling');
+  assert.match(
+    bundle,
+    /new URL\("\.\.\/dist\/foldmark-core\.wasm", import\.meta\.url\)/,
+    'the default wasm URL survives bundling',
+  );
 });

@@ -21,77 +21,248 @@ const uniqueIds = (r, want) => {
   const ids = new Set(r.toc.map((t) => t.id));
   return ids.size === want ? null : `expected ${want} unique TOC ids, got ${ids.size}`;
 };
-const bodyKept = (r) => r.code === 'E_LIMIT' || r.html.includes('Body') ? null : 'body swallowed';
+const bodyKept = (r) => (r.code === 'E_LIMIT' || r.html.includes('Body') ? null : 'body swallowed');
 
 // api: 'toHtml' | 'render'. quadratic: input length grows with n², so linearity uses n/√2.
 export const shapes = [
-  { name: 'nested strong emph', n: 65000, make: (n) => rep('*a **a ', n) + 'b' + rep(' a** a*', n),
-    check: (r, _, n) => expectCount(r.html, '<strong>', n) },
-  { name: 'many emph closers with no openers', n: 65000, make: (n) => rep('a_ ', n), check: (r) => expectCount(r.html, '<em>', 0) },
-  { name: 'many emph openers with no closers', n: 65000, make: (n) => rep('_a ', n), check: (r) => expectCount(r.html, '<em>', 0) },
-  { name: 'many 3-emph openers with no closers', n: 65000, make: (n) => rep('a***', n),
-    check: (r, _, n) => expectCount(r.html, '<strong>', Math.floor(n / 2)) },
-  { name: 'many link closers with no openers', n: 65000, make: (n) => rep('a]', n), check: (r) => expectCount(r.html, '<a', 0) },
-  { name: 'many link openers with no closers', n: 65000, make: (n) => rep('[a', n), check: (r) => expectCount(r.html, '<a', 0) },
-  { name: 'mismatched openers and closers', n: 50000, make: (n) => rep('*a_ ', n), check: (r) => expectCount(r.html, '<em>', 0) },
-  { name: 'openers and closers multiple of 3', n: 50000, make: (n) => 'a**b' + rep('c* ', n), check: (r) => expectCount(r.html, '<em>', 0) },
-  { name: 'link openers and emph closers', n: 50000, make: (n) => rep('[ a_', n), check: (r) => expectCount(r.html, '<a', 0) },
-  { name: 'nested brackets', n: 50000, make: (n) => rep('[', n) + 'a' + rep(']', n), check: (r) => expectCount(r.html, '<a', 0) },
-  { name: 'nested block quotes', n: 50000, make: (n) => rep('> ', n) + 'a', check: (r, _, n) => expectCount(r.html, '<blockquote>', n) },
-  { name: 'backticks', n: 1000, quadratic: true,
+  {
+    name: 'nested strong emph',
+    n: 65000,
+    make: (n) => rep('*a **a ', n) + 'b' + rep(' a** a*', n),
+    check: (r, _, n) => expectCount(r.html, '<strong>', n),
+  },
+  {
+    name: 'many emph closers with no openers',
+    n: 65000,
+    make: (n) => rep('a_ ', n),
+    check: (r) => expectCount(r.html, '<em>', 0),
+  },
+  {
+    name: 'many emph openers with no closers',
+    n: 65000,
+    make: (n) => rep('_a ', n),
+    check: (r) => expectCount(r.html, '<em>', 0),
+  },
+  {
+    name: 'many 3-emph openers with no closers',
+    n: 65000,
+    make: (n) => rep('a***', n),
+    check: (r, _, n) => expectCount(r.html, '<strong>', Math.floor(n / 2)),
+  },
+  {
+    name: 'many link closers with no openers',
+    n: 65000,
+    make: (n) => rep('a]', n),
+    check: (r) => expectCount(r.html, '<a', 0),
+  },
+  {
+    name: 'many link openers with no closers',
+    n: 65000,
+    make: (n) => rep('[a', n),
+    check: (r) => expectCount(r.html, '<a', 0),
+  },
+  {
+    name: 'mismatched openers and closers',
+    n: 50000,
+    make: (n) => rep('*a_ ', n),
+    check: (r) => expectCount(r.html, '<em>', 0),
+  },
+  {
+    name: 'openers and closers multiple of 3',
+    n: 50000,
+    make: (n) => 'a**b' + rep('c* ', n),
+    check: (r) => expectCount(r.html, '<em>', 0),
+  },
+  {
+    name: 'link openers and emph closers',
+    n: 50000,
+    make: (n) => rep('[ a_', n),
+    check: (r) => expectCount(r.html, '<a', 0),
+  },
+  {
+    name: 'nested brackets',
+    n: 50000,
+    make: (n) => rep('[', n) + 'a' + rep(']', n),
+    check: (r) => expectCount(r.html, '<a', 0),
+  },
+  {
+    name: 'nested block quotes',
+    n: 50000,
+    make: (n) => rep('> ', n) + 'a',
+    check: (r, _, n) => expectCount(r.html, '<blockquote>', n),
+  },
+  {
+    name: 'backticks',
+    n: 1000,
+    quadratic: true,
     make: (n) => Array.from({ length: n - 1 }, (_, x) => 'e' + '`'.repeat(x + 1)).join(''),
-    check: (r) => expectCount(r.html, '<code>', 0) },
-  { name: 'many links', n: 50000, make: (n) => rep('[t](/u) ', n), check: (r, _, n) => expectCount(r.html, '<a href="/u">t</a>', n) },
-  { name: 'many references', n: 20000,
+    check: (r) => expectCount(r.html, '<code>', 0),
+  },
+  {
+    name: 'many links',
+    n: 50000,
+    make: (n) => rep('[t](/u) ', n),
+    check: (r, _, n) => expectCount(r.html, '<a href="/u">t</a>', n),
+  },
+  {
+    name: 'many references',
+    n: 20000,
     make: (n) => Array.from({ length: n * 16 - 1 }, (_, x) => `[${x + 1}]: u\n`).join('') + rep('[0] ', n),
-    check: (r) => expectCount(r.html, '<a', 0) },
-  { name: 'deeply nested lists', n: 1000, quadratic: true,
+    check: (r) => expectCount(r.html, '<a', 0),
+  },
+  {
+    name: 'deeply nested lists',
+    n: 1000,
+    quadratic: true,
     make: (n) => Array.from({ length: n }, (_, x) => '  '.repeat(x) + '* a\n').join(''),
-    check: (r, _, n) => expectCount(r.html, '<ul>', n) },
-  { name: 'many html openers and closers', n: 50000, make: (n) => rep('<>', n), check: (r, _, n) => expectCount(r.html, '&lt;&gt;', n) },
-  { name: 'many html proc. inst. openers', n: 50000, make: (n) => 'x' + rep('<?', n), check: (r, _, n) => expectCount(r.html, '&lt;?', n) },
-  { name: 'many html CDATA openers', n: 50000, make: (n) => 'x' + rep('<![CDATA[', n),
-    check: (r, _, n) => expectCount(r.html, '&lt;![CDATA[', n) },
-  { name: 'many backticks and escapes', n: 50000, make: (n) => rep('\\``', n), check: (r) => expectCount(r.html, '<code>', 0) },
-  { name: 'many broken link titles', n: 50000, make: (n) => rep('[ (](', n), check: (r) => expectCount(r.html, '<a', 0) },
-  { name: 'broken thematic break', n: 50000, make: (n) => rep('* ', n) + 'a', check: (r, _, n) => expectCount(r.html, '<ul>', n) },
-  { name: 'nested invalid link references', n: 50000, make: (n) => rep('[', n) + rep(']', n) + '\n\n[a]: /b',
-    check: (r) => expectCount(r.html, '<a', 0) },
-  { name: 'many broken permissive autolinks', n: 50000, make: (n) => rep('www._', n) + 'x', check: (r) => expectCount(r.html, '<a', 0) },
-  { name: 'huge table', n: 10000, make: (n) => rep('th|', n) + '\n' + rep('-|', n) + '\n' + rep('td\n', n), check: expectLimit },
-  { name: 'wide table, many rows', n: 100000, make: (n) => rep('th|', 100) + '\n' + rep('-|', 100) + '\n' + rep('td\n', n),
-    check: expectLimit },
+    check: (r, _, n) => expectCount(r.html, '<ul>', n),
+  },
+  {
+    name: 'many html openers and closers',
+    n: 50000,
+    make: (n) => rep('<>', n),
+    check: (r, _, n) => expectCount(r.html, '&lt;&gt;', n),
+  },
+  {
+    name: 'many html proc. inst. openers',
+    n: 50000,
+    make: (n) => 'x' + rep('<?', n),
+    check: (r, _, n) => expectCount(r.html, '&lt;?', n),
+  },
+  {
+    name: 'many html CDATA openers',
+    n: 50000,
+    make: (n) => 'x' + rep('<![CDATA[', n),
+    check: (r, _, n) => expectCount(r.html, '&lt;![CDATA[', n),
+  },
+  {
+    name: 'many backticks and escapes',
+    n: 50000,
+    make: (n) => rep('\\``', n),
+    check: (r) => expectCount(r.html, '<code>', 0),
+  },
+  {
+    name: 'many broken link titles',
+    n: 50000,
+    make: (n) => rep('[ (](', n),
+    check: (r) => expectCount(r.html, '<a', 0),
+  },
+  {
+    name: 'broken thematic break',
+    n: 50000,
+    make: (n) => rep('* ', n) + 'a',
+    check: (r, _, n) => expectCount(r.html, '<ul>', n),
+  },
+  {
+    name: 'nested invalid link references',
+    n: 50000,
+    make: (n) => rep('[', n) + rep(']', n) + '\n\n[a]: /b',
+    check: (r) => expectCount(r.html, '<a', 0),
+  },
+  {
+    name: 'many broken permissive autolinks',
+    n: 50000,
+    make: (n) => rep('www._', n) + 'x',
+    check: (r) => expectCount(r.html, '<a', 0),
+  },
+  {
+    name: 'huge table',
+    n: 10000,
+    make: (n) => rep('th|', n) + '\n' + rep('-|', n) + '\n' + rep('td\n', n),
+    check: expectLimit,
+  },
+  {
+    name: 'wide table, many rows',
+    n: 100000,
+    make: (n) => rep('th|', 100) + '\n' + rep('-|', 100) + '\n' + rep('td\n', n),
+    check: expectLimit,
+  },
   // cmark's list: known super-linear in md4c 0.5.2 (see the report on container work).
-  { name: '"- " * n + "x" + "\\n" * n', n: 40000, make: (n) => rep('- ', n) + 'x' + rep('\n', n),
-    check: (r, _, n) => (r.code === 'E_LIMIT' ? null : expectCount(r.html, '<ul>', n)) },
-  { name: 'long link reference definition used many times', n: 50000,
+  {
+    name: '"- " * n + "x" + "\\n" * n',
+    n: 40000,
+    make: (n) => rep('- ', n) + 'x' + rep('\n', n),
+    check: (r, _, n) => (r.code === 'E_LIMIT' ? null : expectCount(r.html, '<ul>', n)),
+  },
+  {
+    name: 'long link reference definition used many times',
+    n: 50000,
     make: (n) => '[a]: /' + rep('x', 50000) + '\n\n' + rep('[a] ', n),
-    check: (r) => (r.code === 'E_LIMIT' ? null : `expected E_LIMIT, got ${r.code ?? 'success'}`) },
+    check: (r) => (r.code === 'E_LIMIT' ? null : `expected E_LIMIT, got ${r.code ?? 'success'}`),
+  },
   // foldmark's own: headings, slugs, TOC, Q/A, front matter.
-  { name: '100k headings', n: 100000, api: 'render', make: (n) => Array.from({ length: n }, (_, i) => `## h${i}\n`).join(''),
-    check: (r, _, n) => r.toc.length !== n ? `toc has ${r.toc.length}` : expectCount(r.html, '<details', n) },
-  { name: '100k identical headings', n: 100000, api: 'render', make: (n) => rep('## a\n\n', n),
-    check: (r, _, n) => uniqueIds(r, n) ?? (r.toc.at(-1).id === `a-${n - 1}` ? null : `last id ${r.toc.at(-1).id}`) },
-  { name: 'headings named like suffixes', n: 50000, api: 'render',
+  {
+    name: '100k headings',
+    n: 100000,
+    api: 'render',
+    make: (n) => Array.from({ length: n }, (_, i) => `## h${i}\n`).join(''),
+    check: (r, _, n) => (r.toc.length !== n ? `toc has ${r.toc.length}` : expectCount(r.html, '<details', n)),
+  },
+  {
+    name: '100k identical headings',
+    n: 100000,
+    api: 'render',
+    make: (n) => rep('## a\n\n', n),
+    check: (r, _, n) => uniqueIds(r, n) ?? (r.toc.at(-1).id === `a-${n - 1}` ? null : `last id ${r.toc.at(-1).id}`),
+  },
+  {
+    name: 'headings named like suffixes',
+    n: 50000,
+    api: 'render',
     make: (n) => Array.from({ length: n }, (_, i) => `## a-${i + 1}\n`).join('') + rep('## a\n', n),
-    check: (r, _, n) => uniqueIds(r, 2 * n) },
-  { name: 'heading suffix chain a, a-1, a-1-1, …', n: 1500, api: 'render', quadratic: true,
+    check: (r, _, n) => uniqueIds(r, 2 * n),
+  },
+  {
+    name: 'heading suffix chain a, a-1, a-1-1, …',
+    n: 1500,
+    api: 'render',
+    quadratic: true,
     make: (n) => Array.from({ length: n }, (_, i) => `## a${'-1'.repeat(i)}\n`).join(''),
-    check: (r, _, n) => uniqueIds(r, n) },
-  { name: '1 MB heading', n: 200000, api: 'render', make: (n) => '# ' + rep('word ', n) + '\n\ntext\n',
-    check: (r) => (Buffer.byteLength(r.title) <= 4096 ? null : `title is ${r.title.length} chars`) },
-  { name: 'many Q/A sections', n: 50000, api: 'render',
+    check: (r, _, n) => uniqueIds(r, n),
+  },
+  {
+    name: '1 MB heading',
+    n: 200000,
+    api: 'render',
+    make: (n) => '# ' + rep('word ', n) + '\n\ntext\n',
+    check: (r) => (Buffer.byteLength(r.title) <= 4096 ? null : `title is ${r.title.length} chars`),
+  },
+  {
+    name: 'many Q/A sections',
+    n: 50000,
+    api: 'render',
     make: (n) => Array.from({ length: n }, (_, i) => `## Question ${i}?\n\nAnswer.\n\n`).join(''),
-    check: (r, _, n) => r.questions.length !== n ? `questions: ${r.questions.length}` : r.jsonLd.includes('<') ? '< in JSON-LD' : null },
-  { name: 'deeply nested Q/A in blockquotes', n: 10000, api: 'render',
+    check: (r, _, n) =>
+      r.questions.length !== n ? `questions: ${r.questions.length}` : r.jsonLd.includes('<') ? '< in JSON-LD' : null,
+  },
+  {
+    name: 'deeply nested Q/A in blockquotes',
+    n: 10000,
+    api: 'render',
     make: (n) => rep('> ', n) + '## Why?\n' + rep('> ', n) + 'answer\n',
-    check: (r) => (r.questions.length === 0 ? expectCount(r.html, '<details', 0) : 'nested question folded') },
-  { name: 'huge front matter', n: 8 << 20, api: 'render', make: (n) => '---\ndescription: ' + rep('x', n) + '\n---\n# Body\n',
-    check: bodyKept },
-  { name: 'deeply nested front matter flows', n: 100000, api: 'render',
-    make: (n) => '---\nx: ' + rep('[', n) + rep(']', n) + '\n---\n# Body\n', check: bodyKept },
-  { name: '100k front matter keys', n: 100000, api: 'render',
-    make: (n) => '---\n' + Array.from({ length: n }, (_, i) => `k${i}: v\n`).join('') + '---\n# Body\n', check: bodyKept },
+    check: (r) => (r.questions.length === 0 ? expectCount(r.html, '<details', 0) : 'nested question folded'),
+  },
+  {
+    name: 'huge front matter',
+    n: 8 << 20,
+    api: 'render',
+    make: (n) => '---\ndescription: ' + rep('x', n) + '\n---\n# Body\n',
+    check: bodyKept,
+  },
+  {
+    name: 'deeply nested front matter flows',
+    n: 100000,
+    api: 'render',
+    make: (n) => '---\nx: ' + rep('[', n) + rep(']', n) + '\n---\n# Body\n',
+    check: bodyKept,
+  },
+  {
+    name: '100k front matter keys',
+    n: 100000,
+    api: 'render',
+    make: (n) => '---\n' + Array.from({ length: n }, (_, i) => `k${i}: v\n`).join('') + '---\n# Body\n',
+    check: bodyKept,
+  },
 ];
 
 async function serve() {
@@ -121,9 +292,10 @@ async function serve() {
       const used = process.cpuUsage(before);
       cpuMs.push((used.user + used.system) / 1000);
     }
-    const problem = result.code && result.code !== 'E_LIMIT'
-      ? `unexpected ${result.code}: ${result.message}`
-      : shape.check(result, input, n);
+    const problem =
+      result.code && result.code !== 'E_LIMIT'
+        ? `unexpected ${result.code}: ${result.message}`
+        : shape.check(result, input, n);
     parentPort.postMessage({ cpuMs, problem, code: result.code ?? null, bytes: Buffer.byteLength(input) });
   });
   parentPort.postMessage({ ready: true });

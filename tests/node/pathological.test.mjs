@@ -10,9 +10,9 @@ import { shapes } from './pathological-worker.mjs';
 const LIMIT_MS = 2000;
 const KILL_MS = Number(process.env.FOLDMARK_PATHO_KILL_MS ?? 8000);
 const MAX_RATIO = 2.5;
-const RATIO_FLOOR_MS = 20;  // below this, timer noise dominates the ratio
+const RATIO_FLOOR_MS = 20; // below this, timer noise dominates the ratio
 const REPS = 5;
-const ONLY = process.env.FOLDMARK_PATHO_ONLY;  // run the shapes whose name contains this
+const ONLY = process.env.FOLDMARK_PATHO_ONLY; // run the shapes whose name contains this
 
 let worker = null;
 async function getWorker() {
@@ -36,8 +36,15 @@ async function run(name, scale, reps) {
       w.terminate();
       reject(new Error(`killed after ${KILL_MS} ms`));
     }, KILL_MS * reps);
-    const onMessage = (m) => { cleanup(); resolve(m); };
-    const onError = (e) => { cleanup(); worker = null; reject(e); };
+    const onMessage = (m) => {
+      cleanup();
+      resolve(m);
+    };
+    const onError = (e) => {
+      cleanup();
+      worker = null;
+      reject(e);
+    };
     function cleanup() {
       clearTimeout(timer);
       w.off('message', onMessage);
@@ -69,7 +76,10 @@ for (const shape of shapes.filter((s) => !ONLY || s.name.includes(ONLY))) {
         full = median((await run(shape.name, 1, REPS)).cpuMs);
         ratio = full / Math.max(half, RATIO_FLOOR_MS);
       }
-      assert.ok(ratio <= MAX_RATIO, `time ratio n/2 → n is ${ratio.toFixed(2)} (${half.toFixed(1)} → ${full.toFixed(1)} ms)`);
+      assert.ok(
+        ratio <= MAX_RATIO,
+        `time ratio n/2 → n is ${ratio.toFixed(2)} (${half.toFixed(1)} → ${full.toFixed(1)} ms)`,
+      );
       ok = true;
     } finally {
       results[ok ? 'passed' : 'failed']++;
@@ -82,6 +92,8 @@ for (const shape of shapes.filter((s) => !ONLY || s.name.includes(ONLY))) {
 
 after(async () => {
   if (worker) await worker.terminate();
-  console.log(`pathological: ${results.passed} passed, ${results.failed} failed; ` +
-    `slowest: ${results.slowest.name} ${results.slowest.ms.toFixed(0)} ms CPU`);
+  console.log(
+    `pathological: ${results.passed} passed, ${results.failed} failed; ` +
+      `slowest: ${results.slowest.name} ${results.slowest.ms.toFixed(0)} ms CPU`,
+  );
 });

@@ -12,7 +12,8 @@ const fm = await createFoldmark();
 const seedPath = join(root, 'content', 'how-is-webiny-serverless.md');
 const seed = readFileSync(seedPath, 'utf8');
 
-if (!sharedFile('seeds/000_24e1ccf631e58a4d.txt')) reportMissingShared('seeds/000_24e1ccf631e58a4d.txt', 'content/ against the original seed is');
+if (!sharedFile('seeds/000_24e1ccf631e58a4d.txt'))
+  reportMissingShared('seeds/000_24e1ccf631e58a4d.txt', 'content/ against the original seed is');
 
 test('content/ holds the seed unchanged and the golden fixture uses it', () => {
   const original = sharedFile('seeds/000_24e1ccf631e58a4d.txt');
@@ -25,10 +26,23 @@ test('content/ holds the seed unchanged and the golden fixture uses it', () => {
 test('the seed renders as title, intro with reader questions, three items and an epilogue', () => {
   const a = fm.render(seed);
   assert.equal(a.title, 'How is Webiny serverless?');
-  assert.deepEqual(a.meta, { id: 'how-is-webiny-serverless', title: 'How is Webiny serverless?', sidebar_label: 'How is Webiny serverless?' });
-  assert.deepEqual(a.toc.map((t) => [t.level, t.id]), [
-    [2, 'what-is-serverless'], [2, 'webiny-uses-mongodb-that-is-not-serverless'], [2, 'what-is-faas']]);
-  assert.deepEqual(a.questions, [{ id: 'what-is-serverless', text: 'What is "serverless"?' }, { id: 'what-is-faas', text: 'What is "FaaS"?' }]);
+  assert.deepEqual(a.meta, {
+    id: 'how-is-webiny-serverless',
+    title: 'How is Webiny serverless?',
+    sidebar_label: 'How is Webiny serverless?',
+  });
+  assert.deepEqual(
+    a.toc.map((t) => [t.level, t.id]),
+    [
+      [2, 'what-is-serverless'],
+      [2, 'webiny-uses-mongodb-that-is-not-serverless'],
+      [2, 'what-is-faas'],
+    ],
+  );
+  assert.deepEqual(a.questions, [
+    { id: 'what-is-serverless', text: 'What is "serverless"?' },
+    { id: 'what-is-faas', text: 'What is "FaaS"?' },
+  ]);
   assert.deepEqual(a.warnings, []);
   const intro = a.html.slice(a.html.indexOf('<div class="fm-intro">'), a.html.indexOf('<details'));
   assert.equal(intro.match(/<blockquote class="fm-reader-question">/g).length, 2);
@@ -38,5 +52,8 @@ test('the seed renders as title, intro with reader questions, three items and an
   assert.match(epilogue, /^<div class="fm-epilogue">\n<hr>\n<p>I hope this article clarified/);
   assert.ok(a.html.lastIndexOf('</details>') < a.html.indexOf('fm-epilogue'));
   const ld = JSON.parse(a.jsonLd);
-  assert.deepEqual(ld.mainEntity.map((q) => q.name), ['What is "serverless"?', 'What is "FaaS"?']);
+  assert.deepEqual(
+    ld.mainEntity.map((q) => q.name),
+    ['What is "serverless"?', 'What is "FaaS"?'],
+  );
 });

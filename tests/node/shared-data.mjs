@@ -13,6 +13,9 @@ export function sharedFile(relative) {
 /** Registers a visible skip (or, when required, a failure) for a corpus that is not there. */
 export function reportMissingShared(relative, what) {
   const reason = `../shared/${relative} is not beside the repository: ${what} not tested`;
-  if (process.env.FOLDMARK_REQUIRE_SHARED === '1') test(`needs ../shared/${relative}`, () => { throw new Error(reason); });
+  if (process.env.FOLDMARK_REQUIRE_SHARED === '1')
+    test(`needs ../shared/${relative}`, () => {
+      throw new Error(reason);
+    });
   else test(`needs ../shared/${relative}`, { skip: reason }, () => {});
 }

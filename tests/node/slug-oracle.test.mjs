@@ -11,11 +11,41 @@ import { root } from './fixtures.mjs';
 const fm = await createFoldmark();
 
 const HARD_CASES = [
-  'What is "serverless"?', 'Webiny uses MongoDB, that is not "serverless"', 'C++ & C#', 'ΟΔΟΣ ΣΑΣ',
-  'İstanbul ılık', 'Привет non-latin 你好', '😄 emoji 👍🏽 skin', 'a\u00a0b', 'tab\there', '1.2.3', '-_-',
-  'Ünïcödé ÀÉÎ ß ẞ', 'ﬁ ligature', 'Ǆ titlecase ǅ', 'Straße', 'ᾈ greek', '⅓ vulgar ½', 'x² y³', 'foo()',
-  '`code` in heading', 'emoji :tada: shortcode', 'मराठी भाषा', 'עברית', 'العربية ؟', 'カタカナ・ひらがな',
-  'a', 'a', 'a-1', 'a', 'API', 'api', 'Api', '', '???', 'x'.repeat(120),
+  'What is "serverless"?',
+  'Webiny uses MongoDB, that is not "serverless"',
+  'C++ & C#',
+  'ΟΔΟΣ ΣΑΣ',
+  'İstanbul ılık',
+  'Привет non-latin 你好',
+  '😄 emoji 👍🏽 skin',
+  'a\u00a0b',
+  'tab\there',
+  '1.2.3',
+  '-_-',
+  'Ünïcödé ÀÉÎ ß ẞ',
+  'ﬁ ligature',
+  'Ǆ titlecase ǅ',
+  'Straße',
+  'ᾈ greek',
+  '⅓ vulgar ½',
+  'x² y³',
+  'foo()',
+  '`code` in heading',
+  'emoji :tada: shortcode',
+  'मराठी भाषा',
+  'עברית',
+  'العربية ؟',
+  'カタカナ・ひらがな',
+  'a',
+  'a',
+  'a-1',
+  'a',
+  'API',
+  'api',
+  'Api',
+  '',
+  '???',
+  'x'.repeat(120),
 ];
 
 // Heading lines of real Markdown files (READMEs, changelogs and docs of the npm packages and of
@@ -68,13 +98,23 @@ test('heading ids equal github-slugger on real and hard headings', () => {
   // This repository's Markdown and node_modules (npm ci) are there wherever the tests run: 1,003
   // headings when this was written. /usr/share/doc adds thousands (8,904 in all) where the system
   // keeps its docs; slim system images drop them, and the test must not need them.
-  const sources = [join(root, 'README.md'), join(root, 'content'), join(root, 'tests', 'fixtures'), join(root, 'node_modules'), '/usr/share/doc'];
-  const files = sources.filter((path) => existsSync(path)).flatMap((path) => (path.endsWith('.md') ? [path] : markdownFiles(path)));
+  const sources = [
+    join(root, 'README.md'),
+    join(root, 'content'),
+    join(root, 'tests', 'fixtures'),
+    join(root, 'node_modules'),
+    '/usr/share/doc',
+  ];
+  const files = sources
+    .filter((path) => existsSync(path))
+    .flatMap((path) => (path.endsWith('.md') ? [path] : markdownFiles(path)));
   for (const file of files) {
     const headings = headingsOf(readFileSync(file, 'utf8'));
     if (headings.length) compareDocument(headings, counts, mismatches);
   }
-  console.log(`headings vs github-slugger: ${counts.equal}/${counts.total} equal, ${counts.intended} intended differences, ${files.length} files`);
+  console.log(
+    `headings vs github-slugger: ${counts.equal}/${counts.total} equal, ${counts.intended} intended differences, ${files.length} files`,
+  );
   assert.ok(counts.total > 800, `only ${counts.total} headings compared`);
   assert.deepEqual(mismatches, []);
 });

@@ -11,7 +11,9 @@ import { normalizeHtml } from './normalize.mjs';
 const fm = await createFoldmark();
 const deviations = readDeviations();
 const ownDir = join(root, 'tests', 'spec');
-const ownFiles = readdirSync(ownDir).filter((f) => f.endsWith('.txt') && f !== 'deviations.txt').map((f) => join(ownDir, f));
+const ownFiles = readdirSync(ownDir)
+  .filter((f) => f.endsWith('.txt') && f !== 'deviations.txt')
+  .map((f) => join(ownDir, f));
 const nativeDump = join(root, 'build', 'native', 'spec-native-outputs.json');
 
 function sameOutput(run, actual, expected) {
@@ -33,15 +35,24 @@ for (const file of [...md4cFiles, ...ownFiles]) {
     const failures = [];
     for (const f of fixtures) {
       const run = planFixture(f, own);
-      if (run.skip) { counts.skipped += 1; continue; }
+      if (run.skip) {
+        counts.skipped += 1;
+        continue;
+      }
       const actual = runFixture(fm, f, run);
       outputs.set(f.id, { run, actual });
       let equal;
-      try { equal = sameOutput(run, actual, f.expected); } catch { equal = false; }
+      try {
+        equal = sameOutput(run, actual, f.expected);
+      } catch {
+        equal = false;
+      }
       const deviation = deviations.has(f.id);
       if (equal === deviation) {
         counts.failed += 1;
-        failures.push(`${f.id}: ${deviation ? 'listed as a deviation but passes' : 'output differs'}\n--- markdown\n${f.markdown}--- expected\n${f.expected}--- actual\n${actual}`);
+        failures.push(
+          `${f.id}: ${deviation ? 'listed as a deviation but passes' : 'output differs'}\n--- markdown\n${f.markdown}--- expected\n${f.expected}--- actual\n${actual}`,
+        );
       } else if (deviation) {
         counts.deviations += 1;
       } else {

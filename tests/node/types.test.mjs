@@ -22,7 +22,7 @@ async function compile(project) {
   }
 }
 
-test('tsc --noEmit: the ES and CommonJS consumers compile against the package\'s types', async () => {
+test("tsc --noEmit: the ES and CommonJS consumers compile against the package's types", async () => {
   const r = await compile('tsconfig.json');
   assert.equal(r.out, '');
   assert.equal(r.code, 0);
@@ -43,7 +43,9 @@ test('the consumer uses every export, option and error code that foldmark.d.ts d
     const body = dts.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`))[1];
     return [...body.matchAll(/^ {2}(\w+)\??:/gm)].map((m) => m[1]);
   };
-  const exported = [...dts.matchAll(/^export (?:declare )?(?:interface|type|class|function|const) (\w+)/gm)].map((m) => m[1]);
+  const exported = [...dts.matchAll(/^export (?:declare )?(?:interface|type|class|function|const) (\w+)/gm)].map(
+    (m) => m[1],
+  );
   const codes = [...dts.match(/type FoldmarkErrorCode =([^;]*);/)[1].matchAll(/'(\w+)'/g)].map((m) => m[1]);
   const options = members('Options');
   const creates = members('CreateOptions');

@@ -19,13 +19,23 @@ async function build(name, extra = {}) {
   const lines = [];
   const outDir = join(work, name);
   const summary = await buildSite(fm, {
-    docsDir: join(tree, 'docs'), outDir, staticDirs: [join(tree, 'static')], warn: (l) => lines.push(l), ...extra,
+    docsDir: join(tree, 'docs'),
+    outDir,
+    staticDirs: [join(tree, 'static')],
+    warn: (l) => lines.push(l),
+    ...extra,
   });
   const sandbox = { self: {} };
   vm.runInNewContext(readFileSync(join(outDir, '_foldmark', 'catalog.js'), 'utf8'), sandbox);
-  const catalog = JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog));  // out of the vm realm
+  const catalog = JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog)); // out of the vm realm
   const docs = catalog.docs.map((_, n) => {
-    const s = { self: { foldmarkDoc: (i, d) => { s.doc = { n: i, ...d }; } } };
+    const s = {
+      self: {
+        foldmarkDoc: (i, d) => {
+          s.doc = { n: i, ...d };
+        },
+      },
+    };
     vm.runInNewContext(readFileSync(join(outDir, '_foldmark', 'docs', `${n}.js`), 'utf8'), s);
     return JSON.parse(JSON.stringify(s.doc));
   });
@@ -37,14 +47,24 @@ let folders;
 let withFile;
 before(async () => {
   folders = await build('folders');
-  withFile = await build('sidebars', { sidebars: join(tree, 'sidebars.js'), prerender: true, baseUrl: 'https://docs.example/base' });
+  withFile = await build('sidebars', {
+    sidebars: join(tree, 'sidebars.js'),
+    prerender: true,
+    baseUrl: 'https://docs.example/base',
+  });
 });
 after(() => removeDir(work));
 
 describe('content model', () => {
   test('ids are folder path + front matter id, else the file name without its number prefix', () => {
-    assert.deepEqual(folders.catalog.docs.map(([id]) => id).sort(),
-      ['guides/deep/nested', 'guides/install', 'guides/intro', 'guides/setup-guide', 'intro', 'reference/api']);
+    assert.deepEqual(folders.catalog.docs.map(([id]) => id).sort(), [
+      'guides/deep/nested',
+      'guides/install',
+      'guides/intro',
+      'guides/setup-guide',
+      'intro',
+      'reference/api',
+    ]);
   });
   test('drafts and partials are left out and counted in the summary', () => {
     assert.equal(folders.summary.built, 6);
@@ -76,7 +96,11 @@ describe('sidebar', () => {
     const guides = items[1];
     assert.deepEqual(guides.slice(0, 3), ['c', 'Guides', 1]);
     assert.equal(guides[3][0], index('guides/install'), '01- prefix is position 1');
-    assert.deepEqual(guides[3][1], ['c', 'Deep dive', 0, [index('guides/deep/nested')]], '_category_.yml label, collapsed: false');
+    assert.deepEqual(
+      guides[3][1],
+      ['c', 'Deep dive', 0, [index('guides/deep/nested')]],
+      '_category_.yml label, collapsed: false',
+    );
     assert.deepEqual(items[2], ['c', 'reference', 1, [index('reference/api')]]);
     assert.equal(catalog.landing, index('intro'));
   });
@@ -86,7 +110,13 @@ describe('sidebar', () => {
     const [main, reference] = catalog.sidebars;
     assert.deepEqual(main, [
       index('intro'),
-      ['c', 'Guides', 1, [index('guides/install'), [index('guides/setup-guide'), 'Set up'], index('guides/deep/nested')], index('guides/intro')],
+      [
+        'c',
+        'Guides',
+        1,
+        [index('guides/install'), [index('guides/setup-guide'), 'Set up'], index('guides/deep/nested')],
+        index('guides/intro'),
+      ],
       ['l', 'Project home', 'https://example.org/'],
     ]);
     assert.deepEqual(reference, [['c', 'Reference', 1, [index('reference/api')]]]);
@@ -96,7 +126,12 @@ describe('sidebar', () => {
     const file = join(dir, 'sidebars.json');
     (await import('node:fs')).writeFileSync(file, '{\n  "docs": ["intro",\n    "nope/missing"]\n}\n');
     const r = await build('bad-sidebar', { sidebars: file });
-    assert.ok(r.lines.includes(`${file}:3:5: warning: sidebar names doc "nope/missing", which is not an article of this tree (or is a draft)`), r.lines.join('\n'));
+    assert.ok(
+      r.lines.includes(
+        `${file}:3:5: warning: sidebar names doc "nope/missing", which is not an article of this tree (or is a draft)`,
+      ),
+      r.lines.join('\n'),
+    );
     removeDir(dir);
   });
 });
@@ -104,11 +139,22 @@ describe('sidebar', () => {
 describe('links and assets', () => {
   test('links between docs become [doc, anchor] in the page data', () => {
     const { byId, index } = folders;
-    assert.deepEqual(byId.intro.links['./guides/01-install.md#requirements'], [index('guides/install'), 'requirements']);
+    assert.deepEqual(byId.intro.links['./guides/01-install.md#requirements'], [
+      index('guides/install'),
+      'requirements',
+    ]);
     assert.deepEqual(byId.intro.links['/docs/guides/setup-guide'], [index('guides/setup-guide'), '']);
     assert.deepEqual(byId.intro.links['reference/api.md#createstore'], [index('reference/api'), 'createstore']);
-    assert.deepEqual(byId.intro.links['../docs/reference/api'], [index('reference/api'), ''], 'relative URL path against /docs/intro');
-    assert.deepEqual(byId['guides/install'].links['./intro.md'], [index('guides/intro'), ''], 'relative to the file first');
+    assert.deepEqual(
+      byId.intro.links['../docs/reference/api'],
+      [index('reference/api'), ''],
+      'relative URL path against /docs/intro',
+    );
+    assert.deepEqual(
+      byId['guides/install'].links['./intro.md'],
+      [index('guides/intro'), ''],
+      'relative to the file first',
+    );
     assert.deepEqual(byId['guides/install'].links['../intro.md'], [index('intro'), '']);
   });
   test('broken links and images are null and warned with file:line:column', () => {
@@ -121,7 +167,13 @@ describe('links and assets', () => {
   test('a missing anchor still lands on the article and is reported', () => {
     const nested = folders.byId['guides/deep/nested'];
     assert.deepEqual(nested.links['../01-install.md#nope'], [folders.index('guides/install'), '']);
-    assert.ok(folders.lines.some((l) => l.endsWith(`nested.md:5:11: warning: broken link '../01-install.md#nope': no heading "nope" in guides/01-install.md`)));
+    assert.ok(
+      folders.lines.some((l) =>
+        l.endsWith(
+          `nested.md:5:11: warning: broken link '../01-install.md#nope': no heading "nope" in guides/01-install.md`,
+        ),
+      ),
+    );
     assert.deepEqual(folders.summary.links, { docLinks: 12, assets: 2, broken: 2, brokenAnchors: 1 });
   });
   test('static files and images beside an article are copied; their paths are relative to the site', () => {
@@ -137,7 +189,8 @@ describe('links and assets', () => {
 });
 
 describe('pages', () => {
-  const page = (id) => readFileSync(join(withFile.outDir, ...(id ? [...id.split('/'), 'index.html'] : ['index.html'])), 'utf8');
+  const page = (id) =>
+    readFileSync(join(withFile.outDir, ...(id ? [...id.split('/'), 'index.html'] : ['index.html'])), 'utf8');
   test('--prerender writes one page per doc with its own HTML, title, description and canonical URL', () => {
     const html = page('guides/setup-guide');
     assert.match(html, /<title>Setting up · Documentation<\/title>/);
@@ -186,18 +239,21 @@ describe('pages', () => {
 describe('progress', () => {
   test('every stage reports its progress up to its total (reading, writing, files, pages)', async () => {
     const seen = new Map();
-    await build('progress', { prerender: true, progress: (stage, done, total) => {
-      const last = seen.get(stage);
-      assert.ok(!last || done > last.done, `${stage} goes forward`);
-      seen.set(stage, { done, total });
-    } });
+    await build('progress', {
+      prerender: true,
+      progress: (stage, done, total) => {
+        const last = seen.get(stage);
+        assert.ok(!last || done > last.done, `${stage} goes forward`);
+        seen.set(stage, { done, total });
+      },
+    });
     assert.deepEqual([...seen.keys()].sort(), ['files', 'pages', 'reading', 'writing']);
     for (const [stage, { done, total }] of seen) assert.equal(done, total, `${stage} ends at its total`);
     assert.equal(seen.get('pages').total, 6);
   });
 });
 
-describe('doc scripts carry what the page shows before the catalog\'s doc list', () => {
+describe("doc scripts carry what the page shows before the catalog's doc list", () => {
   // The page's reading order (web/site/shared/reading-order.js): each doc once, a category's own doc
   // before its children; a doc belongs to the first sidebar that holds it.
   function readingOrder(items, out = []) {
@@ -218,9 +274,11 @@ describe('doc scripts carry what the page shows before the catalog\'s doc list',
       const orders = built.catalog.sidebars.map((items) => readingOrder(items));
       let withNear = 0;
       for (const doc of built.docs) {
-        for (const [k, entry] of Object.entries(doc.refs)) assert.deepEqual(entry, built.catalog.docs[Number(k)], `${doc.id}: refs[${k}]`);
+        for (const [k, entry] of Object.entries(doc.refs))
+          assert.deepEqual(entry, built.catalog.docs[Number(k)], `${doc.id}: refs[${k}]`);
         assert.deepEqual(doc.refs[doc.n], built.catalog.docs[doc.n]);
-        for (const target of Object.values(doc.links)) if (Array.isArray(target)) assert.ok(doc.refs[target[0]], `${doc.id} links doc ${target[0]}`);
+        for (const target of Object.values(doc.links))
+          if (Array.isArray(target)) assert.ok(doc.refs[target[0]], `${doc.id} links doc ${target[0]}`);
         const order = orders.find((o) => o.includes(doc.n));
         if (!order) {
           assert.equal(doc.near, undefined, `${doc.id} is in no sidebar`);

@@ -44,7 +44,7 @@ function workspace() {
 function catalogIds(out) {
   const sandbox = { self: {} };
   vm.runInNewContext(readFileSync(join(out, '_foldmark', 'catalog.js'), 'utf8'), sandbox);
-  return JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog.docs.map(([id]) => id)));  // out of the vm realm
+  return JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog.docs.map(([id]) => id))); // out of the vm realm
 }
 
 describe('containment', () => {
@@ -76,9 +76,14 @@ describe('containment', () => {
     assert.ok(r.stderr.includes(`${join(docs, 'a.md')}:3:7: warning: './key.txt' resolves outside`), r.stderr);
     assert.match(r.stderr, /a\.md:5:\d+: warning: '\.\/pic\.png' resolves outside .*not published/);
     assert.match(r.stderr, /a\.md:7:\d+: warning: '\.\/cfg\.txt' resolves to a hidden file or folder/);
-    assert.ok(!existsSync(join(out, 'key.txt')) && !existsSync(join(out, 'pic.png')) && !existsSync(join(out, 'cfg.txt')));
+    assert.ok(
+      !existsSync(join(out, 'key.txt')) && !existsSync(join(out, 'pic.png')) && !existsSync(join(out, 'cfg.txt')),
+    );
     assert.equal(readFileSync(join(out, 'ok.png'), 'utf8'), 'PNG');
-    assert.ok(!JSON.stringify(readFileSync(join(out, '_foldmark', 'docs', '0.js'), 'utf8')).includes('key.txt"'), 'the refused link has no target');
+    assert.ok(
+      !JSON.stringify(readFileSync(join(out, '_foldmark', 'docs', '0.js'), 'utf8')).includes('key.txt"'),
+      'the refused link has no target',
+    );
   });
 
   test('articles, folders and category files that resolve outside are left out with a warning', async () => {
@@ -105,7 +110,7 @@ describe('containment', () => {
     assert.match(r.stdout, /3 articles built, 1 left out \(1 outside the docs' workspace\)/);
   });
 
-  test('a monorepo\'s symlinked docs folder inside its workspace builds, with its symlinked files', async () => {
+  test("a monorepo's symlinked docs folder inside its workspace builds, with its symlinked files", async () => {
     const top = join(work, `mono${n++}`);
     write(join(top, 'package.json'), '{"private": true}');
     write(join(top, 'shared', 'docs', 'a.md'), '# A\n\n![logo](./logo.png)\n');
@@ -153,16 +158,30 @@ describe('containment', () => {
     write(join(docs, 'foldmark.config.json'), '{\n  "out": "../../out",\n  "static": ["../../.ssh"]\n}\n');
     const r = await foldmark(top, 'build', docs);
     assert.equal(r.code, 1);
-    assert.ok(r.stderr.includes(`${join(docs, 'foldmark.config.json')}:3:3: error: "static" folder ../../.ssh resolves outside`), r.stderr);
+    assert.ok(
+      r.stderr.includes(
+        `${join(docs, 'foldmark.config.json')}:3:3: error: "static" folder ../../.ssh resolves outside`,
+      ),
+      r.stderr,
+    );
     assert.ok(!existsSync(join(top, 'out', 'id_rsa')));
-    write(join(docs, 'foldmark.config.json'), '{\n  "out": "../../out",\n  "allow": [".."],\n  "static": ["../../.ssh"]\n}\n');
+    write(
+      join(docs, 'foldmark.config.json'),
+      '{\n  "out": "../../out",\n  "allow": [".."],\n  "static": ["../../.ssh"]\n}\n',
+    );
     const widened = await foldmark(top, 'build', docs);
     assert.equal(widened.code, 1);
-    assert.match(widened.stderr, /foldmark\.config\.json:3:3: error: "allow" cannot be set by a config file inside the docs folder/);
+    assert.match(
+      widened.stderr,
+      /foldmark\.config\.json:3:3: error: "allow" cannot be set by a config file inside the docs folder/,
+    );
     // The project's own config, outside the docs folder, may allow a folder.
     removeDir(join(docs, 'foldmark.config.json'));
     write(join(top, 'shared', 'x.png'), 'SHARED');
-    write(join(top, 'repo', 'foldmark.config.json'), JSON.stringify({ docs: 'docs', out: '../out', allow: ['../shared'], static: ['../shared'] }));
+    write(
+      join(top, 'repo', 'foldmark.config.json'),
+      JSON.stringify({ docs: 'docs', out: '../out', allow: ['../shared'], static: ['../shared'] }),
+    );
     const allowed = await foldmark(join(top, 'repo'), 'build');
     assert.equal(allowed.code, 0, allowed.stderr);
     assert.equal(readFileSync(join(top, 'out', 'x.png'), 'utf8'), 'SHARED');
@@ -193,7 +212,10 @@ describe('dev', { timeout: 20000 }, () => {
 describe('generated paths', () => {
   test('a docs file at a path the site generates is not copied over it, with a warning at the link', async () => {
     const { top, docs } = workspace();
-    write(join(docs, 'intro.md'), '# Intro\n\n[a](./index.html) [b](./404.html) [c](./sitemap.xml) [d](./guide/index.html) [m](./.foldmark-site.json)\n');
+    write(
+      join(docs, 'intro.md'),
+      '# Intro\n\n[a](./index.html) [b](./404.html) [c](./sitemap.xml) [d](./guide/index.html) [m](./.foldmark-site.json)\n',
+    );
     write(join(docs, 'guide.md'), '# Guide\n');
     write(join(docs, 'index.html'), '<script>alert("evil index")</script>');
     write(join(docs, '404.html'), 'EVIL404');
@@ -206,7 +228,12 @@ describe('generated paths', () => {
     for (const page of ['index.html', '404.html', 'sitemap.xml', 'guide/index.html']) {
       const text = readFileSync(join(out, page), 'utf8');
       assert.ok(!/evil|alert/i.test(text), `${page} is the site's own`);
-      assert.match(r.stderr, new RegExp(`intro\\.md:3:\\d+: warning: '\\./${page.replace('.', '\\.')}' is a file the site generates: not copied`));
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `intro\\.md:3:\\d+: warning: '\\./${page.replace('.', '\\.')}' is a file the site generates: not copied`,
+        ),
+      );
     }
     assert.ok(!readFileSync(join(out, '.foldmark-site.json'), 'utf8').includes('../../x'));
   });
@@ -216,8 +243,14 @@ describe('doc ids', () => {
   test('ids no output path can hold are errors naming the doc, with and without --prerender', async () => {
     const { top, docs } = workspace();
     const bad = {
-      'sm.md': 'sitemap.xml', 'nf.md': '404.html', 'ix.md': 'index.html', 'fm.md': '_foldmark',
-      'long.md': 'x'.repeat(300), 'nul.md': '"nul\\0byte"', 'win.md': '..\\escape', 'dot.md': '"a\\\\.."',
+      'sm.md': 'sitemap.xml',
+      'nf.md': '404.html',
+      'ix.md': 'index.html',
+      'fm.md': '_foldmark',
+      'long.md': 'x'.repeat(300),
+      'nul.md': '"nul\\0byte"',
+      'win.md': '..\\escape',
+      'dot.md': '"a\\\\.."',
     };
     write(join(docs, 'ok.md'), '# OK\n');
     for (const [file, id] of Object.entries(bad)) write(join(docs, file), `---\ntitle: T\nid: ${id}\n---\n# T\n`);
@@ -225,7 +258,14 @@ describe('doc ids', () => {
       const out = join(top, `out${flags.length}`);
       const r = await foldmark(top, 'build', docs, '--out', out, ...flags);
       assert.equal(r.code, 1, r.stderr);
-      for (const file of Object.keys(bad)) assert.match(r.stderr, new RegExp(`${file.replace('.', '\\.')}:3:1: error: article id .* (is a file the site generates|is longer than 255 bytes|holds a control character|may not be "\\." or "\\.\\.")`), `${file} ${flags}`);
+      for (const file of Object.keys(bad))
+        assert.match(
+          r.stderr,
+          new RegExp(
+            `${file.replace('.', '\\.')}:3:1: error: article id .* (is a file the site generates|is longer than 255 bytes|holds a control character|may not be "\\." or "\\.\\.")`,
+          ),
+          `${file} ${flags}`,
+        );
       assert.ok(!r.stderr.includes(out), 'the error names the doc, not the output path');
       assert.ok(!existsSync(out));
     }
@@ -239,6 +279,11 @@ describe('doc ids', () => {
     assert.equal(plain.code, 0, plain.stderr);
     const r = await foldmark(top, 'build', docs, '--out', join(top, 'pre'), '--prerender');
     assert.equal(r.code, 1);
-    assert.ok(r.stderr.includes(`${join(docs, 'guide.md')}:1:1: error: article id "guide" differs only in case from "Guide" (${join(docs, 'Guide.md')}:1:1)`), r.stderr);
+    assert.ok(
+      r.stderr.includes(
+        `${join(docs, 'guide.md')}:1:1: error: article id "guide" differs only in case from "Guide" (${join(docs, 'Guide.md')}:1:1)`,
+      ),
+      r.stderr,
+    );
   });
 });

@@ -36,9 +36,14 @@ describe('serving', { timeout: 20000 }, () => {
     assert.ok(existsSync(join(dev.outDir, 'index.html')));
   });
   test('every answer carries the strict CSP and nosniff; types follow the file', async () => {
-    const cases = [['/', 'text/html; charset=utf-8'], ['/_foldmark/site.js', 'text/javascript; charset=utf-8'],
-      ['/_foldmark/style.css', 'text/css; charset=utf-8'], ['/_foldmark/favicon.svg', 'image/svg+xml'],
-      ['/_foldmark/dev.js', 'text/javascript; charset=utf-8'], ['/nowhere', 'text/html; charset=utf-8']];
+    const cases = [
+      ['/', 'text/html; charset=utf-8'],
+      ['/_foldmark/site.js', 'text/javascript; charset=utf-8'],
+      ['/_foldmark/style.css', 'text/css; charset=utf-8'],
+      ['/_foldmark/favicon.svg', 'image/svg+xml'],
+      ['/_foldmark/dev.js', 'text/javascript; charset=utf-8'],
+      ['/nowhere', 'text/html; charset=utf-8'],
+    ];
     for (const [path, type] of cases) {
       const r = await get(dev.url, path);
       assert.equal(r.headers['content-type'], type, path);
@@ -47,7 +52,7 @@ describe('serving', { timeout: 20000 }, () => {
     }
     assert.equal((await get(dev.url, '/nowhere')).status, 404);
   });
-  test('HTML gets the dev client, after the page\'s own scripts; files on disk do not', async () => {
+  test("HTML gets the dev client, after the page's own scripts; files on disk do not", async () => {
     const page = await get(dev.url, '/index.html');
     assert.match(page.body, /<script src="\/_foldmark\/dev\.js\?build=\d+" defer><\/script>\n<\/head>/);
     assert.ok(page.body.indexOf('_foldmark/site.js') < page.body.indexOf('dev.js'));
@@ -55,8 +60,16 @@ describe('serving', { timeout: 20000 }, () => {
   });
   test('nothing outside the site can be read: dot segments, encoded slashes, symlinks, other hosts', async () => {
     symlinkSync(work, join(dev.outDir, 'leak'));
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/_foldmark/..%2f..%2fsecret.txt', '/..%2f..%2f..%2fetc%2fpasswd',
-      '/..%5csecret.txt', '/%00', '/leak/secret.txt', '//etc/passwd']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/_foldmark/..%2f..%2fsecret.txt',
+      '/..%2f..%2f..%2fetc%2fpasswd',
+      '/..%5csecret.txt',
+      '/%00',
+      '/leak/secret.txt',
+      '//etc/passwd',
+    ]) {
       const r = await get(dev.url, path);
       assert.ok([400, 403, 404].includes(r.status), `${path}: ${r.status}`);
       assert.doesNotMatch(r.body, /not for the site|root:x:0:/, path);
@@ -72,19 +85,30 @@ describe('mistakes', { timeout: 20000 }, () => {
     // parallel, other checkouts) make and remove foldmark-dev-* folders in the shared one.
     const tmp = join(work, 'tmp');
     mkdirSync(tmp);
-    const run = (...args) => new Promise((resolve) => {
-      execFile(process.execPath, [cli, 'dev', ...args], { cwd: work, env: { ...process.env, TMPDIR: tmp } },
-        (err, stdout, stderr) => resolve({ code: err ? err.code : 0, stderr }));
-    });
+    const run = (...args) =>
+      new Promise((resolve) => {
+        execFile(
+          process.execPath,
+          [cli, 'dev', ...args],
+          { cwd: work, env: { ...process.env, TMPDIR: tmp } },
+          (err, stdout, stderr) => resolve({ code: err ? err.code : 0, stderr }),
+        );
+      });
     const temps = () => new Set(readdirSync(tmp).filter((n) => n.startsWith('foldmark-dev-')));
     const before = temps();
     const busy = await run(join('.project', 'docs'), '--port', port);
     assert.equal(busy.code, 1);
-    assert.match(busy.stderr, new RegExp(`foldmark: error: 127\\.0\\.0\\.1:${port} is in use: choose another with --port`));
+    assert.match(
+      busy.stderr,
+      new RegExp(`foldmark: error: 127\\.0\\.0\\.1:${port} is in use: choose another with --port`),
+    );
     const missing = await run('nowhere', '--port', '0');
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /nowhere: error: cannot read docs folder/);
-    assert.deepEqual([...temps()].filter((n) => !before.has(n)), []);
+    assert.deepEqual(
+      [...temps()].filter((n) => !before.has(n)),
+      [],
+    );
   });
 });
 
@@ -110,9 +134,14 @@ describe('rebuilding', { timeout: 20000 }, () => {
     const before = readFileSync(file, 'utf8');
     writeFileSync(file, `${before}\nSee [nothing](./nothing.md).\n`);
     const { problems } = await stream.next('problems', from, (d) => d.problems.length > 0);
-    assert.deepEqual(problems.map((p) => [p.level, p.message]), [
-      ['warning', "broken link './nothing.md'"], ['error', '1 broken link(s) (--strict)']]);
-    assert.equal(problems[0].file, join('.project', 'docs', 'intro.md'));  // relative to where dev runs
+    assert.deepEqual(
+      problems.map((p) => [p.level, p.message]),
+      [
+        ['warning', "broken link './nothing.md'"],
+        ['error', '1 broken link(s) (--strict)'],
+      ],
+    );
+    assert.equal(problems[0].file, join('.project', 'docs', 'intro.md')); // relative to where dev runs
     assert.match(dev.output().stderr, /intro\.md:\d+:\d+: warning: broken link '.\/nothing.md'/);
     const again = stream.seen.length;
     writeFileSync(file, before);
@@ -120,11 +149,16 @@ describe('rebuilding', { timeout: 20000 }, () => {
   });
   test('a new article rebuilds the site', async () => {
     const from = stream.seen.length;
-    writeFileSync(join(docs, 'guides', 'faq.md'), '---\ntitle: FAQ\n---\n\n# FAQ\n\n## Does it work offline?\n\nYes.\n');
+    writeFileSync(
+      join(docs, 'guides', 'faq.md'),
+      '---\ntitle: FAQ\n---\n\n# FAQ\n\n## Does it work offline?\n\nYes.\n',
+    );
     await stream.next('reload', from);
-    assert.ok(readFileSync(join(dev.outDir, '_foldmark', 'catalog.js'), 'utf8').includes('[\\"guides/faq\\",\\"FAQ\\"]'));
+    assert.ok(
+      readFileSync(join(dev.outDir, '_foldmark', 'catalog.js'), 'utf8').includes('[\\"guides/faq\\",\\"FAQ\\"]'),
+    );
   });
-  test('with --prerender a save rewrites the article\'s own page too; Ctrl+C (SIGTERM) removes the temporary folder', async () => {
+  test("with --prerender a save rewrites the article's own page too; Ctrl+C (SIGTERM) removes the temporary folder", async () => {
     const other = await startDev(work, join('.project', 'docs'), '--prerender');
     const events = listen(other.url);
     await events.next('hello');
@@ -132,7 +166,10 @@ describe('rebuilding', { timeout: 20000 }, () => {
     const file = join(docs, 'guides', 'configuration.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\nPrerendered while dev ran.\n`);
     await events.next('doc', from);
-    assert.match(readFileSync(join(other.outDir, 'guides', 'configuration', 'index.html'), 'utf8'), /<p>Prerendered while dev ran.<\/p>/);
+    assert.match(
+      readFileSync(join(other.outDir, 'guides', 'configuration', 'index.html'), 'utf8'),
+      /<p>Prerendered while dev ran.<\/p>/,
+    );
     events.close();
     await stop(other);
     assert.ok(!existsSync(other.outDir));

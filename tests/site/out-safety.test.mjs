@@ -3,7 +3,16 @@
 // reproduced against the previous builder (a tampered manifest deleted files outside --out).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -50,8 +59,17 @@ describe('the manifest in --out', () => {
     write(join(top, 'victims', 'd', 'f.txt'), 'precious too');
     write(join(top, 'abs.txt'), 'absolute');
     assert.equal((await foldmark(top, 'build', docs, '--out', out)).code, 0);
-    write(join(out, 'mine', 'notes.txt'), 'a folder of the user\'s inside --out');
-    tamper(out, ['../victim/keep.txt', '../victims/d', join(top, 'abs.txt'), 'x/../../victim/keep.txt', '', 7, null, 'mine']);
+    write(join(out, 'mine', 'notes.txt'), "a folder of the user's inside --out");
+    tamper(out, [
+      '../victim/keep.txt',
+      '../victims/d',
+      join(top, 'abs.txt'),
+      'x/../../victim/keep.txt',
+      '',
+      7,
+      null,
+      'mine',
+    ]);
     const r = await foldmark(top, 'build', docs, '--out', out);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(readFileSync(join(top, 'victim', 'keep.txt'), 'utf8'), 'precious');
@@ -85,9 +103,15 @@ describe('symlinks in and as --out', () => {
     const r = await foldmark(top, 'build', docs, '--out', out);
     assert.deepEqual(readdirSync(join(top, 'elsewhere')), [], 'nothing written through the link');
     assert.equal(r.code, 1);
-    assert.ok(r.stderr.includes(`${join(out, '_foldmark')}: error: refusing to write through a symlink inside --out`), r.stderr);
+    assert.ok(
+      r.stderr.includes(`${join(out, '_foldmark')}: error: refusing to write through a symlink inside --out`),
+      r.stderr,
+    );
     assert.ok(lstatSync(join(out, '_foldmark')).isSymbolicLink(), 'the link is left for the user to look at');
-    assert.deepEqual(readdirSync(top).filter((f) => f.includes('foldmark-tmp')), []);
+    assert.deepEqual(
+      readdirSync(top).filter((f) => f.includes('foldmark-tmp')),
+      [],
+    );
   });
 
   test('--out a symlink into the docs tree is refused like the docs tree itself', async () => {
@@ -126,18 +150,23 @@ describe('init', () => {
     symlinkSync('missing', join(top, 'dangling'));
     const d = await foldmark(top, 'init', 'dangling');
     assert.equal(d.code, 1);
-    assert.ok(d.stderr.includes(`${join(top, 'dangling')}: error: is a symlink to ${join(top, 'missing')}, which does not exist`), d.stderr);
+    assert.ok(
+      d.stderr.includes(
+        `${join(top, 'dangling')}: error: is a symlink to ${join(top, 'missing')}, which does not exist`,
+      ),
+      d.stderr,
+    );
     assert.ok(!/\bE[A-Z]+\b/.test(d.stderr), 'no raw fs code');
   });
 
   test('the "next" hint quotes the folder for a POSIX shell: pasted, it names the folder and runs nothing', async () => {
     const top = join(work, `init${n++}`);
     mkdirSync(top);
-    const names = ["we ird\n$(touch pwned)", "it's `touch pwned2`", '-starts-with-dash', 'plain'];
+    const names = ['we ird\n$(touch pwned)', "it's `touch pwned2`", '-starts-with-dash', 'plain'];
     for (const name of names) {
       const r = await foldmark(top, 'init', '--', name);
       assert.equal(r.code, 0, r.stderr);
-      const arg = /npx foldmark dev ([^]*?) {5}live preview/.exec(r.stdout)[1];
+      const arg = /npx foldmark dev ([\s\S]*?) {5}live preview/.exec(r.stdout)[1];
       const { stdout } = await run('sh', ['-c', `for a in ${arg}; do printf '[%s]' "$a"; done`], { cwd: top });
       const expected = name.startsWith('-') ? `./${name}` : name;
       assert.equal(stdout, `[${expected}]`, r.stdout);

@@ -32,7 +32,9 @@ function loadIndex(out) {
   const index = new SearchIndex();
   const dir = join(out, '_foldmark', 'search');
   for (const f of readdirSync(dir)) {
-    vm.runInNewContext(readFileSync(join(dir, f), 'utf8'), { self: { foldmarkSearch: (k, data) => index.addShard(JSON.parse(JSON.stringify(data))) } });
+    vm.runInNewContext(readFileSync(join(dir, f), 'utf8'), {
+      self: { foldmarkSearch: (k, data) => index.addShard(JSON.parse(JSON.stringify(data))) },
+    });
   }
   return index;
 }
@@ -41,15 +43,21 @@ let out;
 let catalog;
 before(async () => {
   out = join(work, 'site');
-  await buildSite(fm, { docsDir: fixture, outDir: out, editUrl: 'https://example.org/edit/main/docs/', warn: () => {} });
+  await buildSite(fm, {
+    docsDir: fixture,
+    outDir: out,
+    editUrl: 'https://example.org/edit/main/docs/',
+    warn: () => {},
+  });
   catalog = readCatalog(out);
 });
 after(() => removeDir(work));
 
 test('search sections: one per heading with an id, text without tags, entities decoded, the intro under ""', () => {
-  const html = '<article class="fm-article"><h1 class="fm-title">T</h1><p>Intro &amp; more</p>'
-    + '<h2 id="a-b">A <code>b</code></h2><p>one<em>two</em></p><ul><li>x</li><li>y</li></ul>'
-    + '<h3 id="c">C &lt;3</h3><p>last</p></article>';
+  const html =
+    '<article class="fm-article"><h1 class="fm-title">T</h1><p>Intro &amp; more</p>' +
+    '<h2 id="a-b">A <code>b</code></h2><p>one<em>two</em></p><ul><li>x</li><li>y</li></ul>' +
+    '<h3 id="c">C &lt;3</h3><p>last</p></article>';
   assert.deepEqual(searchSections(html), [
     { h: '', t: '', x: 'T Intro & more' },
     { h: 'a-b', t: 'A b', x: 'onetwo x y' },
@@ -65,7 +73,7 @@ test('the built index finds a phrase from an answer in its section, first', () =
   assert.equal(catalog.docs[hit.n][0], 'intro');
   assert.equal(hit.heading, 'where-is-the-configuration-stored');
   assert.ok(hit.terms.includes('marmalade'));
-  const [typo] = index.search('capacitr');  // a typo still finds it (fuzzy), a prefix too
+  const [typo] = index.search('capacitr'); // a typo still finds it (fuzzy), a prefix too
   assert.equal(typo.heading, 'how-do-i-tune-the-flux-capacitor');
   assert.equal(index.search('zeppel')[0].heading, 'which-servers-are-supported');
   assert.deepEqual(index.search('   '), []);
@@ -86,14 +94,28 @@ test('snippets centre on the first match and marks cover word starts only', () =
   assert.ok(snippet.startsWith('…') && snippet.endsWith('…') && snippet.includes('capacitor'));
   assert.ok(snippet.length <= 170);
   assert.deepEqual(markParts('Tune the capacitors, not acapacitor', ['capacitor']), [
-    { text: 'Tune the ', mark: false }, { text: 'capacitor', mark: true }, { text: 's, not acapacitor', mark: false },
+    { text: 'Tune the ', mark: false },
+    { text: 'capacitor', mark: true },
+    { text: 's, not acapacitor', mark: false },
   ]);
-  assert.deepEqual(markParts('axb a.b', ['a.b']), [{ text: 'axb ', mark: false }, { text: 'a.b', mark: true }], 'regex characters are literal');
+  assert.deepEqual(
+    markParts('axb a.b', ['a.b']),
+    [
+      { text: 'axb ', mark: false },
+      { text: 'a.b', mark: true },
+    ],
+    'regex characters are literal',
+  );
 });
 
 test('code: only the languages the docs use are copied, with their dependencies first', () => {
-  assert.deepEqual(catalog.code, { js: ['clike', 'javascript'], bash: ['bash'], ts: ['clike', 'javascript', 'typescript'] });
-  for (const name of ['core', 'clike', 'javascript', 'bash', 'typescript']) assert.ok(existsSync(join(out, '_foldmark', 'prism', `${name}.js`)), name);
+  assert.deepEqual(catalog.code, {
+    js: ['clike', 'javascript'],
+    bash: ['bash'],
+    ts: ['clike', 'javascript', 'typescript'],
+  });
+  for (const name of ['core', 'clike', 'javascript', 'bash', 'typescript'])
+    assert.ok(existsSync(join(out, '_foldmark', 'prism', `${name}.js`)), name);
   assert.ok(!existsSync(join(out, '_foldmark', 'prism', 'jsx.js')));
   const langs = codeLanguages([{ markdown: '```tsx title="a"\nx\n```\n~~~Shell\ny\n~~~\n```nosuchlang\n```' }]);
   assert.deepEqual(langs, { tsx: ['markup', 'clike', 'javascript', 'jsx', 'typescript', 'tsx'], shell: ['bash'] });
@@ -102,27 +124,58 @@ test('code: only the languages the docs use are copied, with their dependencies 
 test('code lines: a token over two lines is closed and reopened, text escaped, highlighted lines marked', () => {
   const tokens = ['a <', { type: 'comment', content: '/* x\ny */' }, '\nz\n'];
   const lines = tokenLines(tokens);
-  assert.deepEqual(lines, ['a &lt;<span class="token comment">/* x</span>', '<span class="token comment">y */</span>', 'z', '']);
-  assert.equal(codeHtml(lines, new Set([1])), '<span class="site-line">a &lt;<span class="token comment">/* x</span>\n</span>'
-    + '<span class="site-line fm-line-highlight"><span class="token comment">y */</span>\n</span><span class="site-line">z\n</span>');
+  assert.deepEqual(lines, [
+    'a &lt;<span class="token comment">/* x</span>',
+    '<span class="token comment">y */</span>',
+    'z',
+    '',
+  ]);
+  assert.equal(
+    codeHtml(lines, new Set([1])),
+    '<span class="site-line">a &lt;<span class="token comment">/* x</span>\n</span>' +
+      '<span class="site-line fm-line-highlight"><span class="token comment">y */</span>\n</span><span class="site-line">z\n</span>',
+  );
 });
 
-test('prerendered code is coloured through the core\'s highlight hook, highlighted lines kept', async () => {
+test("prerendered code is coloured through the core's highlight hook, highlighted lines kept", async () => {
   const wrapped = await withHighlight(fm);
   const html = wrapped.render('```js {1}\nconst a = 1;\n```\n', { collapse: 'none' }).html;
-  assert.ok(html.includes('<code class="language-js"><span class="fm-line-highlight"><span class="token keyword">const</span> a '), html);
+  assert.ok(
+    html.includes(
+      '<code class="language-js"><span class="fm-line-highlight"><span class="token keyword">const</span> a ',
+    ),
+    html,
+  );
   assert.equal((html.match(/fm-line-highlight/g) || []).length, 1, 'one mark, from the core');
-  assert.equal(fm.render('# x', { collapse: 'none' }).html, wrapped.render('# x', { collapse: 'none' }).html, 'the other options pass through');
+  assert.equal(
+    fm.render('# x', { collapse: 'none' }).html,
+    wrapped.render('# x', { collapse: 'none' }).html,
+    'the other options pass through',
+  );
 });
 
 test('--edit-url: the catalog has the URL, each doc script its path in the docs folder; a bad URL is a usage error', async () => {
   assert.equal(catalog.editUrl, 'https://example.org/edit/main/docs/');
   const n = catalog.docs.findIndex(([id]) => id === 'guides/advanced/tuning');
-  const s = { self: { foldmarkDoc: (i, d) => { s.doc = d; } } };
+  const s = {
+    self: {
+      foldmarkDoc: (i, d) => {
+        s.doc = d;
+      },
+    },
+  };
   vm.runInNewContext(readFileSync(join(out, '_foldmark', 'docs', `${n}.js`), 'utf8'), s);
   assert.equal(s.doc.path, 'guides/advanced/tuning.md');
   const run = promisify(execFile);
-  const err = await run(process.execPath, [cli, 'build', fixture, '--out', join(work, 'bad'), '--edit-url', 'javascript:alert(1)']).catch((e) => e);
+  const err = await run(process.execPath, [
+    cli,
+    'build',
+    fixture,
+    '--out',
+    join(work, 'bad'),
+    '--edit-url',
+    'javascript:alert(1)',
+  ]).catch((e) => e);
   assert.equal(err.code, 2);
   assert.match(err.stderr, /--edit-url must be an http\(s\) URL/);
 });

@@ -82,7 +82,7 @@ describe('--out', () => {
       assert.match(r.stderr, /refusing to write the site into the foldmark package itself/, out);
     }
     const checkoutOut = join(root, 'out', `robust-test-${process.pid}`);
-    const ok = await foldmark('build', docs, '--out', checkoutOut);  // npm start writes a checkout's out/site
+    const ok = await foldmark('build', docs, '--out', checkoutOut); // npm start writes a checkout's out/site
     removeDir(checkoutOut);
     assert.equal(ok.code, 0, ok.stderr);
     const inDocs = await foldmark('build', docs, '--out', join(docs, 'site'));
@@ -109,7 +109,10 @@ describe('--out', () => {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /dangling\.png: error: cannot read: ENOENT/, 'names the file that failed');
     assert.equal(readFileSync(join(out, '_foldmark', 'catalog.js'), 'utf8'), before);
-    assert.deepEqual(readdirSync(work).filter((f) => f.includes('foldmark-tmp')), []);
+    assert.deepEqual(
+      readdirSync(work).filter((f) => f.includes('foldmark-tmp')),
+      [],
+    );
   });
 });
 
@@ -127,7 +130,10 @@ describe('files that cannot be articles', () => {
   test('UTF-16 with a BOM is read', async () => {
     const docs = docsDir({});
     mkdirSync(docs, { recursive: true });
-    writeFileSync(join(docs, 'u16.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Wide ünïcode\n', 'utf16le')]));
+    writeFileSync(
+      join(docs, 'u16.md'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Wide ünïcode\n', 'utf16le')]),
+    );
     const r = await foldmark('build', docs, '--out', join(work, 'u16'));
     assert.equal(r.code, 0, r.stderr);
     assert.match(readFileSync(join(work, 'u16', '_foldmark', 'catalog.js'), 'utf8'), /Wide ünïcode/);
@@ -152,11 +158,17 @@ describe('files that cannot be articles', () => {
     const docs = docsDir({
       'a.md': '---\nid: same\n---\n# A\n',
       'b.md': '---\nid: other\ntitle: B\nid: same\n---\n# B\n',
-      'x/one.md': '# One\n', 'x/01-one.md': '# One again\n',
+      'x/one.md': '# One\n',
+      'x/01-one.md': '# One again\n',
     });
     const r = await foldmark('build', docs, '--out', join(work, 'dups'));
     assert.equal(r.code, 1);
-    assert.ok(r.stderr.includes(`${join(docs, 'b.md')}:4:1: error: article id "same" is already used by ${join(docs, 'a.md')}:2:1`), r.stderr);
+    assert.ok(
+      r.stderr.includes(
+        `${join(docs, 'b.md')}:4:1: error: article id "same" is already used by ${join(docs, 'a.md')}:2:1`,
+      ),
+      r.stderr,
+    );
     assert.ok(r.stderr.includes(`error: article id "x/one" is already used by`), r.stderr);
     assert.ok(!existsSync(join(work, 'dups')));
   });
@@ -171,7 +183,7 @@ describe('files that cannot be articles', () => {
 });
 
 describe('size', () => {
-  test('a page\'s no-JS sidebar stays bounded when every category is expanded, and long lists still link every doc', async () => {
+  test("a page's no-JS sidebar stays bounded when every category is expanded, and long lists still link every doc", async () => {
     const files = {};
     for (let c = 0; c < 4; c += 1) {
       files[`c${c}/_category_.json`] = '{ "collapsed": false }';
@@ -185,7 +197,10 @@ describe('size', () => {
       const page = readFileSync(join(out, 'c3', `d${String(i).padStart(3, '0')}`, 'index.html'), 'utf8');
       const nav = page.slice(page.indexOf('<nav'), page.indexOf('</nav>'));
       const links = [...nav.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
-      assert.ok(links.length <= 3 * NAV_BLOCK + NAV_BUDGET, `${links.length} links: a window of ${3 * NAV_BLOCK} and at most ${NAV_BUDGET} others`);
+      assert.ok(
+        links.length <= 3 * NAV_BLOCK + NAV_BUDGET,
+        `${links.length} links: a window of ${3 * NAV_BLOCK} and at most ${NAV_BUDGET} others`,
+      );
       assert.match(nav, new RegExp(`aria-current="page">Doc 3-${i}<`), 'the current doc is in its window');
       assert.match(nav, /class="site-nav-more">\d+ more</);
       for (const href of links) if (href.startsWith('../../c3/')) linked.add(href);
@@ -200,8 +215,13 @@ describe('worker threads', () => {
     writeFileSync(blocker, 'x');
     const indexer = new SearchIndexer(join(blocker, 'stage'), { shardBytes: 10 });
     indexer.add({ index: 0, title: 'A' }, [{ h: '', t: '', x: 'some words to index' }]);
-    await assert.rejects(indexer.finish({ files: [], copy: async () => {} }), (err) => err instanceof InputError
-      && /cannot write the search index: ENOTDIR/.test(err.message) && err.file.startsWith(join(blocker, 'stage')));
+    await assert.rejects(
+      indexer.finish({ files: [], copy: async () => {} }),
+      (err) =>
+        err instanceof InputError &&
+        /cannot write the search index: ENOTDIR/.test(err.message) &&
+        err.file.startsWith(join(blocker, 'stage')),
+    );
   });
 });
 
@@ -213,12 +233,38 @@ describe('the no-JS sidebar of page after page', () => {
       docs.push(d);
       return { type: 'doc', doc: d };
     };
-    const category = (label, collapsed, items, own) => ({ type: 'category', label, collapsed, items, ...(own ? { doc: own.doc } : {}) });
+    const category = (label, collapsed, items, own) => ({
+      type: 'category',
+      label,
+      collapsed,
+      items,
+      ...(own ? { doc: own.doc } : {}),
+    });
     const inner = category('Inner', true, [doc('a/b/x'), doc('a/b/y')]);
-    const long = category('Long', false, Array.from({ length: 3 * NAV_BLOCK + 45 }, (_, i) => doc(`long/${i}`)));
+    const long = category(
+      'Long',
+      false,
+      Array.from({ length: 3 * NAV_BLOCK + 45 }, (_, i) => doc(`long/${i}`)),
+    );
     const a = category('A', false, [doc('a/one'), inner, doc('a/two')], doc('a/index'));
-    const sidebar = { items: [doc('intro'), a, category('B', true, [doc('b/one')]), long, { type: 'link', label: 'Out', href: 'https://example.com/' }] };
-    const path = { 'a/b/x': [a, inner], 'a/b/y': [a, inner], 'a/one': [a], 'a/two': [a], 'a/index': [a], 'b/one': [sidebar.items[2]], intro: [] };
+    const sidebar = {
+      items: [
+        doc('intro'),
+        a,
+        category('B', true, [doc('b/one')]),
+        long,
+        { type: 'link', label: 'Out', href: 'https://example.com/' },
+      ],
+    };
+    const path = {
+      'a/b/x': [a, inner],
+      'a/b/y': [a, inner],
+      'a/one': [a],
+      'a/two': [a],
+      'a/index': [a],
+      'b/one': [sidebar.items[2]],
+      intro: [],
+    };
     for (const item of long.items) path[item.doc.id] = [long];
     const navFor = navWriter(docs);
     for (const mode of ['path', 'hash']) {

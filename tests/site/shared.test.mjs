@@ -1,7 +1,14 @@
 // web/site/shared/: the rules the builder, the page and the dev client share, each tested alone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeItems, docEntry, encodeCatalog, encodeItems, entryId, entryLabel } from '../../web/site/shared/catalog.js';
+import {
+  decodeItems,
+  docEntry,
+  encodeCatalog,
+  encodeItems,
+  entryId,
+  entryLabel,
+} from '../../web/site/shared/catalog.js';
 import { isFolderIndex, metaText, ownIdOf, stripNumberPrefix, titleAndLabel } from '../../web/site/shared/doc-names.js';
 import { docHref, encodePath, hashRoute, linkTarget, pageHref, rootOf } from '../../web/site/shared/hrefs.js';
 import { docScriptPath, PATHS, prismPath, RESERVED_PATH, searchShardPath } from '../../web/site/shared/paths.js';
@@ -13,50 +20,137 @@ const doc = (index, id, label = id) => ({ index, id, label });
 const [a, b, c, d] = [doc(0, 'a'), doc(1, 'g/b'), doc(2, 'g/c', 'C'), doc(3, 'd')];
 const builderItems = [
   { type: 'doc', doc: a },
-  { type: 'category', label: 'G', collapsed: true, doc: b, items: [{ type: 'doc', doc: c, label: 'Own' }, { type: 'doc', doc: b }] },
+  {
+    type: 'category',
+    label: 'G',
+    collapsed: true,
+    doc: b,
+    items: [
+      { type: 'doc', doc: c, label: 'Own' },
+      { type: 'doc', doc: b },
+    ],
+  },
   { type: 'link', label: 'Home', href: 'https://example.org/' },
-  { type: 'category', label: 'Open', collapsed: false, items: [{ type: 'doc', doc: d, label: 'd' }, { type: 'doc', doc: a }] },
+  {
+    type: 'category',
+    label: 'Open',
+    collapsed: false,
+    items: [
+      { type: 'doc', doc: d, label: 'd' },
+      { type: 'doc', doc: a },
+    ],
+  },
 ];
 
-test('catalog codec: the wire form is compact and decodes to the builder\'s items with doc indexes', () => {
+test("catalog codec: the wire form is compact and decodes to the builder's items with doc indexes", () => {
   const wire = encodeItems(builderItems);
-  assert.deepEqual(wire, [0, ['c', 'G', 1, [[2, 'Own'], 1], 1], ['l', 'Home', 'https://example.org/'], ['c', 'Open', 0, [3, 0]]]);
+  assert.deepEqual(wire, [
+    0,
+    ['c', 'G', 1, [[2, 'Own'], 1], 1],
+    ['l', 'Home', 'https://example.org/'],
+    ['c', 'Open', 0, [3, 0]],
+  ]);
   const decoded = decodeItems(JSON.parse(JSON.stringify(wire)), (n) => Number.isInteger(n) && n >= 0 && n < 4);
   assert.deepEqual(decoded, [
     { type: 'doc', doc: 0 },
-    { type: 'category', label: 'G', collapsed: true, doc: 1, items: [{ type: 'doc', doc: 2, label: 'Own' }, { type: 'doc', doc: 1 }] },
+    {
+      type: 'category',
+      label: 'G',
+      collapsed: true,
+      doc: 1,
+      items: [
+        { type: 'doc', doc: 2, label: 'Own' },
+        { type: 'doc', doc: 1 },
+      ],
+    },
     { type: 'link', label: 'Home', href: 'https://example.org/' },
-    { type: 'category', label: 'Open', collapsed: false, items: [{ type: 'doc', doc: 3 }, { type: 'doc', doc: 0 }] },
+    {
+      type: 'category',
+      label: 'Open',
+      collapsed: false,
+      items: [
+        { type: 'doc', doc: 3 },
+        { type: 'doc', doc: 0 },
+      ],
+    },
   ]);
-  assert.deepEqual(decodeItems([7, [8, 'x'], ['c', 'K', 0, [], 9], ['?'], null], (n) => n === 0), [{ type: 'category', label: 'K', collapsed: false, items: [] }],
-    'docs that do not exist and unknown items are left out');
+  assert.deepEqual(
+    decodeItems([7, [8, 'x'], ['c', 'K', 0, [], 9], ['?'], null], (n) => n === 0),
+    [{ type: 'category', label: 'K', collapsed: false, items: [] }],
+    'docs that do not exist and unknown items are left out',
+  );
   assert.deepEqual(docEntry(c), ['g/c', 'C']);
   assert.equal(entryId(['x', '']), 'x');
   assert.equal(entryLabel(['x', '']), 'x', 'no label: the id');
-  const catalog = encodeCatalog({ docs: [a, b], sidebars: [{ items: [{ type: 'doc', doc: b }] }], landing: b, title: 'T', collapse: 'sections' });
-  assert.deepEqual(catalog, { v: 1, title: 'T', collapse: 'sections', landing: 1, docs: [['a', 'a'], ['g/b', 'g/b']], sidebars: [[1]], search: 0, code: {}, editUrl: '' });
+  const catalog = encodeCatalog({
+    docs: [a, b],
+    sidebars: [{ items: [{ type: 'doc', doc: b }] }],
+    landing: b,
+    title: 'T',
+    collapse: 'sections',
+  });
+  assert.deepEqual(catalog, {
+    v: 1,
+    title: 'T',
+    collapse: 'sections',
+    landing: 1,
+    docs: [
+      ['a', 'a'],
+      ['g/b', 'g/b'],
+    ],
+    sidebars: [[1]],
+    search: 0,
+    code: {},
+    editUrl: '',
+  });
 });
 
-test('paths: the site\'s own files live under _foldmark/', () => {
-  for (const path of [...Object.values(PATHS), docScriptPath(3), searchShardPath(0), prismPath('core')]) assert.match(path, RESERVED_PATH);
+test("paths: the site's own files live under _foldmark/", () => {
+  for (const path of [...Object.values(PATHS), docScriptPath(3), searchShardPath(0), prismPath('core')])
+    assert.match(path, RESERVED_PATH);
   assert.equal(docScriptPath(12), '_foldmark/docs/12.js');
   assert.equal(searchShardPath(2), '_foldmark/search/2.js');
   assert.ok(!RESERVED_PATH.test('_foldmarks/x') && RESERVED_PATH.test('_foldmark'));
 });
 
-test('reading order: first place wins, each doc once, a category\'s own doc before its children', () => {
-  const places = placeDocs([{ items: builderItems }, { items: [{ type: 'doc', doc: c }, { type: 'doc', doc: { index: 9 } }] }]);
+test("reading order: first place wins, each doc once, a category's own doc before its children", () => {
+  const places = placeDocs([
+    { items: builderItems },
+    {
+      items: [
+        { type: 'doc', doc: c },
+        { type: 'doc', doc: { index: 9 } },
+      ],
+    },
+  ]);
   const pa = places.get(a);
-  assert.deepEqual(pa.order.map((x) => x.id), ['a', 'g/b', 'g/c', 'd'], 'a and b listed twice, read once');
-  assert.deepEqual(neighbours(places.get(b)).map((x) => x?.id), ['a', 'g/c']);
-  assert.deepEqual(places.get(b).categories, [], 'a category\'s own doc sits beside it');
+  assert.deepEqual(
+    pa.order.map((x) => x.id),
+    ['a', 'g/b', 'g/c', 'd'],
+    'a and b listed twice, read once',
+  );
+  assert.deepEqual(
+    neighbours(places.get(b)).map((x) => x?.id),
+    ['a', 'g/c'],
+  );
+  assert.deepEqual(places.get(b).categories, [], "a category's own doc sits beside it");
   assert.equal(places.get(b).path[0].label, 'G', 'its page opens its category');
-  assert.deepEqual(places.get(c).categories.map((x) => x.label), ['G']);
+  assert.deepEqual(
+    places.get(c).categories.map((x) => x.label),
+    ['G'],
+  );
   assert.equal(places.get(c).sidebarIndex, 0, 'the first sidebar that holds c');
   assert.equal(places.get(d).at, 3);
-  assert.deepEqual(neighbours(places.get(d)).map((x) => x?.id), ['g/c', undefined]);
+  assert.deepEqual(
+    neighbours(places.get(d)).map((x) => x?.id),
+    ['g/c', undefined],
+  );
   const decoded = decodeItems(encodeItems(builderItems), (n) => n >= 0 && n < 4);
-  assert.deepEqual(placeDocs([{ items: decoded }]).get(0).order, [0, 1, 2, 3], 'the page reads doc indexes the same way');
+  assert.deepEqual(
+    placeDocs([{ items: decoded }]).get(0).order,
+    [0, 1, 2, 3],
+    'the page reads doc indexes the same way',
+  );
 });
 
 test('hrefs: hash routes, per-doc pages, link targets', () => {
@@ -84,17 +178,39 @@ test('doc names: Docusaurus ids, titles and labels', () => {
   assert.equal(metaText(['no']), '');
   assert.ok(isFolderIndex('index.md', 'g') && isFolderIndex('README.mdx', '') && isFolderIndex('Guides.md', 'guides'));
   assert.ok(!isFolderIndex('intro.md', 'guides') && !isFolderIndex('x.md', ''));
-  assert.deepEqual(titleAndLabel({ title: 'H1' }, { title: 'T', sidebar_label: 'L' }, 'id'), { title: 'H1', label: 'L' });
+  assert.deepEqual(titleAndLabel({ title: 'H1' }, { title: 'T', sidebar_label: 'L' }, 'id'), {
+    title: 'H1',
+    label: 'L',
+  });
   assert.deepEqual(titleAndLabel({ title: '' }, { title: 'T' }, 'id'), { title: 'T', label: 'T' });
   assert.deepEqual(titleAndLabel({ title: '' }, {}, 'id'), { title: 'id', label: 'id' });
 });
 
-test('TOC rule: the core\'s entries with an id, the top two levels, at most max', () => {
-  const toc = [{ level: 2, text: 'A', id: 'a' }, { level: 3, text: 'B', id: 'b' }, { level: 4, text: 'C', id: 'c' },
-    { level: 2, text: 'No id', id: '' }, { level: 2, text: 'D', id: 'd' }];
-  assert.deepEqual(tocEntries(toc, 10), [{ id: 'a', text: 'A', sub: false }, { id: 'b', text: 'B', sub: true }, { id: 'd', text: 'D', sub: false }]);
+test("TOC rule: the core's entries with an id, the top two levels, at most max", () => {
+  const toc = [
+    { level: 2, text: 'A', id: 'a' },
+    { level: 3, text: 'B', id: 'b' },
+    { level: 4, text: 'C', id: 'c' },
+    { level: 2, text: 'No id', id: '' },
+    { level: 2, text: 'D', id: 'd' },
+  ];
+  assert.deepEqual(tocEntries(toc, 10), [
+    { id: 'a', text: 'A', sub: false },
+    { id: 'b', text: 'B', sub: true },
+    { id: 'd', text: 'D', sub: false },
+  ]);
   assert.equal(tocEntries(toc, 2).length, 2);
-  assert.deepEqual(tocEntries([{ level: 1, text: 'X', id: 'x' }, { level: 2, text: 'A', id: 'a' }, { level: 3, text: 'B', id: 'b' }], 10).map((t) => t.id), ['x', 'a']);
+  assert.deepEqual(
+    tocEntries(
+      [
+        { level: 1, text: 'X', id: 'x' },
+        { level: 2, text: 'A', id: 'a' },
+        { level: 3, text: 'B', id: 'b' },
+      ],
+      10,
+    ).map((t) => t.id),
+    ['x', 'a'],
+  );
   assert.deepEqual(tocEntries(null, 10), []);
 });
 
@@ -107,6 +223,9 @@ test('text: line and column, place, URI decoding that never throws, entities', (
   assert.equal(decodeComponent('a%20b'), 'a b');
   assert.equal(decodeComponent('100%'), '100%');
   assert.equal(decodeComponent('100%', 'fallback'), 'fallback');
-  assert.equal(decodeEntities('a &amp;lt; &lt;b&gt; &quot;&#39;&#x41;&#65;&nbsp;&copy;&#0;'), 'a &lt; <b> "\'AA\u00a0&copy;&#0;');
+  assert.equal(
+    decodeEntities('a &amp;lt; &lt;b&gt; &quot;&#39;&#x41;&#65;&nbsp;&copy;&#0;'),
+    'a &lt; <b> "\'AA\u00a0&copy;&#0;',
+  );
   assert.equal(decodeEntities('plain'), 'plain');
 });

@@ -7,10 +7,15 @@ export { cli, removeDir, root, tempDir } from '../cli/util.mjs';
 
 /** Starts `foldmark dev ...args` in cwd; resolves { url, outDir, child, output() } once serving. */
 export function startDev(cwd, ...args) {
-  const child = spawn(process.execPath, [cli, 'dev', ...args, '--port', '0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'dev', ...args, '--port', '0'], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   return new Promise((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`foldmark dev exited (${code}): ${stderr}`)));
     child.stdout.on('data', (d) => {
@@ -28,7 +33,9 @@ export function get(url, path, headers = {}) {
     const req = request({ hostname, port, path, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
-      res.on('data', (d) => { body += d; });
+      res.on('data', (d) => {
+        body += d;
+      });
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body }));
     });
     req.on('error', reject);
@@ -58,14 +65,15 @@ export function listen(url) {
     });
   });
   req.end();
-  const next = (name, from = seen.length, matches = () => true) => new Promise((resolve) => {
-    const check = () => {
-      const found = seen.slice(from).find((e) => e.event === name && matches(e.data));
-      if (found) resolve(found.data);
-      else waiters.push(check);
-    };
-    check();
-  });
+  const next = (name, from = seen.length, matches = () => true) =>
+    new Promise((resolve) => {
+      const check = () => {
+        const found = seen.slice(from).find((e) => e.event === name && matches(e.data));
+        if (found) resolve(found.data);
+        else waiters.push(check);
+      };
+      check();
+    });
   return { seen, next, close: () => req.destroy() };
 }
 

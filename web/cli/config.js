@@ -12,14 +12,19 @@ import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
 
 export const CONFIG_NAMES = ['foldmark.config.json', 'foldmark.config.mjs'];
 
-const isFile = (path) => stat(path).then((s) => s.isFile(), () => false);
+const isFile = (path) =>
+  stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 /** The config file in the first of dirs that has one, or null. Two in one folder are an error. */
 export async function findConfig(dirs) {
   for (const dir of dirs) {
     const found = [];
     for (const name of CONFIG_NAMES) if (await isFile(join(dir, name))) found.push(join(dir, name));
-    if (found.length > 1) throw new InputError(`two config files in one folder: keep ${CONFIG_NAMES.join(' or ')}`, { file: found[1] });
+    if (found.length > 1)
+      throw new InputError(`two config files in one folder: keep ${CONFIG_NAMES.join(' or ')}`, { file: found[1] });
     if (found.length) return found[0];
   }
   return null;
@@ -31,7 +36,10 @@ async function readJson(file) {
     return { value: JSON.parse(text), text };
   } catch (err) {
     const at = /position (\d+)/.exec(err.message);
-    throw new InputError(`not valid JSON: ${err.message.replace(/ in JSON at position \d+.*$/s, '')}`, { file, ...(at ? lineColumn(text, Number(at[1])) : {}) });
+    throw new InputError(`not valid JSON: ${err.message.replace(/ in JSON at position \d+.*$/s, '')}`, {
+      file,
+      ...(at ? lineColumn(text, Number(at[1])) : {}),
+    });
   }
 }
 
@@ -49,7 +57,10 @@ export async function loadConfig(path) {
   const file = resolve(path);
   const { value, text } = file.endsWith('.mjs') ? await importModule(file) : await readJson(file);
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InputError(file.endsWith('.mjs') ? 'must export default an object of settings' : 'must hold a JSON object of settings', { file });
+    throw new InputError(
+      file.endsWith('.mjs') ? 'must export default an object of settings' : 'must hold a JSON object of settings',
+      { file },
+    );
   }
   const dir = dirname(file);
   const where = (key) => {
@@ -61,8 +72,12 @@ export async function loadConfig(path) {
     const opt = CONFIG_KEYS.find((o) => o.key === key);
     if (!opt) {
       const flagOnly = OPTIONS.find((o) => o.flag === key && !o.key);
-      throw new InputError(flagOnly ? `"${key}" can only be given on the command line (--${key})`
-        : `unknown key "${key}"; the keys are ${CONFIG_KEYS.map((o) => o.key).join(', ')}`, where(key));
+      throw new InputError(
+        flagOnly
+          ? `"${key}" can only be given on the command line (--${key})`
+          : `unknown key "${key}"; the keys are ${CONFIG_KEYS.map((o) => o.key).join(', ')}`,
+        where(key),
+      );
     }
     let checked;
     try {
@@ -91,13 +106,20 @@ const realOr = (path) => {
 function checkConfigFolders(config, settings, flags) {
   const inDocs = below(realOr(config.dir), realOr(settings.docs)) !== null;
   if (inDocs && config.values.allow) {
-    throw new InputError('"allow" cannot be set by a config file inside the docs folder (it would let the docs widen what is published); set it in a config file outside the docs folder', config.where('allow'));
+    throw new InputError(
+      '"allow" cannot be set by a config file inside the docs folder (it would let the docs widen what is published); set it in a config file outside the docs folder',
+      config.where('allow'),
+    );
   }
   if (!inDocs || flags.static || !config.values.static) return;
   const containment = new Containment({ docsRoot: settings.docs, allowDirs: settings.allow ?? [] });
   config.values.static.forEach((dir, i) => {
     const check = containment.check(dir);
-    if (check.refused) throw new InputError(`"static" folder ${config.raw.static[i]} ${check.refused}; name it with --static, or in "allow" of a config file outside the docs folder`, config.where('static'));
+    if (check.refused)
+      throw new InputError(
+        `"static" folder ${config.raw.static[i]} ${check.refused}; name it with --static, or in "allow" of a config file outside the docs folder`,
+        config.where('static'),
+      );
   });
 }
 
@@ -106,7 +128,8 @@ function checkConfigFolders(config, settings, flags) {
  * [DOCS_DIR] at most. Returns { docs, out, …, configFile } with every path absolute.
  */
 export async function resolveSettings(command, positionals, flags, cwd = process.cwd()) {
-  if (positionals.length > 1) throw new UsageError(`${command} takes one DOCS_DIR (got ${positionals.length} arguments)`, command);
+  if (positionals.length > 1)
+    throw new UsageError(`${command} takes one DOCS_DIR (got ${positionals.length} arguments)`, command);
   const docsArg = positionals[0] === undefined ? undefined : resolve(cwd, positionals[0]);
   const configFile = flags.config ? resolve(cwd, flags.config) : await findConfig([cwd, ...(docsArg ? [docsArg] : [])]);
   const config = configFile ? await loadConfig(configFile) : { values: {} };
@@ -114,7 +137,8 @@ export async function resolveSettings(command, positionals, flags, cwd = process
   for (const [key, value] of Object.entries(flags)) {
     if (key === 'config') continue;
     const opt = OPTIONS.find((o) => (o.key || o.flag) === key);
-    settings[key] = opt.kind === 'path' ? resolve(cwd, value) : opt.kind === 'paths' ? value.map((p) => resolve(cwd, p)) : value;
+    settings[key] =
+      opt.kind === 'path' ? resolve(cwd, value) : opt.kind === 'paths' ? value.map((p) => resolve(cwd, p)) : value;
   }
   if (docsArg) settings.docs = docsArg;
   if (!settings.docs) {

@@ -13,8 +13,8 @@ import { location } from '../site/builder/problems.js';
 import { stopUserCode } from '../site/builder/user-code.js';
 import { buildOptions } from './config.js';
 
-const DEBOUNCE_MS = 20;  // editors write a file in several steps (truncate, write, rename)
-const REPLACED_MS = 100;  // a folder moved away and back, or deleted and made again, settles first
+const DEBOUNCE_MS = 20; // editors write a file in several steps (truncate, write, rename)
+const REPLACED_MS = 100; // a folder moved away and back, or deleted and made again, settles first
 const DOC = /\.mdx?$/i;
 const NAMES_SHOWN = 3;
 
@@ -33,8 +33,12 @@ const inside = (file, dir) => {
 // (a project inside a hidden folder, ~/.work/docs, is still watched).
 const ignored = (rel) => {
   const name = basename(rel);
-  return name.endsWith('~') || /\.sw[a-p]x?$|___jb_(tmp|old)___$/.test(name) || name === '4913'
-    || rel.split(sep).some((part) => part.startsWith('.') || part === 'node_modules');
+  return (
+    name.endsWith('~') ||
+    /\.sw[a-p]x?$|___jb_(tmp|old)___$/.test(name) ||
+    name === '4913' ||
+    rel.split(sep).some((part) => part.startsWith('.') || part === 'node_modules')
+  );
 };
 
 // The page shows file names as the terminal would, relative to the current folder when inside it.
@@ -53,9 +57,15 @@ function forPage(problems) {
  */
 export async function runDev(fm, settings, reload, io, signal) {
   // Nothing to watch: say so now rather than serve an empty site.
-  if (!(await stat(settings.docs).then((s) => s.isDirectory(), () => false))) throw new InputError('cannot read docs folder', { file: settings.docs });
+  if (
+    !(await stat(settings.docs).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  )
+    throw new InputError('cannot read docs folder', { file: settings.docs });
   const ownOut = !settings.out;
-  const outDir = settings.out || await mkdtemp(join(tmpdir(), 'foldmark-dev-'));
+  const outDir = settings.out || (await mkdtemp(join(tmpdir(), 'foldmark-dev-')));
   let site = null;
   let version = 0;
   let problems = [];
@@ -66,19 +76,23 @@ export async function runDev(fm, settings, reload, io, signal) {
     const found = [];
     try {
       const summary = await buildSite(fm, {
-        ...buildOptions(settings), outDir,
-        warn: io.err, report: (p) => found.push(p),
+        ...buildOptions(settings),
+        outDir,
+        warn: io.err,
+        report: (p) => found.push(p),
       });
       site = summary.site;
       version += 1;
-      io.out(`foldmark dev: built ${summary.built} article${summary.built === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms`
-        + `${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}${why ? ` (${why})` : ''}`);
+      io.out(
+        `foldmark dev: built ${summary.built} article${summary.built === 1 ? '' : 's'} in ${Math.round(performance.now() - started)} ms` +
+          `${found.length ? `, ${found.length} problem${found.length === 1 ? '' : 's'}` : ''}${why ? ` (${why})` : ''}`,
+      );
       return true;
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      if (signal?.aborted) return false;  // stopped by Ctrl+C: nothing to report
+      if (signal?.aborted) return false; // stopped by Ctrl+C: nothing to report
       found.push({ level: 'error', message: err.message, file: err.file, line: err.line, column: err.column });
-      site = null;  // the served site no longer matches the files: the next save builds it all
+      site = null; // the served site no longer matches the files: the next save builds it all
       io.err(`${err.file ? location(err) : 'foldmark'}: error: ${err.message} (the last good build is still served)`);
       return false;
     } finally {
@@ -92,13 +106,18 @@ export async function runDev(fm, settings, reload, io, signal) {
     for (const abs of paths) {
       const result = await updateDoc(site, outDir, abs);
       if (result.full) return { full: `${relative(settings.docs, abs)}: ${result.full}` };
-      problems = [...problems.filter((p) => p.file !== abs), ...result.warnings.map((w) => ({ level: 'warning', ...w }))];
+      problems = [
+        ...problems.filter((p) => p.file !== abs),
+        ...result.warnings.map((w) => ({ level: 'warning', ...w })),
+      ];
       for (const w of result.warnings) io.err(`${location(w)}: warning: ${w.message}`);
       updated.push(result.n);
     }
     version += 1;
     for (const n of updated) server.broadcast('doc', { n, version });
-    io.out(`foldmark dev: ${someNames(paths.map((p) => relative(settings.docs, p)))} updated in ${Math.round(performance.now() - started)} ms`);
+    io.out(
+      `foldmark dev: ${someNames(paths.map((p) => relative(settings.docs, p)))} updated in ${Math.round(performance.now() - started)} ms`,
+    );
     return { updated };
   }
 
@@ -108,8 +127,18 @@ export async function runDev(fm, settings, reload, io, signal) {
       try {
         settings = await reload();
       } catch (err) {
-        problems = [{ level: 'error', message: err.message, file: err.file ?? settings.configFile, line: err.line, column: err.column }];
-        io.err(`${location({ file: err.file ?? settings.configFile, line: err.line, column: err.column })}: error: ${err.message}`);
+        problems = [
+          {
+            level: 'error',
+            message: err.message,
+            file: err.file ?? settings.configFile,
+            line: err.line,
+            column: err.column,
+          },
+        ];
+        io.err(
+          `${location({ file: err.file ?? settings.configFile, line: err.line, column: err.column })}: error: ${err.message}`,
+        );
         return server.broadcast('problems', forPage(problems));
       }
       unwatch();
@@ -117,9 +146,11 @@ export async function runDev(fm, settings, reload, io, signal) {
       site = null;
     }
     const docs = paths.filter((p) => DOC.test(p) && inside(p, settings.docs) && !basename(p).startsWith('_'));
-    const result = site && docs.length === paths.length ? await update(docs)
-      : { full: site ? someNames(paths.map((p) => relative(settings.docs, p) || basename(p))) : '' };
-    if (result.full !== undefined && await fullBuild(result.full)) server.broadcast('reload', { version });
+    const result =
+      site && docs.length === paths.length
+        ? await update(docs)
+        : { full: site ? someNames(paths.map((p) => relative(settings.docs, p) || basename(p))) : '' };
+    if (result.full !== undefined && (await fullBuild(result.full))) server.broadcast('reload', { version });
     server.broadcast('problems', forPage(problems));
   }
 
@@ -153,15 +184,27 @@ export async function runDev(fm, settings, reload, io, signal) {
     replacedTimer = setTimeout(async () => {
       const roots = [settings.docs, ...(settings.static ?? [])];
       const missing = [];
-      for (const dir of roots) if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) missing.push(dir);
+      for (const dir of roots)
+        if (
+          !(await stat(dir).then(
+            (s) => s.isDirectory(),
+            () => false,
+          ))
+        )
+          missing.push(dir);
       if (closed) return;
-      for (const dir of missing.filter((d) => !gone.has(d))) io.err(`${dir}: warning: the folder is gone; watching for it to come back (the last good build is still served)`);
+      for (const dir of missing.filter((d) => !gone.has(d)))
+        io.err(
+          `${dir}: warning: the folder is gone; watching for it to come back (the last good build is still served)`,
+        );
       const back = [...gone].filter((d) => !missing.includes(d));
       gone = new Set(missing);
       if (missing.length) return;
       unwatch();
       unwatch = watchAll();
-      io.out(`foldmark dev: ${someNames(back.length ? back : roots)} ${back.length ? 'is back' : 'was replaced'}: watching again`);
+      io.out(
+        `foldmark dev: ${someNames(back.length ? back : roots)} ${back.length ? 'is back' : 'was replaced'}: watching again`,
+      );
       site = null;
       changed(settings.docs);
     }, REPLACED_MS);
@@ -211,7 +254,10 @@ export async function runDev(fm, settings, reload, io, signal) {
     });
   } catch (err) {
     if (ownOut) await rm(outDir, { recursive: true, force: true });
-    if (err.code === 'EADDRINUSE') throw new InputError(`127.0.0.1:${port}${settings.port === undefined ? ' and the 20 ports after it are' : ' is'} in use: choose another with --port`);
+    if (err.code === 'EADDRINUSE')
+      throw new InputError(
+        `127.0.0.1:${port}${settings.port === undefined ? ' and the 20 ports after it are' : ' is'} in use: choose another with --port`,
+      );
     throw err;
   }
   unwatch = watchAll();
@@ -224,7 +270,7 @@ export async function runDev(fm, settings, reload, io, signal) {
       unwatch();
       clearTimeout(timer);
       clearTimeout(replacedTimer);
-      stopUserCode();  // a sidebars.js that never returns must not hold the way out
+      stopUserCode(); // a sidebars.js that never returns must not hold the way out
       await running;
       await server.close();
       if (ownOut) await rm(outDir, { recursive: true, force: true });

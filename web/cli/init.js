@@ -10,13 +10,18 @@ async function listFiles(dir, prefix = '') {
   const out = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...await listFiles(join(dir, entry.name), rel));
+    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
     else out.push(rel);
   }
   return out.sort();
 }
 
-const REASONS = { EACCES: 'permission denied', EPERM: 'permission denied', ENOTDIR: 'a file is in the way', ELOOP: 'a symlink loop' };
+const REASONS = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a file is in the way',
+  ELOOP: 'a symlink loop',
+};
 const reason = (err) => REASONS[err.code] || err.message;
 
 // A symlink is followed to where it leads: init writes into that folder, if it exists.
@@ -27,8 +32,12 @@ async function followLink(target) {
     return await realpath(target);
   } catch (err) {
     const to = resolve(dirname(target), await readlink(target));
-    throw new InputError(err.code === 'ENOENT' ? `is a symlink to ${to}, which does not exist: create that folder, or remove the link`
-      : `is a symlink that cannot be followed: ${reason(err)}`, { file: target });
+    throw new InputError(
+      err.code === 'ENOENT'
+        ? `is a symlink to ${to}, which does not exist: create that folder, or remove the link`
+        : `is a symlink that cannot be followed: ${reason(err)}`,
+      { file: target },
+    );
   }
 }
 
@@ -43,7 +52,10 @@ export async function initDocs(dir) {
   }
   if (info && !info.isDirectory()) throw new InputError('exists and is not a folder', { file: target });
   if (info && (await readdir(target)).length > 0) {
-    throw new InputError('is not empty: init writes only into a new or empty folder, so nothing of yours is overwritten', { file: target });
+    throw new InputError(
+      'is not empty: init writes only into a new or empty folder, so nothing of yours is overwritten',
+      { file: target },
+    );
   }
   try {
     await mkdir(target, { recursive: true });
@@ -65,7 +77,9 @@ export function shellWord(text) {
 export function initReport(dir, files) {
   const shown = relative(process.cwd(), resolve(dir)) || '.';
   const arg = shellWord(shown);
-  return `foldmark: wrote a starter docs tree into ${shown}/:\n${files.map((f) => `  ${f}\n`).join('')}`
-    + `next:\n  npx foldmark dev ${arg}     live preview: every save shows in the browser\n`
-    + `  npx foldmark build ${arg}   the static site, into the folder the config names ("out")\n`;
+  return (
+    `foldmark: wrote a starter docs tree into ${shown}/:\n${files.map((f) => `  ${f}\n`).join('')}` +
+    `next:\n  npx foldmark dev ${arg}     live preview: every save shows in the browser\n` +
+    `  npx foldmark build ${arg}   the static site, into the folder the config names ("out")\n`
+  );
 }

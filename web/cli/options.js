@@ -12,33 +12,114 @@ import { publicUrl } from '../site/builder/pages.js';
  * it otherwise (false: not at all); toBuild(value) shapes its value there.
  */
 export const OPTIONS = [
-  { key: 'docs', build: 'docsDir', kind: 'path', commands: [], help: 'the docs folder (on the command line: DOCS_DIR)' },
-  { flag: 'out', short: 'o', key: 'out', build: 'outDir', kind: 'path', arg: 'DIR', commands: ['build', 'dev'],
-    help: 'output folder (new, empty, or one foldmark built before); dev: default a temporary folder' },
-  { flag: 'sidebars', short: 's', key: 'sidebars', kind: 'path', arg: 'FILE', commands: ['build', 'dev'],
-    help: 'Docusaurus sidebars.js or .json (default: folders are categories)' },
-  { flag: 'static', key: 'static', build: 'staticDirs', kind: 'paths', arg: 'DIR', commands: ['build', 'dev'],
-    help: 'copied to the site root, like Docusaurus static/ (may repeat)' },
-  { key: 'allow', build: 'allowDirs', kind: 'paths', commands: [],
-    help: 'more folders the docs may link or symlink files from (not in a config inside the docs folder)' },
-  { flag: 'prerender', key: 'prerender', kind: 'flag', commands: ['build', 'dev'],
-    help: 'also write DIR/<id>/index.html with each article\'s HTML (crawlers, no-JS)' },
-  { flag: 'base-url', key: 'baseUrl', kind: 'url', arg: 'URL', commands: ['build', 'dev'],
-    help: 'the site\'s public URL: canonical links, OpenGraph, sitemap.xml' },
-  { flag: 'edit-url', key: 'editUrl', kind: 'url', arg: 'URL', commands: ['build', 'dev'], toBuild: (url) => url && url.replace(/\/?$/, '/'),
-    help: '"Edit this page" links: URL + each doc\'s path in DOCS_DIR (Docusaurus editUrl)' },
-  { flag: 'title', short: 't', key: 'title', kind: 'text', arg: 'TEXT', commands: ['build', 'dev'],
-    help: 'the site\'s name (default "Documentation")' },
-  { flag: 'collapse', key: 'collapse', kind: 'collapse', arg: 'MODE', commands: ['build', 'dev'],
-    help: `${COLLAPSE_MODES.join(' | ')}: the default layout (front matter collapse wins)` },
-  { flag: 'strict', key: 'strict', kind: 'flag', commands: ['build', 'dev'],
-    help: 'broken links are errors (exit 1)' },
-  { flag: 'force', kind: 'flag', commands: ['build', 'dev'],
-    help: 'write into a non-empty folder foldmark did not build (its files are kept)' },
-  { flag: 'port', short: 'p', key: 'port', kind: 'port', arg: 'N', commands: ['dev'],
-    help: 'port on 127.0.0.1 (default 3000, or the next free one; 0: any free port)' },
-  { flag: 'config', short: 'c', kind: 'path', arg: 'FILE', commands: ['build', 'dev'], build: false,
-    help: 'the config file (default: foldmark.config.json or .mjs in the current folder, else in DOCS_DIR)' },
+  {
+    key: 'docs',
+    build: 'docsDir',
+    kind: 'path',
+    commands: [],
+    help: 'the docs folder (on the command line: DOCS_DIR)',
+  },
+  {
+    flag: 'out',
+    short: 'o',
+    key: 'out',
+    build: 'outDir',
+    kind: 'path',
+    arg: 'DIR',
+    commands: ['build', 'dev'],
+    help: 'output folder (new, empty, or one foldmark built before); dev: default a temporary folder',
+  },
+  {
+    flag: 'sidebars',
+    short: 's',
+    key: 'sidebars',
+    kind: 'path',
+    arg: 'FILE',
+    commands: ['build', 'dev'],
+    help: 'Docusaurus sidebars.js or .json (default: folders are categories)',
+  },
+  {
+    flag: 'static',
+    key: 'static',
+    build: 'staticDirs',
+    kind: 'paths',
+    arg: 'DIR',
+    commands: ['build', 'dev'],
+    help: 'copied to the site root, like Docusaurus static/ (may repeat)',
+  },
+  {
+    key: 'allow',
+    build: 'allowDirs',
+    kind: 'paths',
+    commands: [],
+    help: 'more folders the docs may link or symlink files from (not in a config inside the docs folder)',
+  },
+  {
+    flag: 'prerender',
+    key: 'prerender',
+    kind: 'flag',
+    commands: ['build', 'dev'],
+    help: "also write DIR/<id>/index.html with each article's HTML (crawlers, no-JS)",
+  },
+  {
+    flag: 'base-url',
+    key: 'baseUrl',
+    kind: 'url',
+    arg: 'URL',
+    commands: ['build', 'dev'],
+    help: "the site's public URL: canonical links, OpenGraph, sitemap.xml",
+  },
+  {
+    flag: 'edit-url',
+    key: 'editUrl',
+    kind: 'url',
+    arg: 'URL',
+    commands: ['build', 'dev'],
+    toBuild: (url) => url && url.replace(/\/?$/, '/'),
+    help: '"Edit this page" links: URL + each doc\'s path in DOCS_DIR (Docusaurus editUrl)',
+  },
+  {
+    flag: 'title',
+    short: 't',
+    key: 'title',
+    kind: 'text',
+    arg: 'TEXT',
+    commands: ['build', 'dev'],
+    help: 'the site\'s name (default "Documentation")',
+  },
+  {
+    flag: 'collapse',
+    key: 'collapse',
+    kind: 'collapse',
+    arg: 'MODE',
+    commands: ['build', 'dev'],
+    help: `${COLLAPSE_MODES.join(' | ')}: the default layout (front matter collapse wins)`,
+  },
+  { flag: 'strict', key: 'strict', kind: 'flag', commands: ['build', 'dev'], help: 'broken links are errors (exit 1)' },
+  {
+    flag: 'force',
+    kind: 'flag',
+    commands: ['build', 'dev'],
+    help: 'write into a non-empty folder foldmark did not build (its files are kept)',
+  },
+  {
+    flag: 'port',
+    short: 'p',
+    key: 'port',
+    kind: 'port',
+    arg: 'N',
+    commands: ['dev'],
+    help: 'port on 127.0.0.1 (default 3000, or the next free one; 0: any free port)',
+  },
+  {
+    flag: 'config',
+    short: 'c',
+    kind: 'path',
+    arg: 'FILE',
+    commands: ['build', 'dev'],
+    build: false,
+    help: 'the config file (default: foldmark.config.json or .mjs in the current folder, else in DOCS_DIR)',
+  },
   { flag: 'json', kind: 'flag', commands: ['render'], help: 'print the whole Article as JSON' },
 ];
 
@@ -50,7 +131,7 @@ export function buildOptions(settings) {
   for (const o of OPTIONS) {
     if (o.build === false || (!o.build && !o.commands.includes('build'))) continue;
     const value = settings[o.key || o.flag];
-    const shaped = o.kind === 'flag' ? Boolean(value) : o.kind === 'paths' ? value ?? [] : value;
+    const shaped = o.kind === 'flag' ? Boolean(value) : o.kind === 'paths' ? (value ?? []) : value;
     options[o.build || o.key || o.flag] = o.toBuild ? o.toBuild(shaped) : shaped;
   }
   return options;
@@ -73,7 +154,8 @@ export function checkValue(opt, value) {
     return value;
   }
   if (name === 'paths') {
-    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) throw new Error('must be a list of folder paths');
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== ''))
+      throw new Error('must be a list of folder paths');
     return value;
   }
   if (name === 'port') {
@@ -84,7 +166,8 @@ export function checkValue(opt, value) {
   if (typeof value !== 'string') throw new Error('must be a string');
   if (value === '') throw new Error('needs a value');
   if (name === 'url') return publicUrl(value);
-  if (name === 'collapse' && !COLLAPSE_MODES.includes(value)) throw new Error(`must be one of ${COLLAPSE_MODES.join(', ')}`);
+  if (name === 'collapse' && !COLLAPSE_MODES.includes(value))
+    throw new Error(`must be one of ${COLLAPSE_MODES.join(', ')}`);
   return value;
 }
 
@@ -94,7 +177,11 @@ function parseOptionsFor(command) {
   const options = { help: { type: 'boolean', short: 'h' } };
   for (const o of OPTIONS) {
     if (!o.flag || !o.commands.includes(command)) continue;
-    options[o.flag] = { type: o.kind === 'flag' ? 'boolean' : 'string', ...(o.short ? { short: o.short } : {}), ...(o.kind === 'paths' ? { multiple: true } : {}) };
+    options[o.flag] = {
+      type: o.kind === 'flag' ? 'boolean' : 'string',
+      ...(o.short ? { short: o.short } : {}),
+      ...(o.kind === 'paths' ? { multiple: true } : {}),
+    };
     if (o.kind === 'flag' && o.key) options[`no-${o.flag}`] = { type: 'boolean' };
   }
   return options;
@@ -109,7 +196,10 @@ export function parseCommand(command, argv) {
   try {
     parsed = parseArgs({ args: argv, options: parseOptionsFor(command), allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError(err.message.replace(/\. To specify an option argument starting with a dash.*$/s, '.'), command);
+    throw new UsageError(
+      err.message.replace(/\. To specify an option argument starting with a dash.*$/s, '.'),
+      command,
+    );
   }
   const flags = {};
   for (const [name, value] of Object.entries(parsed.values)) {
@@ -133,15 +223,19 @@ const SYNOPSIS = {
 };
 
 const ABOUT = {
-  render: 'Prints the article\'s HTML fragment, or with --json the whole Article (title, meta, toc, …), as the site renders it (Docusaurus Markdown, MDX included).',
-  build: 'Writes a static site: DIR/index.html opens from file:// and from any static host.\n'
-    + '  DOCS_DIR is a Docusaurus-style docs tree (.md/.mdx in folders; ids are folder/id). Without\n'
-    + '  DOCS_DIR and --out, the config file names them (keys docs and out).',
-  dev: 'Builds the site into a temporary folder (or --out), serves it on http://127.0.0.1:PORT/ and\n'
-    + '  rebuilds on every save in the docs folder, the sidebars file, --static folders and the config;\n'
-    + '  the open page follows (a changed article is re-rendered in place). Ctrl+C stops it.',
-  init: 'Writes a starter docs tree into DIR (default "docs"): a Q/A article, a tutorial, a category\n'
-    + '  folder, sidebars.js and foldmark.config.json. DIR must be new or empty.',
+  render:
+    "Prints the article's HTML fragment, or with --json the whole Article (title, meta, toc, …), as the site renders it (Docusaurus Markdown, MDX included).",
+  build:
+    'Writes a static site: DIR/index.html opens from file:// and from any static host.\n' +
+    '  DOCS_DIR is a Docusaurus-style docs tree (.md/.mdx in folders; ids are folder/id). Without\n' +
+    '  DOCS_DIR and --out, the config file names them (keys docs and out).',
+  dev:
+    'Builds the site into a temporary folder (or --out), serves it on http://127.0.0.1:PORT/ and\n' +
+    '  rebuilds on every save in the docs folder, the sidebars file, --static folders and the config;\n' +
+    '  the open page follows (a changed article is re-rendered in place). Ctrl+C stops it.',
+  init:
+    'Writes a starter docs tree into DIR (default "docs"): a Q/A article, a tutorial, a category\n' +
+    '  folder, sidebars.js and foldmark.config.json. DIR must be new or empty.',
 };
 
 const CONFIG_NOTE = `
@@ -159,7 +253,9 @@ export function helpText(command) {
   });
   lines.push(`  ${'-h, --help'.padEnd(20)}  this text`);
   const negations = OPTIONS.some((o) => o.kind === 'flag' && o.key && o.commands.includes(command));
-  return `usage: ${SYNOPSIS[command]}\n\n  ${ABOUT[command]}\n\n${lines.join('\n')}\n`
-    + `${negations ? '  (--no-prerender, --no-strict: turn off what the config file turns on)\n' : ''}`
-    + `${['build', 'dev'].includes(command) ? `${CONFIG_NOTE}\n` : ''}`;
+  return (
+    `usage: ${SYNOPSIS[command]}\n\n  ${ABOUT[command]}\n\n${lines.join('\n')}\n` +
+    `${negations ? '  (--no-prerender, --no-strict: turn off what the config file turns on)\n' : ''}` +
+    `${['build', 'dev'].includes(command) ? `${CONFIG_NOTE}\n` : ''}`
+  );
 }

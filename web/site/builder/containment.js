@@ -50,7 +50,8 @@ export class Containment {
       if (!rel.split(sep).some((part) => part.startsWith('.'))) return '';
       hidden = true;
     }
-    return hidden ? `resolves to a hidden file or folder (${real})`
+    return hidden
+      ? `resolves to a hidden file or folder (${real})`
       : `resolves outside the docs folder, the --static folders and the workspace root ${this.workspace} (to ${real})`;
   }
 

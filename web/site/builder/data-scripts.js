@@ -12,19 +12,22 @@ export function catalogScript(site) {
   // The doc list (most of the catalog: 575 of 650 KB at 10,000 docs) is parsed on first use: the
   // page shows its first article with the entries its doc script brings (docScript `refs`) and
   // reads the list after that paint. `n` is the doc count.
-  return `self.${GLOBALS.catalog}=JSON.parse(${scriptJson(JSON.stringify({ ...rest, n: list.length }))});\n`
-    + '(function(c,j){var d;Object.defineProperty(c,"docs",{enumerable:true,configurable:true,'
-    + 'get:function(){return d||(d=JSON.parse(j));},set:function(v){d=v;}});})'
-    + `(self.${GLOBALS.catalog},${scriptJson(JSON.stringify(list))});\n${SITE_SCRIPT_CHECK}`;
+  return (
+    `self.${GLOBALS.catalog}=JSON.parse(${scriptJson(JSON.stringify({ ...rest, n: list.length }))});\n` +
+    '(function(c,j){var d;Object.defineProperty(c,"docs",{enumerable:true,configurable:true,' +
+    'get:function(){return d||(d=JSON.parse(j));},set:function(v){d=v;}});})' +
+    `(self.${GLOBALS.catalog},${scriptJson(JSON.stringify(list))});\n${SITE_SCRIPT_CHECK}`
+  );
 }
 
 // The page's scripts run in order (defer) and site.js comes first: when the catalog runs without
 // it (not uploaded, blocked, a host that drops _foldmark/), the reader would see an empty article
 // and no reason. No inline script may say so (CSP), so the catalog does.
-const SITE_SCRIPT_CHECK = `if(typeof document!=="undefined"&&typeof self.${GLOBALS.doc}!=="function"){`
-  + '(function(s){if(s)s.textContent="This page\\u2019s script (_foldmark/site.js) did not load, so its articles, '
-  + 'sidebar and search cannot be shown. Check that the site was uploaded whole.";})'
-  + '(document.getElementById("siteStatus"));}\n';
+const SITE_SCRIPT_CHECK =
+  `if(typeof document!=="undefined"&&typeof self.${GLOBALS.doc}!=="function"){` +
+  '(function(s){if(s)s.textContent="This page\\u2019s script (_foldmark/site.js) did not load, so its articles, ' +
+  'sidebar and search cannot be shown. Check that the site was uploaded whole.";})' +
+  '(document.getElementById("siteStatus"));}\n';
 
 /**
  * OUT/_foldmark/docs/<n>.js: self.foldmarkDoc(n, { id, markdown, options, links, path, ...pageData,
@@ -36,7 +39,15 @@ const SITE_SCRIPT_CHECK = `if(typeof document!=="undefined"&&typeof self.${GLOBA
  * no sidebar holds the doc. The page passes every field on to its features (page/loader.js).
  */
 export function docScript(doc, links, around = { refs: {} }) {
-  const data = { id: doc.id, markdown: doc.markdown, options: { collapse: doc.collapse }, links, path: doc.rel, ...doc.pageData, ...around };
+  const data = {
+    id: doc.id,
+    markdown: doc.markdown,
+    options: { collapse: doc.collapse },
+    links,
+    path: doc.rel,
+    ...doc.pageData,
+    ...around,
+  };
   return `self.${GLOBALS.doc}(${doc.index},${scriptJson(data)});\n`;
 }
 
@@ -45,7 +56,9 @@ export function referencedDocs(sidebars, docs) {
   const places = placeDocs(sidebars);
   return (doc) => {
     const refs = {};
-    const add = (d) => { if (d) refs[d.index] = docEntry(d); };
+    const add = (d) => {
+      if (d) refs[d.index] = docEntry(d);
+    };
     add(doc);
     for (const target of Object.values(doc.links || {})) if (Array.isArray(target)) add(docs[target[0]]);
     const where = places.get(doc);

@@ -30,8 +30,14 @@ export function docOutputs(site, template) {
   const mode = site.opts.prerender ? 'path' : 'hash';
   return {
     script: (doc) => [docScriptPath(doc.index), docScript(doc, doc.links, aroundOf(doc))],
-    ownPage: (doc, article) => [`${doc.id}/index.html`, page({ doc, article, root: rootOf(doc.id), mode, prerender: true, own: true })],
-    landingPage: (article) => ['index.html', page({ doc: site.landing, article, root: '', mode, prerender: site.opts.prerender })],
+    ownPage: (doc, article) => [
+      `${doc.id}/index.html`,
+      page({ doc, article, root: rootOf(doc.id), mode, prerender: true, own: true }),
+    ],
+    landingPage: (article) => [
+      'index.html',
+      page({ doc: site.landing, article, root: '', mode, prerender: site.opts.prerender }),
+    ],
     notFoundPage: (root) => ['404.html', page({ doc: null, root, mode })],
   };
 }

@@ -2,7 +2,14 @@
 // (folder path + front matter `id`, else the file name, number prefixes removed) and URL.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CONTRACT } from '../../contract.js';
-import { isFolderIndex, metaOf, metaText as text, ownIdOf, stripNumberPrefix, titleAndLabel } from '../shared/doc-names.js';
+import {
+  isFolderIndex,
+  metaOf,
+  metaText as text,
+  ownIdOf,
+  stripNumberPrefix,
+  titleAndLabel,
+} from '../shared/doc-names.js';
 import { isGenerated } from './output.js';
 import { InputError, location, printableName } from './problems.js';
 
@@ -45,8 +52,10 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 // UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is not a text file we can trust.
 export function decodeText(bytes) {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
   const body = strictUtf8.decode(bytes);
   if (body.includes('\0')) throw new Error('binary');
   return body.replace(/^\uFEFF/, '');
@@ -74,7 +83,9 @@ export async function loadDoc(fm, { rel, abs }, { collapse, problems }) {
     return null;
   }
   if (read.tooLarge) {
-    problems.leaveOut('too large', `file is ${read.tooLarge} bytes; the limit is ${MAX_DOC_BYTES}: left out`, { file: abs });
+    problems.leaveOut('too large', `file is ${read.tooLarge} bytes; the limit is ${MAX_DOC_BYTES}: left out`, {
+      file: abs,
+    });
     return null;
   }
   let markdown;
@@ -106,7 +117,11 @@ function describe(fm, { rel, abs, markdown, meta, collapse, problems, article })
   const dirId = dir.split('/').filter(Boolean).map(stripNumberPrefix).join('/');
   const ownId = text(meta.id);
   if (ownId && (ownId.includes('/') || ownId === '.' || ownId === '..')) {
-    problems.leaveOut('with an invalid id', `front matter id "${ownId}" may not contain "/" (Docusaurus scopes ids by folder): left out`, { file: abs, ...idLocation(markdown) });
+    problems.leaveOut(
+      'with an invalid id',
+      `front matter id "${ownId}" may not contain "/" (Docusaurus scopes ids by folder): left out`,
+      { file: abs, ...idLocation(markdown) },
+    );
     return null;
   }
   const base = ownIdOf(meta, file);
@@ -114,13 +129,23 @@ function describe(fm, { rel, abs, markdown, meta, collapse, problems, article })
   let docCollapse = collapse;
   if (meta.collapse !== undefined) {
     if (COLLAPSE_MODES.includes(meta.collapse)) docCollapse = meta.collapse;
-    else problems.warn(`front matter collapse must be ${COLLAPSE_MODES.join(', ')}: "${meta.collapse}" ignored`, { file: abs });
+    else
+      problems.warn(`front matter collapse must be ${COLLAPSE_MODES.join(', ')}: "${meta.collapse}" ignored`, {
+        file: abs,
+      });
   }
   if (docCollapse !== collapse) article = fm.render(markdown, { collapse: docCollapse });
   for (const w of article.warnings) problems.warn(w.message, { file: abs, line: w.line, column: w.column });
   const { title, label } = titleAndLabel(article, meta, base);
   return {
-    rel, abs, dir, id, markdown, meta, title, label,
+    rel,
+    abs,
+    dir,
+    id,
+    markdown,
+    meta,
+    title,
+    label,
     position: position(meta.sidebar_position),
     collapse: docCollapse,
     description: text(meta.description),
@@ -140,14 +165,16 @@ function docUrl(dir, dirId, base, file, slug) {
 // What an id may not be, wherever it came from (file names, front matter): every id becomes the
 // folder of its prerendered page, <id>/index.html, so the same rule holds with and without
 // --prerender and a site that builds on one system builds on the others.
-const MAX_ID_PART_BYTES = 255;  // a file name's limit on every common file system
+const MAX_ID_PART_BYTES = 255; // a file name's limit on every common file system
 const shownId = (id) => printableName(id.length > 80 ? `${id.slice(0, 80)}…` : id);
 
 export function idProblem(id) {
   if (/[\x00-\x1f\x7f]/.test(id)) return 'holds a control character';
   const parts = id.split(/[\\/]/);
-  if (parts.some((p) => p === '' || p === '.' || p === '..')) return 'has a part that may not be "." or ".." or empty (a backslash separates folders on Windows)';
-  if (parts.some((p) => Buffer.byteLength(p) > MAX_ID_PART_BYTES)) return `is longer than ${MAX_ID_PART_BYTES} bytes in one part (a file name's limit)`;
+  if (parts.some((p) => p === '' || p === '.' || p === '..'))
+    return 'has a part that may not be "." or ".." or empty (a backslash separates folders on Windows)';
+  if (parts.some((p) => Buffer.byteLength(p) > MAX_ID_PART_BYTES))
+    return `is longer than ${MAX_ID_PART_BYTES} bytes in one part (a file name's limit)`;
   if (isGenerated(id) || isGenerated(`${id}/index.html`)) return 'is a file the site generates; choose another id';
   return '';
 }
@@ -176,9 +203,14 @@ export function checkIds(docs, problems, { prerender = false } = {}) {
     byId.set(doc.id, doc);
     const key = doc.id.normalize('NFC').toLowerCase();
     const same = folded.get(key);
-    if (same && prerender) problems.error(`article id "${doc.id}" differs only in case from "${same.id}" (${where(same)}): their pages would be one folder on macOS and Windows`, at(doc));
+    if (same && prerender)
+      problems.error(
+        `article id "${doc.id}" differs only in case from "${same.id}" (${where(same)}): their pages would be one folder on macOS and Windows`,
+        at(doc),
+      );
     else if (!same) folded.set(key, doc);
   }
-  if (problems.errors.length) throw new InputError(`${problems.errors.length} article id error${problems.errors.length === 1 ? '' : 's'}`);
+  if (problems.errors.length)
+    throw new InputError(`${problems.errors.length} article id error${problems.errors.length === 1 ? '' : 's'}`);
   return byId;
 }

@@ -54,7 +54,7 @@ async function loadDocs(fm, { docsRoot, containment }, options, problems, indexe
   const tree = await walkDocs(docsRoot, problems, containment);
   const docs = [];
   const loaded = new Array(tree.docs.length);
-  let next = 0;  // the first doc not yet handed on: docs are handed on in tree order
+  let next = 0; // the first doc not yet handed on: docs are handed on in tree order
   const handOn = () => {
     for (; next < loaded.length && loaded[next] !== undefined; next += 1) {
       const doc = loaded[next];
@@ -63,9 +63,13 @@ async function loadDocs(fm, { docsRoot, containment }, options, problems, indexe
       doc.index = docs.length;
       docs.push(doc);
       readDocFacts(doc);
-      const cut = () => problems.warn(`search indexes the first ${MAX_SEARCH_TEXT.toLocaleString('en')} characters of this article's text: the rest is not searchable`, { file: doc.abs });
+      const cut = () =>
+        problems.warn(
+          `search indexes the first ${MAX_SEARCH_TEXT.toLocaleString('en')} characters of this article's text: the rest is not searchable`,
+          { file: doc.abs },
+        );
       indexer.add(doc, searchSections(doc.html, { onCut: cut }));
-      doc.html = null;  // rendered again when prerendered
+      doc.html = null; // rendered again when prerendered
     }
   };
   await mapLimit(tree.docs, 32, async (file, i) => {
@@ -77,7 +81,15 @@ async function loadDocs(fm, { docsRoot, containment }, options, problems, indexe
 }
 
 async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
-  const ctx = { fm, docs, byId, dirs: tree.dirs, categories: tree.categories, problems, timeout: options.userCodeTimeout };
+  const ctx = {
+    fm,
+    docs,
+    byId,
+    dirs: tree.dirs,
+    categories: tree.categories,
+    problems,
+    timeout: options.userCodeTimeout,
+  };
   if (options.sidebars) return readSidebars(resolve(options.sidebars), ctx);
   return [{ name: 'docs', items: await autogenerateFolder('.', ctx) }];
 }
@@ -93,8 +105,12 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
 export async function buildSite(fm, options) {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
   const opts = { title: 'Documentation', collapse: 'sections', staticDirs: [], allowDirs: [], ...given };
-  if (!COLLAPSE_MODES.includes(opts.collapse)) throw new InputError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
-  for (const [key, flag] of [['baseUrl', '--base-url'], ['editUrl', '--edit-url']]) {
+  if (!COLLAPSE_MODES.includes(opts.collapse))
+    throw new InputError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
+  for (const [key, flag] of [
+    ['baseUrl', '--base-url'],
+    ['editUrl', '--edit-url'],
+  ]) {
     if (opts[key] === undefined) continue;
     try {
       opts[key] = publicUrl(opts[key]);
@@ -126,7 +142,11 @@ export async function buildSite(fm, options) {
 // Everything a build reads: the docs, their ids, the sidebars, the links between them.
 async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, containment }) {
   const { tree, docs } = await loadDocs(fm, { docsRoot, containment }, opts, problems, indexer);
-  if (docs.length === 0) throw new InputError(`no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`, { file: docsRoot });
+  if (docs.length === 0)
+    throw new InputError(
+      `no articles to build (.md or .mdx)${problems.leftOut.size ? `: ${problems.leftOutSummary()}` : ''}`,
+      { file: docsRoot },
+    );
   const byId = checkIds(docs, problems, { prerender: opts.prerender });
   capDocLabels(docs, problems);
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
@@ -137,7 +157,19 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, con
   if (opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) {
     throw new InputError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
   }
-  return { fm, opts, docs, sidebars, landing, staticDirs, docsRoot, containment, assets: resolver.assets, problems, links: resolver.counts };
+  return {
+    fm,
+    opts,
+    docs,
+    sidebars,
+    landing,
+    staticDirs,
+    docsRoot,
+    containment,
+    assets: resolver.assets,
+    problems,
+    links: resolver.counts,
+  };
 }
 
 function summary(site, target) {
@@ -149,7 +181,7 @@ function summary(site, target) {
     links: site.links,
     landing: site.landing.id,
     outDir: target.out,
-    site,  // what `foldmark dev` needs to rewrite one doc (update.js)
+    site, // what `foldmark dev` needs to rewrite one doc (update.js)
   };
 }
 
@@ -172,7 +204,7 @@ async function writeSite(site, stage, indexer) {
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
   await stage.write(PATHS.wasm, `self.${GLOBALS.wasm}="${wasm.toString('base64')}";\n`);
   const code = await writeCode(docs, stage);
-  if (opts.prerender) site.fm = await withHighlight(fm);  // Prism colours in prerendered pages when the core has the hook
+  if (opts.prerender) site.fm = await withHighlight(fm); // Prism colours in prerendered pages when the core has the hook
   const out = docOutputs(site, await readTemplate());
   await mapLimit(docs, 32, (doc, i) => {
     opts.progress?.('writing', i + 1, docs.length);
@@ -194,8 +226,20 @@ async function writeSite(site, stage, indexer) {
     await stage.copy(rel, abs);
     opts.progress?.('files', ++copied, site.assets.size);
   }
-  const search = await indexer.finish(stage);  // the catalog says how many shards there are
-  await stage.write(PATHS.catalog, catalogScript({ docs, sidebars: site.sidebars, landing: site.landing, title: opts.title, collapse: opts.collapse, search, code, editUrl: opts.editUrl }));
+  const search = await indexer.finish(stage); // the catalog says how many shards there are
+  await stage.write(
+    PATHS.catalog,
+    catalogScript({
+      docs,
+      sidebars: site.sidebars,
+      landing: site.landing,
+      title: opts.title,
+      collapse: opts.collapse,
+      search,
+      code,
+      editUrl: opts.editUrl,
+    }),
+  );
 }
 
 // A --static folder into the site root: hidden names skipped, symlinks followed where containment
@@ -204,7 +248,8 @@ async function copyStatic(dir, stage, { containment, problems, pages }) {
   const seen = new Set();
   async function walk(abs, rel) {
     const check = containment.check(abs);
-    if (!check.real) return problems.warn(`folder ${check.refused ?? `cannot be read: ${check.missing}`}: not copied`, { file: abs });
+    if (!check.real)
+      return problems.warn(`folder ${check.refused ?? `cannot be read: ${check.missing}`}: not copied`, { file: abs });
     if (seen.has(check.real)) return undefined;
     seen.add(check.real);
     for (const entry of await readdir(abs, { withFileTypes: true })) {
@@ -212,7 +257,14 @@ async function copyStatic(dir, stage, { containment, problems, pages }) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       const from = join(abs, entry.name);
       const link = entry.isSymbolicLink();
-      if (entry.isDirectory() || (link && await stat(from).then((s) => s.isDirectory(), () => false))) {
+      if (
+        entry.isDirectory() ||
+        (link &&
+          (await stat(from).then(
+            (s) => s.isDirectory(),
+            () => false,
+          )))
+      ) {
         await walk(from, child);
         continue;
       }
@@ -222,7 +274,7 @@ async function copyStatic(dir, stage, { containment, problems, pages }) {
       }
       const file = link ? containment.check(from) : { real: from };
       if (file.refused) problems.warn(`${file.refused}: not copied`, { file: from });
-      else await stage.copy(child, file.real ?? from);  // a dangling link: the copy says it cannot read it
+      else await stage.copy(child, file.real ?? from); // a dangling link: the copy says it cannot read it
     }
     return undefined;
   }

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { CONTRACT } from '../../contract.js';
 import { RESERVED_PATH as RESERVED } from '../shared/paths.js';
-import { decodeComponent as safeDecode, decodeEntities, lineColumn } from '../shared/text.js';
+import { decodeComponent as safeDecode, decodeEntities } from '../shared/text.js';
 import { Containment } from './containment.js';
 import { isGenerated } from './output.js';
 import { lineLocator } from './problems.js';
@@ -53,7 +53,7 @@ const SCAN_FLOOR = 64 * 1024 * 1024;
 export function sourceLocator(markdown) {
   const lineOf = lineLocator(markdown);
   const length = markdown.length;
-  let cursors = [0];  // most recently used first
+  let cursors = [0]; // most recently used first
   let budget = SCAN_PASSES * length + SCAN_FLOOR;
   // The first place in [from, to) where one of the needles starts, or -1.
   const earliest = (needles, from, to) => {
@@ -75,7 +75,7 @@ export function sourceLocator(markdown) {
     const needles = [value, safeDecode(value)].filter((n, i, all) => n && all.indexOf(n) === i);
     const scans = cursors.map((from) => ({ from, done: from }));
     for (let window = FIRST_WINDOW; scans.length && budget > 0; window *= 4) {
-      for (let k = 0; k < scans.length;) {
+      for (let k = 0; k < scans.length; ) {
         const scan = scans[k];
         const to = Math.min(length, scan.from + window);
         const at = earliest(needles, scan.done, to);
@@ -101,7 +101,7 @@ export class LinkResolver {
       if (!this.byUrl.has(d.url)) this.byUrl.set(d.url, d);
       if (!this.byUrl.has(d.id)) this.byUrl.set(d.id, d);
     }
-    this.assets = new Map();  // path in the site → absolute source file
+    this.assets = new Map(); // path in the site → absolute source file
     this.fileCache = new Map();
     this.counts = { docLinks: 0, assets: 0, broken: 0, brokenAnchors: 0 };
   }
@@ -137,7 +137,10 @@ export class LinkResolver {
       if (target === BROKEN_REPORTED) target = null;
       else if (target === null) {
         this.counts.broken += 1;
-        this.problems.warn(`broken ${tag === 'img' ? 'image' : 'link'} '${value}'`, { file: doc.abs, ...this.locate(value) });
+        this.problems.warn(`broken ${tag === 'img' ? 'image' : 'link'} '${value}'`, {
+          file: doc.abs,
+          ...this.locate(value),
+        });
       }
       links[value] = target;
       if (target === null) continue;
@@ -169,15 +172,19 @@ export class LinkResolver {
       const cut = cutId(anchor);
       if (target.ids.has(cut)) return [target.index, cut];
       this.counts.brokenAnchors += 1;
-      this.problems.warn(`broken link '${value}': no heading "${anchor}" in ${target.rel}`, { file: from.abs, ...this.locate(value) });
+      this.problems.warn(`broken link '${value}': no heading "${anchor}" in ${target.rel}`, {
+        file: from.abs,
+        ...this.locate(value),
+      });
       return target === from ? BROKEN_REPORTED : [target.index, ''];
     }
-    if (target === from && anchor) return undefined;  // an in-page anchor that exists: leave it
+    if (target === from && anchor) return undefined; // an in-page anchor that exists: leave it
     return [target.index, anchor];
   }
 
   docFile(doc, path, anchor, value) {
-    const candidates = path.startsWith('/') ? [posix.normalize(path.slice(1))]
+    const candidates = path.startsWith('/')
+      ? [posix.normalize(path.slice(1))]
       : [posix.join(doc.dir, path), posix.normalize(path)];
     for (const rel of candidates) {
       const target = this.byRel.get(rel);
@@ -204,7 +211,8 @@ export class LinkResolver {
     if (rel.startsWith('../') || rel === '..' || RESERVED.test(rel)) return undefined;
     const abs = join(this.docsRoot, rel);
     if (!this.isFile(abs) || DOC_FILE.test(rel)) return undefined;
-    if (isGenerated(rel) || this.pages.has(rel.toLowerCase())) return { refused: 'is a file the site generates: not copied; link it under another name' };
+    if (isGenerated(rel) || this.pages.has(rel.toLowerCase()))
+      return { refused: 'is a file the site generates: not copied; link it under another name' };
     const check = this.containment.check(abs);
     if (!check.real) return { refused: `${check.refused}: not published` };
     this.assets.set(rel, check.real);
@@ -220,7 +228,9 @@ export class LinkResolver {
     } catch {
       return undefined;
     }
-    const clean = safeDecode(pathname).replace(/\/index\.html$|\.html$/, '').replace(/^\/+|\/+$/g, '');
+    const clean = safeDecode(pathname)
+      .replace(/\/index\.html$|\.html$/, '')
+      .replace(/^\/+|\/+$/g, '');
     const candidates = clean.startsWith('docs/') || clean === 'docs' ? [clean.slice(5), clean] : [clean];
     for (const c of candidates) {
       const target = this.byUrl.get(c);

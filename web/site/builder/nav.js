@@ -19,8 +19,14 @@ const isFocus = (item, current, open) => open.has(item) || (current && item.type
 // The entries [start, end) of a list shown around its focus (the current doc or an open category).
 function windowOf(entries, current, open) {
   if (entries.length <= NAV_WINDOW) return [0, entries.length];
-  const focus = Math.max(0, entries.findIndex((item) => isFocus(item, current, open)));
-  const start = Math.max(0, Math.min(Math.floor(focus / NAV_BLOCK) * NAV_BLOCK - NAV_BLOCK, entries.length - NAV_WINDOW));
+  const focus = Math.max(
+    0,
+    entries.findIndex((item) => isFocus(item, current, open)),
+  );
+  const start = Math.max(
+    0,
+    Math.min(Math.floor(focus / NAV_BLOCK) * NAV_BLOCK - NAV_BLOCK, entries.length - NAV_WINDOW),
+  );
   return [start, start + NAV_WINDOW];
 }
 
@@ -32,18 +38,22 @@ const more = (n) => (n > 0 ? `<li class="site-nav-more">${n} more</li>` : '');
  * mark: false leaves aria-current out (navWriter adds it).
  */
 export function navHtml(items, { mode, root, current, open, mark = true }) {
-  const link = (doc, label) => `<a href="${escapeHtml(docHref(mode, root, doc.id))}"${mark && doc === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
+  const link = (doc, label) =>
+    `<a href="${escapeHtml(docHref(mode, root, doc.id))}"${mark && doc === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
   let budget = NAV_BUDGET;
   const list = (entries) => {
     const [start, end] = windowOf(entries, current, open);
-    return `<ul class="site-nav-list">${more(start)}${entries.slice(start, end).map((item) => {
-      budget -= 1;
-      if (item.type === 'doc') return `<li>${link(item.doc, item.label ?? item.doc.label)}</li>`;
-      if (item.type === 'link') return `<li><a href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a></li>`;
-      const title = item.doc ? link(item.doc, item.label) : escapeHtml(item.label);
-      const expanded = open.has(item) || (!item.collapsed && budget - Math.min(item.items.length, NAV_WINDOW) >= 0);
-      return `<li class="site-nav-category"><span class="site-nav-label">${title}</span>${expanded ? list(item.items) : ''}</li>`;
-    }).join('')}${more(entries.length - end)}</ul>`;
+    return `<ul class="site-nav-list">${more(start)}${entries
+      .slice(start, end)
+      .map((item) => {
+        budget -= 1;
+        if (item.type === 'doc') return `<li>${link(item.doc, item.label ?? item.doc.label)}</li>`;
+        if (item.type === 'link') return `<li><a href="${escapeHtml(item.href)}">${escapeHtml(item.label)}</a></li>`;
+        const title = item.doc ? link(item.doc, item.label) : escapeHtml(item.label);
+        const expanded = open.has(item) || (!item.collapsed && budget - Math.min(item.items.length, NAV_WINDOW) >= 0);
+        return `<li class="site-nav-category"><span class="site-nav-label">${title}</span>${expanded ? list(item.items) : ''}</li>`;
+      })
+      .join('')}${more(entries.length - end)}</ul>`;
   };
   return list(items);
 }

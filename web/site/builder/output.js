@@ -28,13 +28,19 @@ export const isGenerated = (rel) => {
 // On Windows a backslash separates folders too, and a colon names a drive.
 const WINDOWS = process.platform === 'win32';
 const SEPARATORS = WINDOWS ? /[\\/]/ : /\//;
-const isSiteFile = (rel) => typeof rel === 'string' && rel !== '' && !rel.includes('\0') && !(WINDOWS && rel.includes(':'))
-  && rel.split(SEPARATORS).every((part) => part !== '' && part !== '.' && part !== '..');
+const isSiteFile = (rel) =>
+  typeof rel === 'string' &&
+  rel !== '' &&
+  !rel.includes('\0') &&
+  !(WINDOWS && rel.includes(':')) &&
+  rel.split(SEPARATORS).every((part) => part !== '' && part !== '.' && part !== '..');
 
 async function readManifest(outDir) {
   try {
     const data = JSON.parse(await readFile(join(outDir, MANIFEST), 'utf8'));
-    return data && data.generator === GENERATOR && Array.isArray(data.files) ? new Set(data.files.filter(isSiteFile)) : null;
+    return data && data.generator === GENERATOR && Array.isArray(data.files)
+      ? new Set(data.files.filter(isSiteFile))
+      : null;
   } catch {
     return null;
   }
@@ -46,7 +52,7 @@ async function realPathOf(path) {
   for (let p = path; ; p = dirname(p)) {
     try {
       return join(await realpath(p), ...rest);
-    } catch (err) {
+    } catch {
       if (dirname(p) === p) return path;
       rest.unshift(basename(p));
     }
@@ -83,8 +89,12 @@ async function listFiles(dir, prefix = '', out = []) {
   return out;
 }
 
-const describeError = (err) => (err.code === 'ENOSPC' ? 'no space left on device'
-  : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code || err.message);
+const describeError = (err) =>
+  err.code === 'ENOSPC'
+    ? 'no space left on device'
+    : err.code === 'EACCES' || err.code === 'EPERM'
+      ? 'permission denied'
+      : err.code || err.message;
 
 /** Checks --out before anything is built; returns the state needed to commit into it. */
 export async function prepareOutput(outDir, { packageRoot, docsRoot, staticDirs = [], force = false }) {
@@ -102,8 +112,10 @@ export async function prepareOutput(outDir, { packageRoot, docsRoot, staticDirs 
   if (outs.some((o) => packages.some((p) => inside(p, o))) || (await Promise.all(shipped.map(within))).some(Boolean)) {
     throw new InputError('refusing to write the site into the foldmark package itself', { file: out });
   }
-  if (await within(docsRoot)) throw new InputError('refusing to write the site inside the docs folder it is built from', { file: out });
-  for (const dir of staticDirs) if (await within(dir)) throw new InputError('refusing to write the site inside a --static folder', { file: out });
+  if (await within(docsRoot))
+    throw new InputError('refusing to write the site inside the docs folder it is built from', { file: out });
+  for (const dir of staticDirs)
+    if (await within(dir)) throw new InputError('refusing to write the site inside a --static folder', { file: out });
   let info = null;
   try {
     info = await stat(out);
@@ -115,9 +127,19 @@ export async function prepareOutput(outDir, { packageRoot, docsRoot, staticDirs 
   const existing = info ? await listFiles(out) : [];
   const foreign = existing.filter((f) => f !== MANIFEST && !(previous && previous.has(f)));
   if (info && !previous && foreign.length > 0 && !force) {
-    throw new InputError(`refusing to write into a folder foldmark did not build (it holds ${foreign.length} file${foreign.length === 1 ? '' : 's'}, e.g. ${foreign[0]}); use an empty folder, or --force to add the site beside them`, { file: out });
+    throw new InputError(
+      `refusing to write into a folder foldmark did not build (it holds ${foreign.length} file${foreign.length === 1 ? '' : 's'}, e.g. ${foreign[0]}); use an empty folder, or --force to add the site beside them`,
+      { file: out },
+    );
   }
-  return { out, real: outs[1], exists: Boolean(info), previous: previous || new Set(), foreign: new Set(foreign), force };
+  return {
+    out,
+    real: outs[1],
+    exists: Boolean(info),
+    previous: previous || new Set(),
+    foreign: new Set(foreign),
+    force,
+  };
 }
 
 /** A temporary folder beside the output and the functions that write into it. */
@@ -157,7 +179,8 @@ export async function stagingArea(target) {
         ensureDir(rel);
         copyFileSync(from, join(tmp, rel));
       } catch (err) {
-        if (err.code === 'ENOENT' || (err.code === 'EACCES' && !err.dest)) throw new InputError(`cannot read: ${describeError(err)}`, { file: from });
+        if (err.code === 'ENOENT' || (err.code === 'EACCES' && !err.dest))
+          throw new InputError(`cannot read: ${describeError(err)}`, { file: from });
         throw fail(rel, err);
       }
     },
@@ -171,7 +194,10 @@ export async function commitOutput(target, stage) {
   const clobbered = files.filter((f) => target.foreign.has(f));
   if (clobbered.length && !target.force) {
     await stage.discard();
-    throw new InputError(`refusing to overwrite ${clobbered.length} file${clobbered.length === 1 ? '' : 's'} foldmark did not write (e.g. ${clobbered[0]}); use --force`, { file: target.out });
+    throw new InputError(
+      `refusing to overwrite ${clobbered.length} file${clobbered.length === 1 ? '' : 's'} foldmark did not write (e.g. ${clobbered[0]}); use --force`,
+      { file: target.out },
+    );
   }
   if (target.exists) {
     // Checked before anything moves: a failed check leaves the previous site whole.
@@ -180,12 +206,19 @@ export async function commitOutput(target, stage) {
       const bad = notAFolder(target.out, dir, known);
       if (!bad) continue;
       await stage.discard();
-      throw new InputError(bad.why === 'symlink' ? 'refusing to write through a symlink inside --out; remove it (the site needs a folder here)'
-        : `the site needs a folder here: ${bad.why === 'file' ? 'a file is in the way' : bad.why}`, { file: join(target.out, bad.rel) });
+      throw new InputError(
+        bad.why === 'symlink'
+          ? 'refusing to write through a symlink inside --out; remove it (the site needs a folder here)'
+          : `the site needs a folder here: ${bad.why === 'file' ? 'a file is in the way' : bad.why}`,
+        { file: join(target.out, bad.rel) },
+      );
     }
   }
-  await writeFile(join(stage.tmp, MANIFEST), `${JSON.stringify({ generator: GENERATOR, files }, null, 0)}\n`)
-    .catch((err) => { throw new InputError(`cannot write: ${describeError(err)}`, { file: join(target.out, MANIFEST) }); });
+  await writeFile(join(stage.tmp, MANIFEST), `${JSON.stringify({ generator: GENERATOR, files }, null, 0)}\n`).catch(
+    (err) => {
+      throw new InputError(`cannot write: ${describeError(err)}`, { file: join(target.out, MANIFEST) });
+    },
+  );
   if (!target.exists) {
     await rename(stage.tmp, target.out);
     return;
@@ -206,7 +239,8 @@ export async function commitOutput(target, stage) {
     const info = await lstat(join(target.out, rel)).catch(() => null);
     if (info && !info.isDirectory()) await rm(join(target.out, rel), { force: true });
   }
-  for (const dir of new Set(stale.map((f) => dirname(f)).filter((d) => d !== '.')).values()) await removeEmpty(target.out, dir);
+  for (const dir of new Set(stale.map((f) => dirname(f)).filter((d) => d !== '.')).values())
+    await removeEmpty(target.out, dir);
   await stage.discard();
 }
 

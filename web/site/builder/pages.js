@@ -26,7 +26,9 @@ export function rewriteLinks(html, links, { mode, root, docs }) {
     const to = linkTarget(links, decodeEntities(raw));
     if (to === null) return whole;
     if (to.broken) return tag === 'a' ? `<a class="fm-broken-link"${between}`.trimEnd() : `<img${between}`.trimEnd();
-    const href = to.url ?? (to.asset !== undefined ? `${root}${encodePath(to.asset)}` : docHref(mode, root, docs[to.doc].id, to.heading));
+    const href =
+      to.url ??
+      (to.asset !== undefined ? `${root}${encodePath(to.asset)}` : docHref(mode, root, docs[to.doc].id, to.heading));
     return `<${tag}${between}${attr}="${escapeHtml(href)}"`;
   });
 }
@@ -37,7 +39,8 @@ export function describeDoc(doc, html) {
   const m = /<p>([\s\S]*?)<\/p>/.exec(html);
   if (!m) return '';
   const plain = decodeEntities(m[1].replace(/<[^>]*>/g, ''))
-    .replace(/\s+/g, ' ').trim();
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > 200 ? `${plain.slice(0, 197).replace(/\s+\S*$/, '')}…` : plain;
 }
 
@@ -55,7 +58,8 @@ export function publicUrl(value) {
   } catch {
     throw new Error('must be an http(s) URL');
   }
-  if (!/^https?:$/.test(url.protocol) || !url.hostname || !/^https?:\/\/[^/]/i.test(String(value).trim())) throw new Error('must be an http(s) URL');
+  if (!/^https?:$/.test(url.protocol) || !url.hostname || !/^https?:\/\/[^/]/i.test(String(value).trim()))
+    throw new Error('must be an http(s) URL');
   if (url.username || url.password) throw new Error('must not hold a user name or password');
   if (url.search || url.href.includes('?')) throw new Error('must not have a ?query: page paths are added after it');
   if (url.hash || url.href.includes('#')) throw new Error('must not have a #fragment: page paths are added after it');
@@ -64,8 +68,9 @@ export function publicUrl(value) {
 
 export function sitemapXml(base, docs) {
   const urls = [base, ...docs.map((d) => `${base}${encodePath(d.id)}/`)];
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${
-    urls.map((u) => `<url><loc>${escapeHtml(u)}</loc></url>`).join('\n')}\n</urlset>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
+    .map((u) => `<url><loc>${escapeHtml(u)}</loc></url>`)
+    .join('\n')}\n</urlset>\n`;
 }
 
 // The FAQPage JSON-LD of a page; an article whose JSON-LD is over the output budget gets none.
@@ -90,8 +95,9 @@ export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
   const navFor = navWriter();
   return ({ doc, article: given, root, mode, prerender, own }) => {
     const ctx = { mode, root, docs };
-    let content = '<noscript><p class="site-status">This page renders its articles with JavaScript. '
-      + 'Build it with <code>--prerender</code> to include them for readers without JavaScript.</p></noscript>';
+    let content =
+      '<noscript><p class="site-status">This page renders its articles with JavaScript. ' +
+      'Build it with <code>--prerender</code> to include them for readers without JavaScript.</p></noscript>';
     let head = '';
     let title = opts.title;
     let description = '';
@@ -107,19 +113,26 @@ export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
     if (doc) title = `${doc.title} · ${opts.title}`;
     if (doc && opts.baseUrl) {
       const url = own ? `${baseUrl(opts.baseUrl)}${encodePath(doc.id)}/` : baseUrl(opts.baseUrl);
-      head += `<link rel="canonical" href="${escapeHtml(url)}">\n<meta property="og:type" content="article">\n`
-        + `<meta property="og:title" content="${escapeHtml(doc.title)}">\n<meta property="og:url" content="${escapeHtml(url)}">\n`
-        + `<meta property="og:site_name" content="${escapeHtml(opts.title)}">\n`
-        + (description ? `<meta property="og:description" content="${escapeHtml(description)}">\n` : '');
+      head +=
+        `<link rel="canonical" href="${escapeHtml(url)}">\n<meta property="og:type" content="article">\n` +
+        `<meta property="og:title" content="${escapeHtml(doc.title)}">\n<meta property="og:url" content="${escapeHtml(url)}">\n` +
+        `<meta property="og:site_name" content="${escapeHtml(opts.title)}">\n` +
+        (description ? `<meta property="og:description" content="${escapeHtml(description)}">\n` : '');
     }
     const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
     const nav = place.sidebar ? navFor(place, { mode, root, current: doc }) : '';
     return fillTemplate(template, {
-      root: escapeHtml(root), mode, doc: doc ? String(doc.index) : '',
-      title: escapeHtml(title), description: escapeHtml(description), siteTitle: escapeHtml(opts.title),
-      version: escapeHtml(fm.version.foldmark), head,
+      root: escapeHtml(root),
+      mode,
+      doc: doc ? String(doc.index) : '',
+      title: escapeHtml(title),
+      description: escapeHtml(description),
+      siteTitle: escapeHtml(opts.title),
+      version: escapeHtml(fm.version.foldmark),
+      head,
       docScript: doc ? `<script src="${escapeHtml(root)}${docScriptPath(doc.index)}" defer></script>` : '',
-      nav, content,
+      nav,
+      content,
     });
   };
 }

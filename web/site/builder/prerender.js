@@ -9,7 +9,10 @@ const WINDOW = 4;
 
 // The worker's answer as the article pageWriter expects: html, and jsonLd (which may throw).
 function articleOf(doc, answer) {
-  if (answer.error) throw new InputError(`cannot render: ${[answer.error.code, answer.error.message].filter(Boolean).join(' ')}`, { file: doc.abs });
+  if (answer.error)
+    throw new InputError(`cannot render: ${[answer.error.code, answer.error.message].filter(Boolean).join(' ')}`, {
+      file: doc.abs,
+    });
   if (!answer.jsonLdError) return answer;
   const { code, message } = answer.jsonLdError;
   return {
@@ -23,7 +26,7 @@ function articleOf(doc, answer) {
 /** Yields [doc, article] for every doc, in order. */
 export async function* prerenderedArticles(docs) {
   const worker = new Worker(new URL('./render-worker.js', import.meta.url));
-  const pending = new Map();  // batch id → { resolve, reject }
+  const pending = new Map(); // batch id → { resolve, reject }
   const failAll = (err) => {
     for (const { reject } of pending.values()) reject(err);
     pending.clear();
@@ -36,7 +39,7 @@ export async function* prerenderedArticles(docs) {
   worker.on('exit', (code) => failAll(new InputError(`the prerender worker stopped (exit ${code})`)));
   const request = (start) => {
     const answer = new Promise((resolve, reject) => pending.set(start, { resolve, reject }));
-    answer.catch(() => {});  // awaited in turn below; a build that stops first never asks
+    answer.catch(() => {}); // awaited in turn below; a build that stops first never asks
     worker.postMessage({ id: start, docs: docs.slice(start, start + BATCH).map((d) => [d.markdown, d.collapse]) });
     return answer;
   };

@@ -38,7 +38,8 @@ export { location };
 
 // A file name as a reader can see it: invalid UTF-8 bytes as \xNN, control characters escaped.
 export function printableName(name) {
-  if (typeof name === 'string') return name.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  if (typeof name === 'string')
+    return name.replace(/[\x00-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   let out = '';
   let i = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -62,7 +63,7 @@ export class Problems {
     this.onProblem = onProblem;
     this.warnings = [];
     this.errors = [];
-    this.leftOut = new Map();  // reason → count
+    this.leftOut = new Map(); // reason → count
   }
 
   warn(message, where = {}) {

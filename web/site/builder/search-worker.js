@@ -36,6 +36,8 @@ parentPort.on('message', (message) => {
       parentPort.postMessage({ done: { shards: files.length, files } });
     }
   } catch (err) {
-    parentPort.postMessage({ error: { code: err.code, message: err.message, file: join(dir, searchShardPath(files.length)) } });
+    parentPort.postMessage({
+      error: { code: err.code, message: err.message, file: join(dir, searchShardPath(files.length)) },
+    });
   }
 });

@@ -31,12 +31,46 @@ function entityValue(name) {
 const decodeEntities = (s) => s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name) => entityValue(name) ?? whole);
 
 // What /\s/ matches.
-const isSpace = (c) => c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680
-  || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+const isSpace = (c) =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  (c >= 0xa0 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));
 
 // Tags that separate words (blocks, cells, <br>); any other tag sits inside a word (<em>a</em>b is "ab").
-const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'pre', 'blockquote', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6', 'br', 'hr', 'summary', 'details', 'dt', 'dd']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'pre',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'br',
+  'hr',
+  'summary',
+  'details',
+  'dt',
+  'dd',
+]);
 const HEADING = /^h[1-6]$/;
 
 // Plain text gathered piece by piece: runs of white space become one space, none at either end.
@@ -79,10 +113,11 @@ class Text {
 function walkHtml(html, { into, tag = () => {}, budget }) {
   const n = html.length;
   let i = 0;
-  let unclosed = false;  // no '>' after some '<': the rest has none either
+  let unclosed = false; // no '>' after some '<': the rest has none either
   while (i < n) {
     const c = html.charCodeAt(i);
-    if (c === 60) {  // <
+    if (c === 60) {
+      // <
       const end = unclosed ? -1 : html.indexOf('>', i + 1);
       if (end < 0) {
         unclosed = true;
@@ -98,7 +133,8 @@ function walkHtml(html, { into, tag = () => {}, budget }) {
       if (BLOCK.has(name)) into().space();
       tag(name, closing, html.slice(nameEnd, end));
       i = end + 1;
-    } else if (c === 38) {  // &
+    } else if (c === 38) {
+      // &
       ENTITY.lastIndex = i;
       const m = ENTITY.exec(html);
       const value = m && entityValue(m[1]);
@@ -139,7 +175,7 @@ export function htmlText(html, limit = Infinity) {
 export function searchSections(html, { limit = MAX_SEARCH_TEXT, onCut = () => {} } = {}) {
   const sections = [];
   let current = { h: '', t: null, x: new Text() };
-  let open = null;  // the name of the heading whose text is being read, e.g. 'h2'
+  let open = null; // the name of the heading whose text is being read, e.g. 'h2'
   const close = () => {
     const x = current.x.toString();
     if (x || current.h) sections.push({ h: current.h, t: current.t === null ? '' : current.t.toString(), x });
@@ -151,7 +187,7 @@ export function searchSections(html, { limit = MAX_SEARCH_TEXT, onCut = () => {}
     }
     if (closing || !HEADING.test(name)) return;
     const id = /\bid="([^"]*)"/.exec(attrs);
-    if (!id) return;  // a heading without an id is text of its section
+    if (!id) return; // a heading without an id is text of its section
     close();
     current = { h: decodeEntities(id[1]), t: new Text(), x: new Text() };
     open = name;
@@ -171,7 +207,7 @@ export class ShardBuilder {
   constructor() {
     this.index = new MiniSearch(INDEX_OPTIONS);
     this.sections = [];
-    this.bytes = 0;  // text indexed so far: a shard is closed past the builder's shardBytes
+    this.bytes = 0; // text indexed so far: a shard is closed past the builder's shardBytes
   }
 
   add(docIndex, title, sections) {
@@ -195,7 +231,7 @@ export class ShardBuilder {
 // scripts/build.sh from web/site/page/search-entry.js.
 const searchCode = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'foldmark-search.js');
 
-const BATCH_DOCS = 64;  // docs per message to the worker: fewer, larger messages cost less
+const BATCH_DOCS = 64; // docs per message to the worker: fewer, larger messages cost less
 
 /**
  * The search index of a build, made in a worker thread (search-worker.js) while the build goes on:
@@ -206,17 +242,22 @@ const BATCH_DOCS = 64;  // docs per message to the worker: fewer, larger message
  */
 export class SearchIndexer {
   constructor(stageDir, { shardBytes = SHARD_TEXT_BYTES } = {}) {
-    this.worker = new Worker(new URL('./search-worker.js', import.meta.url), { workerData: { dir: stageDir, shardBytes } });
+    this.worker = new Worker(new URL('./search-worker.js', import.meta.url), {
+      workerData: { dir: stageDir, shardBytes },
+    });
     this.batch = [];
     this.result = new Promise((resolve, reject) => {
       this.worker.on('message', (m) => {
         if (m.done) resolve(m.done);
-        else if (m.error) reject(new InputError(`cannot write the search index: ${m.error.code || m.error.message}`, { file: m.error.file }));
+        else if (m.error)
+          reject(
+            new InputError(`cannot write the search index: ${m.error.code || m.error.message}`, { file: m.error.file }),
+          );
       });
       this.worker.on('error', (err) => reject(new InputError(`the search index failed: ${err.message}`)));
       this.worker.on('exit', (code) => reject(new InputError(`the search index stopped (exit ${code})`)));
     });
-    this.result.catch(() => {});  // reported by finish(); a build that fails first never asks
+    this.result.catch(() => {}); // reported by finish(); a build that fails first never asks
   }
 
   add(doc, sections) {

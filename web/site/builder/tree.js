@@ -68,7 +68,7 @@ export async function walkDocs(root, problems, containment = new Containment({ d
   function contained(abs, name) {
     const check = containment.check(abs);
     if (check.real) return true;
-    if (DOC.test(name)) problems.leaveOut('outside the docs\' workspace', `${check.refused}: left out`, { file: abs });
+    if (DOC.test(name)) problems.leaveOut("outside the docs' workspace", `${check.refused}: left out`, { file: abs });
     else if (CATEGORY.test(name)) problems.warn(`${check.refused}: not read`, { file: abs });
     return false;
   }
@@ -78,7 +78,9 @@ export async function walkDocs(root, problems, containment = new Containment({ d
     const shown = join(dirAbs, printableName(entry.name));
     if (name === null) {
       if (DOC.test(entry.name.toString('latin1'))) {
-        problems.leaveOut('with a file name that is not UTF-8', 'file name is not valid UTF-8: left out', { file: shown });
+        problems.leaveOut('with a file name that is not UTF-8', 'file name is not valid UTF-8: left out', {
+          file: shown,
+        });
       }
       return;
     }
@@ -92,24 +94,36 @@ export async function walkDocs(root, problems, containment = new Containment({ d
         isDir = target.isDirectory();
         isFile = target.isFile();
       } catch (err) {
-        if (DOC.test(name)) problems.leaveOut('unreadable', `broken symlink: ${err.code || err.message}`, { file: abs });
+        if (DOC.test(name))
+          problems.leaveOut('unreadable', `broken symlink: ${err.code || err.message}`, { file: abs });
         return;
       }
     }
     if (isDir) {
       if (name.startsWith('.') || name === 'node_modules') return;
-      if (name.startsWith('_')) return;  // Docusaurus: _folders hold partials, never pages
+      if (name.startsWith('_')) return; // Docusaurus: _folders hold partials, never pages
       if (depth >= MAX_FOLDER_DEPTH) {
-        return problems.leaveOut('too deep', `folder more than ${MAX_FOLDER_DEPTH} levels below the docs folder: not read`, { file: abs });
+        return problems.leaveOut(
+          'too deep',
+          `folder more than ${MAX_FOLDER_DEPTH} levels below the docs folder: not read`,
+          { file: abs },
+        );
       }
       return walk(abs, rel, depth + 1, entry.isSymbolicLink() ? undefined : join(dirReal, name));
     }
-    if (entry.isSymbolicLink() && (DOC.test(name) || CATEGORY.test(name)) && !name.startsWith('.') && !contained(abs, name)) return;
+    if (
+      entry.isSymbolicLink() &&
+      (DOC.test(name) || CATEGORY.test(name)) &&
+      !name.startsWith('.') &&
+      !contained(abs, name)
+    )
+      return;
     if (CATEGORY.test(name)) categories.set(dirRel, abs);
     if (!DOC.test(name)) return;
     if (!isFile) return problems.leaveOut('not a regular file', 'not a regular file: left out', { file: abs });
-    if (name.startsWith('.')) return problems.leaveOut('hidden', 'hidden file (name starts with "."): left out', { file: abs });
-    if (name.startsWith('_')) return problems.leaveOut('partials', null);  // imported by other docs in MDX
+    if (name.startsWith('.'))
+      return problems.leaveOut('hidden', 'hidden file (name starts with "."): left out', { file: abs });
+    if (name.startsWith('_')) return problems.leaveOut('partials', null); // imported by other docs in MDX
     docs.push({ rel, abs });
   }
 

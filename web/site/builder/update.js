@@ -50,7 +50,8 @@ function writeAtomic(outDir, rel, data) {
 export async function updateDoc(site, outDir, abs) {
   const old = site.docs.find((d) => d.abs === abs);
   if (!old) return { full: 'a new or left-out file' };
-  if (site.containment && !site.containment.check(abs).real) return { full: 'it no longer resolves inside the workspace' };
+  if (site.containment && !site.containment.check(abs).real)
+    return { full: 'it no longer resolves inside the workspace' };
   const problems = new Problems();
   const rel = relative(site.docsRoot, abs).split(sep).join('/');
   const doc = await loadDoc(site.fm, { rel, abs }, { collapse: site.opts.collapse, problems });
@@ -60,20 +61,30 @@ export async function updateDoc(site, outDir, abs) {
   if (changed) return { full: `its ${changed} changed` };
   doc.index = old.index;
   readDocFacts(doc);
-  if (!sameSet(doc.ids, old.ids) && anchorsMoved(site.docs, doc.index, old.ids, doc.ids)) return { full: 'a heading another article links to changed' };
+  if (!sameSet(doc.ids, old.ids) && anchorsMoved(site.docs, doc.index, old.ids, doc.ids))
+    return { full: 'a heading another article links to changed' };
   const docs = site.docs.map((d) => (d === old ? doc : d));
-  const resolver = new LinkResolver({ docs, docsRoot: site.docsRoot, staticDirs: site.staticDirs, problems, containment: site.containment });
+  const resolver = new LinkResolver({
+    docs,
+    docsRoot: site.docsRoot,
+    staticDirs: site.staticDirs,
+    problems,
+    containment: site.containment,
+  });
   linkDoc(doc, resolver);
   for (const [path, from] of resolver.assets) {
     if (site.assets.get(path) !== from) return { full: 'it links a new file' };
   }
-  if (site.opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) return { full: 'a broken link (--strict)' };
+  if (site.opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors))
+    return { full: 'a broken link (--strict)' };
   // The catalog lists the code languages the pages load (code.js): a new one needs a new catalog.
   site.codeLanguages ??= new Set(Object.keys(codeLanguages(site.docs)));
-  if (Object.keys(codeLanguages([doc])).some((lang) => !site.codeLanguages.has(lang))) return { full: 'a new code language' };
+  if (Object.keys(codeLanguages([doc])).some((lang) => !site.codeLanguages.has(lang)))
+    return { full: 'a new code language' };
   doc.html = null;
   // The whole build says why it cannot write through a symlink placed in the output folder.
-  if (notAFolder(outDir, DOCS_DIR) || (site.opts.prerender && notAFolder(outDir, doc.id))) return { full: 'a symlink in the output folder' };
+  if (notAFolder(outDir, DOCS_DIR) || (site.opts.prerender && notAFolder(outDir, doc.id)))
+    return { full: 'a symlink in the output folder' };
 
   site.docs = docs;
   replaceInSidebars(site.sidebars, old, doc);

@@ -10,8 +10,10 @@
   const KEY = 'foldmark-dev-restore';
   const script = document.currentScript;
   const scriptUrl = new URL(script ? script.src : location.href);
-  Promise.all([import(new URL('shared/paths.js', scriptUrl).href), import(new URL('shared/text.js', scriptUrl).href)])
-    .then(([paths, text]) => start(paths, text));
+  Promise.all([
+    import(new URL('shared/paths.js', scriptUrl).href),
+    import(new URL('shared/text.js', scriptUrl).href),
+  ]).then(([paths, text]) => start(paths, text));
 
   function start({ DEV_PATHS, EVENTS, MARKS, docScriptPath }, { location: where }) {
     let pageBuild = Number(scriptUrl.searchParams.get('build'));
@@ -43,7 +45,9 @@
       if (!saved || saved.href !== location.href) return;
       const apply = () => {
         const items = document.querySelectorAll('#siteArticle details');
-        saved.open.forEach((open, i) => { if (open && items[i]) items[i].open = true; });
+        saved.open.forEach((open, i) => {
+          if (open && items[i]) items[i].open = true;
+        });
         scrollTo(0, saved.y);
       };
       whenRendered(() => requestAnimationFrame(apply));
@@ -95,8 +99,12 @@
       panel.setAttribute('role', 'alert');
       const errors = problems.filter((p) => p.level === 'error').length;
       const head = make('div', 'fm-dev-head');
-      const title = make('strong', '', `foldmark dev: ${errors ? `${errors} error${errors === 1 ? '' : 's'}` : ''}${errors && problems.length > errors ? ', ' : ''}`
-        + `${problems.length > errors ? `${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}` : ''}`);
+      const title = make(
+        'strong',
+        '',
+        `foldmark dev: ${errors ? `${errors} error${errors === 1 ? '' : 's'}` : ''}${errors && problems.length > errors ? ', ' : ''}` +
+          `${problems.length > errors ? `${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}` : ''}`,
+      );
       const close = make('button', 'fm-dev-close', 'Dismiss');
       close.type = 'button';
       close.addEventListener('click', () => {
@@ -120,7 +128,9 @@
       const source = new EventSource(DEV_PATHS.events);
       const on = (event, handler) => source.addEventListener(event, (e) => handler(JSON.parse(e.data)));
       // A rebuild finished before this stream opened (or while it was down): this page is stale.
-      on('hello', ({ version }) => { if (version !== pageBuild) reload(); });
+      on('hello', ({ version }) => {
+        if (version !== pageBuild) reload();
+      });
       on('reload', reload);
       on('doc', ({ n, version }) => {
         pageBuild = version;
@@ -133,4 +143,4 @@
     if (document.body) connect();
     else document.addEventListener('DOMContentLoaded', connect);
   }
-}());
+})();

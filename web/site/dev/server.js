@@ -8,17 +8,38 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_PATHS } from '../shared/paths.js';
 
-export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-  + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
-  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif', '.webp': 'image/webp', '.avif': 'image/avif', '.ico': 'image/x-icon', '.pdf': 'application/pdf',
-  '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf', '.mp4': 'video/mp4',
-  '.webm': 'video/webm', '.mp3': 'audio/mpeg', '.zip': 'application/zip',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg',
+  '.zip': 'application/zip',
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,8 +48,11 @@ const shared = join(here, '..', 'shared');
 const CLIENT = {
   [DEV_PATHS.client]: { type: TYPES['.js'], body: readFileSync(join(here, 'client.js')) },
   [DEV_PATHS.style]: { type: TYPES['.css'], body: readFileSync(join(here, 'client.css')) },
-  ...Object.fromEntries(readdirSync(shared).filter((f) => f.endsWith('.js'))
-    .map((f) => [`${DEV_PATHS.shared}${f}`, { type: TYPES['.js'], body: readFileSync(join(shared, f)) }])),
+  ...Object.fromEntries(
+    readdirSync(shared)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [`${DEV_PATHS.shared}${f}`, { type: TYPES['.js'], body: readFileSync(join(shared, f)) }]),
+  ),
 };
 
 const inside = (file, root) => file === root || file.startsWith(root.endsWith(sep) ? root : root + sep);
@@ -37,7 +61,14 @@ const inside = (file, root) => file === root || file.startsWith(root.endsWith(se
  * Starts serving. options: { root() → the folder to serve, version() → the build number,
  * port, host }. Resolves { server, url, broadcast(event, data), close() } once listening.
  */
-export async function startServer({ root, version, port = 3000, host = '127.0.0.1', tryNext = 0, onConnect = () => [] }) {
+export async function startServer({
+  root,
+  version,
+  port = 3000,
+  host = '127.0.0.1',
+  tryNext = 0,
+  onConnect = () => [],
+}) {
   const clients = new Set();
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
@@ -47,9 +78,12 @@ export async function startServer({ root, version, port = 3000, host = '127.0.0.
   });
 
   async function handle(req, res) {
-    if (!allowedHost(req.headers.host, server.address().port)) return send(res, 421, TYPES['.txt'], 'foldmark dev answers only to 127.0.0.1 and localhost\n');
-    if (fromAnotherSite(req.headers)) return send(res, 403, TYPES['.txt'], 'foldmark dev answers other sites only with its pages\n');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, TYPES['.txt'], 'method not allowed\n', { allow: 'GET, HEAD' });
+    if (!allowedHost(req.headers.host, server.address().port))
+      return send(res, 421, TYPES['.txt'], 'foldmark dev answers only to 127.0.0.1 and localhost\n');
+    if (fromAnotherSite(req.headers))
+      return send(res, 403, TYPES['.txt'], 'foldmark dev answers other sites only with its pages\n');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, TYPES['.txt'], 'method not allowed\n', { allow: 'GET, HEAD' });
     const url = new URL(req.url, 'http://localhost');
     let path;
     try {
@@ -59,13 +93,15 @@ export async function startServer({ root, version, port = 3000, host = '127.0.0.
     }
     if (path.includes('\0') || path.includes('\\')) return send(res, 400, TYPES['.txt'], 'bad request\n');
     if (path === DEV_PATHS.events) return events(req, res);
-    if (Object.hasOwn(CLIENT, path)) return send(res, 200, CLIENT[path].type, req.method === 'HEAD' ? '' : CLIENT[path].body);
+    if (Object.hasOwn(CLIENT, path))
+      return send(res, 200, CLIENT[path].type, req.method === 'HEAD' ? '' : CLIENT[path].body);
     const base = await realpath(root());
     const file = resolve(base, `.${path}`);
     if (!inside(file, base)) return send(res, 403, TYPES['.txt'], 'forbidden\n');
     const found = await locate(path.endsWith('/') ? join(file, 'index.html') : file, base);
     // One leading slash only: '//host/' in a Location header would leave this server.
-    if (found === 'directory') return send(res, 301, TYPES['.txt'], '', { location: `${url.pathname.replace(/^\/+/, '/')}/${url.search}` });
+    if (found === 'directory')
+      return send(res, 301, TYPES['.txt'], '', { location: `${url.pathname.replace(/^\/+/, '/')}/${url.search}` });
     if (!found) return serveFile(req, res, join(base, '404.html'), 404, version());
     return serveFile(req, res, found, 200, version());
   }
@@ -78,7 +114,9 @@ export async function startServer({ root, version, port = 3000, host = '127.0.0.
     req.on('close', () => clients.delete(res));
   }
 
-  const keepAlive = setInterval(() => { for (const res of clients) res.write(': keep-alive\n\n'); }, 15000);
+  const keepAlive = setInterval(() => {
+    for (const res of clients) res.write(': keep-alive\n\n');
+  }, 15000);
   keepAlive.unref();
 
   for (let attempt = 0; ; attempt++) {
@@ -105,7 +143,7 @@ export async function startServer({ root, version, port = 3000, host = '127.0.0.
       clearInterval(keepAlive);
       for (const res of clients) res.end();
       const closed = new Promise((yes) => server.close(yes));
-      server.closeAllConnections();  // idle keep-alive connections would hold close() for seconds
+      server.closeAllConnections(); // idle keep-alive connections would hold close() for seconds
       return closed;
     },
   };
@@ -143,7 +181,13 @@ async function locate(file, base) {
   if (info.isFile()) return file;
   if (!info.isDirectory()) return null;
   const index = join(file, 'index.html');
-  if (!(await stat(index).then((s) => s.isFile(), () => false))) return null;
+  if (
+    !(await stat(index).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    return null;
   return 'directory';
 }
 
@@ -161,11 +205,13 @@ const securityHeaders = {
 };
 
 // The dev client goes after the page's own deferred scripts, so the page's receivers exist first.
-const NOT_BUILT = '<!doctype html>\n<html lang="en"><meta charset="utf-8"><title>foldmark dev</title>\n'
-  + '<p>The site is not built yet: fix the problems shown here (and in the terminal) and save.</p>\n';
+const NOT_BUILT =
+  '<!doctype html>\n<html lang="en"><meta charset="utf-8"><title>foldmark dev</title>\n' +
+  '<p>The site is not built yet: fix the problems shown here (and in the terminal) and save.</p>\n';
 
 // The build number tells the client whether it missed a rebuild before its event stream opened.
-const devTags = (build) => `<link rel="stylesheet" href="${DEV_PATHS.style}">\n<script src="${DEV_PATHS.client}?build=${build}" defer></script>\n`;
+const devTags = (build) =>
+  `<link rel="stylesheet" href="${DEV_PATHS.style}">\n<script src="${DEV_PATHS.client}?build=${build}" defer></script>\n`;
 
 async function serveFile(req, res, file, status, build) {
   let body;
@@ -173,7 +219,8 @@ async function serveFile(req, res, file, status, build) {
     body = await readFile(file);
   } catch {
     // Nothing built yet (the first build failed): a page that shows the problems and reloads.
-    if (status === 404) return send(res, 503, TYPES['.html'], req.method === 'HEAD' ? '' : `${NOT_BUILT}${devTags(build)}`);
+    if (status === 404)
+      return send(res, 503, TYPES['.html'], req.method === 'HEAD' ? '' : `${NOT_BUILT}${devTags(build)}`);
     return send(res, 500, TYPES['.txt'], 'cannot read\n');
   }
   const type = TYPES[extname(file).toLowerCase()] || 'application/octet-stream';

@@ -7,22 +7,25 @@ import { make } from './dom.js';
 import { el, state } from './state.js';
 import { codeHtml, tokenLines } from '../shared/code-render.js';
 
-const loaded = new Map();  // Prism file name → Promise
+const loaded = new Map(); // Prism file name → Promise
 let live = null;
 
 function loadScript(name) {
   if (!loaded.has(name)) {
-    loaded.set(name, new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = new URL(prismPath(name), state.rootUrl).href;
-      script.async = false;  // dynamic scripts with async=false run in insertion order: deps first
-      script.onload = () => resolve();
-      script.onerror = () => {
-        loaded.delete(name);
-        reject(new Error(`${prismPath(name)} could not be loaded`));
-      };
-      document.head.append(script);
-    }));
+    loaded.set(
+      name,
+      new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = new URL(prismPath(name), state.rootUrl).href;
+        script.async = false; // dynamic scripts with async=false run in insertion order: deps first
+        script.onload = () => resolve();
+        script.onerror = () => {
+          loaded.delete(name);
+          reject(new Error(`${prismPath(name)} could not be loaded`));
+        };
+        document.head.append(script);
+      }),
+    );
   }
   return loaded.get(name);
 }
@@ -30,7 +33,7 @@ function loadScript(name) {
 function loadLanguage(lang) {
   const files = state.catalog && state.catalog.code && state.catalog.code[lang];
   if (!Array.isArray(files)) return null;
-  if (!self.Prism) self.Prism = { manual: true };  // no automatic highlightAll on load
+  if (!self.Prism) self.Prism = { manual: true }; // no automatic highlightAll on load
   return Promise.all(['core', ...files].map(loadScript));
 }
 
@@ -55,7 +58,7 @@ function colour(code, lang) {
   const grammar = Prism && Prism.languages && Prism.languages[lang];
   if (!grammar || code.dataset.highlighted) return;
   const marked = highlightedLines(code);
-  code.innerHTML = codeHtml(tokenLines(Prism.tokenize(code.textContent, grammar)), marked);  // escaped in tokenLines
+  code.innerHTML = codeHtml(tokenLines(Prism.tokenize(code.textContent, grammar)), marked); // escaped in tokenLines
   code.dataset.highlighted = lang;
 }
 
@@ -67,7 +70,9 @@ function announce(message) {
     document.body.append(live);
   }
   live.textContent = '';
-  setTimeout(() => { live.textContent = message; }, 50);  // a change, even for the same message twice
+  setTimeout(() => {
+    live.textContent = message;
+  }, 50); // a change, even for the same message twice
 }
 
 async function copy(button, code) {
@@ -75,7 +80,12 @@ async function copy(button, code) {
   try {
     // A clipboard the page may not use can leave the promise pending (no permission prompt on
     // file://): after a moment the selection fallback runs instead.
-    await Promise.race([navigator.clipboard.writeText(text), new Promise((_, no) => { setTimeout(() => no(new Error('timeout')), 800); })]);
+    await Promise.race([
+      navigator.clipboard.writeText(text),
+      new Promise((_, no) => {
+        setTimeout(() => no(new Error('timeout')), 800);
+      }),
+    ]);
   } catch {
     const area = make('textarea');
     area.value = text;
@@ -89,7 +99,9 @@ async function copy(button, code) {
   }
   button.textContent = 'Copied';
   announce('Code copied to the clipboard');
-  setTimeout(() => { button.textContent = 'Copy'; }, 2000);
+  setTimeout(() => {
+    button.textContent = 'Copy';
+  }, 2000);
   return undefined;
 }
 
@@ -116,7 +128,10 @@ export function enhanceCode(root = el.siteArticle) {
     if (lang) byLang.set(lang, [...(byLang.get(lang) || []), code]);
   }
   for (const [lang, codes] of byLang) {
-    loadLanguage(lang)?.then(() => codes.forEach((code) => code.isConnected && colour(code, lang)), () => {});
+    loadLanguage(lang)?.then(
+      () => codes.forEach((code) => code.isConnected && colour(code, lang)),
+      () => {},
+    );
   }
 }
 

@@ -13,16 +13,21 @@ import { neighboursOf, showInSidebar } from './sidebar.js';
 import { announceArticle } from './features.js';
 import { MARKS } from '../shared/paths.js';
 
-export const RENDERED_MARK = MARKS.rendered;  // the first article is in the DOM
-export const SHOWN_MARK = MARKS.shown;        // a later article is in the DOM
+export const RENDERED_MARK = MARKS.rendered; // the first article is in the DOM
+export const SHOWN_MARK = MARKS.shown; // a later article is in the DOM
 
 // After every show the features (features.js) hear of it; toc: the shown Article's, when rendered.
-const announce = (target, heading, fresh, toc = null) => announceArticle({
-  target, heading, fresh, toc, article: Boolean(el.siteArticle.querySelector('.fm-article')),
-});
+const announce = (target, heading, fresh, toc = null) =>
+  announceArticle({
+    target,
+    heading,
+    fresh,
+    toc,
+    article: Boolean(el.siteArticle.querySelector('.fm-article')),
+  });
 
 const LARGE_ITEMS = 2000;
-let sequence = 0;  // only the latest request mounts: a slow doc never replaces a newer one
+let sequence = 0; // only the latest request mounts: a slow doc never replaces a newer one
 let marked = false;
 
 export function markRendered() {
@@ -38,7 +43,8 @@ function markShown() {
 
 function renderOptions(doc) {
   const options = { ...doc.options };
-  if (options.collapse === undefined && typeof state.catalog.collapse === 'string') options.collapse = state.catalog.collapse;
+  if (options.collapse === undefined && typeof state.catalog.collapse === 'string')
+    options.collapse = state.catalog.collapse;
   return options;
 }
 
@@ -59,11 +65,16 @@ function mount(article, links, { keepOpen = false } = {}) {
   initTabs(template.content);
   if (keepOpen) {
     const wasOpen = [...el.siteArticle.querySelectorAll('details')].map((d) => d.open);
-    template.content.querySelectorAll('details').forEach((d, i) => { d.open = d.open || Boolean(wasOpen[i]); });
+    template.content.querySelectorAll('details').forEach((d, i) => {
+      d.open = d.open || Boolean(wasOpen[i]);
+    });
   }
   template.content.querySelector('.fm-title')?.setAttribute('tabindex', '-1');
   // Thousands of items: let the browser skip laying out those off screen (style.css).
-  el.siteArticle.classList.toggle('site-large', template.content.querySelectorAll('details.fm-qa').length > LARGE_ITEMS);
+  el.siteArticle.classList.toggle(
+    'site-large',
+    template.content.querySelectorAll('details.fm-qa').length > LARGE_ITEMS,
+  );
   el.siteArticle.replaceChildren(template.content);
 }
 
@@ -86,7 +97,7 @@ function setJsonLd(json) {
     document.head.append(script);
   }
   script.id = 'siteJsonLd';
-  script.textContent = json;  // data, not markup: jsonLd is \u-escaped, and textContent never parses HTML
+  script.textContent = json; // data, not markup: jsonLd is \u-escaped, and textContent never parses HTML
   return undefined;
 }
 
@@ -146,12 +157,12 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
     if (token !== sequence) return;
     showError(target, err);
   }
-  announce(target, heading, true, toc);  // before reveal: what the features add above it must not move it
+  announce(target, heading, true, toc); // before reveal: what the features add above it must not move it
   markShown();
   if (first) {
     afterPaint(() => {
-      if (token !== sequence) return;  // a later show has built the sidebar itself
-      sidebarFor(target);  // with the article's TOC under its link (sidebar.js sidebarToc)
+      if (token !== sequence) return; // a later show has built the sidebar itself
+      sidebarFor(target); // with the article's TOC under its link (sidebar.js sidebarToc)
     });
   }
   if (!reveal(heading, { focus: !first })) {
@@ -175,8 +186,10 @@ function sidebarFor(target) {
 }
 
 function localStatus(entry) {
-  return [`${entry.file} is shown from your computer; nothing was uploaded.`,
-    ...entry.article.warnings.map((w) => `${entry.file}:${w.line}:${w.column}: ${w.message}`)].join(' ');
+  return [
+    `${entry.file} is shown from your computer; nothing was uploaded.`,
+    ...entry.article.warnings.map((w) => `${entry.file}:${w.line}:${w.column}: ${w.message}`),
+  ].join(' ');
 }
 
 /**
@@ -206,7 +219,8 @@ export async function takeOver(n) {
     if (!document.head.querySelector('script[type="application/ld+json"]')) jsonLdLater(target, article);
     announce(target, targetId || '', true, article.toc);
   } catch (err) {
-    if (token === sequence) say(`The article renderer did not start (${messageOf(err)}); this page shows its prerendered copy.`);
+    if (token === sequence)
+      say(`The article renderer did not start (${messageOf(err)}); this page shows its prerendered copy.`);
   }
   prefetch(() => neighboursOf(n));
 }
@@ -242,9 +256,15 @@ export function showMissing(id) {
   const heading = make('h1', 'fm-title', `No article “${id}”`);
   heading.tabIndex = -1;
   const landing = Number(state.catalog.landing);
-  const back = docCount() ? [link('Go to the first article', docHref(landing >= 0 && landing < docCount() ? landing : 0))] : [];
+  const back = docCount()
+    ? [link('Go to the first article', docHref(landing >= 0 && landing < docCount() ? landing : 0))]
+    : [];
   el.siteArticle.classList.remove('site-large');
-  el.siteArticle.replaceChildren(heading, make('p', '', 'This address does not match an article of this site. '), ...back);
+  el.siteArticle.replaceChildren(
+    heading,
+    make('p', '', 'This address does not match an article of this site. '),
+    ...back,
+  );
   document.title = `Not found · ${state.siteTitle}`;
   setJsonLd('');
   markShown();

@@ -12,7 +12,10 @@ function setOpen(open, { focus = true } = {}) {
   html.classList.toggle('site-drawer-open', open);
   button.setAttribute('aria-expanded', String(open));
   // After the style change has applied: a visibility:hidden drawer cannot take focus.
-  if (open && focus) requestAnimationFrame(() => (el.siteNav.querySelector('[aria-current="page"]') || el.siteNav.querySelector('a, button'))?.focus());
+  if (open && focus)
+    requestAnimationFrame(() =>
+      (el.siteNav.querySelector('[aria-current="page"]') || el.siteNav.querySelector('a, button'))?.focus(),
+    );
   else if (!open && focus && el.siteNav.contains(document.activeElement)) button.focus();
 }
 
@@ -31,9 +34,13 @@ function wireDrawer() {
   el.siteNav.after(backdrop);
   button.addEventListener('click', () => setOpen(button.getAttribute('aria-expanded') !== 'true'));
   backdrop.addEventListener('click', () => setOpen(false));
-  el.siteNav.addEventListener('click', (event) => { if (event.target.closest('a[href]')) setOpen(false, { focus: false }); });
+  el.siteNav.addEventListener('click', (event) => {
+    if (event.target.closest('a[href]')) setOpen(false, { focus: false });
+  });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && html.classList.contains('site-drawer-open')) setOpen(false);
   });
-  matchMedia(NARROW).addEventListener('change', (e) => { if (!e.matches) setOpen(false, { focus: false }); });
+  matchMedia(NARROW).addEventListener('change', (e) => {
+    if (!e.matches) setOpen(false, { focus: false });
+  });
 }

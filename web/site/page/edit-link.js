@@ -14,7 +14,7 @@ export async function showEditLink(n) {
   try {
     doc = await loadDoc(n);
   } catch {
-    return;  // the article shows its own error
+    return; // the article shows its own error
   }
   if (!doc.path || !state.current || state.current.n !== n) return;
   const p = make('p', 'site-edit');
@@ -25,4 +25,8 @@ export async function showEditLink(n) {
   if (article) article.after(p);
 }
 
-export const editLink = { onArticle: ({ target }) => { showEditLink(target.n); } };
+export const editLink = {
+  onArticle: ({ target }) => {
+    showEditLink(target.n);
+  },
+};

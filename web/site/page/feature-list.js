@@ -14,11 +14,19 @@ import { pager } from './pager.js';
 
 // Features of a doc of the site's own, shown without error: not of a local file or an error box.
 const aroundDocs = (feature) => ({
-  onArticle: (detail) => { if (detail.fresh && detail.article && Number.isInteger(detail.target?.n)) feature.onArticle(detail); },
+  onArticle: (detail) => {
+    if (detail.fresh && detail.article && Number.isInteger(detail.target?.n)) feature.onArticle(detail);
+  },
 });
 
 export const FEATURES = [
-  marks, code, drawer, sidebarToc,
-  aroundDocs(breadcrumbs), onPage, aroundDocs(editLink), aroundDocs(pager),
+  marks,
+  code,
+  drawer,
+  sidebarToc,
+  aroundDocs(breadcrumbs),
+  onPage,
+  aroundDocs(editLink),
+  aroundDocs(pager),
   search,
 ];

@@ -49,9 +49,11 @@ export function wireFiles(onOpened) {
   const open = document.getElementById('openFile');
   if (!open || !el.fileInput) return;
   open.addEventListener('click', () => el.fileInput.click());
-  el.fileInput.addEventListener('change', () => openFiles([...el.fileInput.files], onOpened).then(() => {
-    el.fileInput.value = '';
-  }));
+  el.fileInput.addEventListener('change', () =>
+    openFiles([...el.fileInput.files], onOpened).then(() => {
+      el.fileInput.value = '';
+    }),
+  );
   const hasFiles = (event) => event.dataTransfer && [...event.dataTransfer.types].includes('Files');
   document.addEventListener('dragover', (event) => {
     if (!hasFiles(event)) return;

@@ -38,10 +38,11 @@ function onSummaryClick(event) {
   if (!summary || event.target.closest('a') || !state.current) return;
   const id = summary.querySelector('[id]')?.id;
   if (!id) return;
-  const opening = !summary.parentElement.open;  // the click toggles after this handler
+  const opening = !summary.parentElement.open; // the click toggles after this handler
   const deepLink = hereHref(state.current, id);
   if (opening) history.replaceState(history.state, '', deepLink);
-  else if (new URL(deepLink, location.href).href === location.href) history.replaceState(history.state, '', hereHref(state.current));
+  else if (new URL(deepLink, location.href).href === location.href)
+    history.replaceState(history.state, '', hereHref(state.current));
   markTarget(opening ? summary.closest('details.fm-qa') : null);
 }
 

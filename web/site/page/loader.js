@@ -5,23 +5,24 @@ import { docScriptPath, GLOBALS } from '../shared/paths.js';
 import { whenIdle } from './dom.js';
 import { docCount, learnDocs, state } from './state.js';
 
-const docs = new Map();     // n → doc
-const waiting = new Map();  // n → { promise, resolve, reject }
-const failed = new Set();   // docs whose script failed: shown again on a visit, never prefetched
+const docs = new Map(); // n → doc
+const waiting = new Map(); // n → { promise, resolve, reject }
+const failed = new Set(); // docs whose script failed: shown again on a visit, never prefetched
 
 // The fields the page itself reads are checked; any other field the builder adds is passed on as
 // it is, for the feature that reads it (deliveredDoc(n).field).
 function checked(doc) {
-  if (!doc || typeof doc !== 'object' || typeof doc.markdown !== 'string') throw new Error('the doc script holds no Markdown');
+  if (!doc || typeof doc !== 'object' || typeof doc.markdown !== 'string')
+    throw new Error('the doc script holds no Markdown');
   return {
     ...doc,
     id: String(doc.id || ''),
     markdown: doc.markdown,
     options: doc.options && typeof doc.options === 'object' ? doc.options : {},
     links: doc.links && typeof doc.links === 'object' ? doc.links : {},
-    path: typeof doc.path === 'string' ? doc.path : '',  // the source file, relative to the docs folder
-    refs: doc.refs && typeof doc.refs === 'object' ? doc.refs : {},  // catalog entries this doc's page needs
-    near: Array.isArray(doc.near) && doc.near.length === 2 && doc.near.every(Number.isInteger) ? doc.near : null,  // [previous, next]
+    path: typeof doc.path === 'string' ? doc.path : '', // the source file, relative to the docs folder
+    refs: doc.refs && typeof doc.refs === 'object' ? doc.refs : {}, // catalog entries this doc's page needs
+    near: Array.isArray(doc.near) && doc.near.length === 2 && doc.near.every(Number.isInteger) ? doc.near : null, // [previous, next]
   };
 }
 
@@ -50,7 +51,10 @@ export function loadDoc(n) {
   if (!Number.isInteger(n) || n < 0 || n >= docCount()) return Promise.reject(new Error(`there is no doc ${n}`));
   let resolve;
   let reject;
-  const promise = new Promise((yes, no) => { resolve = yes; reject = no; });
+  const promise = new Promise((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
   waiting.set(n, { promise, resolve, reject });
   const src = docScriptPath(n);
   const script = document.createElement('script');
@@ -59,8 +63,8 @@ export function loadDoc(n) {
   const settle = (failure) => {
     script.remove();
     const wait = waiting.get(n);
-    if (!wait) return;  // delivered
-    waiting.delete(n);  // a later visit tries again
+    if (!wait) return; // delivered
+    waiting.delete(n); // a later visit tries again
     failed.add(n);
     wait.reject(new Error(failure));
   };
@@ -74,9 +78,12 @@ export function loadDoc(n) {
 // (a doc's error shows when it is visited). Never during start-up: it would compete with it.
 // ns: doc indexes, or a function giving them (run when idle, so its cost is off the start-up path).
 export function prefetch(ns) {
-  const go = () => whenIdle(() => {
-    for (const n of typeof ns === 'function' ? ns() : ns) if (Number.isInteger(n) && n >= 0 && n < docCount() && !docs.has(n) && !failed.has(n)) loadDoc(n).catch(() => {});
-  });
+  const go = () =>
+    whenIdle(() => {
+      for (const n of typeof ns === 'function' ? ns() : ns)
+        if (Number.isInteger(n) && n >= 0 && n < docCount() && !docs.has(n) && !failed.has(n))
+          loadDoc(n).catch(() => {});
+    });
   if (document.readyState === 'complete') go();
   else addEventListener('load', go, { once: true });
 }

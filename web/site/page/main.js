@@ -38,7 +38,7 @@ if (prerendered !== null && !location.hash.startsWith('#/')) adopt(decodeCompone
 
 function wireSkipLink() {
   document.querySelector('.site-skip')?.addEventListener('click', (event) => {
-    event.preventDefault();  // keep the route in the address bar
+    event.preventDefault(); // keep the route in the address bar
     el.siteMain.focus();
   });
 }
@@ -82,7 +82,7 @@ function start() {
     return takeOver(prerendered);
   }
   if (route.none) {
-    markRendered();  // the 404 page: its static text is the article
+    markRendered(); // the 404 page: its static text is the article
     return showInSidebar(null);
   }
   if (route.missing !== undefined) return showMissing(route.missing);

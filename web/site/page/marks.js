@@ -16,7 +16,8 @@ function sectionTextNodes(article, heading) {
   const nodes = [];
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (start && !(start.contains(node) || start.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+    if (start && !(start.contains(node) || start.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING))
+      continue;
     if (end && (end.contains(node) || end.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
     if (node.parentElement.closest('script, style, .site-copy')) continue;
     nodes.push(node);

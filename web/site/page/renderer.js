@@ -18,7 +18,7 @@ function wasmBytes(base64) {
 async function start() {
   if (typeof self[GLOBALS.core] !== 'function') throw new Error(`${PATHS.core} did not load`);
   const wasmBinary = wasmBytes(self[GLOBALS.wasm]);
-  self[GLOBALS.wasm] = undefined;  // the base64 copy is not needed again: let it be collected
+  self[GLOBALS.wasm] = undefined; // the base64 copy is not needed again: let it be collected
   return forDocs(wrapCore(await self[GLOBALS.core]({ wasmBinary })));
 }
 
@@ -35,7 +35,7 @@ export function startWhenWasmArrives() {
     configurable: true,
     set(value) {
       Object.defineProperty(self, GLOBALS.wasm, { value, writable: true, configurable: true });
-      renderer().catch(() => {});  // a failure is shown by the first doc that needs the renderer
+      renderer().catch(() => {}); // a failure is shown by the first doc that needs the renderer
     },
   });
 }

@@ -7,7 +7,7 @@ import { hashRoute, pageHref } from '../shared/hrefs.js';
 import { decodeComponent as decode } from '../shared/text.js';
 import { docCount, docId, state } from './state.js';
 
-let idIndex = null;  // id → doc index, built on the first hash route
+let idIndex = null; // id → doc index, built on the first hash route
 let longestSiteId = 0;
 
 function byId(id) {
@@ -56,7 +56,10 @@ export function resolveRoute(path) {
 function docOfPath(url) {
   const rootPath = state.rootUrl.pathname;
   if (url.origin !== state.rootUrl.origin || !url.pathname.startsWith(rootPath)) return null;
-  const rest = url.pathname.slice(rootPath.length).replace(/(^|\/)index\.html$/, '').replace(/\/$/, '');
+  const rest = url.pathname
+    .slice(rootPath.length)
+    .replace(/(^|\/)index\.html$/, '')
+    .replace(/\/$/, '');
   if (rest === '') return landing();
   const n = byId(rest.split('/').map(decode).join('/'));
   return n === undefined ? null : n;
@@ -109,11 +112,19 @@ export function interceptClicks(onNavigate) {
   // changes (Chromium even requests the icon again): make them absolute first.
   for (const node of document.querySelectorAll('a[href], link[rel~="icon"]')) node.setAttribute('href', node.href);
   document.addEventListener('click', (event) => {
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     const a = event.target.closest && event.target.closest('a[href]');
     if (!a || (a.target && a.target !== '_self') || a.hasAttribute('download')) return;
     const url = new URL(a.href, location.href);
-    if (url.pathname === location.pathname && url.search === location.search && url.hash) return;  // the browser's
+    if (url.pathname === location.pathname && url.search === location.search && url.hash) return; // the browser's
     const n = docOfPath(url);
     if (n === null) return;
     event.preventDefault();

@@ -11,10 +11,10 @@ import { markParts, snippetOf } from './search-text.js';
 
 const LIMIT = 20;
 const ui = { dialog: null, input: null, list: null, status: null, button: null, active: -1, hits: [] };
-let index = null;   // a SearchIndex once _foldmark/search.js (MiniSearch + the wrapper) has run
+let index = null; // a SearchIndex once _foldmark/search.js (MiniSearch + the wrapper) has run
 let loading = null;
-let failure = '';    // why the last load failed, shown until the search is opened again
-const pending = [];  // shards that arrived before the library
+let failure = ''; // why the last load failed, shown until the search is opened again
+const pending = []; // shards that arrived before the library
 
 function shardCount() {
   const k = Number(state.catalog && state.catalog.search);
@@ -63,7 +63,7 @@ function loadIndex() {
         return;
       }
       arrived += 1;
-      if (ui.input?.value) runQuery();  // results improve as shards arrive
+      if (ui.input?.value) runQuery(); // results improve as shards arrive
       if (arrived === total) resolve(index);
     };
     let requested = 0;
@@ -83,9 +83,10 @@ function loadIndex() {
     library.src = new URL(PATHS.searchCode, state.rootUrl).href;
     library.onerror = () => reject(new Error(`${PATHS.searchCode} could not be loaded`));
     library.onload = () => {
-      if (typeof self[GLOBALS.searchIndex] !== 'function') return reject(new Error(`${PATHS.searchCode} holds no search index`));
+      if (typeof self[GLOBALS.searchIndex] !== 'function')
+        return reject(new Error(`${PATHS.searchCode} holds no search index`));
       index = new self[GLOBALS.searchIndex]();
-      for (const data of pending.splice(0)) setTimeout(() => add(data));  // one shard per task: results show after the first
+      for (const data of pending.splice(0)) setTimeout(() => add(data)); // one shard per task: results show after the first
       return undefined;
     };
     document.head.append(library);
@@ -94,7 +95,7 @@ function loadIndex() {
   loading.catch((err) => {
     failure = `Search is unavailable: ${messageOf(err)}`;
     if (ui.status) ui.status.textContent = failure;
-    loading = null;  // the next opening tries again, from nothing
+    loading = null; // the next opening tries again, from nothing
     index = null;
     pending.length = 0;
   });
@@ -113,7 +114,8 @@ function option(hit, i) {
   li.setAttribute('aria-selected', 'false');
   li.append(make('span', 'site-search-doc', docLabel(hit.n)));
   if (hit.headingText) li.append(partsInto(make('span', 'site-search-section'), markParts(hit.headingText, hit.terms)));
-  if (hit.text) li.append(partsInto(make('span', 'site-search-snippet'), markParts(snippetOf(hit.text, hit.terms), hit.terms)));
+  if (hit.text)
+    li.append(partsInto(make('span', 'site-search-snippet'), markParts(snippetOf(hit.text, hit.terms), hit.terms)));
   li.addEventListener('click', () => choose(i));
   return li;
 }
@@ -140,8 +142,12 @@ function runQuery() {
   if (ui.hits.length) setActive(0);
   if (failure) ui.status.textContent = failure;
   else if (!query.trim()) ui.status.textContent = '';
-  else if (!loading || !index || index.shards.length < shardCount()) ui.status.textContent = 'Loading the search index…';
-  else ui.status.textContent = ui.hits.length ? `${ui.hits.length}${ui.hits.length === LIMIT ? '+' : ''} results` : 'No results';
+  else if (!loading || !index || index.shards.length < shardCount())
+    ui.status.textContent = 'Loading the search index…';
+  else
+    ui.status.textContent = ui.hits.length
+      ? `${ui.hits.length}${ui.hits.length === LIMIT ? '+' : ''} results`
+      : 'No results';
 }
 
 // ?q= in the address while the dialog is open: a search can be shared (file:// allows changing
@@ -181,7 +187,7 @@ function onKey(event) {
   } else if (event.key === 'Home' && event.ctrlKey) {
     setActive(0);
   } else if (event.key === 'Escape') {
-    event.preventDefault();  // a type=search input would only clear itself: close the dialog
+    event.preventDefault(); // a type=search input would only clear itself: close the dialog
     close();
   } else if (event.key === 'Enter') {
     event.preventDefault();
@@ -197,7 +203,13 @@ function build() {
   const label = make('label', 'site-search-label', 'Search');
   label.htmlFor = 'siteSearchInput';
   const input = make('input', 'site-search-input');
-  Object.assign(input, { id: 'siteSearchInput', type: 'search', autocomplete: 'off', spellcheck: false, placeholder: 'Search the docs' });
+  Object.assign(input, {
+    id: 'siteSearchInput',
+    type: 'search',
+    autocomplete: 'off',
+    spellcheck: false,
+    placeholder: 'Search the docs',
+  });
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-expanded', 'false');
@@ -217,15 +229,18 @@ function build() {
   input.addEventListener('input', () => {
     const start = performance.now();
     runQuery();
-    if (index?.shards.length) requestAnimationFrame(() => performance.measure(MARKS.search, { start, end: performance.now() }));
+    if (index?.shards.length)
+      requestAnimationFrame(() => performance.measure(MARKS.search, { start, end: performance.now() }));
   });
   input.addEventListener('keydown', onKey);
   dialog.addEventListener('close', () => {
     rememberQuery('');
-    if (!ui.chosen) ui.button?.focus();  // a chosen result moves focus to the article instead
+    if (!ui.chosen) ui.button?.focus(); // a chosen result moves focus to the article instead
     ui.chosen = false;
   });
-  dialog.addEventListener('click', (event) => { if (event.target === dialog) close(); });  // the backdrop
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) close();
+  }); // the backdrop
   document.body.append(dialog);
   Object.assign(ui, { dialog, input, list, status });
 }
@@ -238,9 +253,12 @@ export function openSearch(query) {
   if (!ui.dialog.open) ui.dialog.showModal();
   ui.input.focus();
   ui.input.select();
-  const ready = loadIndex();  // first: a new attempt forgets the last failure
+  const ready = loadIndex(); // first: a new attempt forgets the last failure
   runQuery();
-  ready.then(() => runQuery(), () => runQuery());
+  ready.then(
+    () => runQuery(),
+    () => runQuery(),
+  );
 }
 
 function close() {
@@ -259,7 +277,13 @@ function wireSearch() {
   button.setAttribute('aria-keyshortcuts', '/ Control+K');
   button.append(make('span', 'site-search-button-text', 'Search'), make('kbd', '', '/'));
   button.addEventListener('click', () => openSearch());
-  button.addEventListener('pointerenter', () => { loadIndex().catch(() => {}); }, { once: true });
+  button.addEventListener(
+    'pointerenter',
+    () => {
+      loadIndex().catch(() => {});
+    },
+    { once: true },
+  );
   const header = document.getElementById('siteHeader');
   header?.insertBefore(button, document.getElementById('themeToggle'));
   ui.button = button;

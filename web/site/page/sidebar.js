@@ -9,14 +9,17 @@ import { link, make } from './dom.js';
 import { docLabel, el, isDoc, placeOf, sameTarget, sidebars, state } from './state.js';
 import { docHref, hereHref, localHref } from './router.js';
 
-const TOC_MAX = 300;  // entries listed under the shown doc; an article of 150,000 headings lists these
+const TOC_MAX = 300; // entries listed under the shown doc; an article of 150,000 headings lists these
 const nav = { sidebar: -1, list: null, current: null, toc: null };
-let shownToc = null;  // { target, toc } of the article shown last: its TOC comes back with the sidebar
+let shownToc = null; // { target, toc } of the article shown last: its TOC comes back with the sidebar
 
 // The docs after and before n in its sidebar (what a reader opens next: prefetched when idle).
 export function neighboursOf(n) {
   const place = placeOf(n);
-  if (place) return neighbours(place).reverse().filter((m) => m !== undefined);
+  if (place)
+    return neighbours(place)
+      .reverse()
+      .filter((m) => m !== undefined);
   return [n + 1, n - 1].filter(isDoc);
 }
 

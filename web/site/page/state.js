@@ -5,13 +5,13 @@ import { placeDocs } from '../shared/reading-order.js';
 export const html = document.documentElement;
 
 export const state = {
-  catalog: null,     // self.foldmarkCatalog once catalog.js has run
-  rootUrl: null,     // absolute URL of the site's root folder (OUT/), from data-root
-  mode: 'hash',      // 'hash': #/<id>/<heading> links; 'path': <root><id>/index.html#<heading>
-  page: 'index',     // 'index' (OUT/index.html), 'doc' (OUT/<id>/index.html) or '404'
-  pathDoc: null,     // the doc this page was written for (data-doc), or null (404.html)
-  current: null,     // the shown doc: { n } or { local: entry }, or null
-  local: [],         // local files opened by the reader: { id, label, file, article }
+  catalog: null, // self.foldmarkCatalog once catalog.js has run
+  rootUrl: null, // absolute URL of the site's root folder (OUT/), from data-root
+  mode: 'hash', // 'hash': #/<id>/<heading> links; 'path': <root><id>/index.html#<heading>
+  page: 'index', // 'index' (OUT/index.html), 'doc' (OUT/<id>/index.html) or '404'
+  pathDoc: null, // the doc this page was written for (data-doc), or null (404.html)
+  current: null, // the shown doc: { n } or { local: entry }, or null
+  local: [], // local files opened by the reader: { id, label, file, article }
   siteTitle: '',
 };
 
@@ -46,7 +46,8 @@ const known = new Map();
 export function learnDocs(refs) {
   for (const [key, entry] of Object.entries(refs)) {
     const n = Number(key);
-    if (Number.isInteger(n) && n >= 0 && Array.isArray(entry) && typeof entry[0] === 'string') known.set(n, [entry[0], String(entry[1] ?? '')]);
+    if (Number.isInteger(n) && n >= 0 && Array.isArray(entry) && typeof entry[0] === 'string')
+      known.set(n, [entry[0], String(entry[1] ?? '')]);
   }
 }
 
@@ -65,7 +66,7 @@ export const docLabel = (n) => entryLabel(entryOf(n));
 
 export const isDoc = (n) => Number.isInteger(n) && n >= 0 && n < docCount();
 
-let decoded = null;  // { from: catalog.sidebars, sidebars: [{ items }] }, decoded once (shared/catalog.js)
+let decoded = null; // { from: catalog.sidebars, sidebars: [{ items }] }, decoded once (shared/catalog.js)
 
 /** The catalog's sidebars as named items ([{ items: [] }] when it has none). */
 export function sidebars() {

@@ -9,7 +9,7 @@ import { hereHref } from './router.js';
 
 const MAX = 200;
 let column = null;
-let stop = null;  // removes the scroll listener of the previous article
+let stop = null; // removes the scroll listener of the previous article
 
 function ensureColumn() {
   if (column) return column;
@@ -28,7 +28,7 @@ function setCurrent(id) {
   column.querySelector(`a[data-id="${CSS.escape(id)}"]`)?.setAttribute('aria-current', 'location');
 }
 
-let pinned = '';  // the entry the reader chose in the column, until they scroll themselves
+let pinned = ''; // the entry the reader chose in the column, until they scroll themselves
 
 // The heading being read: the last one above the top quarter of the window.
 function currentHeading(headings) {
@@ -53,7 +53,7 @@ function follow(headings) {
     queued = true;
   };
   addEventListener('scroll', onScroll, { passive: true });
-  el.siteArticle.addEventListener('toggle', onScroll, true);  // an item opened or closed
+  el.siteArticle.addEventListener('toggle', onScroll, true); // an item opened or closed
   stop = () => {
     removeEventListener('scroll', onScroll);
     el.siteArticle.removeEventListener('toggle', onScroll, true);
@@ -76,13 +76,15 @@ export function showOnPage(target, toc) {
     entries.push(t);
     headings.push(h);
   }
-  list.replaceChildren(...entries.map((t) => {
-    const li = make('li', t.sub ? 'site-onpage-sub' : '');
-    const a = link(t.text, hereHref(target, t.id));
-    a.dataset.id = t.id;
-    li.append(a);
-    return li;
-  }));
+  list.replaceChildren(
+    ...entries.map((t) => {
+      const li = make('li', t.sub ? 'site-onpage-sub' : '');
+      const a = link(t.text, hereHref(target, t.id));
+      a.dataset.id = t.id;
+      li.append(a);
+      return li;
+    }),
+  );
   box.hidden = headings.length < 2;
   pinned = '';
   if (!box.hidden) follow(headings);
@@ -94,7 +96,9 @@ function pin(event) {
   const a = event.target.closest('a[data-id]');
   if (a) pinned = a.dataset.id;
 }
-const unpin = () => { pinned = ''; };
+const unpin = () => {
+  pinned = '';
+};
 for (const type of ['wheel', 'touchmove', 'keydown']) addEventListener(type, unpin, { passive: true });
 
 export function hideOnPage() {

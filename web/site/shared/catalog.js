@@ -23,7 +23,8 @@ export const entryLabel = (entry) => String(entry[1] || entry[0]);
 /** Builder sidebar items (holding doc objects with .index and .label) → the wire form. */
 export function encodeItems(items) {
   return items.map((item) => {
-    if (item.type === 'doc') return item.label !== undefined && item.label !== item.doc.label ? [item.doc.index, item.label] : item.doc.index;
+    if (item.type === 'doc')
+      return item.label !== undefined && item.label !== item.doc.label ? [item.doc.index, item.label] : item.doc.index;
     if (item.type === 'link') return ['l', item.label, item.href];
     const c = ['c', item.label, item.collapsed ? 1 : 0, encodeItems(item.items)];
     if (item.doc) c.push(item.doc.index);
@@ -43,7 +44,10 @@ export function decodeItems(raw, isDoc) {
     else if (isDoc(item[0])) out.push({ type: 'doc', doc: item[0], ...(item[1] ? { label: String(item[1]) } : {}) });
     else if (item[0] === 'c') {
       out.push({
-        type: 'category', label: String(item[1] ?? ''), collapsed: Boolean(item[2]), items: decodeItems(item[3], isDoc),
+        type: 'category',
+        label: String(item[1] ?? ''),
+        collapsed: Boolean(item[2]),
+        items: decodeItems(item[3], isDoc),
         ...(isDoc(item[4]) ? { doc: item[4] } : {}),
       });
     } else if (item[0] === 'l') out.push({ type: 'link', label: String(item[1]), href: String(item[2]) });
@@ -54,11 +58,14 @@ export function decodeItems(raw, isDoc) {
 /** The catalog's data; docs in index order, sidebars as the builder made them (the first is the main one). */
 export function encodeCatalog({ docs, sidebars, landing, title, collapse, search = 0, code = {}, editUrl = '' }) {
   return {
-    v: CATALOG_VERSION, title, collapse, landing: landing.index,
+    v: CATALOG_VERSION,
+    title,
+    collapse,
+    landing: landing.index,
     docs: docs.map(docEntry),
     sidebars: sidebars.map((s) => encodeItems(s.items)),
-    search,  // the number of search shards, shared/paths.js searchShardPath(k)
-    code,    // fence language → Prism files to load in order, prismPath(name)
+    search, // the number of search shards, shared/paths.js searchShardPath(k)
+    code, // fence language → Prism files to load in order, prismPath(name)
     editUrl, // --edit-url: "Edit this page" links to editUrl + the doc's path (doc script `path`)
   };
 }

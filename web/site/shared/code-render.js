@@ -18,7 +18,9 @@ export function tokenLines(tokens) {
       const pieces = token.split('\n');
       pieces.forEach((piece, i) => {
         if (i > 0) lines.push('');
-        if (piece) lines[lines.length - 1] += open.map((c) => `<span class="${c}">`).join('') + escapeText(piece) + '</span>'.repeat(open.length);
+        if (piece)
+          lines[lines.length - 1] +=
+            open.map((c) => `<span class="${c}">`).join('') + escapeText(piece) + '</span>'.repeat(open.length);
       });
       return;
     }
@@ -32,8 +34,10 @@ export function tokenLines(tokens) {
 /** The whole <code> inner HTML: lines joined, each in span.site-line, highlighted ones marked. */
 export function codeHtml(lines, highlighted = new Set()) {
   if (lines.length > 1 && lines[lines.length - 1] === '') lines = lines.slice(0, -1);
-  return lines.map((line, i) => {
-    const cls = highlighted.has(i) ? 'site-line fm-line-highlight' : 'site-line';
-    return `<span class="${cls}">${line}\n</span>`;
-  }).join('');
+  return lines
+    .map((line, i) => {
+      const cls = highlighted.has(i) ? 'site-line fm-line-highlight' : 'site-line';
+      return `<span class="${cls}">${line}\n</span>`;
+    })
+    .join('');
 }

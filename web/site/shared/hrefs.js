@@ -8,7 +8,7 @@ export function encodePath(path) {
   let out = encoded.get(path);
   if (out === undefined) {
     out = path.split('/').map(encodeURIComponent).join('/');
-    if (encoded.size < 100000) encoded.set(path, out);  // the builder asks for each id many times
+    if (encoded.size < 100000) encoded.set(path, out); // the builder asks for each id many times
   }
   return out;
 }
@@ -20,10 +20,12 @@ export const rootOf = (id) => '../'.repeat(id.split('/').length);
 export const hashRoute = (id, heading = '') => `#/${encodePath(id)}${heading ? `/${encodeURIComponent(heading)}` : ''}`;
 
 /** '<root><id>/index.html' or '…#<heading>'. */
-export const pageHref = (root, id, heading = '') => `${root}${encodePath(id)}/index.html${heading ? `#${encodeURIComponent(heading)}` : ''}`;
+export const pageHref = (root, id, heading = '') =>
+  `${root}${encodePath(id)}/index.html${heading ? `#${encodeURIComponent(heading)}` : ''}`;
 
 /** The href of a doc in a page of this mode whose root is root. */
-export const docHref = (mode, root, id, heading = '') => (mode === 'hash' ? hashRoute(id, heading) : pageHref(root, id, heading));
+export const docHref = (mode, root, id, heading = '') =>
+  mode === 'hash' ? hashRoute(id, heading) : pageHref(root, id, heading);
 
 /**
  * What a link or image of a rendered article becomes, from its attribute value and the doc's

@@ -6,7 +6,7 @@
 export function tocEntries(toc, max) {
   if (!Array.isArray(toc)) return [];
   let top = Infinity;
-  for (const t of toc) if (t.id && t.level < top) top = t.level;  // a loop: never spread a huge array
+  for (const t of toc) if (t.id && t.level < top) top = t.level; // a loop: never spread a huge array
   const out = [];
   for (const t of toc) {
     if (out.length === max) break;
