@@ -52,7 +52,7 @@ before(async () => {
 after(async () => browser?.close());
 
 test('the rendered markup passes axe, shows every tab panel and resolves its aria references', async () => {
-  const { html } = fm.render(ARTICLE, { idPrefix: 'doc--' });
+  const { html } = fm.render(ARTICLE, { idPrefix: 'doc--', mdx: true });
   const { page, problems } = await openPage(browser.context);
   await page.setContent(
     `<!doctype html><html lang="en"><head><title>t</title></head><body><main>${html}</main></body></html>`,

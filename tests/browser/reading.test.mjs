@@ -311,7 +311,7 @@ for (const scheme of ['light', 'dark']) {
       const tabs = ['npm', 'yarn'].map(
         (v) => `<TabItem value="${v}">\n\n\`\`\`bash\n${v} add widget\n\`\`\`\n\n</TabItem>`,
       );
-      const html = (await createFoldmark()).toHtml(`<Tabs>\n${tabs.join('\n')}\n</Tabs>\n`);
+      const html = (await createFoldmark()).toHtml(`<Tabs>\n${tabs.join('\n')}\n</Tabs>\n`, { mdx: true });
       await page.evaluate((fragment) => {
         const template = document.createElement('template');
         template.innerHTML = fragment;
