@@ -13,10 +13,10 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { cli, removeDir, tempDir } from './util.mjs';
+import { cli, removeDir, tempDir, writeFile } from './util.mjs';
 
 const run = promisify(execFile);
 const work = tempDir('outsafe');
@@ -32,16 +32,11 @@ async function foldmark(cwd, ...args) {
   }
 }
 
-function write(file, body) {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, body);
-}
-
 let n = 0;
 function project() {
   const top = join(work, `p${n++}`);
-  write(join(top, 'docs', 'a.md'), '# A\n');
-  write(join(top, 'docs', 'b.md'), '# B\n');
+  writeFile(join(top, 'docs', 'a.md'), '# A\n');
+  writeFile(join(top, 'docs', 'b.md'), '# B\n');
   return { top, docs: join(top, 'docs'), out: join(top, 'site') };
 }
 
@@ -55,11 +50,11 @@ function tamper(out, extra) {
 describe('the manifest in --out', () => {
   test('entries naming anything outside --out are never deleted, files nor folders', async () => {
     const { top, docs, out } = project();
-    write(join(top, 'victim', 'keep.txt'), 'precious');
-    write(join(top, 'victims', 'd', 'f.txt'), 'precious too');
-    write(join(top, 'abs.txt'), 'absolute');
+    writeFile(join(top, 'victim', 'keep.txt'), 'precious');
+    writeFile(join(top, 'victims', 'd', 'f.txt'), 'precious too');
+    writeFile(join(top, 'abs.txt'), 'absolute');
     assert.equal((await foldmark(top, 'build', docs, '--out', out)).code, 0);
-    write(join(out, 'mine', 'notes.txt'), "a folder of the user's inside --out");
+    writeFile(join(out, 'mine', 'notes.txt'), "a folder of the user's inside --out");
     tamper(out, [
       '../victim/keep.txt',
       '../victims/d',
@@ -81,7 +76,7 @@ describe('the manifest in --out', () => {
 
   test('an entry that leads through a symlink inside --out is not followed', async () => {
     const { top, docs, out } = project();
-    write(join(top, 'elsewhere', 'index.html'), 'theirs');
+    writeFile(join(top, 'elsewhere', 'index.html'), 'theirs');
     assert.equal((await foldmark(top, 'build', docs, '--out', out, '--prerender')).code, 0);
     // b's page folder replaced by a link to a folder of someone else's, then b removed.
     rmSync(join(out, 'b'), { recursive: true });
