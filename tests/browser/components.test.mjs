@@ -11,12 +11,12 @@ import {
   buildSite,
   launch,
   load,
-  openPage,
   removeDir,
   root,
   serve,
   STRICT_CSP,
   tempDir,
+  withCheckedPage,
 } from './harness.mjs';
 
 const work = tempDir('components');
@@ -39,16 +39,7 @@ after(async () => {
   removeDir(work);
 });
 
-async function withPage(fn, { width = 1200, height = 900 } = {}) {
-  const { page, problems } = await openPage(browser.context);
-  await page.setViewportSize({ width, height });
-  try {
-    await fn(page);
-    assert.deepEqual(problems, []);
-  } finally {
-    await page.close();
-  }
-}
+const withPage = (fn, { width = 1200, height = 900 } = {}) => withCheckedPage(browser, { width, height }, fn);
 
 // What a reader sees of each admonition, of a plain paragraph and of the two kinds of <details>.
 const looks = (page) =>

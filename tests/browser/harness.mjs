@@ -125,6 +125,19 @@ export async function openPage(context) {
   return { page, problems };
 }
 
+// Runs fn(page) on a fresh page of browser sized width × height, then closes it; the test fails on
+// any problem openPage recorded.
+export async function withCheckedPage(browser, { width, height }, fn) {
+  const { page, problems } = await openPage(browser.context);
+  await page.setViewportSize({ width, height });
+  try {
+    await fn(page);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
+}
+
 // Navigates and waits until the page has put the routed article in the DOM (RENDERED_MARK).
 export async function load(page, url) {
   await page.goto('about:blank');
