@@ -76,22 +76,27 @@ export function serve({ routes, pages = {}, headers = {} }) {
   });
 }
 
+// The Debian Chromium, headless, with no sandbox and nothing fetched on its own account.
+export const CHROMIUM_OPTIONS = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 export async function launch() {
   const profile = tempDir('profile');
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    ...CHROMIUM_OPTIONS,
     headless: true,
     viewport: { width: 1200, height: 800 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
   });
   // Every wait is for a state; this ceiling only stops one that never comes. Playwright's 30 s is
   // a few seconds of work on a machine as loaded as a shared CI runner can be.
