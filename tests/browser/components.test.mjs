@@ -9,12 +9,11 @@ import { after, before, test } from 'node:test';
 import {
   axeViolations,
   buildSite,
+  closeAndRemove,
   launch,
   load,
-  removeDir,
   root,
-  serve,
-  STRICT_CSP,
+  serveWithStrictCsp,
   tempDir,
   withCheckedPage,
 } from './harness.mjs';
@@ -30,14 +29,10 @@ let server;
 
 before(async () => {
   await buildSite(join(root, 'tests/fixtures/components'), siteDir, '--title', 'Components');
-  server = await serve({ routes: { '/': siteDir }, headers: { 'content-security-policy': STRICT_CSP } });
+  server = await serveWithStrictCsp({ '/': siteDir });
   browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(work);
-});
+after(() => closeAndRemove({ browser, server, dir: work }));
 
 const withPage = (fn, { width = 1200, height = 900 } = {}) => withCheckedPage(browser, { width, height }, fn);
 

@@ -76,6 +76,18 @@ export function serve({ routes, pages = {}, headers = {} }) {
   });
 }
 
+// serve() of routes with the STRICT_CSP header on every response.
+export function serveWithStrictCsp(routes) {
+  return serve({ routes, headers: { 'content-security-policy': STRICT_CSP } });
+}
+
+// For after(): closes the browser and the server (either may never have started), removes dir.
+export async function closeAndRemove({ browser, server, dir }) {
+  await browser?.close();
+  await server?.close();
+  removeDir(dir);
+}
+
 // The Debian Chromium, headless, with no sandbox and nothing fetched on its own account.
 export const CHROMIUM_OPTIONS = {
   executablePath: '/usr/bin/chromium',
