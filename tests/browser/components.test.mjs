@@ -9,14 +9,13 @@ import { after, before, test } from 'node:test';
 import {
   axeViolations,
   buildSite,
+  closeAndRemove,
   launch,
   load,
-  openPage,
-  removeDir,
   root,
-  serve,
-  STRICT_CSP,
+  serveWithStrictCsp,
   tempDir,
+  withCheckedPage,
 } from './harness.mjs';
 
 const work = tempDir('components');
@@ -30,25 +29,12 @@ let server;
 
 before(async () => {
   await buildSite(join(root, 'tests/fixtures/components'), siteDir, '--title', 'Components');
-  server = await serve({ routes: { '/': siteDir }, headers: { 'content-security-policy': STRICT_CSP } });
+  server = await serveWithStrictCsp({ '/': siteDir });
   browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(work);
-});
+after(() => closeAndRemove({ browser, server, dir: work }));
 
-async function withPage(fn, { width = 1200, height = 900 } = {}) {
-  const { page, problems } = await openPage(browser.context);
-  await page.setViewportSize({ width, height });
-  try {
-    await fn(page);
-    assert.deepEqual(problems, []);
-  } finally {
-    await page.close();
-  }
-}
+const withPage = (fn, { width = 1200, height = 900 } = {}) => withCheckedPage(browser, { width, height }, fn);
 
 // What a reader sees of each admonition, of a plain paragraph and of the two kinds of <details>.
 const looks = (page) =>

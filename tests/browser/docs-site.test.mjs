@@ -10,15 +10,15 @@ import vm from 'node:vm';
 import {
   axeViolations,
   buildSite,
+  closeAndRemove,
   launch,
   liveSidebar,
   load,
   openPage,
-  removeDir,
   RENDERED_MARK,
   root,
   serve,
-  STRICT_CSP,
+  serveWithStrictCsp,
   tempDir,
 } from './harness.mjs';
 
@@ -42,17 +42,10 @@ before(async () => {
   await buildSite(join(tree, 'docs'), pathDir, ...flags, '--prerender');
   const { docs } = catalogOf(hashDir);
   n = Object.fromEntries(docs.map(([id], i) => [id, i]));
-  server = await serve({
-    routes: { '/hash/': hashDir, '/path/': pathDir },
-    headers: { 'content-security-policy': STRICT_CSP },
-  });
+  server = await serveWithStrictCsp({ '/hash/': hashDir, '/path/': pathDir });
   browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(work);
-});
+after(() => closeAndRemove({ browser, server, dir: work }));
 
 // A fresh page; the test fails on any console error, exception or CSP violation. Requests to the
 // fixture's protocol-relative image host are answered here (no network in CI).

@@ -76,22 +76,39 @@ export function serve({ routes, pages = {}, headers = {} }) {
   });
 }
 
+// serve() of routes with the STRICT_CSP header on every response.
+export function serveWithStrictCsp(routes) {
+  return serve({ routes, headers: { 'content-security-policy': STRICT_CSP } });
+}
+
+// For after(): closes the browser and the server (either may never have started), removes dir.
+export async function closeAndRemove({ browser, server, dir }) {
+  await browser?.close();
+  await server?.close();
+  removeDir(dir);
+}
+
+// The Debian Chromium, headless, with no sandbox and nothing fetched on its own account.
+export const CHROMIUM_OPTIONS = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 export async function launch() {
   const profile = tempDir('profile');
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    ...CHROMIUM_OPTIONS,
     headless: true,
     viewport: { width: 1200, height: 800 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
   });
   // Every wait is for a state; this ceiling only stops one that never comes. Playwright's 30 s is
   // a few seconds of work on a machine as loaded as a shared CI runner can be.
@@ -123,6 +140,19 @@ export async function openPage(context) {
     );
   });
   return { page, problems };
+}
+
+// Runs fn(page) on a fresh page of browser sized width × height, then closes it; the test fails on
+// any problem openPage recorded.
+export async function withCheckedPage(browser, { width, height }, fn) {
+  const { page, problems } = await openPage(browser.context);
+  await page.setViewportSize({ width, height });
+  try {
+    await fn(page);
+    assert.deepEqual(problems, []);
+  } finally {
+    await page.close();
+  }
 }
 
 // Navigates and waits until the page has put the routed article in the DOM (RENDERED_MARK).

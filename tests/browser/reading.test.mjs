@@ -10,7 +10,17 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { createFoldmark } from '../../web/node.js';
 import { buildSite as buildFromApi } from '../../web/site/builder/index.js';
-import { axeViolations, buildSite, launch, load, openPage, removeDir, root, tempDir } from './harness.mjs';
+import {
+  axeViolations,
+  buildSite,
+  launch,
+  load,
+  openPage,
+  removeDir,
+  root,
+  tempDir,
+  withCheckedPage,
+} from './harness.mjs';
 
 const work = tempDir('reading');
 const siteDir = join(work, 'site');
@@ -35,16 +45,7 @@ after(async () => {
   removeDir(work);
 });
 
-async function withPage(fn, { width = 1300, height = 900 } = {}) {
-  const { page, problems } = await openPage(browser.context);
-  await page.setViewportSize({ width, height });
-  try {
-    await fn(page);
-    assert.deepEqual(problems, []);
-  } finally {
-    await page.close();
-  }
-}
+const withPage = (fn, { width = 1300, height = 900 } = {}) => withCheckedPage(browser, { width, height }, fn);
 
 const resultsShown = (page) =>
   page.waitForFunction(

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { buildSite, launch, load, openPage, removeDir, serve, STRICT_CSP, tempDir } from './harness.mjs';
+import { buildSite, closeAndRemove, launch, load, openPage, serveWithStrictCsp, tempDir } from './harness.mjs';
 
 const TITLE = "</title><script>alert('title')</script>";
 const DESCRIPTION = `"><script>alert('description')</script>`;
@@ -34,14 +34,10 @@ before(async () => {
   mkdirSync(join(work, 'content'));
   writeFileSync(join(work, 'content', 'evil.md'), evil);
   await buildSite(join(work, 'content'), siteDir, '--prerender');
-  server = await serve({ routes: { '/': siteDir }, headers: { 'content-security-policy': STRICT_CSP } });
+  server = await serveWithStrictCsp({ '/': siteDir });
   browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(work);
-});
+after(() => closeAndRemove({ browser, server, dir: work }));
 
 test("index.html: the only <script> elements are the site's, and the JSON-LD parses back", () => {
   const html = readFileSync(join(siteDir, 'index.html'), 'utf8');

@@ -12,16 +12,15 @@ import { createFoldmark } from '../../web/node.js';
 import {
   axeViolations,
   buildSite,
+  closeAndRemove,
   launch,
   liveSidebar,
   load,
   openPage,
-  removeDir,
   root,
   screenshots,
-  serve,
+  serveWithStrictCsp,
   settles,
-  STRICT_CSP,
   tempDir,
 } from './harness.mjs';
 
@@ -46,17 +45,10 @@ before(async () => {
   const { docs, sidebars } = JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog)); // out of the vm realm
   expected = sidebars[0].map((n) => ({ n, id: docs[n][0], label: docs[n][1] }));
   other = expected.find((e) => e.id !== seed.id);
-  server = await serve({
-    routes: { '/plain/': plainDir, '/': siteDir },
-    headers: { 'content-security-policy': STRICT_CSP },
-  });
+  server = await serveWithStrictCsp({ '/plain/': plainDir, '/': siteDir });
   browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  removeDir(work);
-});
+after(() => closeAndRemove({ browser, server, dir: work }));
 
 // Runs fn with a fresh page and fails the test on any console error, page error or CSP violation.
 function check(name, fn) {

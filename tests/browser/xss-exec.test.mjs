@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { createFoldmark } from '../../web/node.js';
 import { reportMissingShared, sharedFile } from '../node/shared-data.mjs';
+import { CHROMIUM_OPTIONS } from './harness.mjs';
 
 const shared = process.env.FOLDMARK_XSS_PAYLOADS ?? sharedFile('testdata/xss-payloads.txt');
 if (!shared) reportMissingShared('testdata/xss-payloads.txt', 'the shared XSS payloads are');
@@ -36,19 +37,7 @@ const dialogs = [];
 
 before(async () => {
   fm = await createFoldmark();
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  context = await chromium.launchPersistentContext(profile, CHROMIUM_OPTIONS);
   await context.addInitScript(RECORDERS);
   // Nothing leaves the page: relative and http(s) links are aborted, javascript: would run inline.
   await context.route('**/*', (route) => route.abort());

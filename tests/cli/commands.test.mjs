@@ -2,30 +2,17 @@
 // warning, never over files), and foldmark.config.json/.mjs (found where documented, flags over it,
 // each mistake named with its file and key). Needs only the repository.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { resolveSettings } from '../../web/cli/config.js';
 import { CONFIG_KEYS, helpText, OPTIONS } from '../../web/cli/options.js';
 import { InputError } from '../../web/input-error.js';
-import { cli, removeDir, tempDir } from './util.mjs';
+import { foldmarkIn, removeDir, tempDir } from './util.mjs';
 
-const run = promisify(execFile);
 const work = tempDir('config');
 after(() => removeDir(work));
-
-async function foldmark(cwd, ...args) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    if (typeof err.code !== 'number') throw err;
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 function catalogOf(outDir) {
   const sandbox = { self: {} };
@@ -50,7 +37,7 @@ function project(
 describe('help and usage', () => {
   test('--help of the program and of every command exits 0 and names the command', async () => {
     for (const args of [['--help'], ['render', '--help'], ['build', '--help'], ['dev', '--help'], ['init', '-h']]) {
-      const r = await foldmark(work, ...args);
+      const r = await foldmarkIn(work, ...args);
       assert.equal(r.code, 0, args.join(' '));
       assert.match(r.stdout, new RegExp(`usage: foldmark ${args.length > 1 ? args[0] : ''}`));
     }
@@ -72,7 +59,7 @@ describe('help and usage', () => {
       [['serve'], /unknown command "serve"/],
     ];
     for (const [args, message] of cases) {
-      const r = await foldmark(work, ...args);
+      const r = await foldmarkIn(work, ...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, message);
       assert.match(r.stderr, /usage: foldmark/);
@@ -84,12 +71,12 @@ describe('init', () => {
   test('from an empty folder: init docs, then build docs with no warning and no broken link', async () => {
     const dir = join(work, 'fresh');
     mkdirSync(dir);
-    const init = await foldmark(dir, 'init', 'docs');
+    const init = await foldmarkIn(dir, 'init', 'docs');
     assert.equal(init.code, 0, init.stderr);
     assert.match(init.stdout, /npx foldmark dev docs/);
     for (const f of ['intro.md', 'tutorial.md', 'guides/_category_.json', 'sidebars.js', 'foldmark.config.json'])
       assert.ok(existsSync(join(dir, 'docs', f)), f);
-    const build = await foldmark(dir, 'build', 'docs');
+    const build = await foldmarkIn(dir, 'build', 'docs');
     assert.equal(build.code, 0, build.stderr);
     assert.equal(build.stderr, '');
     assert.match(build.stdout, /4 articles built; \d+ links between docs, 0 files linked, 0 broken links/);
@@ -100,19 +87,19 @@ describe('init', () => {
   test('init with no DIR writes ./docs', async () => {
     const dir = join(work, 'default');
     mkdirSync(dir);
-    assert.equal((await foldmark(dir, 'init')).code, 0);
+    assert.equal((await foldmarkIn(dir, 'init')).code, 0);
     assert.ok(existsSync(join(dir, 'docs', 'intro.md')));
   });
   test('a non-empty folder or a file is refused (exit 1) and left as it was', async () => {
     const dir = join(work, 'busy');
     mkdirSync(dir);
     writeFileSync(join(dir, 'intro.md'), 'mine');
-    const r = await foldmark(work, 'init', dir);
+    const r = await foldmarkIn(work, 'init', dir);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /busy: error: is not empty/);
     assert.equal(readFileSync(join(dir, 'intro.md'), 'utf8'), 'mine');
     assert.ok(!existsSync(join(dir, 'tutorial.md')));
-    const file = await foldmark(work, 'init', join(dir, 'intro.md'));
+    const file = await foldmarkIn(work, 'init', join(dir, 'intro.md'));
     assert.equal(file.code, 1);
     assert.match(file.stderr, /exists and is not a folder/);
   });
@@ -123,13 +110,13 @@ describe('config file', () => {
     const dir = project({ title: 'Configured', docs: 'docs', out: 'site' });
     writeFileSync(join(dir, 'foldmark.config.json'), readFileSync(join(dir, 'docs', 'foldmark.config.json')));
     removeDir(join(dir, 'docs', 'foldmark.config.json'));
-    const r = await foldmark(dir, 'build');
+    const r = await foldmarkIn(dir, 'build');
     assert.equal(r.code, 0, r.stderr);
     assert.equal(catalogOf(join(dir, 'site')).title, 'Configured');
   });
   test('in the docs folder: found from DOCS_DIR, paths relative to the file', async () => {
     const dir = project({ title: 'Docs folder', out: '../out', collapse: 'questions' });
-    const r = await foldmark(work, 'build', join(dir, 'docs'));
+    const r = await foldmarkIn(work, 'build', join(dir, 'docs'));
     assert.equal(r.code, 0, r.stderr);
     const catalog = catalogOf(join(dir, 'out'));
     assert.deepEqual([catalog.title, catalog.collapse], ['Docs folder', 'questions']);
@@ -139,10 +126,10 @@ describe('config file', () => {
       { title: 'From config', out: '../out', strict: true, collapse: 'questions' },
       { docs: { 'a.md': '# A\n\n[gone](./gone.md)\n' } },
     );
-    const strict = await foldmark(dir, 'build', 'docs');
+    const strict = await foldmarkIn(dir, 'build', 'docs');
     assert.equal(strict.code, 1);
     assert.match(strict.stderr, /broken link\(s\) \(--strict\)/);
-    const r = await foldmark(
+    const r = await foldmarkIn(
       dir,
       'build',
       'docs',
@@ -165,7 +152,7 @@ describe('config file', () => {
       join(dir, 'elsewhere.json'),
       JSON.stringify({ docs: 'docs', out: 'o', editUrl: 'https://example.com/edit/main/docs' }),
     );
-    const r = await foldmark(work, 'build', '-c', join(dir, 'elsewhere.json'));
+    const r = await foldmarkIn(work, 'build', '-c', join(dir, 'elsewhere.json'));
     assert.equal(r.code, 0, r.stderr);
     assert.equal(catalogOf(join(dir, 'o')).editUrl, 'https://example.com/edit/main/docs/');
     assert.match(readFileSync(join(dir, 'o', '_foldmark', 'docs', '0.js'), 'utf8'), /"path":"a.md"/);
@@ -174,7 +161,7 @@ describe('config file', () => {
     const dir = project('export default { title: `From ${"code"}`, out: "../out" };\n', {
       name: 'foldmark.config.mjs',
     });
-    const r = await foldmark(work, 'build', join(dir, 'docs'));
+    const r = await foldmarkIn(work, 'build', join(dir, 'docs'));
     assert.equal(r.code, 0, r.stderr);
     assert.equal(catalogOf(join(dir, 'out')).title, 'From code');
   });
@@ -214,7 +201,7 @@ describe('config file', () => {
   });
   test('on the command line a config mistake exits 1 with file:line:column and builds nothing', async () => {
     const dir = project('{\n  "titel": "y"\n}\n');
-    const r = await foldmark(work, 'build', join(dir, 'docs'), '-o', join(dir, 'out'));
+    const r = await foldmarkIn(work, 'build', join(dir, 'docs'), '-o', join(dir, 'out'));
     assert.equal(r.code, 1);
     assert.equal(
       r.stderr.split('\n')[0],
@@ -225,7 +212,7 @@ describe('config file', () => {
   test('two config files in one folder are an error, not a guess', async () => {
     const dir = project({ title: 'json' });
     writeFileSync(join(dir, 'docs', 'foldmark.config.mjs'), 'export default { title: "mjs" };\n');
-    const r = await foldmark(work, 'build', join(dir, 'docs'), '-o', join(dir, 'out'));
+    const r = await foldmarkIn(work, 'build', join(dir, 'docs'), '-o', join(dir, 'out'));
     assert.equal(r.code, 1);
     assert.match(r.stderr, /two config files in one folder/);
   });

@@ -3,32 +3,14 @@
 // generates; doc ids that every output path and every file system can hold. Each case was
 // reproduced against the previous builder (a symlink published /etc/passwd).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import vm from 'node:vm';
-import { cli, removeDir, startDev, tempDir } from './util.mjs';
+import { foldmarkIn, removeDir, startDev, tempDir, writeFile } from './util.mjs';
 
-const run = promisify(execFile);
 const work = tempDir('contain');
 after(() => removeDir(work));
-
-async function foldmark(cwd, ...args) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    if (typeof err.code !== 'number') throw err;
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-function write(file, body) {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, body);
-}
 
 let n = 0;
 // A workspace (a folder with .git) inside a folder that holds a secret beside it.
@@ -36,8 +18,8 @@ function workspace() {
   const top = join(work, `w${n++}`);
   const ws = join(top, 'repo');
   mkdirSync(join(ws, '.git'), { recursive: true });
-  write(join(ws, '.git', 'config'), '[http] extraheader = AUTHORIZATION: token\n');
-  write(join(top, 'secret.txt'), 'SECRET\n');
+  writeFile(join(ws, '.git', 'config'), '[http] extraheader = AUTHORIZATION: token\n');
+  writeFile(join(top, 'secret.txt'), 'SECRET\n');
   return { top, ws, docs: join(ws, 'docs') };
 }
 
@@ -50,12 +32,12 @@ function catalogIds(out) {
 describe('containment', () => {
   test('a docs folder in no project (no .git or package.json above) publishes nothing beside it', async () => {
     const t = join(work, `loose${n++}`);
-    write(join(t, 'secret.txt'), 'SECRET\n');
-    write(join(t, 'docs', 'a.md'), '# A\n\n[key](./key.txt)\n\n![x](./pic.png)\n');
+    writeFile(join(t, 'secret.txt'), 'SECRET\n');
+    writeFile(join(t, 'docs', 'a.md'), '# A\n\n[key](./key.txt)\n\n![x](./pic.png)\n');
     symlinkSync('../secret.txt', join(t, 'docs', 'key.txt'));
     symlinkSync('/etc/passwd', join(t, 'docs', 'pic.png'));
     const out = join(t, 'out');
-    const r = await foldmark(t, 'build', join(t, 'docs'), '--out', out);
+    const r = await foldmarkIn(t, 'build', join(t, 'docs'), '--out', out);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /a\.md:3:\d+: warning: '\.\/key\.txt' resolves outside/);
     assert.match(r.stderr, /a\.md:5:\d+: warning: '\.\/pic\.png' resolves outside/);
@@ -64,14 +46,14 @@ describe('containment', () => {
 
   test('a linked file whose symlink leads out of the workspace, or into a hidden folder, is refused at the link; one inside is published', async () => {
     const { top, ws, docs } = workspace();
-    write(join(docs, 'a.md'), '# A\n\n[key](./key.txt)\n\n![x](./pic.png)\n\n![ok](./ok.png) [git](./cfg.txt)\n');
-    write(join(ws, 'assets', 'ok.png'), 'PNG');
+    writeFile(join(docs, 'a.md'), '# A\n\n[key](./key.txt)\n\n![x](./pic.png)\n\n![ok](./ok.png) [git](./cfg.txt)\n');
+    writeFile(join(ws, 'assets', 'ok.png'), 'PNG');
     symlinkSync(join(top, 'secret.txt'), join(docs, 'key.txt'));
     symlinkSync('/etc/passwd', join(docs, 'pic.png'));
     symlinkSync('../assets/ok.png', join(docs, 'ok.png'));
     symlinkSync('../.git/config', join(docs, 'cfg.txt'));
     const out = join(top, 'out');
-    const r = await foldmark(top, 'build', docs, '--out', out);
+    const r = await foldmarkIn(top, 'build', docs, '--out', out);
     assert.equal(r.code, 0, r.stderr);
     assert.ok(r.stderr.includes(`${join(docs, 'a.md')}:3:7: warning: './key.txt' resolves outside`), r.stderr);
     assert.match(r.stderr, /a\.md:5:\d+: warning: '\.\/pic\.png' resolves outside .*not published/);
@@ -88,18 +70,18 @@ describe('containment', () => {
 
   test('articles, folders and category files that resolve outside are left out with a warning', async () => {
     const { top, ws, docs } = workspace();
-    write(join(docs, 'a.md'), '# A\n');
-    write(join(top, 'outside.md'), '# Outside secret\n');
-    write(join(top, 'elsewhere', 'x.md'), '# Elsewhere secret\n');
-    write(join(top, 'cat', '_category_.json'), '{"label": "Leaked label"}');
-    write(join(docs, 'guide', 'g.md'), '# G\n');
+    writeFile(join(docs, 'a.md'), '# A\n');
+    writeFile(join(top, 'outside.md'), '# Outside secret\n');
+    writeFile(join(top, 'elsewhere', 'x.md'), '# Elsewhere secret\n');
+    writeFile(join(top, 'cat', '_category_.json'), '{"label": "Leaked label"}');
+    writeFile(join(docs, 'guide', 'g.md'), '# G\n');
     symlinkSync(join(top, 'outside.md'), join(docs, 'leak.md'));
     symlinkSync(join(top, 'elsewhere'), join(docs, 'far'));
     symlinkSync(join(top, 'cat', '_category_.json'), join(docs, 'guide', '_category_.json'));
-    write(join(ws, 'shared', 'in.md'), '# In the workspace\n');
+    writeFile(join(ws, 'shared', 'in.md'), '# In the workspace\n');
     symlinkSync(join(ws, 'shared', 'in.md'), join(docs, 'in.md'));
     const out = join(top, 'out');
-    const r = await foldmark(top, 'build', docs, '--out', out);
+    const r = await foldmarkIn(top, 'build', docs, '--out', out);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /leak\.md: warning: resolves outside .*: left out/);
     assert.match(r.stderr, /far: warning: folder resolves outside .*: not read/);
@@ -112,14 +94,14 @@ describe('containment', () => {
 
   test("a monorepo's symlinked docs folder inside its workspace builds, with its symlinked files", async () => {
     const top = join(work, `mono${n++}`);
-    write(join(top, 'package.json'), '{"private": true}');
-    write(join(top, 'shared', 'docs', 'a.md'), '# A\n\n![logo](./logo.png)\n');
-    write(join(top, 'assets', 'logo.png'), 'LOGO');
+    writeFile(join(top, 'package.json'), '{"private": true}');
+    writeFile(join(top, 'shared', 'docs', 'a.md'), '# A\n\n![logo](./logo.png)\n');
+    writeFile(join(top, 'assets', 'logo.png'), 'LOGO');
     symlinkSync('../../assets/logo.png', join(top, 'shared', 'docs', 'logo.png'));
     mkdirSync(join(top, 'packages', 'site'), { recursive: true });
     symlinkSync('../../shared/docs', join(top, 'packages', 'site', 'docs'));
     const out = join(top, 'packages', 'site', 'build');
-    const r = await foldmark(join(top, 'packages', 'site'), 'build', 'docs', '--out', out);
+    const r = await foldmarkIn(join(top, 'packages', 'site'), 'build', 'docs', '--out', out);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     assert.equal(readFileSync(join(out, 'logo.png'), 'utf8'), 'LOGO');
@@ -127,18 +109,18 @@ describe('containment', () => {
 
   test('--static: symlinked folders are followed inside the workspace, refused outside; generated files are never replaced', async () => {
     const { top, ws, docs } = workspace();
-    write(join(docs, 'a.md'), '# A\n');
+    writeFile(join(docs, 'a.md'), '# A\n');
     const statics = join(ws, 'static');
-    write(join(statics, 'index.html'), 'EVIL INDEX');
-    write(join(statics, '_foldmark', 'site.js'), 'alert("evil")');
-    write(join(statics, 'robots.txt'), 'User-agent: *');
-    write(join(ws, 'more', 'img', 'x.png'), 'X');
+    writeFile(join(statics, 'index.html'), 'EVIL INDEX');
+    writeFile(join(statics, '_foldmark', 'site.js'), 'alert("evil")');
+    writeFile(join(statics, 'robots.txt'), 'User-agent: *');
+    writeFile(join(ws, 'more', 'img', 'x.png'), 'X');
     symlinkSync(join(ws, 'more', 'img'), join(statics, 'img'));
-    write(join(top, 'private', 'id_rsa'), 'KEY');
+    writeFile(join(top, 'private', 'id_rsa'), 'KEY');
     symlinkSync(join(top, 'private'), join(statics, 'private'));
     symlinkSync(join(top, 'secret.txt'), join(statics, 'secret.txt'));
     const out = join(top, 'out');
-    const r = await foldmark(top, 'build', docs, '--out', out, '--static', statics);
+    const r = await foldmarkIn(top, 'build', docs, '--out', out, '--static', statics);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(readFileSync(join(out, 'img', 'x.png'), 'utf8'), 'X');
     assert.equal(readFileSync(join(out, 'robots.txt'), 'utf8'), 'User-agent: *');
@@ -153,10 +135,10 @@ describe('containment', () => {
 
   test('a config file inside the docs folder cannot name a --static folder outside the workspace, nor widen it', async () => {
     const { top, docs } = workspace();
-    write(join(docs, 'a.md'), '# A\n');
-    write(join(top, '.ssh', 'id_rsa'), 'KEY');
-    write(join(docs, 'foldmark.config.json'), '{\n  "out": "../../out",\n  "static": ["../../.ssh"]\n}\n');
-    const r = await foldmark(top, 'build', docs);
+    writeFile(join(docs, 'a.md'), '# A\n');
+    writeFile(join(top, '.ssh', 'id_rsa'), 'KEY');
+    writeFile(join(docs, 'foldmark.config.json'), '{\n  "out": "../../out",\n  "static": ["../../.ssh"]\n}\n');
+    const r = await foldmarkIn(top, 'build', docs);
     assert.equal(r.code, 1);
     assert.ok(
       r.stderr.includes(
@@ -165,11 +147,11 @@ describe('containment', () => {
       r.stderr,
     );
     assert.ok(!existsSync(join(top, 'out', 'id_rsa')));
-    write(
+    writeFile(
       join(docs, 'foldmark.config.json'),
       '{\n  "out": "../../out",\n  "allow": [".."],\n  "static": ["../../.ssh"]\n}\n',
     );
-    const widened = await foldmark(top, 'build', docs);
+    const widened = await foldmarkIn(top, 'build', docs);
     assert.equal(widened.code, 1);
     assert.match(
       widened.stderr,
@@ -177,12 +159,12 @@ describe('containment', () => {
     );
     // The project's own config, outside the docs folder, may allow a folder.
     removeDir(join(docs, 'foldmark.config.json'));
-    write(join(top, 'shared', 'x.png'), 'SHARED');
-    write(
+    writeFile(join(top, 'shared', 'x.png'), 'SHARED');
+    writeFile(
       join(top, 'repo', 'foldmark.config.json'),
       JSON.stringify({ docs: 'docs', out: '../out', allow: ['../shared'], static: ['../shared'] }),
     );
-    const allowed = await foldmark(join(top, 'repo'), 'build');
+    const allowed = await foldmarkIn(join(top, 'repo'), 'build');
     assert.equal(allowed.code, 0, allowed.stderr);
     assert.equal(readFileSync(join(top, 'out', 'x.png'), 'utf8'), 'SHARED');
   });
@@ -191,7 +173,7 @@ describe('containment', () => {
 describe('dev', { timeout: 20000 }, () => {
   test('dev applies the same rule: a file whose symlink leads out of the workspace is warned and not served', async () => {
     const { top, docs } = workspace();
-    write(join(docs, 'a.md'), '# A\n\n[key](./key.txt)\n');
+    writeFile(join(docs, 'a.md'), '# A\n\n[key](./key.txt)\n');
     symlinkSync(join(top, 'secret.txt'), join(docs, 'key.txt'));
     const dev = await startDev(top, docs);
     try {
@@ -212,18 +194,18 @@ describe('dev', { timeout: 20000 }, () => {
 describe('generated paths', () => {
   test('a docs file at a path the site generates is not copied over it, with a warning at the link', async () => {
     const { top, docs } = workspace();
-    write(
+    writeFile(
       join(docs, 'intro.md'),
       '# Intro\n\n[a](./index.html) [b](./404.html) [c](./sitemap.xml) [d](./guide/index.html) [m](./.foldmark-site.json)\n',
     );
-    write(join(docs, 'guide.md'), '# Guide\n');
-    write(join(docs, 'index.html'), '<script>alert("evil index")</script>');
-    write(join(docs, '404.html'), 'EVIL404');
-    write(join(docs, 'sitemap.xml'), '<evil/>');
-    write(join(docs, 'guide', 'index.html'), '<script>alert(2)</script>');
-    write(join(docs, '.foldmark-site.json'), '{"generator":"foldmark","files":["../../x"]}');
+    writeFile(join(docs, 'guide.md'), '# Guide\n');
+    writeFile(join(docs, 'index.html'), '<script>alert("evil index")</script>');
+    writeFile(join(docs, '404.html'), 'EVIL404');
+    writeFile(join(docs, 'sitemap.xml'), '<evil/>');
+    writeFile(join(docs, 'guide', 'index.html'), '<script>alert(2)</script>');
+    writeFile(join(docs, '.foldmark-site.json'), '{"generator":"foldmark","files":["../../x"]}');
     const out = join(top, 'out');
-    const r = await foldmark(top, 'build', docs, '--out', out, '--prerender', '--base-url', 'https://x.example/');
+    const r = await foldmarkIn(top, 'build', docs, '--out', out, '--prerender', '--base-url', 'https://x.example/');
     assert.equal(r.code, 0, r.stderr);
     for (const page of ['index.html', '404.html', 'sitemap.xml', 'guide/index.html']) {
       const text = readFileSync(join(out, page), 'utf8');
@@ -252,11 +234,11 @@ describe('doc ids', () => {
       'win.md': '..\\escape',
       'dot.md': '"a\\\\.."',
     };
-    write(join(docs, 'ok.md'), '# OK\n');
-    for (const [file, id] of Object.entries(bad)) write(join(docs, file), `---\ntitle: T\nid: ${id}\n---\n# T\n`);
+    writeFile(join(docs, 'ok.md'), '# OK\n');
+    for (const [file, id] of Object.entries(bad)) writeFile(join(docs, file), `---\ntitle: T\nid: ${id}\n---\n# T\n`);
     for (const flags of [[], ['--prerender', '--base-url', 'https://x.example/']]) {
       const out = join(top, `out${flags.length}`);
-      const r = await foldmark(top, 'build', docs, '--out', out, ...flags);
+      const r = await foldmarkIn(top, 'build', docs, '--out', out, ...flags);
       assert.equal(r.code, 1, r.stderr);
       for (const file of Object.keys(bad))
         assert.match(
@@ -273,11 +255,11 @@ describe('doc ids', () => {
 
   test('ids that differ only in case are one file on macOS and Windows: an error with --prerender', async () => {
     const { top, docs } = workspace();
-    write(join(docs, 'Guide.md'), '# Upper\n');
-    write(join(docs, 'guide.md'), '# Lower\n');
-    const plain = await foldmark(top, 'build', docs, '--out', join(top, 'plain'));
+    writeFile(join(docs, 'Guide.md'), '# Upper\n');
+    writeFile(join(docs, 'guide.md'), '# Lower\n');
+    const plain = await foldmarkIn(top, 'build', docs, '--out', join(top, 'plain'));
     assert.equal(plain.code, 0, plain.stderr);
-    const r = await foldmark(top, 'build', docs, '--out', join(top, 'pre'), '--prerender');
+    const r = await foldmarkIn(top, 'build', docs, '--out', join(top, 'pre'), '--prerender');
     assert.equal(r.code, 1);
     assert.ok(
       r.stderr.includes(

@@ -3,7 +3,7 @@
 // a folder tree hundreds of levels deep. Each ends in a bounded time with a clear message naming
 // the file, never a stack overflow or a hang. Needs only the repository (no ../shared).
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createFoldmark } from '../../web/node.js';
@@ -12,21 +12,14 @@ import { LinkResolver } from '../../web/site/builder/links.js';
 import { MAX_SEARCH_TEXT, searchSections } from '../../web/site/builder/search.js';
 import { MAX_FOLDER_DEPTH } from '../../web/site/builder/tree.js';
 import { MAX_VALUE_DEPTH } from '../../web/site/builder/user-code.js';
-import { removeDir, tempDir } from './util.mjs';
+import { removeDir, tempDir, writeFiles } from './util.mjs';
 
 const fm = await createFoldmark();
 const work = tempDir('hostile');
 after(() => removeDir(work));
 
 let n = 0;
-function docsDir(files) {
-  const dir = join(work, `docs${n++}`);
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), body);
-  }
-  return dir;
-}
+const docsDir = (files) => writeFiles(join(work, `docs${n++}`), files);
 
 // Builds; resolves { lines } or rejects with the InputError, as the command line would print it.
 async function build(docsDir, extra = {}) {

@@ -2,41 +2,23 @@
 // rule Markdown links pass, labels are bounded, the public URL is parsed. Each case was reproduced
 // against the previous builder (a probe of the site builder).
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
 import { buildSite, InputError } from '../../web/site/builder/index.js';
 import { MAX_LABEL_CHARS } from '../../web/site/builder/sidebar-values.js';
-import { cli, removeDir, tempDir } from './util.mjs';
+import { foldmarkIn, removeDir, tempDir, writeFiles } from './util.mjs';
 
-const run = promisify(execFile);
 const work = tempDir('inputs');
 after(() => removeDir(work));
 const fm = await createFoldmark();
 
-async function foldmark(...args) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: work, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    if (typeof err.code !== 'number') throw err;
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const foldmark = (...args) => foldmarkIn(work, ...args);
 
 let n = 0;
-function project(files) {
-  const dir = join(work, `p${n++}`);
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), body);
-  }
-  return dir;
-}
+const project = (files) => writeFiles(join(work, `p${n++}`), files);
 
 function catalogOf(out) {
   const sandbox = { self: {} };

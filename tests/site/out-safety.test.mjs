@@ -13,35 +13,20 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { cli, removeDir, tempDir } from './util.mjs';
+import { foldmarkIn, removeDir, tempDir, writeFile } from './util.mjs';
 
 const run = promisify(execFile);
 const work = tempDir('outsafe');
 after(() => removeDir(work));
 
-async function foldmark(cwd, ...args) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    if (typeof err.code !== 'number') throw err;
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
-
-function write(file, body) {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, body);
-}
-
 let n = 0;
 function project() {
   const top = join(work, `p${n++}`);
-  write(join(top, 'docs', 'a.md'), '# A\n');
-  write(join(top, 'docs', 'b.md'), '# B\n');
+  writeFile(join(top, 'docs', 'a.md'), '# A\n');
+  writeFile(join(top, 'docs', 'b.md'), '# B\n');
   return { top, docs: join(top, 'docs'), out: join(top, 'site') };
 }
 
@@ -55,11 +40,11 @@ function tamper(out, extra) {
 describe('the manifest in --out', () => {
   test('entries naming anything outside --out are never deleted, files nor folders', async () => {
     const { top, docs, out } = project();
-    write(join(top, 'victim', 'keep.txt'), 'precious');
-    write(join(top, 'victims', 'd', 'f.txt'), 'precious too');
-    write(join(top, 'abs.txt'), 'absolute');
-    assert.equal((await foldmark(top, 'build', docs, '--out', out)).code, 0);
-    write(join(out, 'mine', 'notes.txt'), "a folder of the user's inside --out");
+    writeFile(join(top, 'victim', 'keep.txt'), 'precious');
+    writeFile(join(top, 'victims', 'd', 'f.txt'), 'precious too');
+    writeFile(join(top, 'abs.txt'), 'absolute');
+    assert.equal((await foldmarkIn(top, 'build', docs, '--out', out)).code, 0);
+    writeFile(join(out, 'mine', 'notes.txt'), "a folder of the user's inside --out");
     tamper(out, [
       '../victim/keep.txt',
       '../victims/d',
@@ -70,7 +55,7 @@ describe('the manifest in --out', () => {
       null,
       'mine',
     ]);
-    const r = await foldmark(top, 'build', docs, '--out', out);
+    const r = await foldmarkIn(top, 'build', docs, '--out', out);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(readFileSync(join(top, 'victim', 'keep.txt'), 'utf8'), 'precious');
     assert.equal(readFileSync(join(top, 'victims', 'd', 'f.txt'), 'utf8'), 'precious too');
@@ -81,13 +66,13 @@ describe('the manifest in --out', () => {
 
   test('an entry that leads through a symlink inside --out is not followed', async () => {
     const { top, docs, out } = project();
-    write(join(top, 'elsewhere', 'index.html'), 'theirs');
-    assert.equal((await foldmark(top, 'build', docs, '--out', out, '--prerender')).code, 0);
+    writeFile(join(top, 'elsewhere', 'index.html'), 'theirs');
+    assert.equal((await foldmarkIn(top, 'build', docs, '--out', out, '--prerender')).code, 0);
     // b's page folder replaced by a link to a folder of someone else's, then b removed.
     rmSync(join(out, 'b'), { recursive: true });
     symlinkSync(join(top, 'elsewhere'), join(out, 'b'));
     rmSync(join(docs, 'b.md'));
-    const r = await foldmark(top, 'build', docs, '--out', out, '--prerender');
+    const r = await foldmarkIn(top, 'build', docs, '--out', out, '--prerender');
     assert.equal(r.code, 0, r.stderr);
     assert.equal(readFileSync(join(top, 'elsewhere', 'index.html'), 'utf8'), 'theirs');
   });
@@ -97,10 +82,10 @@ describe('symlinks in and as --out', () => {
   test('a symlinked folder inside --out is not written through', async () => {
     const { top, docs, out } = project();
     mkdirSync(join(top, 'elsewhere'));
-    assert.equal((await foldmark(top, 'build', docs, '--out', out)).code, 0);
+    assert.equal((await foldmarkIn(top, 'build', docs, '--out', out)).code, 0);
     rmSync(join(out, '_foldmark'), { recursive: true });
     symlinkSync('../elsewhere', join(out, '_foldmark'));
-    const r = await foldmark(top, 'build', docs, '--out', out);
+    const r = await foldmarkIn(top, 'build', docs, '--out', out);
     assert.deepEqual(readdirSync(join(top, 'elsewhere')), [], 'nothing written through the link');
     assert.equal(r.code, 1);
     assert.ok(
@@ -118,12 +103,12 @@ describe('symlinks in and as --out', () => {
     const { top, docs, out } = project();
     mkdirSync(join(docs, 'empty'));
     symlinkSync(join(docs, 'empty'), out);
-    const r = await foldmark(top, 'build', docs, '--out', out);
+    const r = await foldmarkIn(top, 'build', docs, '--out', out);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /refusing to write the site inside the docs folder/);
     assert.deepEqual(readdirSync(join(docs, 'empty')), []);
     // Not yet existing below such a link: the same.
-    const below = await foldmark(top, 'build', docs, '--out', join(out, 'deeper', 'site'));
+    const below = await foldmarkIn(top, 'build', docs, '--out', join(out, 'deeper', 'site'));
     assert.equal(below.code, 1);
     assert.match(below.stderr, /inside the docs folder/);
     assert.ok(!existsSync(join(docs, 'empty', 'deeper')));
@@ -133,7 +118,7 @@ describe('symlinks in and as --out', () => {
     const { top, docs } = project();
     mkdirSync(join(top, 'real-site'));
     symlinkSync(join(top, 'real-site'), join(top, 'linked'));
-    const r = await foldmark(top, 'build', docs, '--out', join(top, 'linked'));
+    const r = await foldmarkIn(top, 'build', docs, '--out', join(top, 'linked'));
     assert.equal(r.code, 0, r.stderr);
     assert.ok(existsSync(join(top, 'real-site', 'index.html')));
   });
@@ -144,11 +129,11 @@ describe('init', () => {
     const top = join(work, `init${n++}`);
     mkdirSync(join(top, 'empty-dir'), { recursive: true });
     symlinkSync('empty-dir', join(top, 'link'));
-    const r = await foldmark(top, 'init', 'link');
+    const r = await foldmarkIn(top, 'init', 'link');
     assert.equal(r.code, 0, r.stderr);
     assert.ok(existsSync(join(top, 'empty-dir', 'intro.md')));
     symlinkSync('missing', join(top, 'dangling'));
-    const d = await foldmark(top, 'init', 'dangling');
+    const d = await foldmarkIn(top, 'init', 'dangling');
     assert.equal(d.code, 1);
     assert.ok(
       d.stderr.includes(
@@ -164,7 +149,7 @@ describe('init', () => {
     mkdirSync(top);
     const names = ['we ird\n$(touch pwned)', "it's `touch pwned2`", '-starts-with-dash', 'plain'];
     for (const name of names) {
-      const r = await foldmark(top, 'init', '--', name);
+      const r = await foldmarkIn(top, 'init', '--', name);
       assert.equal(r.code, 0, r.stderr);
       const arg = /npx foldmark dev ([\s\S]*?) {5}live preview/.exec(r.stdout)[1];
       const { stdout } = await run('sh', ['-c', `for a in ${arg}; do printf '[%s]' "$a"; done`], { cwd: top });

@@ -2,40 +2,22 @@
 // cannot be articles, odd names, duplicate ids, usage mistakes. Each case is a way a real docs tree
 // or a slip of the hand could lose files or break the site.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { SearchIndexer } from '../../web/site/builder/search.js';
 import { InputError } from '../../web/site/builder/problems.js';
 import { NAV_BLOCK, NAV_BUDGET, navHtml, navWriter } from '../../web/site/builder/nav.js';
-import { cli, removeDir, root, tempDir } from './util.mjs';
+import { foldmarkIn, removeDir, root, tempDir, writeFiles } from './util.mjs';
 
-const run = promisify(execFile);
 const work = tempDir('robust');
 after(() => removeDir(work));
 
-async function foldmark(...args) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { cwd: work, maxBuffer: 64 << 20 });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    if (typeof err.code !== 'number') throw err;
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const foldmark = (...args) => foldmarkIn(work, ...args);
 
 let n = 0;
-function docsDir(files) {
-  const dir = join(work, `docs${n++}`);
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), body);
-  }
-  return dir;
-}
+const docsDir = (files) => writeFiles(join(work, `docs${n++}`), files);
 const simple = () => docsDir({ 'a.md': '# A\n\n## Q?\n\nA\n', 'b.md': '# B\n\n## Other?\n\nB\n' });
 
 describe('--out', () => {

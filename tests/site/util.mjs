@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { cli } from '../cli/util.mjs';
 
-export { cli, removeDir, root, tempDir } from '../cli/util.mjs';
+export { cli, foldmarkIn, removeDir, root, tempDir, writeFile, writeFiles } from '../cli/util.mjs';
 
 /** Starts `foldmark dev ...args` in cwd; resolves { url, outDir, child, output() } once serving. */
 export function startDev(cwd, ...args) {
