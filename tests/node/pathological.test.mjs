@@ -68,10 +68,11 @@ for (const shape of shapes.filter((s) => !ONLY || s.name.includes(ONLY))) {
       if (ms > results.slowest.ms) results.slowest = { name: shape.name, ms };
       assert.equal(once.problem, null, once.problem ?? '');
       assert.ok(ms <= LIMIT_MS, `${ms.toFixed(0)} ms of CPU > ${LIMIT_MS} ms`);
-      // Measured twice at most: a shared machine can stall one series; a super-linear shape
-      // fails both.
+      // Measured three times at most: a shared machine can stall a series (an 8 MiB front matter
+      // once measured 2.7 beside another test suite, 1.9-2.1 alone); a super-linear shape fails
+      // every time.
       let half, full, ratio;
-      for (let attempt = 0; attempt < 2 && !(ratio <= MAX_RATIO); attempt++) {
+      for (let attempt = 0; attempt < 3 && !(ratio <= MAX_RATIO); attempt++) {
         half = median((await run(shape.name, 0.5, REPS)).cpuMs);
         full = median((await run(shape.name, 1, REPS)).cpuMs);
         ratio = full / Math.max(half, RATIO_FLOOR_MS);
