@@ -66,6 +66,11 @@ test('search sections: one per heading with an id, text without tags, entities d
   assert.equal(htmlText('<p>a</p><p>b<br>c</p><td>d</td>'), 'a b c d');
 });
 
+test('search sections: a reference named like an inherited property (&constructor;) is text, not a crash', () => {
+  const html = '<h2 id="a&amp;b">x &constructor; y</h2><p>&toString; &#32;z&nbsp;w</p>';
+  assert.deepEqual(searchSections(html), [{ h: 'a&b', t: 'x &constructor; y', x: '&toString; z w' }]);
+});
+
 test('the built index finds a phrase from an answer in its section, first', () => {
   assert.equal(catalog.search, 1);
   const index = loadIndex(out);
