@@ -135,11 +135,14 @@ test('code lines: a token over two lines is closed and reopened, text escaped, h
     'z',
     '',
   ]);
+  // The page's lines: each numbered line in span.site-line, the highlighted one marked as the core marks it.
   assert.equal(
-    codeHtml(lines, new Set([1])),
-    '<span class="site-line">a &lt;<span class="token comment">/* x</span>\n</span>' +
-      '<span class="site-line fm-line-highlight"><span class="token comment">y */</span>\n</span><span class="site-line">z\n</span>',
+    codeHtml(lines, [2]),
+    '<span class="site-line">a &lt;<span class="token comment">/* x</span></span>\n' +
+      '<span class="fm-line-highlight"><span class="site-line"><span class="token comment">y */</span></span>\n</span>' +
+      '<span class="site-line">z</span>\n',
   );
+  assert.equal(codeHtml(['a']), '<span class="site-line">a</span>\n');
 });
 
 test("prerendered code is coloured through the core's highlight hook, highlighted lines kept", async () => {
