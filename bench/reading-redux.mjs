@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { createFoldmark } from '../web/node.js';
 import { buildSite } from '../web/site/builder/index.js';
-import { launch, load, median, openPage } from '../tests/browser/harness.mjs';
+import { launch, load, median, openPage, typeSearches } from '../tests/browser/harness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tree = process.env.REDUX_DOCS || '/work/shared/testdata/redux-docs';
@@ -63,13 +63,7 @@ try {
   );
   const coldMs = performance.now() - cold0;
   const queries = JSON.parse(readFileSync(join(root, 'bench/search-queries.json'), 'utf8')).map((q) => q.q);
-  await page.evaluate(() => performance.clearMeasures('foldmark:search'));
-  for (const q of queries) {
-    await page.fill('#siteSearchInput', '');
-    await page.type('#siteSearchInput', q);
-  }
-  await page.waitForTimeout(100);
-  const keys = await page.evaluate(() => performance.getEntriesByName('foldmark:search').map((e) => e.duration));
+  const keys = await typeSearches(page, queries, 100);
   if (shots) {
     await page.fill('#siteSearchInput', '');
     await page.type('#siteSearchInput', 'share state between reducers');

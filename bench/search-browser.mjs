@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { createFoldmark } from '../web/node.js';
 import { buildSite } from '../web/site/builder/index.js';
-import { launch, load, median, openPage } from '../tests/browser/harness.mjs';
+import { launch, load, median, openPage, typeSearches } from '../tests/browser/harness.mjs';
 
 /**
  * page: a Playwright page showing a foldmark site. Returns { firstResultsMs, allShardsMs,
@@ -29,13 +29,7 @@ export async function measureSearch(page, queries) {
     timeout: 300000,
   });
   const allShardsMs = Date.now() - t0;
-  await page.evaluate(() => performance.clearMeasures('foldmark:search'));
-  for (const q of queries) {
-    await page.fill('#siteSearchInput', '');
-    await page.type('#siteSearchInput', q);
-  }
-  await page.waitForTimeout(200);
-  const keys = await page.evaluate(() => performance.getEntriesByName('foldmark:search').map((e) => e.duration));
+  const keys = await typeSearches(page, queries, 200);
   return {
     firstResultsMs,
     allShardsMs,

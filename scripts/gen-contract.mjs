@@ -1,4 +1,5 @@
-// Writes wasm/contract.json (options, flag bits, output slots, limits, error and warning codes)
+// Writes wasm/contract.json (options, flag bits, output slots, limits, error and warning codes, and
+// the markup the core and the API both write)
 // out for the two languages that share it: C++ constants (OUT.inc, written by CMake into the
 // build) and the JavaScript module web/contract.js (committed; tests/node/contract.test.mjs fails
 // when it is not what this script writes from the JSON). The output kind follows OUT's extension.
@@ -22,6 +23,8 @@ export function cppModule(contract) {
   for (const [name, value] of Object.entries(contract.slots))
     lines.push(`constexpr int kSlot${pascal(name)} = ${value};`);
   lines.push(`constexpr int kSlots = ${Object.keys(contract.slots).length};`);
+  for (const [name, value] of Object.entries(contract.markup))
+    lines.push(`constexpr const char* kMarkup${pascal(name)} = ${JSON.stringify(value)};`);
   for (const [name, value] of Object.entries(contract.limits)) {
     lines.push(`constexpr unsigned long long k${pascal(name)} = ${value}ull;`);
   }
@@ -45,6 +48,7 @@ export function jsContract(contract) {
     values: byOption('values'),
     flags: contract.flags,
     slots: contract.slots,
+    markup: contract.markup,
     limits: contract.limits,
     errors: contract.errors,
   };

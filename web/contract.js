@@ -21,6 +21,10 @@ export const CONTRACT = Object.freeze({
     mdx: 128,
   }),
   slots: Object.freeze({ main: 0, html: 1, jsonLd: 2, code: 3 }),
+  markup: Object.freeze({
+    lineHighlightOpen: '<span class="fm-line-highlight">',
+    lineHighlightClose: '</span>',
+  }),
   limits: Object.freeze({
     maxInputBytes: 33554432,
     keepCapacityBytes: 4194304,

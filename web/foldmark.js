@@ -1,7 +1,8 @@
 // The foldmark JavaScript API over the wasm core: option checking, UTF-8 in and out through the
 // module's one input and one output buffer, and FoldmarkError. The only file that knows the glue.
-// Its one import is the generated contract, a module without imports, so esbuild bundles both
-// into the site's classic script (file:// pages).
+// Its imports are the generated contract (a module without imports) and the code-line wrapper
+// (which imports only the contract), so esbuild bundles them into the site's classic script.
+import { highlightLines } from './code-lines.js';
 import { CONTRACT } from './contract.js';
 
 // The CommonJS entry (web/index.cjs) has a twin of this class; both carry this brand and test for
@@ -177,52 +178,6 @@ const SLOTS = Object.keys(SLOTS_BY_NAME).length;
 const KEEP_BYTES = LIMITS.keepCapacityBytes;
 // An instance whose memory grew past this is replaced by a fresh one (wrapCore, renewIfLarge).
 const RENEW_BYTES = 256 * 1024 * 1024;
-
-// Tags a line of highlighter output leaves open, so a highlighted line can close them before its
-// </span> and open them again after (a comment token spanning lines stays one colour).
-const TAG = /<(\/?)([A-Za-z][\w-]*)[^>]*?(\/?)>/g;
-const VOID = new Set(['br', 'img', 'hr', 'wbr', 'input']);
-function openTagsAfter(open, line) {
-  const stack = open.slice();
-  for (const [tag, closing, name, selfClosing] of line.matchAll(TAG)) {
-    const lower = name.toLowerCase();
-    if (selfClosing || VOID.has(lower)) continue;
-    if (!closing) {
-      stack.push({ name: lower, tag });
-      continue;
-    }
-    const at = stack.map((t) => t.name).lastIndexOf(lower);
-    if (at >= 0) stack.length = at;
-  }
-  return stack;
-}
-const closeAll = (stack) =>
-  stack
-    .map((t) => `</${t.name}>`)
-    .reverse()
-    .join('');
-const openAll = (stack) => stack.map((t) => t.tag).join('');
-
-// Wraps the listed lines (1-based) of a highlighter's HTML as the core wraps escaped code:
-// <span class="fm-line-highlight">line\n</span>, with tags crossing the line ends closed and
-// reopened around the span so every element stays balanced.
-function highlightLines(html, lines) {
-  const lit = new Set(lines);
-  const parts = html.split('\n');
-  let open = [];
-  return parts
-    .map((line, i) => {
-      const newline = i < parts.length - 1 ? '\n' : '';
-      const before = open;
-      open = openTagsAfter(before, line);
-      if (!lit.has(i + 1) || (line === '' && newline === '')) return line + newline;
-      return (
-        `${closeAll(before)}<span class="fm-line-highlight">${openAll(before)}${line}${newline}` +
-        `${closeAll(open)}</span>${openAll(open)}`
-      );
-    })
-    .join('');
-}
 
 // The core wrote each code block's inner HTML between two NULs (NUL never occurs otherwise) and
 // listed the blocks as [code, lang, meta, lines]: the hook's string replaces the escaped code.

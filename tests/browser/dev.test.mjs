@@ -42,19 +42,29 @@ test('the starter site opens from the dev server under the strict CSP, with no c
   assert.deepEqual(problems, []);
 });
 
-test('a save shows in the open page in place: same document, same scroll position', async (t) => {
-  const file = join(docs, 'guides', 'deploying.md');
+// A long article, scrolled down, so keeping the position means something: file gets 60 more
+// paragraphs; once the page shows them, the document is marked (self.devMarker), every answer
+// opened and the page scrolled to y. Returns file's text from before.
+async function lengthenOpenAndScroll(file, marker, y) {
   const original = readFileSync(file, 'utf8');
-  // A long article, scrolled down, so keeping the position means something.
   writeFileSync(file, `${original}\n## Is there more?\n\n${'Lines to scroll past.\n\n'.repeat(60)}`);
   await page.waitForFunction(() => document.querySelector('#siteArticle').textContent.includes('Is there more?'));
-  await page.evaluate(() => {
-    self.devMarker = 'same document';
-    document.querySelectorAll('#siteArticle details').forEach((d) => {
-      d.open = true;
-    });
-    scrollTo(0, 600);
-  });
+  await page.evaluate(
+    ([mark, top]) => {
+      self.devMarker = mark;
+      document.querySelectorAll('#siteArticle details').forEach((d) => {
+        d.open = true;
+      });
+      scrollTo(0, top);
+    },
+    [marker, y],
+  );
+  return original;
+}
+
+test('a save shows in the open page in place: same document, same scroll position', async (t) => {
+  const file = join(docs, 'guides', 'deploying.md');
+  const original = await lengthenOpenAndScroll(file, 'same document', 600);
   const times = await measureSaves(page, file, 5);
   const state = await page.evaluate(() => ({
     marker: self.devMarker,
@@ -72,16 +82,7 @@ test('a save shows in the open page in place: same document, same scroll positio
 
 test('an outline change (a title) reloads the page at the same route, scroll position and open answers', async () => {
   const file = join(docs, 'guides', 'deploying.md');
-  const original = readFileSync(file, 'utf8');
-  writeFileSync(file, `${original}\n## Is there more?\n\n${'Lines to scroll past.\n\n'.repeat(60)}`);
-  await page.waitForFunction(() => document.querySelector('#siteArticle').textContent.includes('Is there more?'));
-  await page.evaluate(() => {
-    self.devMarker = 'before';
-    document.querySelectorAll('#siteArticle details').forEach((d) => {
-      d.open = true;
-    });
-    scrollTo(0, 700);
-  });
+  await lengthenOpenAndScroll(file, 'before', 700);
   writeFileSync(file, readFileSync(file, 'utf8').replace('title: Deploying', 'title: Publishing'));
   await page.waitForFunction(
     () => self.devMarker === undefined && /Publishing/.test(document.querySelector('#siteNav').textContent),

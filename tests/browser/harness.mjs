@@ -162,6 +162,18 @@ export async function load(page, url) {
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, RENDERED_MARK);
 }
 
+// Types each query into the site's search box (emptied first), waits settleMs for the last results
+// and returns the page's search measures (keystroke to results on screen, ms) of those queries.
+export async function typeSearches(page, queries, settleMs) {
+  await page.evaluate(() => performance.clearMeasures('foldmark:search'));
+  for (const q of queries) {
+    await page.fill('#siteSearchInput', '');
+    await page.type('#siteSearchInput', q);
+  }
+  await page.waitForTimeout(settleMs);
+  return page.evaluate(() => performance.getEntriesByName('foldmark:search').map((e) => e.duration));
+}
+
 // The page's own sidebar (built after the first article is painted; the builder's HTML sidebar
 // stands in until then) is in the DOM: its doc links carry data-n.
 export async function liveSidebar(page) {

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "foldmark/foldmark.h"
+#include "harness.h"
 #include "html_oracle.h"
 
 const char* g_foldmark_fuzz_input_name = nullptr;
@@ -21,26 +22,17 @@ namespace {
 constexpr std::string_view kBodyMark = "FMFUZZBODYMARK";
 
 [[noreturn]] void violation(const char* why, const std::string& detail) {
-  std::fprintf(stderr, "\nfoldmark front matter oracle violation: %s %s\n", why, detail.c_str());
-  if (g_foldmark_fuzz_input_name != nullptr)
-    std::fprintf(stderr, "input: %s\n", g_foldmark_fuzz_input_name);
-  std::fflush(stderr);
-  __builtin_trap();
+  foldmark_fuzz::report_violation("front matter oracle violation: " + std::string(why) + " " +
+                                  detail);
 }
 
 void expect(bool ok, const char* why, const std::string& detail = "") {
   if (!ok) violation(why, detail);
 }
 
+// Bit 5 json_ld; the low bits as in harness.h.
 foldmark::Options decode_options(std::uint8_t bits) {
-  foldmark::Options o;
-  o.allow_raw_html = (bits & 1u) != 0;
-  o.gfm = (bits & 2u) != 0;
-  o.heading_ids = (bits & 4u) != 0;
-  const unsigned collapse = (bits >> 3) & 3u;
-  o.collapse = collapse == 1   ? foldmark::Collapse::kQuestions
-               : collapse == 2 ? foldmark::Collapse::kNone
-                               : foldmark::Collapse::kSections;
+  foldmark::Options o = foldmark_fuzz::decode_common_options(bits);
   o.json_ld = (bits & 0x20u) != 0;
   return o;
 }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "foldmark/foldmark.h"
+#include "harness.h"
 #include "html_oracle.h"
 
 // Set by the replay main so a violation names the input file; libFuzzer prints its own.
@@ -20,11 +21,7 @@ using foldmark_fuzz::check_safe_html;
 using foldmark_fuzz::check_utf8;
 
 [[noreturn]] void violation(const char* where, const std::string& why) {
-  std::fprintf(stderr, "\nfoldmark oracle violation in %s: %s\n", where, why.c_str());
-  if (g_foldmark_fuzz_input_name != nullptr)
-    std::fprintf(stderr, "input: %s\n", g_foldmark_fuzz_input_name);
-  std::fflush(stderr);
-  __builtin_trap();
+  foldmark_fuzz::report_violation("oracle violation in " + std::string(where) + ": " + why);
 }
 
 void expect(bool ok, const char* where, const char* why) {
@@ -39,14 +36,7 @@ void expect_ok(const char* where, const std::string& why) {
 // mdx shares bit 5 (off with the "fm-" and "p.x_" prefixes), so both modes meet every input.
 foldmark::Options decode_options(std::uint8_t bits) {
   static const char* const kPrefixes[] = {"", "fm-", "doc:", "p.x_"};
-  foldmark::Options o;
-  o.allow_raw_html = (bits & 1u) != 0;
-  o.gfm = (bits & 2u) != 0;
-  o.heading_ids = (bits & 4u) != 0;
-  const unsigned collapse = (bits >> 3) & 3u;
-  o.collapse = collapse == 1   ? foldmark::Collapse::kQuestions
-               : collapse == 2 ? foldmark::Collapse::kNone
-                               : foldmark::Collapse::kSections;
+  foldmark::Options o = foldmark_fuzz::decode_common_options(bits);
   o.id_prefix = kPrefixes[(bits >> 5) & 3u];
   o.mdx = (bits & 0x20u) == 0;
   return o;

@@ -28,14 +28,19 @@ std::string warnings_of(const FrontMatter& fm) {
   return out;
 }
 
-// ---- splitting the block from the body ----
-
-TEST(FrontMatter, AbsentWhenTheDocumentDoesNotStartWithDashes) {
-  const FrontMatter fm = parse_front_matter("# Title\n\n---\na: 1\n---\n");
+// No front matter: the body is the whole document and meta is empty.
+void expect_whole_document_is_body(const FrontMatter& fm) {
   EXPECT_FALSE(fm.present);
   EXPECT_EQ(fm.body_offset, 0u);
   EXPECT_EQ(fm.body_line, 1);
   EXPECT_EQ(fm.meta_json, "{}");
+}
+
+// ---- splitting the block from the body ----
+
+TEST(FrontMatter, AbsentWhenTheDocumentDoesNotStartWithDashes) {
+  const FrontMatter fm = parse_front_matter("# Title\n\n---\na: 1\n---\n");
+  expect_whole_document_is_body(fm);
   EXPECT_TRUE(fm.warnings.empty());
 }
 
@@ -48,33 +53,30 @@ TEST(FrontMatter, EmptyBlockIsPresentWithEmptyObject) {
   EXPECT_TRUE(fm.warnings.empty());
 }
 
-TEST(FrontMatter, BodyOffsetAndLineWithLf) {
-  const std::string doc = "---\ntitle: A\nslug: /a\n---\n# Body\n";
-  const FrontMatter fm = parse_front_matter(doc);
-  EXPECT_TRUE(fm.present);
-  EXPECT_EQ(fm.body_offset, 26u);
-  EXPECT_EQ(doc.substr(fm.body_offset), "# Body\n");
-  EXPECT_EQ(fm.body_line, 5);
-  EXPECT_EQ(fm.meta_json, R"({"title":"A","slug":"/a"})");
-}
-
-TEST(FrontMatter, BodyOffsetAndLineWithCrlf) {
-  const std::string doc = "---\r\ntitle: A\r\n---\r\nBody";
-  const FrontMatter fm = parse_front_matter(doc);
-  EXPECT_TRUE(fm.present);
-  EXPECT_EQ(fm.body_offset, 20u);
-  EXPECT_EQ(doc.substr(fm.body_offset), "Body");
-  EXPECT_EQ(fm.body_line, 4);
-  EXPECT_EQ(fm.meta_json, R"({"title":"A"})");
-}
-
-TEST(FrontMatter, BodyOffsetAndLineWithCr) {
-  const std::string doc = "---\rtitle: A\rtags:\r  - x\r---\rBody";
-  const FrontMatter fm = parse_front_matter(doc);
-  EXPECT_TRUE(fm.present);
-  EXPECT_EQ(doc.substr(fm.body_offset), "Body");
-  EXPECT_EQ(fm.body_line, 6);
-  EXPECT_EQ(fm.meta_json, R"({"title":"A","tags":["x"]})");
+// The body starts after the closer whichever line ending the document uses (LF, CRLF, lone CR).
+TEST(FrontMatter, BodyOffsetAndLineWithEachLineEnding) {
+  struct Case {
+    const char* doc;
+    std::size_t offset;
+    const char* body;
+    int line;
+    const char* meta;
+  };
+  const Case cases[] = {
+      {"---\ntitle: A\nslug: /a\n---\n# Body\n", 26, "# Body\n", 5, R"({"title":"A","slug":"/a"})"},
+      {"---\r\ntitle: A\r\n---\r\nBody", 20, "Body", 4, R"({"title":"A"})"},
+      {"---\rtitle: A\rtags:\r  - x\r---\rBody", 29, "Body", 6, R"({"title":"A","tags":["x"]})"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.doc);
+    const std::string doc = c.doc;
+    const FrontMatter fm = parse_front_matter(doc);
+    EXPECT_TRUE(fm.present);
+    EXPECT_EQ(fm.body_offset, c.offset);
+    EXPECT_EQ(doc.substr(fm.body_offset), c.body);
+    EXPECT_EQ(fm.body_line, c.line);
+    EXPECT_EQ(fm.meta_json, c.meta);
+  }
 }
 
 TEST(FrontMatter, CloserAtEndOfDocumentWithoutLineEnding) {
@@ -94,10 +96,7 @@ TEST(FrontMatter, DotsCloseAndTrailingSpacesAreAllowed) {
 
 TEST(FrontMatter, UnclosedBlockIsNotFrontMatterAndKeepsTheBody) {
   const FrontMatter fm = parse_front_matter("---\ntitle: A\n\n# Heading\n");
-  EXPECT_FALSE(fm.present);
-  EXPECT_EQ(fm.body_offset, 0u);
-  EXPECT_EQ(fm.body_line, 1);
-  EXPECT_EQ(fm.meta_json, "{}");
+  expect_whole_document_is_body(fm);
   EXPECT_EQ(fm.title, "");
   EXPECT_EQ(warnings_of(fm), "1:1 W_FRONT_MATTER_UNCLOSED");
   EXPECT_EQ(warnings_of(parse_front_matter("---")), "1:1 W_FRONT_MATTER_UNCLOSED");

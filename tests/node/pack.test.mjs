@@ -30,6 +30,7 @@ const EXPECTED_FILES = [
   'dist/foldmark-core.wasm',
   'web/browser.js',
   'web/cli.js',
+  'web/code-lines.js',
   'web/contract.js',
   'web/input-error.js',
   'web/foldmark.d.cts',

@@ -66,6 +66,11 @@ test('search sections: one per heading with an id, text without tags, entities d
   assert.equal(htmlText('<p>a</p><p>b<br>c</p><td>d</td>'), 'a b c d');
 });
 
+test('search sections: a reference named like an inherited property (&constructor;) is text, not a crash', () => {
+  const html = '<h2 id="a&amp;b">x &constructor; y</h2><p>&toString; &#32;z&nbsp;w</p>';
+  assert.deepEqual(searchSections(html), [{ h: 'a&b', t: 'x &constructor; y', x: '&toString; z w' }]);
+});
+
 test('the built index finds a phrase from an answer in its section, first', () => {
   assert.equal(catalog.search, 1);
   const index = loadIndex(out);
@@ -130,11 +135,14 @@ test('code lines: a token over two lines is closed and reopened, text escaped, h
     'z',
     '',
   ]);
+  // The page's lines: each numbered line in span.site-line, the highlighted one marked as the core marks it.
   assert.equal(
-    codeHtml(lines, new Set([1])),
-    '<span class="site-line">a &lt;<span class="token comment">/* x</span>\n</span>' +
-      '<span class="site-line fm-line-highlight"><span class="token comment">y */</span>\n</span><span class="site-line">z\n</span>',
+    codeHtml(lines, [2]),
+    '<span class="site-line">a &lt;<span class="token comment">/* x</span></span>\n' +
+      '<span class="fm-line-highlight"><span class="site-line"><span class="token comment">y */</span></span>\n</span>' +
+      '<span class="site-line">z</span>\n',
   );
+  assert.equal(codeHtml(['a']), '<span class="site-line">a</span>\n');
 });
 
 test("prerendered code is coloured through the core's highlight hook, highlighted lines kept", async () => {

@@ -14,7 +14,14 @@ import { docHref, encodePath, hashRoute, linkTarget, pageHref, rootOf } from '..
 import { docScriptPath, PATHS, prismPath, RESERVED_PATH, searchShardPath } from '../../web/site/shared/paths.js';
 import { neighbours, placeDocs } from '../../web/site/shared/reading-order.js';
 import { tocEntries } from '../../web/site/shared/toc.js';
-import { decodeComponent, decodeEntities, lineColumn, location } from '../../web/site/shared/text.js';
+import {
+  decodeComponent,
+  decodeEntities,
+  entityAt,
+  lineColumn,
+  lineLocator,
+  location,
+} from '../../web/site/shared/text.js';
 
 const doc = (index, id, label = id) => ({ index, id, label });
 const [a, b, c, d] = [doc(0, 'a'), doc(1, 'g/b'), doc(2, 'g/c', 'C'), doc(3, 'd')];
@@ -228,4 +235,24 @@ test('text: line and column, place, URI decoding that never throws, entities', (
     'a &lt; <b> "\'AA\u00a0&copy;&#0;',
   );
   assert.equal(decodeEntities('plain'), 'plain');
+});
+
+test('text: one locator answers many offsets of one text; one reference is read where it stands', () => {
+  const at = lineLocator('ab\ncd\n\nef');
+  assert.deepEqual([0, 4, 6, 7, 9].map(at), [
+    { line: 1, column: 1 },
+    { line: 2, column: 2 },
+    { line: 3, column: 1 },
+    { line: 4, column: 1 },
+    { line: 4, column: 3 },
+  ]);
+  assert.deepEqual(lineLocator('')(0), { line: 1, column: 1 });
+  assert.deepEqual(entityAt('x &amp; y', 2), { value: '&', length: 5 });
+  assert.deepEqual(entityAt('&#x1F600;!', 0), { value: '\u{1F600}', length: 9 });
+  assert.equal(entityAt('x &amp; y', 1), null, 'only at the offset');
+  assert.equal(entityAt('&copy;', 0), null, 'a name the core never writes');
+  // Names an object inherits are no references: they once reached the search walk as functions.
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+    assert.equal(entityAt(`&${name};`, 0), null, name);
+  assert.equal(decodeEntities('&constructor; &__proto__;'), '&constructor; &__proto__;');
 });

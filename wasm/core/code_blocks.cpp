@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "contract.inc"
 #include "escape.h"
 #include "json_writer.h"
 #include "render_context.h"
@@ -155,10 +156,10 @@ void write_lines(OutBuffer& out, const Lines& lines) {
     const bool lit = h < lines.highlighted.size() && lines.highlighted[h] == k + 1;
     if (lit) {
       ++h;
-      out.append("<span class=\"fm-line-highlight\">");
+      out.append(contract::kMarkupLineHighlightOpen);
     }
     escape_html(out, lines.kept[k]);
-    if (lit) out.append("</span>");
+    if (lit) out.append(contract::kMarkupLineHighlightClose);
   }
 }
 

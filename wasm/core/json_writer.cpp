@@ -10,30 +10,30 @@ void JsonWriter::separate() {
   need_comma_ = true;
 }
 
+JsonWriter& JsonWriter::open(char bracket) {
+  separate();
+  out_.push_back(bracket);
+  need_comma_ = false;
+  return *this;
+}
+
+JsonWriter& JsonWriter::close(char bracket) {
+  out_.push_back(bracket);
+  need_comma_ = true;
+  return *this;
+}
+
 JsonWriter& JsonWriter::begin_object() {
-  separate();
-  out_.push_back('{');
-  need_comma_ = false;
-  return *this;
+  return open('{');
 }
-
 JsonWriter& JsonWriter::end_object() {
-  out_.push_back('}');
-  need_comma_ = true;
-  return *this;
+  return close('}');
 }
-
 JsonWriter& JsonWriter::begin_array() {
-  separate();
-  out_.push_back('[');
-  need_comma_ = false;
-  return *this;
+  return open('[');
 }
-
 JsonWriter& JsonWriter::end_array() {
-  out_.push_back(']');
-  need_comma_ = true;
-  return *this;
+  return close(']');
 }
 
 JsonWriter& JsonWriter::key(std::string_view k) {

@@ -26,6 +26,8 @@ class JsonWriter {
 
  private:
   void separate();
+  JsonWriter& open(char bracket);  // an object or array begins after a comma if one is due
+  JsonWriter& close(char bracket);
   std::string& out_;
   bool script_safe_;
   bool need_comma_ = false;

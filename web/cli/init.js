@@ -1,8 +1,8 @@
 // `foldmark init [DIR]`: copies the starter docs tree (web/cli/starter/) into a new or empty folder.
-import { cp, lstat, mkdir, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readlink, realpath } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../input-error.js';
+import { folderToWrite, fsReason as reason, InputError } from '../input-error.js';
 
 export const STARTER = join(dirname(fileURLToPath(import.meta.url)), 'starter');
 
@@ -15,14 +15,6 @@ async function listFiles(dir, prefix = '') {
   }
   return out.sort();
 }
-
-const REASONS = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'a file is in the way',
-  ELOOP: 'a symlink loop',
-};
-const reason = (err) => REASONS[err.code] || err.message;
 
 // A symlink is followed to where it leads: init writes into that folder, if it exists.
 async function followLink(target) {
@@ -44,13 +36,7 @@ async function followLink(target) {
 /** Writes the starter into dir; refuses anything but a missing or empty folder. Returns the files. */
 export async function initDocs(dir) {
   const target = await followLink(resolve(dir));
-  let info = null;
-  try {
-    info = await stat(target);
-  } catch (err) {
-    if (err.code !== 'ENOENT') throw new InputError(`cannot use this folder: ${reason(err)}`, { file: target });
-  }
-  if (info && !info.isDirectory()) throw new InputError('exists and is not a folder', { file: target });
+  const info = await folderToWrite(target, { what: 'this folder', notFolder: 'exists and is not a folder' });
   if (info && (await readdir(target)).length > 0) {
     throw new InputError(
       'is not empty: init writes only into a new or empty folder, so nothing of yours is overwritten',

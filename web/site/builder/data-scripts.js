@@ -1,7 +1,7 @@
 // The page's data as classic scripts (file:// pages cannot fetch JSON): the catalog every page
 // loads, and one script per doc with its Markdown, its links and what its page needs at once.
 import { docEntry, encodeCatalog } from '../shared/catalog.js';
-import { GLOBALS } from '../shared/paths.js';
+import { GLOBALS, PATHS } from '../shared/paths.js';
 import { neighbours, placeDocs } from '../shared/reading-order.js';
 import { scriptJson } from './html.js';
 
@@ -25,7 +25,7 @@ export function catalogScript(site) {
 // and no reason. No inline script may say so (CSP), so the catalog does.
 const SITE_SCRIPT_CHECK =
   `if(typeof document!=="undefined"&&typeof self.${GLOBALS.doc}!=="function"){` +
-  '(function(s){if(s)s.textContent="This page\\u2019s script (_foldmark/site.js) did not load, so its articles, ' +
+  `(function(s){if(s)s.textContent="This page\\u2019s script (${PATHS.site}) did not load, so its articles, ` +
   'sidebar and search cannot be shown. Check that the site was uploaded whole.";})' +
   '(document.getElementById("siteStatus"));}\n';
 

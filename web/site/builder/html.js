@@ -22,7 +22,7 @@ export const scriptJson = (value) => scriptSafe(JSON.stringify(value));
 
 /** page.html with its {{name}} placeholders filled (values already escaped); an unknown one throws. */
 export function fillTemplate(template, values) {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name) => {
+  return template.replace(/\{\{([\w.]+)\}\}/g, (_, name) => {
     if (!Object.hasOwn(values, name)) throw new Error(`page.html: unknown placeholder {{${name}}}`);
     return values[name];
   });

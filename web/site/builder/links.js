@@ -7,10 +7,9 @@ import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { CONTRACT } from '../../contract.js';
 import { RESERVED_PATH as RESERVED } from '../shared/paths.js';
-import { decodeComponent as safeDecode, decodeEntities } from '../shared/text.js';
+import { decodeComponent as safeDecode, decodeEntities, lineLocator } from '../shared/text.js';
 import { Containment } from './containment.js';
 import { isGenerated } from './output.js';
-import { lineLocator } from './problems.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const DOC_FILE = /\.mdx?$/i;

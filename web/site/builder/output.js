@@ -4,11 +4,12 @@
 // files a previous build wrote and this one did not are removed, nothing else is. Inside --out no
 // symlink is ever followed: the manifest and the folders in --out may have been tampered with.
 import { copyFileSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
-import { lstat, mkdir, readFile, readdir, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, readdir, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { below } from './containment.js';
 import { RESERVED_PATH } from '../shared/paths.js';
 import { InputError } from './problems.js';
+import { folderToWrite, fsReason as describeError } from '../../input-error.js';
 
 export const MANIFEST = '.foldmark-site.json';
 const GENERATOR = 'foldmark';
@@ -89,13 +90,6 @@ async function listFiles(dir, prefix = '', out = []) {
   return out;
 }
 
-const describeError = (err) =>
-  err.code === 'ENOSPC'
-    ? 'no space left on device'
-    : err.code === 'EACCES' || err.code === 'EPERM'
-      ? 'permission denied'
-      : err.code || err.message;
-
 /** Checks --out before anything is built; returns the state needed to commit into it. */
 export async function prepareOutput(outDir, { packageRoot, docsRoot, staticDirs = [], force = false }) {
   const out = resolve(outDir);
@@ -116,13 +110,7 @@ export async function prepareOutput(outDir, { packageRoot, docsRoot, staticDirs 
     throw new InputError('refusing to write the site inside the docs folder it is built from', { file: out });
   for (const dir of staticDirs)
     if (await within(dir)) throw new InputError('refusing to write the site inside a --static folder', { file: out });
-  let info = null;
-  try {
-    info = await stat(out);
-  } catch (err) {
-    if (err.code !== 'ENOENT') throw new InputError(`cannot use output folder: ${describeError(err)}`, { file: out });
-  }
-  if (info && !info.isDirectory()) throw new InputError('--out exists and is not a folder', { file: out });
+  const info = await folderToWrite(out, { what: 'output folder', notFolder: '--out exists and is not a folder' });
   const previous = info ? await readManifest(out) : null;
   const existing = info ? await listFiles(out) : [];
   const foreign = existing.filter((f) => f !== MANIFEST && !(previous && previous.has(f)));

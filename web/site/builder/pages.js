@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { docHref, encodePath, linkTarget } from '../shared/hrefs.js';
-import { docScriptPath } from '../shared/paths.js';
+import { docScriptPath, PATHS } from '../shared/paths.js';
 import { placeDocs } from '../shared/reading-order.js';
 import { decodeEntities } from '../shared/text.js';
 import { escapeHtml, fillTemplate, scriptSafe } from './html.js';
@@ -85,6 +85,11 @@ function jsonLdScript(article, doc, problems) {
   return json ? `<script type="application/ld+json">${scriptSafe(json)}</script>\n` : '';
 }
 
+// The template's {{PATHS.<name>}} placeholders: the site's own files, named where the page reads them.
+const PATH_VALUES = Object.fromEntries(
+  Object.entries(PATHS).map(([name, path]) => [`PATHS.${name}`, escapeHtml(path)]),
+);
+
 /**
  * page({ doc, article?, root, mode, prerender, own }) → the HTML of one page. doc: the doc shown
  * (null: the 404 page); article: its rendered Article when prerendered (else rendered here);
@@ -122,6 +127,7 @@ export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
     const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
     const nav = place.sidebar ? navFor(place, { mode, root, current: doc }) : '';
     return fillTemplate(template, {
+      ...PATH_VALUES,
       root: escapeHtml(root),
       mode,
       doc: doc ? String(doc.index) : '',

@@ -5,35 +5,6 @@ import { location } from '../shared/text.js';
 
 export { InputError } from '../../input-error.js';
 
-/**
- * A function offset → { line, column } (1-based, column in UTF-16 units) over text. The line
- * starts are found once, on first use, so locating many offsets in one text is linear overall.
- */
-export function lineLocator(text) {
-  let starts = null;
-  const index = () => {
-    let count = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count += 1;
-    starts = new Uint32Array(count);
-    let k = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-  };
-  return (offset) => {
-    if (!starts) index();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
-  };
-}
-
-/** 1-based line and column of one offset in text. */
-export const lineColumn = (text, offset) => lineLocator(text)(offset);
-
 export { location };
 
 // A file name as a reader can see it: invalid UTF-8 bytes as \xNN, control characters escaped.

@@ -9,6 +9,7 @@ import { GLOBALS, PATHS } from '../shared/paths.js';
 import { InputError } from './problems.js';
 import { scriptJson } from './html.js';
 import { INDEX_OPTIONS } from '../shared/search-options.js';
+import { decodeEntities, entityAt } from '../shared/text.js';
 
 // A shard holds the sections of consecutive docs until its text reaches this size: one shard for a
 // small site, several for a big one so that no single script is huge and results arrive in steps.
@@ -18,17 +19,6 @@ export const SHARD_TEXT_BYTES = 4 * 1024 * 1024;
 // together) the rest of the article is not searchable, and the build says so. It keeps one
 // article from filling a shard (and the worker's memory) on its own.
 export const MAX_SEARCH_TEXT = 1024 * 1024;
-
-const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: '\u00a0' };
-const ENTITY = /&(#x[0-9a-f]+|#\d+|\w+);/iy;
-function entityValue(name) {
-  if (name[0] === '#') {
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
-  }
-  return ENTITIES[name];
-}
-const decodeEntities = (s) => s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, name) => entityValue(name) ?? whole);
 
 // What /\s/ matches.
 const isSpace = (c) =>
@@ -135,16 +125,14 @@ function walkHtml(html, { into, tag = () => {}, budget }) {
       i = end + 1;
     } else if (c === 38) {
       // &
-      ENTITY.lastIndex = i;
-      const m = ENTITY.exec(html);
-      const value = m && entityValue(m[1]);
-      if (value === undefined) {
+      const ref = entityAt(html, i);
+      if (!ref) {
         if (!into().add('&', budget)) return false;
         i += 1;
       } else {
-        if (value.length === 1 && isSpace(value.charCodeAt(0))) into().space();
-        else if (!into().add(value, budget)) return false;
-        i += m[0].length;
+        if (ref.value.length === 1 && isSpace(ref.value.charCodeAt(0))) into().space();
+        else if (!into().add(ref.value, budget)) return false;
+        i += ref.length;
       }
     } else if (isSpace(c)) {
       into().space();

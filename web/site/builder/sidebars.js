@@ -3,7 +3,8 @@
 // { type: 'doc', doc, label? } | { type: 'category', label, collapsed, items, doc? } | { type: 'link', label, href }.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { InputError, lineLocator } from './problems.js';
+import { InputError } from './problems.js';
+import { lineLocator } from '../shared/text.js';
 import { isFolderIndex, stripNumberPrefix } from '../shared/doc-names.js';
 import { loadUserModule, plainValue } from './user-code.js';
 import { capLabel, linkAllowed, lineOf } from './sidebar-values.js';

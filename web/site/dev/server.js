@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEV_PATHS } from '../shared/paths.js';
+import { decodeComponent } from '../shared/text.js';
 
 export const STRICT_CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
@@ -85,13 +86,9 @@ export async function startServer({
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, TYPES['.txt'], 'method not allowed\n', { allow: 'GET, HEAD' });
     const url = new URL(req.url, 'http://localhost');
-    let path;
-    try {
-      path = decodeURIComponent(url.pathname);
-    } catch {
+    const path = decodeComponent(url.pathname, null);
+    if (path === null || path.includes('\0') || path.includes('\\'))
       return send(res, 400, TYPES['.txt'], 'bad request\n');
-    }
-    if (path.includes('\0') || path.includes('\\')) return send(res, 400, TYPES['.txt'], 'bad request\n');
     if (path === DEV_PATHS.events) return events(req, res);
     if (Object.hasOwn(CLIENT, path))
       return send(res, 200, CLIENT[path].type, req.method === 'HEAD' ? '' : CLIENT[path].body);

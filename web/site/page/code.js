@@ -39,14 +39,14 @@ function loadLanguage(lang) {
 
 const langOf = (code) => /(?:^|\s)language-([\w+#.-]+)/.exec(code.className)?.[1]?.toLowerCase() || '';
 
-// Which lines (0-based) the core wrapped in span.fm-line-highlight.
+// Which lines (1-based numbers) the core wrapped in span.fm-line-highlight.
 function highlightedLines(code) {
-  const lines = new Set();
+  const lines = [];
   let line = 0;
   for (const node of code.childNodes) {
     if (node.nodeType === Node.ELEMENT_NODE && node.classList.contains('fm-line-highlight')) {
       const count = Math.max(1, node.textContent.replace(/\n$/, '').split('\n').length);
-      for (let i = 0; i < count; i += 1) lines.add(line + i);
+      for (let i = 1; i <= count; i += 1) lines.push(line + i);
     }
     line += (node.textContent.match(/\n/g) || []).length;
   }

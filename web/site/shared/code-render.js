@@ -1,6 +1,7 @@
 // Prism tokens → the inner HTML of a <code>, one string per line, without DOM: the page uses it
 // after rendering, and the builder can hand the same output to the core's `highlight` option for
 // --prerender pages. Text is escaped here; the classes are Prism's token types.
+import { highlightLines } from '../../code-lines.js';
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const escapeText = (s) => s.replace(/[&<>]/g, (c) => ESCAPES[c]);
@@ -31,13 +32,12 @@ export function tokenLines(tokens) {
   return lines;
 }
 
-/** The whole <code> inner HTML: lines joined, each in span.site-line, highlighted ones marked. */
-export function codeHtml(lines, highlighted = new Set()) {
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines = lines.slice(0, -1);
-  return lines
-    .map((line, i) => {
-      const cls = highlighted.has(i) ? 'site-line fm-line-highlight' : 'site-line';
-      return `<span class="${cls}">${line}\n</span>`;
-    })
-    .join('');
+/**
+ * The whole <code> inner HTML the page shows: each line in span.site-line (line numbers count
+ * them), the highlighted ones (1-based numbers) marked as the core and the API mark them.
+ */
+export function codeHtml(lines, highlighted = []) {
+  const count = lines.length > 1 && lines[lines.length - 1] === '' ? lines.length - 1 : lines.length;
+  const numbered = lines.map((line, i) => (i < count ? `<span class="site-line">${line}</span>` : line));
+  return highlightLines(numbered.join('\n') + (count < lines.length ? '' : '\n'), highlighted);
 }
