@@ -161,6 +161,7 @@ const shown = (ctx, abs) => posixRel(ctx.files.docsRoot, abs) || abs;
 // Emits text (the article, or a partial at depth > 0) into ctx.out, each line after prefix.
 function expandInto(ctx, text, source, depth, prefix, props) {
   const lines = text.split('\n');
+  if (depth > 0 && lines.length > 1 && lines.at(-1) === '') lines.pop(); // the partial's last line break
   const start = depth > 0 ? bodyStart(lines) : 0;
   const partialDir = depth > 0 ? posixRel(ctx.files.docsRoot, dirname(source.abs)) : ctx.hostDir;
   const imports = new Map();
