@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
 import { buildSite } from '../../web/site/builder/index.js';
 import { SourceMap } from '../../web/site/builder/source-map.js';
+import { foldmark } from '../cli/util.mjs';
 import { removeDir, root, tempDir, writeFiles } from './util.mjs';
 
 const fixture = join(root, 'tests', 'fixtures', 'partials', 'docs');
@@ -108,6 +109,15 @@ describe('partials in the fixture tree', () => {
     ]);
     assert.ok(!site.lines.some((l) => /W_MDX|import\/export|<DocCardList>|<TOCInline>/.test(l)), site.lines.join('\n'));
     assert.deepEqual(site.summary.partials, { inlined: 5, tocInline: 1, docCardLists: 2 });
+  });
+
+  test("the command line's summary counts the partials inlined and the category lists", async () => {
+    const r = await foldmark('build', fixture, '--out', join(work, 'cli'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /^foldmark: 7 articles built, 4 left out \(4 partials\); 5 partials inlined, 2 category lists written; /,
+    );
   });
 
   test('<TOCInline toc={toc} /> lists the headings of the article', () => {

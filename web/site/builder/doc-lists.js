@@ -86,7 +86,7 @@ export function categoryOf(sidebars, doc) {
 export function fillComponent(doc, k, generated) {
   const lines = doc.markdown.split('\n');
   if (!doc.sourceMap) {
-    doc.sourceMap = new SourceMap();
+    doc.sourceMap = new SourceMap(doc.abs);
     lines.forEach((text, i) => doc.sourceMap.add(text, { file: doc.abs, line: i + 1 }));
   }
   const c = k < 0 ? { at: lines.length, count: 0, prefix: '', file: doc.abs, line: lines.length } : doc.components[k];

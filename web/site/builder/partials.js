@@ -195,7 +195,7 @@ function expandInto(ctx, text, source, depth, prefix, props) {
     const found = content.startsWith('<') ? readTag(lines, i, lp.length) : null;
     const imp = found && imports.get(found.tag.name);
     if (imp?.kind === 'partial') {
-      const at = { file: source.abs, line: i + 1, column: lp.length + 1 };
+      const at = { file: source.abs, line: i + 1, column: lp.length + 1, ...ctx.from(source) };
       const inlined = inline(
         ctx,
         imp,
@@ -245,7 +245,7 @@ function expandInto(ctx, text, source, depth, prefix, props) {
 // Inlines one partial at a tag; false (after a warning) when it cannot be.
 function inline(ctx, imp, tag, source, depth, at, around, prefix) {
   const abs = ctx.files.resolve(imp.spec, dirname(source.abs));
-  const importAt = { file: source.abs, line: imp.line + 1, column: imp.column };
+  const importAt = { file: source.abs, line: imp.line + 1, column: imp.column, ...ctx.from(source) };
   if (!abs) {
     ctx.problems.warn(`partial '${imp.spec}' is not a relative or @site/ path: not inlined`, importAt);
     return false;
@@ -297,12 +297,13 @@ export function expandPartials(markdown, { abs, real = abs, files, problems }) {
     files,
     problems,
     hostDir: posixRel(files.docsRoot, dirname(abs)),
-    out: new SourceMap(),
+    out: new SourceMap(abs),
     components: [],
     stack: [{ abs, real }],
     bytes: Buffer.byteLength(markdown),
     inlined: 0,
     changed: false,
+    from: (source) => (source.abs === abs ? {} : { from: abs }), // a warning inside a partial: whose it is
   };
   expandInto(ctx, markdown, { abs }, 0, '', null);
   if (!ctx.changed && !ctx.components.length) return none;

@@ -27,7 +27,9 @@ function offsetOfColumn(text, column) {
 }
 
 export class SourceMap {
-  constructor() {
+  /** host: the article's file; a place in another file (a partial) also says `from: host`. */
+  constructor(host) {
+    this.host = host;
     this.lines = []; // per emitted line: { file, line, shift, text, src, edits }
   }
 
@@ -66,12 +68,13 @@ export class SourceMap {
   where({ line, column } = {}, unit = 'utf16') {
     const rec = line === undefined ? undefined : this.lines[line - 1];
     if (!rec) return {};
-    if (column === undefined) return { file: rec.file, line: rec.line };
+    const from = rec.file !== this.host && this.host !== undefined ? { from: this.host } : {};
+    if (column === undefined) return { file: rec.file, line: rec.line, ...from };
     const offset = unit === 'codepoint' ? offsetOfColumn(rec.text, column) : column - 1;
     const at = SourceMap.written(rec, offset);
     const written = rec.src ?? rec.text.slice(rec.shift || 0);
     const col = unit === 'codepoint' ? codePoints(written.slice(0, at)) + 1 : at + 1;
-    return { file: rec.file, line: rec.line, column: col };
+    return { file: rec.file, line: rec.line, column: col, ...from };
   }
 
   /** Replaces emitted lines [from, from + count) by lines all located at origin. */
