@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import vm from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
 import { buildSite } from '../../web/site/builder/index.js';
+import { expandPartials, PartialFiles } from '../../web/site/builder/partials.js';
 import { SourceMap } from '../../web/site/builder/source-map.js';
 import { foldmark } from '../cli/util.mjs';
 import { removeDir, root, tempDir, writeFiles } from './util.mjs';
@@ -202,6 +203,31 @@ describe('partials: edge cases', () => {
     }
   });
 
+  test('partials that would grow the article past 32 MiB are not inlined, with one warning', () => {
+    const dir = writeFiles(tempDir('partials-big'), { 'docs/_big.md': `${'word '.repeat((11 * 1024 * 1024) / 5)}\n` });
+    try {
+      const warnings = [];
+      const problems = { warn: (message, where) => warnings.push({ message, ...where }) };
+      const abs = join(dir, 'docs', 'a.md');
+      const markdown = "import Big from './_big.md';\n\n<Big />\n\n<Big />\n\n<Big />\n\n<Big />\n\nThe end.\n";
+      const files = new PartialFiles({ docsRoot: join(dir, 'docs') });
+      const out = expandPartials(markdown, { abs, files, problems });
+      assert.deepEqual(warnings, [
+        {
+          message:
+            'partial <Big /> is not inlined: the article would be larger than 33554432 bytes (nor are later ones)',
+          file: abs,
+          line: 7,
+          column: 1,
+        },
+      ]);
+      assert.equal(out.inlined, 2);
+      assert.match(out.markdown, /The end\.\n$/);
+    } finally {
+      removeDir(dir);
+    }
+  });
+
   test('<DocCardList /> outside a category page warns and shows nothing; a partial in a code block stays code', async () => {
     const dir = writeFiles(tempDir('partials-cards'), {
       'docs/a.md':
@@ -226,13 +252,22 @@ describe('partials: edge cases', () => {
 
 describe('SourceMap', () => {
   test('maps columns through a container prefix and replaced text, in UTF-16 units and code points', () => {
-    const map = new SourceMap();
+    const map = new SourceMap('a.md');
+    map.add('# A', { file: 'a.md', line: 1 });
+    map.add('', { file: 'a.md', line: 2 });
     // written: '😀 {props.x} tail'; emitted after a 3-space prefix with {props.x} → 'VALUE!'
     map.add('   😀 VALUE! tail', { file: 'p.md', line: 7, shift: 3, src: '😀 {props.x} tail', edits: [[3, 3, 9, 12]] });
-    assert.deepEqual(map.where({ line: 1, column: 14 }), { file: 'p.md', line: 7, column: 14 }); // 't' of tail
-    assert.deepEqual(map.where({ line: 1, column: 7 }), { file: 'p.md', line: 7, column: 4 }); // 'V' → '{'
-    assert.deepEqual(map.where({ line: 1, column: 13 }, 'codepoint'), { file: 'p.md', line: 7, column: 13 });
-    assert.deepEqual(map.where({ line: 1, column: 1 }), { file: 'p.md', line: 7, column: 1 });
-    assert.deepEqual(map.where({ line: 2, column: 1 }), {});
+    map.add('   next', { file: 'p.md', line: 8, shift: 3 });
+    map.add('   last', { file: 'p.md', line: 9, shift: 3 });
+    map.add('after', { file: 'a.md', line: 4 });
+    assert.equal(map.runs.length, 4); // consecutive lines of one file share a run
+    const p = (line, column) => ({ file: 'p.md', line, column, from: 'a.md' });
+    assert.deepEqual(map.where({ line: 3, column: 14 }), p(7, 14)); // 't' of tail
+    assert.deepEqual(map.where({ line: 3, column: 7 }), p(7, 4)); // 'V' → '{'
+    assert.deepEqual(map.where({ line: 3, column: 13 }, 'codepoint'), p(7, 13));
+    assert.deepEqual(map.where({ line: 3, column: 1 }), p(7, 1));
+    assert.deepEqual(map.where({ line: 5, column: 5 }, 'codepoint'), p(9, 2));
+    assert.deepEqual(map.where({ line: 6, column: 2 }), { file: 'a.md', line: 4, column: 2 });
+    assert.deepEqual(map.where({ line: 7, column: 1 }), {});
   });
 });

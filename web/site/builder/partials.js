@@ -174,7 +174,10 @@ function expandInto(ctx, text, source, depth, prefix, props) {
     if (kind) imports.set(m[1], { kind, spec: m[3], line: i, column: m.index + lines[i].indexOf(m[2]) + 1 });
   }
   const importLines = new Set([...imports.values()].map((imp) => imp.line));
-  const emit = (line, origin) => ctx.out.add(prefix + line, { file: source.abs, shift: prefix.length, ...origin });
+  const emit = (line, origin) => {
+    ctx.texts.push(prefix + line);
+    ctx.out.add(prefix + line, { file: source.abs, shift: prefix.length, ...origin });
+  };
   const blank = (lp, line) => {
     ctx.changed = true;
     emit(lp.replace(/[ \t]+$/, ''), { line });
@@ -204,7 +207,7 @@ function expandInto(ctx, text, source, depth, prefix, props) {
         depth,
         at,
         (before) => {
-          if (before && ctx.out.length && ctx.out.lines.at(-1).text.replace(/[ \t>\r]/g, '') !== '') blank(lp, i + 1);
+          if (before && ctx.texts.length && ctx.texts.at(-1).replace(/[ \t>\r]/g, '') !== '') blank(lp, i + 1);
           if (!before && found.last + 1 < lines.length && lines[found.last + 1].replace(/[ \t>\r]/g, '') !== '')
             blank(lp, found.last + 1);
         },
@@ -267,14 +270,18 @@ function inline(ctx, imp, tag, source, depth, at, around, prefix) {
     );
     return false;
   }
-  ctx.bytes += Buffer.byteLength(got.text);
-  if (ctx.bytes > MAX_DOC_BYTES) {
-    ctx.problems.warn(
-      `partial <${tag.name} /> is not inlined: the article would be larger than ${MAX_DOC_BYTES} bytes`,
-      at,
-    );
+  const bytes = Buffer.byteLength(got.text);
+  if (ctx.bytes + bytes > MAX_DOC_BYTES) {
+    // Once: past the limit every later tag would say the same.
+    if (!ctx.overBudget)
+      ctx.problems.warn(
+        `partial <${tag.name} /> is not inlined: the article would be larger than ${MAX_DOC_BYTES} bytes (nor are later ones)`,
+        at,
+      );
+    ctx.overBudget = true;
     return false;
   }
+  ctx.bytes += bytes;
   around(true);
   ctx.stack.push({ abs, real: got.real });
   expandInto(ctx, got.text, { abs }, depth + 1, prefix, tag.attrs);
@@ -298,6 +305,7 @@ export function expandPartials(markdown, { abs, real = abs, files, problems }) {
     problems,
     hostDir: posixRel(files.docsRoot, dirname(abs)),
     out: new SourceMap(abs),
+    texts: [], // the emitted lines
     components: [],
     stack: [{ abs, real }],
     bytes: Buffer.byteLength(markdown),
@@ -308,7 +316,7 @@ export function expandPartials(markdown, { abs, real = abs, files, problems }) {
   expandInto(ctx, markdown, { abs }, 0, '', null);
   if (!ctx.changed && !ctx.components.length) return none;
   return {
-    markdown: ctx.out.lines.map((l) => l.text).join('\n'),
+    markdown: ctx.texts.join('\n'),
     sourceMap: ctx.out,
     components: ctx.components,
     inlined: ctx.inlined,
