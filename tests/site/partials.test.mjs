@@ -228,6 +228,20 @@ describe('partials: edge cases', () => {
     }
   });
 
+  test('hostile lines cost linear time: an import line padded with blanks, unclosed tags of an imported name', () => {
+    const files = new PartialFiles({ docsRoot: fixture });
+    const problems = { warn: () => {} };
+    const abs = join(fixture, 'a.md');
+    // The import pattern backtracked quadratically over trailing blanks (200,000: minutes).
+    const padded = `import X from './_shared/_welcome.md'${' '.repeat(200000)}x\n\n<X />\n`;
+    const unclosed = `import X from './_shared/_welcome.md'\n\n${'<X a="1"\n'.repeat(100000)}`;
+    const started = performance.now();
+    assert.equal(expandPartials(padded, { abs, files, problems }).inlined, 0);
+    assert.equal(expandPartials(unclosed, { abs, files, problems }).inlined, 0);
+    const ms = performance.now() - started;
+    assert.ok(ms < 20000, `${Math.round(ms)} ms (quadratic: minutes)`);
+  });
+
   test('<DocCardList /> outside a category page warns and shows nothing; a partial in a code block stays code', async () => {
     const dir = writeFiles(tempDir('partials-cards'), {
       'docs/a.md':

@@ -3,7 +3,7 @@
 // (`<Name a="x" b={…} />`), code spans, and Markdown escaping of generated text.
 
 const FENCE = /^(`{3,}|~{3,})/;
-export const IMPORT_LINE = /^import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"\r\n]+)\2\s*;?\s*$/;
+export const IMPORT_LINE = /^import\s+([A-Za-z_$][\w$]*)\s+from\s+(['"])([^'"\r\n]+)\2\s*(?:;\s*)?$/;
 const MAX_TAG_LINES = 32; // as the core: a tag may run over at most this many lines
 
 /** The container prefix of a line (blanks and '>', as the core's line stages read it). */
@@ -93,16 +93,23 @@ export function parseTag(s) {
   }
 }
 
-/** The component tag starting at lines[i] (after its prefix): { tag, last } or null. */
+/** The name of the component tag a line's content starts, or ''. */
+export const tagName = (content) => /^<([A-Z][\w.]*)/.exec(content)?.[1] ?? '';
+
+/**
+ * The component tag starting at lines[i] (after its prefix): { tag, last }, or { tag: null, last }
+ * when it is none; lines up to last were read as its attributes (not worth reading again).
+ */
 export function readTag(lines, i, prefixLength) {
   let text = '';
-  for (let k = i; k < lines.length && k < i + MAX_TAG_LINES; k += 1) {
+  let k = i;
+  for (; k < lines.length && k < i + MAX_TAG_LINES; k += 1) {
     text += (k > i ? '\n' : '') + lines[k].slice(k === i ? prefixLength : prefixOf(lines[k]).length);
     const tag = parseTag(text);
-    if (tag === null) return null;
+    if (tag === null) return { tag: null, last: k };
     if (tag !== 'incomplete') return { tag, last: k };
   }
-  return null;
+  return { tag: null, last: k - 1 };
 }
 
 /** [start, end) ranges of a line's code spans (backtick runs paired by length). */

@@ -17,6 +17,7 @@ import {
   IMPORT_LINE,
   prefixOf,
   readTag,
+  tagName,
 } from './mdx-lines.js';
 import { SourceMap } from './source-map.js';
 
@@ -35,7 +36,7 @@ const posixRel = (from, to) => relative(from, to).split(sep).join('/');
 /** Reads partials for a build: each file once, only where containment allows. */
 export class PartialFiles {
   constructor({ docsRoot, siteDir = dirname(docsRoot), containment }) {
-    Object.assign(this, { docsRoot, siteDir, containment, cache: new Map(), files: new Map() });
+    Object.assign(this, { docsRoot, siteDir, containment, cache: new Map(), files: new Map(), dirs: new Map() });
   }
 
   /** The absolute path an import specifier names, or null when it is not a file path. */
@@ -64,6 +65,14 @@ export class PartialFiles {
     }
     this.cache.set(abs, got);
     return got;
+  }
+
+  /** The folder of a file, relative to the docs folder ('..' parts when outside), as posix. */
+  dirOf(abs) {
+    const dir = dirname(abs);
+    let rel = this.dirs.get(dir);
+    if (rel === undefined) this.dirs.set(dir, (rel = posixRel(this.docsRoot, dir)));
+    return rel;
   }
 
   isFile(rel) {
@@ -163,7 +172,7 @@ function expandInto(ctx, text, source, depth, prefix, props) {
   const lines = text.split('\n');
   if (depth > 0 && lines.length > 1 && lines.at(-1) === '') lines.pop(); // the partial's last line break
   const start = depth > 0 ? bodyStart(lines) : 0;
-  const partialDir = depth > 0 ? posixRel(ctx.files.docsRoot, dirname(source.abs)) : ctx.hostDir;
+  const partialDir = depth > 0 ? ctx.files.dirOf(source.abs) : ctx.hostDir;
   const imports = new Map();
   const code = fenceTracker();
   for (let i = start; i < lines.length; i += 1) {
@@ -183,6 +192,7 @@ function expandInto(ctx, text, source, depth, prefix, props) {
     emit(lp.replace(/[ \t]+$/, ''), { line });
   };
   const inCode = fenceTracker();
+  let noTagBefore = 0; // lines already read as the attributes of a tag that was none: linear time
   for (let i = start; i < lines.length; i += 1) {
     const line = lines[i];
     const lp = prefixOf(line);
@@ -195,7 +205,12 @@ function expandInto(ctx, text, source, depth, prefix, props) {
       blank('', i + 1);
       continue;
     }
-    const found = content.startsWith('<') ? readTag(lines, i, lp.length) : null;
+    let found = null;
+    if (i >= noTagBefore && imports.has(tagName(content))) {
+      found = readTag(lines, i, lp.length);
+      noTagBefore = found.last + 1;
+      if (!found.tag) found = null;
+    }
     const imp = found && imports.get(found.tag.name);
     if (imp?.kind === 'partial') {
       const at = { file: source.abs, line: i + 1, column: lp.length + 1, ...ctx.from(source) };
@@ -258,14 +273,14 @@ function inline(ctx, imp, tag, source, depth, at, around, prefix) {
     ctx.problems.warn(`cannot inline partial '${imp.spec}': ${got.problem}`, importAt);
     return false;
   }
-  const chain = [...ctx.stack.map((s) => shown(ctx, s.abs)), shown(ctx, abs)].join(' → ');
+  const chain = () => [...ctx.stack.map((s) => shown(ctx, s.abs)), shown(ctx, abs)].join(' → ');
   if (ctx.stack.some((s) => s.real === got.real)) {
-    ctx.problems.warn(`partial <${tag.name} /> is not inlined: it includes itself (${chain})`, at);
+    ctx.problems.warn(`partial <${tag.name} /> is not inlined: it includes itself (${chain()})`, at);
     return false;
   }
   if (depth + 1 > MAX_PARTIAL_DEPTH) {
     ctx.problems.warn(
-      `partial <${tag.name} /> is not inlined: partials nest more than ${MAX_PARTIAL_DEPTH} deep (${chain})`,
+      `partial <${tag.name} /> is not inlined: partials nest more than ${MAX_PARTIAL_DEPTH} deep (${chain()})`,
       at,
     );
     return false;
