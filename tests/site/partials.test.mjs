@@ -152,11 +152,12 @@ describe('partials in the fixture tree', () => {
 });
 
 describe('partials: edge cases', () => {
-  test('a missing partial, an import from a package, a blockquote, CRLF, props escaped, an unclosed fence', async () => {
+  test('a missing partial, an import from a package, a blockquote with import lines, CRLF, props escaped, an unclosed fence', async () => {
     const dir = writeFiles(tempDir('partials-edge'), {
       'docs/a.md':
         "import Gone from './_gone.md';\nimport Lib from 'some-lib/x.md';\nimport Q from './_q.md';\nimport F from './_fence.md';\n\n<Gone />\n\n<Lib />\n\n> Quote:\n>\n> <Q who=\"*bold* & <b>\" />\n\n<F />\n\nAfter the fence.\n",
-      'docs/_q.md': 'Said by {props.who}.\r\nSecond line.\r\n',
+      'docs/_q.md':
+        "import Tabs from '@theme/Tabs';\r\nexport const x = 1;\r\n\r\nSaid by {props.who}.\r\nSecond line.\r\n",
       'docs/_fence.md': '```js\nconst open = true;\n',
     });
     try {
@@ -172,6 +173,14 @@ describe('partials: edge cases', () => {
         ),
         lines.join('\n'),
       );
+      // A partial's other import/export lines inside a quote: dropped with the core's warning, never shown.
+      assert.ok(
+        lines.includes(
+          `${join(dir, 'docs', '_q.md')}:1:1: warning: MDX import/export lines are not rendered (dropped)`,
+        ),
+        lines.join('\n'),
+      );
+      assert.doesNotMatch(out, /Tabs|export/);
       assert.match(
         out,
         /<blockquote>[\s\S]*Said by \*bold\* &amp; &lt;b&gt;\.[\s\S]*Second line\.[\s\S]*<\/blockquote>/,

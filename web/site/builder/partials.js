@@ -165,6 +165,23 @@ function editLine(line, ctx, partialDir, props) {
   return { text: text + line.slice(from), edits };
 }
 
+// As the core reads MDX (is_esm_start): an import/export block starts after a blank line and
+// ends at the next one.
+function isEsmStart(line) {
+  const word = (w) => line.startsWith(w) && ' {*'.includes(line[w.length] || 'x');
+  if (word('import')) {
+    const rest = line.slice(6).trimStart();
+    return rest !== '' && ('{*"\''.includes(rest[0]) || rest.includes(' from '));
+  }
+  return (
+    word('export') &&
+    ['const ', 'let ', 'var ', 'function', 'default ', 'class ', 'async ', '{', '*'].some((k) =>
+      line.slice(7).startsWith(k),
+    )
+  );
+}
+const isBlankOrComment = (line) => line.trim() === '' || /^<!--.*-->\s*$/.test(line);
+
 const shown = (ctx, abs) => posixRel(ctx.files.docsRoot, abs) || abs;
 
 // Emits text (the article, or a partial at depth > 0) into ctx.out, each line after prefix.
@@ -174,15 +191,30 @@ function expandInto(ctx, text, source, depth, prefix, props) {
   const start = depth > 0 ? bodyStart(lines) : 0;
   const partialDir = depth > 0 ? ctx.files.dirOf(source.abs) : ctx.hostDir;
   const imports = new Map();
+  const esm = new Set(); // a partial's other import/export lines: dropped here, as a prefix would hide them from the core
   const code = fenceTracker();
-  for (let i = start; i < lines.length; i += 1) {
+  for (let i = start, afterBlank = true; i < lines.length; i += 1) {
     const isCode = code(lines[i].slice(prefixOf(lines[i]).length));
+    const blankLine = isBlankOrComment(lines[i]);
+    if (depth > 0 && !isCode && afterBlank && isEsmStart(lines[i]))
+      for (let k = i; k < lines.length && !isBlankOrComment(lines[k]); k += 1) esm.add(k);
+    afterBlank = blankLine;
     const m = !isCode && IMPORT_LINE.exec(lines[i]);
     if (!m) continue;
     const kind = THEME_COMPONENTS[m[3]] ?? (MARKDOWN_FILE.test(m[3]) ? 'partial' : null);
     if (kind) imports.set(m[1], { kind, spec: m[3], line: i, column: m.index + lines[i].indexOf(m[2]) + 1 });
   }
   const importLines = new Set([...imports.values()].map((imp) => imp.line));
+  for (const i of esm) {
+    if (importLines.has(i) || ctx.esmWarned) continue;
+    ctx.problems.warn('MDX import/export lines are not rendered (dropped)', {
+      file: source.abs,
+      line: i + 1,
+      column: 1,
+      ...ctx.from(source),
+    });
+    ctx.esmWarned = true;
+  }
   const emit = (line, origin) => {
     ctx.texts.push(prefix + line);
     ctx.out.add(prefix + line, { file: source.abs, shift: prefix.length, ...origin });
@@ -201,7 +233,7 @@ function expandInto(ctx, text, source, depth, prefix, props) {
       emit(line, { line: i + 1 });
       continue;
     }
-    if (importLines.has(i)) {
+    if (importLines.has(i) || esm.has(i)) {
       blank('', i + 1);
       continue;
     }
