@@ -98,9 +98,14 @@ async function build(argv) {
   if (tty) process.stderr.write('\r\x1b[K');
   const index = pathToFileURL(join(summary.outDir, 'index.html')).href;
   const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const { links } = summary;
+  const { links, partials } = summary;
+  const lists = [
+    partials.inlined && `${plural(partials.inlined, 'partial')} inlined`,
+    partials.docCardLists && `${plural(partials.docCardLists, 'category list')} written`,
+  ].filter(Boolean);
   process.stdout.write(
     `foldmark: ${plural(summary.built, 'article')} built${summary.leftOut ? `, ${summary.leftOut}` : ''}; ` +
+      (lists.length ? `${lists.join(', ')}; ` : '') +
       `${plural(links.docLinks, 'link')} between docs, ${plural(links.assets, 'file')} linked, ` +
       `${plural(links.broken + links.brokenAnchors, 'broken link')} → ${index}\n`,
   );

@@ -108,7 +108,7 @@ export async function runDev(fm, settings, reload, io, signal) {
       const result = await updateDoc(site, outDir, abs);
       if (result.full) return { full: `${relative(settings.docs, abs)}: ${result.full}` };
       problems = [
-        ...problems.filter((p) => p.file !== abs),
+        ...problems.filter((p) => p.file !== abs && p.from !== abs), // from: a partial's warning, found through abs
         ...result.warnings.map((w) => ({ level: 'warning', ...w })),
       ];
       for (const w of result.warnings) io.err(`${location(w)}: warning: ${w.message}`);

@@ -5,6 +5,7 @@
 import { docScriptPath } from '../shared/paths.js';
 import { rootOf } from '../shared/hrefs.js';
 import { docScript, referencedDocs } from './data-scripts.js';
+import { cardLines, categoryOf, fillComponent } from './doc-lists.js';
 import { headingIds, linkValues } from './links.js';
 import { pageWriter } from './pages.js';
 
@@ -12,6 +13,44 @@ import { pageWriter } from './pages.js';
 export function readDocFacts(doc) {
   doc.ids = headingIds(doc.html);
   doc.linkValues = linkValues(doc.html);
+}
+
+/**
+ * Once the sidebars are read: each <DocCardList /> (and the empty body of a category's own page)
+ * becomes the list of that category's docs, and its doc is rendered again (its facts with it; the
+ * search index keeps the text without the list, which only repeats other docs' titles). Returns
+ * how many lists were written.
+ */
+export function listCategories(fm, docs, sidebars, problems) {
+  let written = 0;
+  for (const doc of docs) {
+    const cards = doc.components;
+    const empty = doc.emptyBody && !cards.length;
+    if (!cards.length && !empty) continue;
+    const category = categoryOf(sidebars, doc);
+    if (!category && empty) continue;
+    if (!category) {
+      for (const c of cards)
+        problems.warn('<DocCardList /> lists the docs of a sidebar category, and this doc is no category page', {
+          file: c.file,
+          line: c.line,
+          column: c.prefix.length + 1,
+        });
+      for (let k = cards.length - 1; k >= 0; k -= 1) fillComponent(doc, k, []);
+    } else if (empty) {
+      fillComponent(doc, -1, cardLines(category, doc.dir));
+      written += 1;
+    } else {
+      for (let k = cards.length - 1; k >= 0; k -= 1) {
+        fillComponent(doc, k, cardLines(category, doc.dir));
+        written += 1;
+      }
+    }
+    doc.html = fm.render(doc.markdown, { collapse: doc.collapse }).html;
+    readDocFacts(doc);
+    doc.html = null;
+  }
+  return written;
 }
 
 /** doc.links, the map its doc script and pages carry (links.js), from a LinkResolver. */

@@ -10,7 +10,10 @@ import {
   stripNumberPrefix,
   titleAndLabel,
 } from '../shared/doc-names.js';
+import { fillComponent, isEmptyArticle, tocLines } from './doc-lists.js';
 import { isGenerated } from './output.js';
+import { describeDoc } from './pages.js';
+import { expandPartials } from './partials.js';
 import { InputError, location, printableName } from './problems.js';
 
 export const MAX_DOC_BYTES = CONTRACT.limits.maxInputBytes;
@@ -73,8 +76,11 @@ export function idLocation(markdown) {
   return found;
 }
 
-/** Loads one doc file; returns the doc, or null when it is left out (reported to problems). */
-export async function loadDoc(fm, { rel, abs }, { collapse, problems }) {
+/**
+ * Loads one doc file; returns the doc, or null when it is left out (reported to problems).
+ * partials: a PartialFiles (partials.js) to inline MDX partials from; without it none are.
+ */
+export async function loadDoc(fm, { rel, abs }, { collapse, problems, partials }) {
   let read;
   try {
     read = readCapped(abs);
@@ -95,9 +101,12 @@ export async function loadDoc(fm, { rel, abs }, { collapse, problems }) {
     problems.leaveOut('not UTF-8 text', 'not a UTF-8 (or UTF-16 with BOM) text file: left out', { file: abs });
     return null;
   }
+  const expanded = expandPartials(markdown, { abs, files: partials, problems });
+  markdown = expanded.markdown;
   let article;
   try {
     article = fm.render(markdown, { collapse });
+    article = inlineTocs(fm, expanded, article, collapse);
   } catch (err) {
     problems.leaveOut('failed to render', `cannot render: ${err.code || ''} ${err.message}`.trim(), { file: abs });
     return null;
@@ -107,10 +116,27 @@ export async function loadDoc(fm, { rel, abs }, { collapse, problems }) {
     problems.leaveOut('drafts', null);
     return null;
   }
-  return describe(fm, { rel, abs, markdown, article, meta, collapse, problems });
+  return describe(fm, { rel, abs, markdown: expanded.markdown, article, meta, collapse, problems, expanded });
 }
 
-function describe(fm, { rel, abs, markdown, meta, collapse, problems, article }) {
+// Each <TOCInline toc={toc} /> becomes the article's TOC list; the article is rendered again.
+function inlineTocs(fm, expanded, article, collapse) {
+  const doc = { ...expanded, abs: undefined };
+  let filled = 0;
+  for (let k = doc.components.length - 1; k >= 0; k -= 1) {
+    const c = doc.components[k];
+    if (c.kind !== 'toc-inline') continue;
+    doc.abs = c.file;
+    fillComponent(doc, k, tocLines(article.toc, c.attrs));
+    filled += 1;
+  }
+  if (!filled) return article;
+  Object.assign(expanded, { markdown: doc.markdown, sourceMap: doc.sourceMap, components: doc.components });
+  expanded.tocInline = filled;
+  return fm.render(doc.markdown, { collapse });
+}
+
+function describe(fm, { rel, abs, markdown, meta, collapse, problems, article, expanded }) {
   const slash = rel.lastIndexOf('/');
   const dir = slash < 0 ? '' : rel.slice(0, slash);
   const file = rel.slice(slash + 1);
@@ -135,7 +161,9 @@ function describe(fm, { rel, abs, markdown, meta, collapse, problems, article })
       });
   }
   if (docCollapse !== collapse) article = fm.render(markdown, { collapse: docCollapse });
-  for (const w of article.warnings) problems.warn(w.message, { file: abs, line: w.line, column: w.column });
+  const map = expanded.sourceMap;
+  for (const w of article.warnings)
+    problems.warn(w.message, { file: abs, line: w.line, column: w.column, ...map?.where(w, 'codepoint') });
   const { title, label } = titleAndLabel(article, meta, base);
   return {
     rel,
@@ -151,6 +179,11 @@ function describe(fm, { rel, abs, markdown, meta, collapse, problems, article })
     description: text(meta.description),
     url: docUrl(dir, dirId, base, file, text(meta.slug)),
     html: article.html,
+    summary: describeDoc({ description: text(meta.description) }, article.html),
+    emptyBody: isEmptyArticle(article.html),
+    sourceMap: expanded.sourceMap, // where each line of markdown was written (partials inlined), or null
+    components: expanded.components.filter((c) => c.kind === 'doc-card-list'),
+    partials: { inlined: expanded.inlined, tocInline: expanded.tocInline ?? 0 },
   };
 }
 

@@ -7,9 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { GLOBALS, PATHS } from '../shared/paths.js';
 import { Containment } from './containment.js';
 import { catalogScript } from './data-scripts.js';
-import { docOutputs, linkDoc, readDocFacts } from './doc-pipeline.js';
+import { docOutputs, linkDoc, listCategories, readDocFacts } from './doc-pipeline.js';
 import { checkIds, COLLAPSE_MODES, loadDoc } from './docs.js';
 import { LinkResolver } from './links.js';
+import { PartialFiles } from './partials.js';
 import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.js';
 import { baseUrl, notFoundRoot, publicUrl, readTemplate, sitemapXml } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
@@ -52,6 +53,8 @@ async function checkFolder(dir, what) {
 // its Markdown and a few small fields, so memory grows with the Markdown, not the HTML.
 async function loadDocs(fm, { docsRoot, containment }, options, problems, indexer) {
   const tree = await walkDocs(docsRoot, problems, containment);
+  const siteDir = options.siteDir === undefined ? undefined : resolve(options.siteDir);
+  const partials = new PartialFiles({ docsRoot, siteDir, containment });
   const docs = [];
   const loaded = new Array(tree.docs.length);
   let next = 0; // the first doc not yet handed on: docs are handed on in tree order
@@ -73,7 +76,7 @@ async function loadDocs(fm, { docsRoot, containment }, options, problems, indexe
     }
   };
   await mapLimit(tree.docs, 32, async (file, i) => {
-    loaded[i] = (await loadDoc(fm, file, { collapse: options.collapse, problems })) || null;
+    loaded[i] = (await loadDoc(fm, file, { collapse: options.collapse, problems, partials })) || null;
     handOn();
     options.progress?.('reading', i + 1, tree.docs.length);
   });
@@ -96,7 +99,8 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
 
 /**
  * Builds the site. options: { docsDir, outDir, sidebars, staticDirs, allowDirs (more folders files
- * may resolve into, besides the docs, --static and the workspace: containment.js), prerender, baseUrl, title,
+ * may resolve into, besides the docs, --static and the workspace: containment.js), siteDir (where
+ * `@site/` imports of MDX partials point; default: the docs folder's parent), prerender, baseUrl, title,
  * collapse, strict, force, editUrl (ends with '/'), searchShardBytes (text per search shard; tests),
  * userCodeTimeout (ms sidebars.js may run; tests),
  * warn(line), report(problem), progress(stage, done, total) }. Returns a summary;
@@ -151,6 +155,7 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, con
   capDocLabels(docs, problems);
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
+  const docLists = listCategories(fm, docs, sidebars, problems);
 
   const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems, containment });
   for (const doc of docs) linkDoc(doc, resolver);
@@ -169,6 +174,11 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, con
     assets: resolver.assets,
     problems,
     links: resolver.counts,
+    partials: {
+      inlined: docs.reduce((n, d) => n + d.partials.inlined, 0),
+      tocInline: docs.reduce((n, d) => n + d.partials.tocInline, 0),
+      docCardLists: docLists,
+    },
   };
 }
 
@@ -179,6 +189,7 @@ function summary(site, target) {
     leftOut: problems.leftOutSummary(),
     warnings: problems.warnings.length,
     links: site.links,
+    partials: site.partials,
     landing: site.landing.id,
     outDir: target.out,
     site, // what `foldmark dev` needs to rewrite one doc (update.js)

@@ -120,7 +120,8 @@ export class LinkResolver {
 
   /** The links map of one doc (shared/hrefs.js linkTarget reads it), reporting what is broken. */
   resolveDoc(doc) {
-    this.locate = sourceLocator(doc.markdown);
+    const locate = sourceLocator(doc.markdown);
+    this.locate = doc.sourceMap ? (value) => doc.sourceMap.where(locate(value)) : locate;
     const links = {};
     const seen = new Set();
     for (const { tag, value } of doc.linkValues ?? linkValues(doc.html)) {

@@ -11,6 +11,7 @@ import { loadDoc } from './docs.js';
 import { linkDoc, readDocFacts, writeDoc } from './doc-pipeline.js';
 import { LinkResolver } from './links.js';
 import { notAFolder } from './output.js';
+import { PartialFiles } from './partials.js';
 import { readTemplate } from './pages.js';
 import { Problems } from './problems.js';
 import { capDocLabels } from './sidebar-values.js';
@@ -54,8 +55,14 @@ export async function updateDoc(site, outDir, abs) {
     return { full: 'it no longer resolves inside the workspace' };
   const problems = new Problems();
   const rel = relative(site.docsRoot, abs).split(sep).join('/');
-  const doc = await loadDoc(site.fm, { rel, abs }, { collapse: site.opts.collapse, problems });
+  const partials = new PartialFiles({
+    docsRoot: site.docsRoot,
+    siteDir: site.opts.siteDir,
+    containment: site.containment,
+  });
+  const doc = await loadDoc(site.fm, { rel, abs }, { collapse: site.opts.collapse, problems, partials });
   if (!doc) return { full: 'the article is now left out' };
+  if (doc.components.length || doc.emptyBody) return { full: 'it lists its sidebar category (DocCardList)' };
   capDocLabels([doc], problems);
   const changed = OUTLINE.find((k) => doc[k] !== old[k]);
   if (changed) return { full: `its ${changed} changed` };
