@@ -59,13 +59,16 @@ const EXPECTED_FILES = [
     'search-worker',
     'sidebar-values',
     'sidebars',
+    'site-chrome',
     'tree',
     'update',
     'user-code',
     'user-code-worker',
   ].map((m) => `web/site/builder/${m}.js`),
+  'web/site/builder/stand-in-module.cjs',
   ...[
     'catalog',
+    'chrome',
     'code-render',
     'doc-names',
     'doc-syntax',
@@ -79,7 +82,7 @@ const EXPECTED_FILES = [
   'web/site/dev/server.js',
   'web/site/dev/client.js',
   'web/site/dev/client.css',
-  ...['config', 'dev', 'init', 'options'].map((m) => `web/cli/${m}.js`),
+  ...['config', 'dev', 'docusaurus-config', 'init', 'options'].map((m) => `web/cli/${m}.js`),
   ...[
     'foldmark.config.json',
     'guides/_category_.json',
@@ -93,6 +96,7 @@ const EXPECTED_FILES = [
   'web/site/page.html',
   'web/site/style.css',
   'web/site/components.css',
+  'web/site/chrome.css',
 ];
 
 function run(cmd, args, cwd, env = process.env) {
@@ -124,7 +128,7 @@ before(() => {
   const deps = JSON.parse(run('npm', ['ls', '--json', '--all'], app)).dependencies.foldmark.dependencies;
   assert.deepEqual(
     Object.keys(deps).sort(),
-    ['minisearch', 'prismjs'],
+    ['jiti', 'minisearch', 'prismjs'],
     "the package's dependencies were installed with it",
   );
 });

@@ -123,7 +123,8 @@ export async function runDev(fm, settings, reload, io, signal) {
 
   // One batch of changed paths: the config file, articles alone, or anything else.
   async function rebuild(paths) {
-    if (settings.configFile && paths.includes(settings.configFile)) {
+    const configs = [settings.configFile, settings.siteConfigFile].filter(Boolean);
+    if (configs.some((file) => paths.includes(file))) {
       try {
         settings = await reload();
       } catch (err) {
@@ -230,7 +231,7 @@ export async function runDev(fm, settings, reload, io, signal) {
       if (dirname(dir) !== dir) add(dirname(dir), false, dir, replaced);
     }
     // Single files are watched through their folder: editors replace a file by renaming over it.
-    for (const file of [settings.sidebars, settings.configFile]) {
+    for (const file of [settings.sidebars, settings.configFile, settings.siteConfigFile]) {
       if (file && !inside(file, settings.docs)) add(dirname(file), false, file);
     }
     return () => watchers.forEach((w) => w.close());

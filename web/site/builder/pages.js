@@ -90,7 +90,16 @@ function jsonLdScript(article, doc, problems) {
  * (null: the 404 page); article: its rendered Article when prerendered (else rendered here);
  * own: the doc's own page (its canonical URL is its own).
  */
-export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
+const ICON_TYPES = { svg: 'image/svg+xml', ico: 'image/x-icon', png: 'image/png', gif: 'image/gif', jpg: 'image/jpeg' };
+
+// The icon's link: the config's favicon (a path in the site) or foldmark's own.
+function faviconTag(root, favicon) {
+  const href = favicon ? `${root}${encodePath(favicon)}` : `${root}_foldmark/favicon.svg`;
+  const type = ICON_TYPES[(favicon ?? 'x.svg').split('.').pop().toLowerCase()];
+  return `<link rel="icon" href="${escapeHtml(href)}"${type ? ` type="${type}"` : ''}>`;
+}
+
+export function pageWriter({ fm, opts, docs, sidebars, problems, favicon }, template) {
   const places = placeDocs(sidebars);
   const navFor = navWriter();
   return ({ doc, article: given, root, mode, prerender, own }) => {
@@ -126,7 +135,8 @@ export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
       mode,
       doc: doc ? String(doc.index) : '',
       title: escapeHtml(title),
-      description: escapeHtml(description),
+      description: escapeHtml(description || (doc === null || own ? '' : (opts.tagline ?? ''))),
+      favicon: faviconTag(root, favicon),
       siteTitle: escapeHtml(opts.title),
       version: escapeHtml(fm.version.foldmark),
       head,

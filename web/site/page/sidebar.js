@@ -101,7 +101,14 @@ export function showInSidebar(target) {
   if (which !== nav.sidebar || el.siteNav.dataset.locals !== String(state.local.length)) {
     nav.sidebar = which;
     nav.list = buildList(all[which].items, opened);
-    el.siteNav.replaceChildren(make('h2', 'site-nav-title', 'Articles'), nav.list, ...localGroup());
+    // The navbar lives at the top of the drawer on narrow screens (navbar.js): it stays.
+    const navbar = el.siteNav.querySelector(':scope > #siteNavbar');
+    el.siteNav.replaceChildren(
+      ...(navbar ? [navbar] : []),
+      make('h2', 'site-nav-title', 'Articles'),
+      nav.list,
+      ...localGroup(),
+    );
     el.siteNav.dataset.locals = String(state.local.length);
   } else {
     openPath(nav.list, path || []);

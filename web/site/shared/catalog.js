@@ -2,7 +2,8 @@
 // its one encoder (the builder) and its one decoder (the page). Compact on the wire, named here.
 //
 //   catalog  { v: 1, title, collapse, landing: n, n: doc count, docs: [entry], sidebars: [[item]],
-//              search: shard count, code: { fence language: [Prism files] }, editUrl }
+//              search: shard count, code: { fence language: [Prism files] }, editUrl,
+//              navbar, footer (shared/chrome.js) }
 //   entry    [id, label]                       a doc (catalog.docs[n], doc script refs[n])
 //   item     n                                 a doc, shown with its entry's label
 //            [n, label]                        a doc with a label of its own in this sidebar
@@ -12,6 +13,8 @@
 // Decoded, items are the builder's own sidebar items with a doc index in place of the doc:
 // { type: 'doc', doc, label? } | { type: 'category', label, collapsed, items, doc? } |
 // { type: 'link', label, href }, so shared/reading-order.js reads both.
+
+import { encodeChrome } from './chrome.js';
 
 export const CATALOG_VERSION = 1;
 
@@ -56,7 +59,17 @@ export function decodeItems(raw, isDoc) {
 }
 
 /** The catalog's data; docs in index order, sidebars as the builder made them (the first is the main one). */
-export function encodeCatalog({ docs, sidebars, landing, title, collapse, search = 0, code = {}, editUrl = '' }) {
+export function encodeCatalog({
+  docs,
+  sidebars,
+  landing,
+  title,
+  collapse,
+  search = 0,
+  code = {},
+  editUrl = '',
+  chrome,
+}) {
   return {
     v: CATALOG_VERSION,
     title,
@@ -67,5 +80,6 @@ export function encodeCatalog({ docs, sidebars, landing, title, collapse, search
     search, // the number of search shards, shared/paths.js searchShardPath(k)
     code, // fence language → Prism files to load in order, prismPath(name)
     editUrl, // --edit-url: "Edit this page" links to editUrl + the doc's path (doc script `path`)
+    ...encodeChrome(chrome), // navbar and footer (shared/chrome.js)
   };
 }
