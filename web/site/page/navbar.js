@@ -19,7 +19,7 @@ function itemLink(item) {
     return a;
   }
   const a = link(item.label, docHref(item.doc, item.heading ?? ''));
-  a.dataset.n = String(item.doc);
+  a.dataset.doc = String(item.doc); // not data-n: that marks the sidebar's own links (sidebar.js)
   return a;
 }
 
