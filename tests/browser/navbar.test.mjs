@@ -113,13 +113,21 @@ for (const where of ['file://', 'loopback']) {
       await page.focus('#siteNavbar .site-navbar-dropdown > button');
       await page.keyboard.press('Enter');
       await settles(
-        () => page.evaluate(() => [!document.querySelector('.site-navbar-menu').hidden, document.activeElement.textContent]),
+        () =>
+          page.evaluate(() => [
+            !document.querySelector('.site-navbar-menu').hidden,
+            document.activeElement.textContent,
+          ]),
         [true, 'Client'],
         'Enter opens the menu at its first link',
       );
       await page.keyboard.press('Escape');
       await settles(
-        () => page.evaluate(() => [!document.querySelector('.site-navbar-menu').hidden, document.activeElement.textContent]),
+        () =>
+          page.evaluate(() => [
+            !document.querySelector('.site-navbar-menu').hidden,
+            document.activeElement.textContent,
+          ]),
         [false, 'More'],
         'Escape closes it, focus back on its button',
       );
@@ -152,7 +160,11 @@ test('on a phone the navbar is in the drawer, above the sidebar', async () => {
       { title: 'API overview', sidebar: ['API overview', 'Client API', 'Server API'], current: ['API'] },
       'the drawer navbar switches sidebars too',
     );
-    assert.equal(await page.locator('#siteNavbar .site-toc').count(), 0, "the article's TOC is under its sidebar link, not the navbar's");
+    assert.equal(
+      await page.locator('#siteNavbar .site-toc').count(),
+      0,
+      "the article's TOC is under its sidebar link, not the navbar's",
+    );
     assert.equal(await page.locator('#siteNav .site-nav-list a[aria-current="page"] + .site-toc').count(), 1);
     assert.deepEqual(await axeViolations(page), []);
   });
@@ -165,7 +177,9 @@ for (const where of ['file://', 'loopback']) {
     await withCheckedPage(browser, { width: 1200, height: 800 }, async (page) => {
       await load(page, address);
       await liveSidebar(page);
-      const labels = await page.evaluate(() => [...document.querySelectorAll('#siteNavbar a')].map((a) => a.textContent));
+      const labels = await page.evaluate(() =>
+        [...document.querySelectorAll('#siteNavbar a')].map((a) => a.textContent),
+      );
       assert.deepEqual(labels, ['Tutorial', 'Reference']);
       await settles(() => shown(page), { title: 'Start', sidebar: ['Start', 'More'], current: ['Tutorial'] }, 'start');
       await page.click('#siteNavbar a:text-is("Reference")');

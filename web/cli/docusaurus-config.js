@@ -55,7 +55,8 @@ function docsOptions(config, notes) {
   const otherPlugins = plugins.filter((p) => !isDocsPlugin(p.name)).map((p) => p.name);
   let docs = classic && classic.options.docs !== false ? (classic.options.docs ?? {}) : undefined;
   if (docs === undefined && docsPlugins.length) docs = docsPlugins.shift().options;
-  if (docsPlugins.length) notes.push(`more docs plugin instances (${docsPlugins.map((p) => p.options.id ?? '?').join(', ')})`);
+  if (docsPlugins.length)
+    notes.push(`more docs plugin instances (${docsPlugins.map((p) => p.options.id ?? '?').join(', ')})`);
   if (otherPlugins.length) notes.push(`plugins (${otherPlugins.join(', ')})`);
   const otherThemes = themes.filter((t) => !isClassicTheme(t.name)).map((t) => t.name);
   if (otherThemes.length) notes.push(`themes (${otherThemes.join(', ')})`);
@@ -74,7 +75,8 @@ function noteVersionsAndLocales(config, docs, siteDir, notes) {
     existsSync(join(siteDir, 'versions.json'));
   if (versioned) notes.push('versions (the current docs are built)');
   const locales = isObject(config.i18n) && Array.isArray(config.i18n.locales) ? config.i18n.locales : [];
-  if (locales.length > 1) notes.push(`i18n (locales ${locales.join(', ')}: ${config.i18n.defaultLocale ?? locales[0]} is built)`);
+  if (locales.length > 1)
+    notes.push(`i18n (locales ${locales.join(', ')}: ${config.i18n.defaultLocale ?? locales[0]} is built)`);
   for (const key of ['remarkPlugins', 'rehypePlugins', 'beforeDefaultRemarkPlugins', 'beforeDefaultRehypePlugins']) {
     if (Array.isArray(docs[key]) && docs[key].length) notes.push(`docs ${key}`);
   }

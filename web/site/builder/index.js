@@ -205,7 +205,9 @@ async function writeSite(site, stage, indexer) {
   await stage.copy(PATHS.site, join(dist, 'foldmark-site.js'));
   // One stylesheet for the page: the shell's, the Docusaurus components' and the navbar's (kept
   // apart in the source).
-  const styles = await Promise.all(['style.css', 'components.css', 'chrome.css'].map((f) => readFile(join(siteDir, f), 'utf8')));
+  const styles = await Promise.all(
+    ['style.css', 'components.css', 'chrome.css'].map((f) => readFile(join(siteDir, f), 'utf8')),
+  );
   await stage.write(PATHS.style, styles.join('\n'));
   await stage.copy(PATHS.favicon, join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.

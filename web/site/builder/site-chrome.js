@@ -4,8 +4,7 @@
 // switcher that lists each one. What cannot land (a route the site does not build, an item type
 // foldmark has no equivalent of) is left out with a warning at its place in the config.
 import { docsInOrder } from './sidebars.js';
-import { linkAllowed } from './sidebar-values.js';
-import { capLabel } from './sidebar-values.js';
+import { capLabel, linkAllowed } from './sidebar-values.js';
 
 const MAX_ITEMS = 50; // items of one navbar, dropdown or footer column: a bar, not a sitemap
 
@@ -65,7 +64,9 @@ export function siteChrome(ctx) {
       title: '',
       items: sidebars.flatMap((s, i) => {
         const first = docsInOrder(s.items)[0];
-        return first ? [{ type: 'sidebar', label: sidebarTitle(s.name), sidebar: i, doc: first, position: 'left' }] : [];
+        return first
+          ? [{ type: 'sidebar', label: sidebarTitle(s.name), sidebar: i, doc: first, position: 'left' }]
+          : [];
       }),
     };
   }
@@ -111,7 +112,11 @@ function navItem(raw, ctx) {
   if (type === 'docSidebar') {
     const at = ctx.sidebars.findIndex((s) => s.name === raw.sidebarId);
     const first = at >= 0 ? docsInOrder(ctx.sidebars[at].items)[0] : undefined;
-    if (!first) return skip(`names sidebar "${raw.sidebarId}", which the sidebars file does not hold (or is empty)`, `${raw.sidebarId}`);
+    if (!first)
+      return skip(
+        `names sidebar "${raw.sidebarId}", which the sidebars file does not hold (or is empty)`,
+        `${raw.sidebarId}`,
+      );
     return [{ type: 'sidebar', label: label(sidebarTitle(raw.sidebarId)), sidebar: at, doc: first, position }];
   }
   if (type === 'doc') {
@@ -139,12 +144,16 @@ function navLink(raw, ctx, { position, label }) {
   const shown = JSON.stringify(str(raw.label) ?? raw.to ?? raw.href ?? '?');
   if (typeof raw.to === 'string') {
     const found = ctx.find(raw.to);
-    if (found) return [{ type: 'doc', label: label(found.doc.label), doc: found.doc, heading: found.heading, position }];
+    if (found)
+      return [{ type: 'doc', label: label(found.doc.label), doc: found.doc, heading: found.heading, position }];
     problems.warn(`navbar item ${shown} goes to ${raw.to}, which is not a doc of this site: left out`, where(raw.to));
     return [];
   }
   const href = str(raw.href);
   if (href && linkAllowed(ctx.fm, href)) return [{ type: 'link', label: label(href), href, position }];
-  problems.warn(`navbar item ${shown} has no URL that may be linked (http, https, mailto or relative): left out`, where(href));
+  problems.warn(
+    `navbar item ${shown} has no URL that may be linked (http, https, mailto or relative): left out`,
+    where(href),
+  );
   return [];
 }

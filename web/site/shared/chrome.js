@@ -14,7 +14,8 @@ const docEntry = (doc) => [doc.id, doc.label];
 
 function encodeItem(item) {
   const base = { kind: item.type, label: item.label, position: item.position ?? 'left' };
-  if (item.type === 'sidebar') return { ...base, sidebar: item.sidebar, doc: item.doc.index, entry: docEntry(item.doc) };
+  if (item.type === 'sidebar')
+    return { ...base, sidebar: item.sidebar, doc: item.doc.index, entry: docEntry(item.doc) };
   if (item.type === 'doc')
     return {
       ...base,
@@ -68,7 +69,8 @@ const decodeItems = (raw, isDoc, sidebarCount) =>
 /** The catalog's navbar, checked, or null. */
 export function decodeNavbar(raw, isDoc, sidebarCount) {
   if (!isObject(raw)) return null;
-  const logo = isObject(raw.logo) && typeof raw.logo.src === 'string' ? { src: raw.logo.src, alt: text(raw.logo.alt) } : null;
+  const logo =
+    isObject(raw.logo) && typeof raw.logo.src === 'string' ? { src: raw.logo.src, alt: text(raw.logo.alt) } : null;
   return { title: text(raw.title), logo, items: decodeItems(raw.items, isDoc, sidebarCount) };
 }
 
