@@ -4,6 +4,7 @@
 // and the navbar and footer resolved against the site's docs (web/site/builder/site-chrome.js).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findDocusaurusConfig, readDocusaurusConfig } from '../../web/cli/docusaurus-config.js';
 import { resolveSettings } from '../../web/cli/config.js';
@@ -12,7 +13,7 @@ import { siteChrome, sidebarTitle } from '../../web/site/builder/site-chrome.js'
 import { encodeChrome, decodeNavbar } from '../../web/site/shared/chrome.js';
 import { createFoldmark } from '../../web/node.js';
 import { readSidebars } from '../../web/site/builder/sidebars.js';
-import { removeDir, root, tempDir, writeFiles } from './util.mjs';
+import { get, listen, removeDir, root, startDev, stop, tempDir, writeFiles } from './util.mjs';
 
 const website = join(root, 'tests', 'fixtures', 'docusaurus-website');
 const dir = tempDir('docusaurus-config');
@@ -264,4 +265,25 @@ test('without a config, several sidebars get a switcher named after them; one si
     null,
   );
   assert.equal(sidebarTitle('guideSidebar'), 'Guide');
+});
+
+test('foldmark dev WEBSITE_DIR serves the site, rebuilds when the Docusaurus config changes, and says its notice once', async () => {
+  const copy = join(dir, 'dev-site');
+  cpSync(website, copy, { recursive: true });
+  const dev = await startDev(copy, '.');
+  const events = listen(dev.url);
+  try {
+    let catalog = await get(dev.url, '/_foldmark/catalog.js');
+    assert.match(catalog.body, /Tern Docs/);
+    const from = events.seen.length;
+    const config = join(copy, 'docusaurus.config.ts');
+    writeFileSync(config, readFileSync(config, 'utf8').replace("title: 'Tern Docs'", "title: 'Tern Handbook'"));
+    await events.next('reload', from);
+    catalog = await get(dev.url, '/_foldmark/catalog.js');
+    assert.match(catalog.body, /Tern Handbook/);
+    assert.equal(dev.output().stderr.match(/note: not carried over/g).length, 1, dev.output().stderr);
+  } finally {
+    events.close();
+    await stop(dev);
+  }
 });
