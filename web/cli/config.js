@@ -159,10 +159,13 @@ export async function resolveSettings(command, positionals, flags, cwd = process
   if (docsArg && !docusaurus) settings.docs = docsArg;
   if (docusaurus && settings.docs === docusaurus.settings.docs && !existsSync(settings.docs)) {
     const at = docusaurus.site.siteSource.search(/\bpath\s*:/);
-    throw new InputError(`the docs folder ${settings.docs} (the docs plugin's "path") does not exist`, {
-      file: docusaurus.file,
-      ...(at >= 0 ? lineColumn(docusaurus.site.siteSource, at) : {}),
-    });
+    throw new InputError(
+      `the docs folder ${settings.docs} (the docs plugin's "path") does not exist; build a docs folder alone with \`foldmark build DOCS_DIR\`, or name it as "docs" in ${CONFIG_NAMES[0]}`,
+      {
+        file: docusaurus.file,
+        ...(at >= 0 ? lineColumn(docusaurus.site.siteSource, at) : {}),
+      },
+    );
   }
   if (!settings.docs) {
     throw new UsageError(`${command} needs DOCS_DIR, or a ${CONFIG_NAMES[0]} here that names "docs"`, command);

@@ -35,7 +35,7 @@ const text = (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const STAND_IN = /stand-in-module\.cjs$/;
 function entry(raw) {
   const [name, options] = Array.isArray(raw) ? raw : [raw, undefined];
-  const shown = typeof name !== 'string' ? '(a function)' : STAND_IN.test(name) ? '(one not installed here)' : name;
+  const shown = typeof name !== 'string' ? '(a function)' : STAND_IN.test(name) ? 'one not installed here' : name;
   return { name: shown, options: isObject(options) ? options : {} };
 }
 const isClassic = (name) => /(^|[/\\])(classic|preset-classic)$|@docusaurus[/\\]preset-classic/.test(name);

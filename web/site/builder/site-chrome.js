@@ -50,7 +50,8 @@ export function siteChrome(ctx) {
   const { opts, sidebars } = ctx;
   const where = locator(opts.siteSource ?? '', opts.siteConfigFile);
   const find = routeFinder(ctx.docs, opts.routeBasePath ?? 'docs');
-  const item = (raw) => navItem(raw, { ...ctx, where, find });
+  const item = (raw) => navItem(raw, { ...ctx, where, find, what: 'navbar item' });
+  const footerItem = (raw) => navItem(raw, { ...ctx, where, find, what: 'footer link' });
   let navbar = null;
   if (isObject(opts.navbar)) {
     const logo = isObject(opts.navbar.logo) && str(opts.navbar.logo.src) ? opts.navbar.logo : null;
@@ -70,7 +71,7 @@ export function siteChrome(ctx) {
       }),
     };
   }
-  return { navbar, footer: isObject(opts.footer) ? footer(opts.footer, item) : null };
+  return { navbar, footer: isObject(opts.footer) ? footer(opts.footer, footerItem) : null };
 }
 
 const list = (v) => (Array.isArray(v) ? v.slice(0, MAX_ITEMS) : []);
@@ -105,7 +106,7 @@ function navItem(raw, ctx) {
   const position = raw.position === 'right' ? 'right' : 'left';
   const label = (fallback) => capLabel(String(str(raw.label) ?? fallback ?? ''), () => where(raw.label), problems);
   const skip = (why, needle) => {
-    problems.warn(`navbar item ${JSON.stringify(str(raw.label) ?? raw.type ?? '?')} ${why}: left out`, where(needle));
+    problems.warn(`${ctx.what} ${JSON.stringify(str(raw.label) ?? raw.type ?? '?')} ${why}: left out`, where(needle));
     return [];
   };
   const type = raw.type ?? (Array.isArray(raw.items) ? 'dropdown' : 'default');
@@ -146,13 +147,13 @@ function navLink(raw, ctx, { position, label }) {
     const found = ctx.find(raw.to);
     if (found)
       return [{ type: 'doc', label: label(found.doc.label), doc: found.doc, heading: found.heading, position }];
-    problems.warn(`navbar item ${shown} goes to ${raw.to}, which is not a doc of this site: left out`, where(raw.to));
+    problems.warn(`${ctx.what} ${shown} goes to ${raw.to}, which is not a doc of this site: left out`, where(raw.to));
     return [];
   }
   const href = str(raw.href);
   if (href && linkAllowed(ctx.fm, href)) return [{ type: 'link', label: label(href), href, position }];
   problems.warn(
-    `navbar item ${shown} has no URL that may be linked (http, https, mailto or relative): left out`,
+    `${ctx.what} ${shown} has no URL that may be linked (http, https, mailto or relative): left out`,
     where(href),
   );
   return [];
