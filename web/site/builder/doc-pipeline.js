@@ -6,12 +6,17 @@ import { docScriptPath } from '../shared/paths.js';
 import { rootOf } from '../shared/hrefs.js';
 import { docScript, referencedDocs } from './data-scripts.js';
 import { headingIds, linkValues } from './links.js';
+import { pageFrontMatter } from './page-front-matter.js';
 import { pageWriter } from './pages.js';
 
-/** What a doc's rendered HTML tells the rest of the build: its heading ids and the links it holds. */
+/**
+ * What a doc tells the rest of the build: its heading ids and the links it holds (from its
+ * rendered HTML), and what its front matter asks of its page (page-front-matter.js).
+ */
 export function readDocFacts(doc) {
   doc.ids = headingIds(doc.html);
   doc.linkValues = linkValues(doc.html);
+  doc.pageData = { ...doc.pageData, ...pageFrontMatter(doc.meta) };
 }
 
 /** doc.links, the map its doc script and pages carry (links.js), from a LinkResolver. */

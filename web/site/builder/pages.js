@@ -10,6 +10,7 @@ import { placeDocs } from '../shared/reading-order.js';
 import { decodeEntities } from '../shared/text.js';
 import { escapeHtml, fillTemplate, scriptSafe } from './html.js';
 import { navWriter } from './nav.js';
+import { pageMeta } from './page-front-matter.js';
 
 const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const readTemplate = () => readFile(join(siteDir, 'page.html'), 'utf8');
@@ -114,6 +115,14 @@ export function pageWriter({ fm, opts, docs, sidebars, problems, favicon }, temp
       const article = given ?? fm.render(doc.markdown, { collapse: doc.collapse });
       content = rewriteLinks(article.html, doc.links, ctx);
       description = describeDoc(doc, article.html);
+      const { keywords, image } = pageMeta(doc.meta);
+      if (keywords) head += `<meta name="keywords" content="${escapeHtml(keywords)}">\n`;
+      if (image && opts.baseUrl) {
+        const src = /^https?:\/\//i.test(image)
+          ? image
+          : `${baseUrl(opts.baseUrl)}${encodePath(image.replace(/^\/+/, ''))}`;
+        head += `<meta property="og:image" content="${escapeHtml(src)}">\n`;
+      }
       head += jsonLdScript(article, doc, problems);
     } else if (!doc) {
       content = `<h1 class="fm-title">Page not found</h1>\n<p>This address does not match a page of this site. <a href="${escapeHtml(root)}index.html">Go to the start page</a>.</p>`;

@@ -8,6 +8,7 @@ import { tocEntries } from '../shared/toc.js';
 import { link, make } from './dom.js';
 import { docLabel, el, isDoc, placeOf, sameTarget, sidebars, state } from './state.js';
 import { docHref, hereHref, localHref } from './router.js';
+import { deliveredDoc } from './loader.js';
 
 const TOC_MAX = 300; // entries listed under the shown doc; an article of 150,000 headings lists these
 const nav = { sidebar: -1, list: null, current: null, toc: null };
@@ -143,7 +144,7 @@ function mark(target) {
 export function showToc(target, toc) {
   nav.toc?.remove();
   nav.toc = null;
-  const entries = tocEntries(toc, TOC_MAX);
+  const entries = tocEntries(toc, TOC_MAX, isDoc(target?.n) ? deliveredDoc(target.n)?.tocLevels : undefined);
   if (!nav.current || !entries.length) return;
   const list = make('ul', 'site-toc');
   for (const t of entries) {

@@ -27,19 +27,21 @@ function encodeItem(item) {
   return { ...base, items: item.items.map(encodeItem) };
 }
 
-/** The builder's chrome (site-chrome.js) → the catalog's { navbar, footer } (null when absent). */
+/** The builder's chrome (site-chrome.js) → the catalog's { navbar?, footer? } (absent when none). */
 export function encodeChrome({ navbar, footer } = {}) {
-  return {
-    navbar: navbar
-      ? { title: navbar.title, ...(navbar.logo ? { logo: navbar.logo } : {}), items: navbar.items.map(encodeItem) }
-      : null,
-    footer: footer
-      ? {
-          columns: footer.columns.map((c) => ({ title: c.title, items: c.items.map(encodeItem) })),
-          copyright: footer.copyright,
-        }
-      : null,
-  };
+  const out = {};
+  if (navbar)
+    out.navbar = {
+      title: navbar.title,
+      ...(navbar.logo ? { logo: navbar.logo } : {}),
+      items: navbar.items.map(encodeItem),
+    };
+  if (footer)
+    out.footer = {
+      columns: footer.columns.map((c) => ({ title: c.title, items: c.items.map(encodeItem) })),
+      copyright: footer.copyright,
+    };
+  return out;
 }
 
 const isObject = (v) => Boolean(v) && typeof v === 'object' && !Array.isArray(v);

@@ -1,0 +1,109 @@
+// Front matter that shapes a doc's page (web/site/builder/page-front-matter.js): what the doc
+// scripts carry for the page (TOC levels, hidden TOC, edit URL, last update, previous/next and
+// their labels) and what prerendered pages hold (keywords, og:image). The page's side is in
+// tests/browser/page-front-matter.test.mjs.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { pageFrontMatter } from '../../web/site/builder/page-front-matter.js';
+import { tocEntries } from '../../web/site/shared/toc.js';
+import { foldmarkIn, removeDir, tempDir, writeFiles } from './util.mjs';
+
+const dir = tempDir('page-front-matter');
+after(() => removeDir(dir));
+
+export const FRONT_MATTER_DOCS = {
+  'docs/a.md':
+    '---\ntitle: A\ntoc_min_heading_level: 3\ntoc_max_heading_level: 4\ncustom_edit_url: https://edit.example/a\nlast_update:\n  date: 2026-11-02\n  author: Ana\nkeywords: [tables, speed]\nimage: /img/card.png\npagination_next: c\n---\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n',
+  'docs/b.md': '---\ntitle: B\nhide_table_of_contents: true\ncustom_edit_url: null\npagination_prev: null\n---\n\n## One\n\n## Two\n',
+  'docs/c.md': '---\ntitle: C\npagination_label: The C page\n---\n\n## Sea\n',
+  'sidebars.js': "module.exports = { s: ['a', 'b', 'c'] };\n",
+};
+
+// self.foldmarkDoc(n, data) of each doc script, by id.
+function docScripts(out, count) {
+  const byId = {};
+  for (let n = 0; n < count; n++) {
+    const sandbox = { self: { foldmarkDoc: (_, data) => (byId[data.id] = data) } };
+    vm.runInNewContext(readFileSync(join(out, '_foldmark', 'docs', `${n}.js`), 'utf8'), sandbox);
+  }
+  return JSON.parse(JSON.stringify(byId));
+}
+
+test('pageFrontMatter reads what Docusaurus reads and ignores values of the wrong kind', () => {
+  assert.deepEqual(pageFrontMatter({ toc_min_heading_level: 3 }), { tocLevels: [3, 3] });
+  assert.deepEqual(pageFrontMatter({ toc_max_heading_level: 5 }), { tocLevels: [2, 5] });
+  assert.deepEqual(pageFrontMatter({ toc_min_heading_level: 5, toc_max_heading_level: 3 }), {});
+  assert.deepEqual(pageFrontMatter({ toc_min_heading_level: 'two', hide_table_of_contents: 'yes' }), {});
+  assert.deepEqual(pageFrontMatter({ custom_edit_url: 'javascript:alert(1)' }), {});
+  assert.deepEqual(pageFrontMatter({ custom_edit_url: null, last_update: { author: 'Bo' } }), {
+    editUrl: null,
+    lastUpdate: { author: 'Bo' },
+  });
+  assert.deepEqual(pageFrontMatter({ unknown_key: 1 }), {});
+});
+
+test('toc levels from front matter choose the headings a TOC lists', () => {
+  const toc = [2, 3, 4, 5].map((level) => ({ level, text: `h${level}`, id: `h${level}` }));
+  assert.deepEqual(
+    tocEntries(toc, 10).map((t) => t.id),
+    ['h2', 'h3'],
+  );
+  assert.deepEqual(
+    tocEntries(toc, 10, [3, 4]).map((t) => [t.id, t.sub]),
+    [
+      ['h3', false],
+      ['h4', true],
+    ],
+  );
+});
+
+test('doc scripts carry the page fields; prerendered pages carry keywords and og:image', async () => {
+  writeFiles(dir, FRONT_MATTER_DOCS);
+  const r = await foldmarkIn(
+    dir,
+    'build',
+    'docs',
+    '--sidebars',
+    'sidebars.js',
+    '--out',
+    'site',
+    '--prerender',
+    '--base-url',
+    'https://d.example/x/',
+    '--edit-url',
+    'https://edit.example/base/',
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const docs = docScripts(join(dir, 'site'), 3);
+  assert.deepEqual(
+    {
+      tocLevels: docs.a.tocLevels,
+      editUrl: docs.a.editUrl,
+      lastUpdate: docs.a.lastUpdate,
+      near: docs.a.near.map((n) => n >= 0),
+      nearLabels: docs.a.nearLabels,
+    },
+    {
+      tocLevels: [3, 4],
+      editUrl: 'https://edit.example/a',
+      lastUpdate: { date: '2026-11-02', author: 'Ana' },
+      near: [false, true],
+      nearLabels: [null, 'The C page'],
+    },
+    'a: its next is c (named by pagination_next), shown by its pagination_label',
+  );
+  assert.equal(docs.b.hideToc, true);
+  assert.equal(docs.b.editUrl, null);
+  assert.deepEqual(
+    docs.b.near.map((n) => n >= 0),
+    [false, true],
+    'b: pagination_prev null hides its previous',
+  );
+  assert.equal(docs.c.editUrl, undefined, 'c: the site edit URL applies');
+  const page = readFileSync(join(dir, 'site', 'a', 'index.html'), 'utf8');
+  assert.match(page, /<meta name="keywords" content="tables, speed">/);
+  assert.match(page, /<meta property="og:image" content="https:\/\/d\.example\/x\/img\/card\.png">/);
+});
