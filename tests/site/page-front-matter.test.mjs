@@ -10,17 +10,10 @@ import vm from 'node:vm';
 import { pageFrontMatter } from '../../web/site/builder/page-front-matter.js';
 import { tocEntries } from '../../web/site/shared/toc.js';
 import { foldmarkIn, removeDir, tempDir, writeFiles } from './util.mjs';
+import { FRONT_MATTER_DOCS } from './page-front-matter-docs.mjs';
 
 const dir = tempDir('page-front-matter');
 after(() => removeDir(dir));
-
-export const FRONT_MATTER_DOCS = {
-  'docs/a.md':
-    '---\ntitle: A\ntoc_min_heading_level: 3\ntoc_max_heading_level: 4\ncustom_edit_url: https://edit.example/a\nlast_update:\n  date: 2026-11-02\n  author: Ana\nkeywords: [tables, speed]\nimage: /img/card.png\npagination_next: c\n---\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n',
-  'docs/b.md': '---\ntitle: B\nhide_table_of_contents: true\ncustom_edit_url: null\npagination_prev: null\n---\n\n## One\n\n## Two\n',
-  'docs/c.md': '---\ntitle: C\npagination_label: The C page\n---\n\n## Sea\n',
-  'sidebars.js': "module.exports = { s: ['a', 'b', 'c'] };\n",
-};
 
 // self.foldmarkDoc(n, data) of each doc script, by id.
 function docScripts(out, count) {
