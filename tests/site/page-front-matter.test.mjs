@@ -1,6 +1,7 @@
 // Front matter that shapes a doc's page (web/site/builder/page-front-matter.js): what the doc
 // scripts carry for the page (TOC levels, hidden TOC, edit URL, last update, previous/next and
-// their labels) and what prerendered pages hold (keywords, og:image). The page's side is in
+// their labels, the sidebar shown), the sidebar classes in the catalog, and what prerendered pages
+// hold (keywords, og:image, the sidebar shown). The page's side is in
 // tests/browser/page-front-matter.test.mjs.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,7 +71,7 @@ test('doc scripts carry the page fields; prerendered pages carry keywords and og
     'https://edit.example/base/',
   );
   assert.equal(r.code, 0, r.stderr);
-  const docs = docScripts(join(dir, 'site'), 3);
+  const docs = docScripts(join(dir, 'site'), 4);
   assert.deepEqual(
     {
       tocLevels: docs.a.tocLevels,
@@ -96,6 +97,18 @@ test('doc scripts carry the page fields; prerendered pages carry keywords and og
     'b: pagination_prev null hides its previous',
   );
   assert.equal(docs.c.editUrl, undefined, 'c: the site edit URL applies');
+  assert.equal(docs.c.sidebar, 1, 'c: displayed_sidebar t');
+  assert.equal(docs.a.sidebar, undefined);
+  const sandbox = { self: {} };
+  vm.runInNewContext(readFileSync(join(dir, 'site', '_foldmark', 'catalog.js'), 'utf8'), sandbox);
+  const c = Object.keys(docs).sort().indexOf('c');
+  assert.deepEqual(JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog.classes)), { [c]: 'special' });
+  // The no-JS sidebar of c's page is sidebar t; a's lists c with its class.
+  const navOf = (id) =>
+    /<nav class="site-nav"[^>]*>([\s\S]*?)<\/nav>/.exec(readFileSync(join(dir, 'site', id, 'index.html'), 'utf8'))[1];
+  assert.match(navOf('c'), /D<\/a>/);
+  assert.doesNotMatch(navOf('c'), /A<\/a>/);
+  assert.match(navOf('a'), /<a href="[^"]*c\/index.html" class="special">C<\/a>/);
   const page = readFileSync(join(dir, 'site', 'a', 'index.html'), 'utf8');
   assert.match(page, /<meta name="keywords" content="tables, speed">/);
   assert.match(page, /<meta property="og:image" content="https:\/\/d\.example\/x\/img\/card\.png">/);

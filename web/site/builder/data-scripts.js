@@ -53,14 +53,16 @@ export function docScript(doc, links, around = { refs: {} }) {
 }
 
 /**
- * A function doc → { refs, near, nearLabels? } for docScript (see there). Front matter
+ * A function doc → { refs, near, nearLabels?, sidebar? } for docScript (see there). Front matter
  * pagination_prev / pagination_next override the sidebar's neighbours (null: none), and a
  * neighbour's pagination_label names it in this doc's pager (nearLabels, [previous, next]).
  */
 export function referencedDocs(sidebars, docs) {
   const places = placeDocs(sidebars);
   const byId = new Map(docs.map((d) => [d.id, d]));
-  return (doc) => {
+  const sidebarIndex = new Map(sidebars.map((s, i) => [s.name, i]));
+  return (doc) => ({ ...around(doc), ...displayedSidebar(doc, sidebarIndex) });
+  function around(doc) {
     const refs = {};
     const add = (d) => {
       if (d) refs[d.index] = docEntry(d);
@@ -81,5 +83,14 @@ export function referencedDocs(sidebars, docs) {
       near: near.map((d) => (d ? d.index : -1)),
       ...(labels.some((l) => l !== null) ? { nearLabels: labels } : {}),
     };
-  };
+  }
+}
+
+// Front matter displayed_sidebar: the sidebar a doc's page shows ({ sidebar: its index }), or none
+// (null: { sidebar: -1 }); a name the sidebars file does not hold changes nothing.
+function displayedSidebar(doc, sidebarIndex) {
+  if (!doc.meta || !Object.hasOwn(doc.meta, 'displayed_sidebar')) return {};
+  const name = doc.meta.displayed_sidebar;
+  if (name === null) return { sidebar: -1 };
+  return sidebarIndex.has(name) ? { sidebar: sidebarIndex.get(name) } : {};
 }

@@ -91,6 +91,16 @@ function jsonLdScript(article, doc, problems) {
  * (null: the 404 page); article: its rendered Article when prerendered (else rendered here);
  * own: the doc's own page (its canonical URL is its own).
  */
+// The sidebar a page shows and its open categories: front matter displayed_sidebar (a sidebar's
+// name; null: none), else the first sidebar holding the doc, else the main one.
+function shownPlace(doc, place, sidebars) {
+  const chosen = doc?.meta && Object.hasOwn(doc.meta, 'displayed_sidebar') ? doc.meta.displayed_sidebar : undefined;
+  if (chosen === null) return { sidebar: null, path: [] };
+  const named = typeof chosen === 'string' ? sidebars.find((s) => s.name === chosen) : undefined;
+  if (named) return { sidebar: named, path: place?.sidebar === named ? place.path : [] };
+  return place || { sidebar: sidebars[0], path: [] };
+}
+
 const ICON_TYPES = { svg: 'image/svg+xml', ico: 'image/x-icon', png: 'image/png', gif: 'image/gif', jpg: 'image/jpeg' };
 
 // The icon's link: the config's favicon (a path in the site) or foldmark's own.
@@ -137,7 +147,7 @@ export function pageWriter({ fm, opts, docs, sidebars, problems, favicon }, temp
         `<meta property="og:site_name" content="${escapeHtml(opts.title)}">\n` +
         (description ? `<meta property="og:description" content="${escapeHtml(description)}">\n` : '');
     }
-    const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
+    const place = shownPlace(doc, places.get(doc), sidebars);
     const nav = place.sidebar ? navFor(place, { mode, root, current: doc }) : '';
     return fillTemplate(template, {
       root: escapeHtml(root),

@@ -6,7 +6,8 @@
 import { decodeFooter, decodeNavbar } from '../shared/chrome.js';
 import { link, make } from './dom.js';
 import { docHref } from './router.js';
-import { el, isDoc, learnDocs, placeOf, sidebars, state } from './state.js';
+import { el, isDoc, learnDocs, sidebars, state } from './state.js';
+import { shownSidebar } from './sidebar.js';
 
 const NARROW = '(max-width: 899.98px)';
 const bar = { nav: null, items: [] }; // items: [{ item, node }] of the navbar, dropdowns' included
@@ -176,9 +177,9 @@ function wire() {
 // Marks the sidebar item of the shown doc's sidebar and the shown doc's own item.
 function onArticle({ target }) {
   const n = target && Number.isInteger(target.n) ? target.n : null;
-  const shownSidebar = n === null ? -1 : (placeOf(n)?.sidebarIndex ?? -1);
+  const shown = n === null ? -1 : shownSidebar(n);
   for (const { item, node } of bar.items) {
-    const current = item.kind === 'sidebar' ? item.sidebar === shownSidebar : item.kind === 'doc' && item.doc === n;
+    const current = item.kind === 'sidebar' ? item.sidebar === shown : item.kind === 'doc' && item.doc === n;
     if (current) node.setAttribute('aria-current', item.kind === 'sidebar' ? 'true' : 'page');
     else node.removeAttribute('aria-current');
   }
