@@ -54,7 +54,14 @@ export function siteChrome(ctx) {
   const footerItem = (raw) => navItem(raw, { ...ctx, where, find, what: 'footer link' });
   let navbar = null;
   if (isObject(opts.navbar)) {
-    const logo = isObject(opts.navbar.logo) && str(opts.navbar.logo.src) ? opts.navbar.logo : null;
+    let logo = isObject(opts.navbar.logo) && str(opts.navbar.logo.src) ? opts.navbar.logo : null;
+    if (logo && !linkAllowed(ctx.fm, logo.src)) {
+      ctx.problems.warn(
+        `navbar logo ${JSON.stringify(logo.src)} is not a URL an image may have: left out`,
+        where(logo.src),
+      );
+      logo = null;
+    }
     navbar = {
       title: str(opts.navbar.title) ?? '',
       ...(logo ? { logo: { src: logo.src.replace(/^\/+/, ''), alt: str(logo.alt) ?? '' } } : {}),
