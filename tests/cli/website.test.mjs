@@ -3,7 +3,7 @@
 // title, URL, favicon, navbar and footer; what it names that foldmark does not build is said once;
 // without --out it goes to WEBSITE_DIR/build; sidebars.ts works with --sidebars too.
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import vm from 'node:vm';
@@ -19,10 +19,18 @@ function catalogOf(outDir) {
   return JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog));
 }
 
+const listing = (dir) => readdirSync(dir, { recursive: true }).sort();
+
 test('build WEBSITE_DIR reads docusaurus.config.ts and sidebars.ts and carries the site over', async () => {
   const out = join(work, 'site');
+  const before = listing(website);
   const r = await foldmarkIn(work, 'build', website, '--out', out);
   assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(
+    listing(website),
+    before,
+    'loading the TypeScript files wrote nothing beside them (no transpile cache)',
+  );
   assert.match(r.stdout, /^foldmark: 7 articles built; /);
   const config = join(website, 'docusaurus.config.ts');
   const lines = r.stderr.trim().split('\n');
