@@ -7,6 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from './problems.js';
 
 export const USER_CODE_TIMEOUT_MS = 10000;
+// jiti's own start (its transpiler, then the TypeScript transform) counts against the limit too:
+// about 0.5 s on an idle machine, but over 10 s on a loaded 2-core one (load average 28).
+export const DOCUSAURUS_TIMEOUT_MS = 30000;
 export const MAX_VALUE_DEPTH = 200; // arrays and objects inside each other: 100 levels of sidebar categories
 export const MAX_VALUE_COUNT = 1000000; // values in all, so an array shared at every level cannot explode
 
@@ -101,7 +104,7 @@ export async function loadUserModule(file, { what, commonJs = false, timeout = U
  * { value, standIns: packages it imports that are not installed and got a stand-in (their values
  * are left out of value) }. Throws InputError as loadUserModule.
  */
-export function loadDocusaurusModule(file, { what, callExport = false, timeout = USER_CODE_TIMEOUT_MS }) {
+export function loadDocusaurusModule(file, { what, callExport = false, timeout = DOCUSAURUS_TIMEOUT_MS }) {
   return runUserModule(file, { what, timeout, workerData: { file, viaJiti: true, callExport } });
 }
 
