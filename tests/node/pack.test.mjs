@@ -51,6 +51,7 @@ const EXPECTED_FILES = [
     'links',
     'nav',
     'output',
+    'page-front-matter',
     'pages',
     'prerender',
     'problems',

@@ -144,6 +144,12 @@ test('settings: the site folder names the docs; foldmark.config.json and flags w
   s = await resolveSettings('build', [site], { title: 'flag title', out: 'elsewhere' }, dir);
   assert.equal(s.title, 'flag title');
   assert.equal(s.out, join(dir, 'elsewhere'));
+  // Run inside the site folder with no argument: the same settings, the Docusaurus config read too.
+  s = await resolveSettings('build', [], {}, site);
+  assert.deepEqual(
+    [s.title, s.docs, s.siteConfigFile],
+    ['foldmark title', join(site, 'docs'), join(site, 'docusaurus.config.js')],
+  );
 });
 
 test('a docs path that does not exist is an error at its line in the config', async () => {

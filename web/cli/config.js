@@ -139,8 +139,7 @@ export async function resolveSettings(command, positionals, flags, cwd = process
   const siteConfigFile = findDocusaurusConfig(docsArg ?? cwd);
   const configFile = flags.config ? resolve(cwd, flags.config) : await findConfig([cwd, ...(docsArg ? [docsArg] : [])]);
   const config = configFile ? await loadConfig(configFile) : { values: {} };
-  const docusaurus =
-    siteConfigFile && (docsArg || !config.values.docs) ? await readDocusaurusConfig(siteConfigFile) : null;
+  const docusaurus = siteConfigFile ? await readDocusaurusConfig(siteConfigFile) : null;
   const settings = {
     ...docusaurus?.settings,
     ...config.values,
