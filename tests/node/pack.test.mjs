@@ -160,8 +160,9 @@ test("the tarball holds exactly the package's files, none twice, and says where 
   // catches what matters: a second copy of the wasm would add about 100 KB. `foldmark dev` and `init`
   // (web/cli/, web/site/dev/) add about 16 KB: 218 KB. The site's shared modules, the containment
   // rule, the user-code worker, the components' stylesheet and the generated contract module add
-  // about 18 KB while the smaller wasm takes some back: 236 KB.
-  assert.ok(packed.size < 250_000, `tarball is ${packed.size} bytes`);
+  // about 18 KB while the smaller wasm takes some back: 236 KB. Reading Docusaurus site folders (the
+  // config reader, navbar and footer, front matter of the page, README) adds about 12 KB: 251.6 KB.
+  assert.ok(packed.size < 265_000, `tarball is ${packed.size} bytes`);
 });
 
 test('installed: import (ES module) renders the same bytes as the native build', () => {
