@@ -293,3 +293,18 @@ test('foldmark dev WEBSITE_DIR serves the site, rebuilds when the Docusaurus con
     await stop(dev);
   }
 });
+
+test('a url or editUrl that --base-url / --edit-url would refuse is noted and left out', async () => {
+  const file = join(dir, 'badurl', 'docusaurus.config.js');
+  writeFiles(join(dir, 'badurl'), {
+    'docusaurus.config.js':
+      "module.exports = { url: 'ftp://x.example', baseUrl: '/', presets: [['classic', { docs: { editUrl: 'https://e.example/?a=1' } }]] };",
+    'docs/a.md': '# A\n',
+  });
+  const { settings, notices } = await readDocusaurusConfig(file);
+  assert.equal(settings.baseUrl, undefined);
+  assert.equal(settings.editUrl, undefined);
+  assert.deepEqual(notices, [
+    `${file}: note: not carried over: url + baseUrl "ftp://x.example/" (must be an http(s) URL); docs editUrl "https://e.example/?a=1" (must not have a ?query: page paths are added after it)`,
+  ]);
+});

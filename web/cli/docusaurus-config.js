@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../input-error.js';
+import { publicUrl } from '../site/builder/pages.js';
 import { loadDocusaurusModule } from '../site/builder/user-code.js';
 
 // Docusaurus 3 looks for these, in this order, in the site folder.
@@ -126,10 +127,21 @@ export async function readDocusaurusConfig(path, { timeout } = {}) {
     .map((d) => resolve(siteDir, d))
     .filter((d) => existsSync(d));
   if (text(config.title)) settings.title = config.title;
+  // url + baseUrl and editUrl as --base-url and --edit-url take them; one they refuse (not http(s),
+  // a ?query) is noted and left out rather than reported as a flag the user never typed.
+  const usable = (value, name) => {
+    try {
+      return publicUrl(value);
+    } catch (err) {
+      notes.push(`${name} ${JSON.stringify(value)} (${err.message})`);
+      return undefined;
+    }
+  };
   const address = publicAddress(config);
-  if (address) settings.baseUrl = address;
-  if (text(docs.editUrl)) settings.editUrl = docs.editUrl;
+  if (address) settings.baseUrl = usable(address, 'url + baseUrl');
+  if (text(docs.editUrl)) settings.editUrl = usable(docs.editUrl, 'docs editUrl');
   else if (docs.editUrl !== undefined) notes.push('docs editUrl given as a function');
+  for (const key of ['baseUrl', 'editUrl']) if (settings[key] === undefined) delete settings[key];
   const theme = isObject(config.themeConfig) ? config.themeConfig : {};
   const site = {
     siteConfigFile: file,

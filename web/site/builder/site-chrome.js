@@ -7,6 +7,7 @@ import { docsInOrder } from './sidebars.js';
 import { capLabel, linkAllowed } from './sidebar-values.js';
 
 const MAX_ITEMS = 50; // items of one navbar, dropdown or footer column: a bar, not a sitemap
+const MAX_COPYRIGHT_CHARS = 1000; // a line under every page
 
 const isObject = (v) => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
 const str = (v) => (typeof v === 'string' ? v : undefined);
@@ -93,7 +94,8 @@ function footer(raw, item) {
   const copyright = str(raw.copyright)
     ?.replace(/<[^>]*>/g, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .slice(0, MAX_COPYRIGHT_CHARS);
   return { columns: columns.filter((c) => c.items.length), copyright: copyright ?? '' };
 }
 
