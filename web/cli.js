@@ -88,6 +88,7 @@ async function build(argv) {
   const { positionals, flags, help } = parseCommand('build', argv);
   if (help) return process.stdout.write(helpText('build'));
   const settings = await resolveSettings('build', positionals, flags);
+  for (const line of settings.notices) process.stderr.write(`${line}\n`);
   if (!settings.out) throw new UsageError('build needs --out DIR (or "out" in the config file)', 'build');
   const tty = process.stderr.isTTY && !process.env.CI;
   const summary = await buildSite(await createFoldmark(), {
@@ -127,10 +128,17 @@ async function dev(argv) {
   if (help) return process.stdout.write(helpText('dev'));
   const { runDev } = await import('./cli/dev.js');
   // The config's "out" is where `build` writes; dev writes there only when --out says so.
-  const devSettings = async () => ({
-    ...(await resolveSettings('dev', positionals, flags)),
-    out: flags.out && resolve(flags.out),
-  });
+  // A Docusaurus config's notice (what it names that foldmark does not build) is said once, not
+  // on every reload.
+  const said = new Set();
+  const devSettings = async () => {
+    const settings = await resolveSettings('dev', positionals, flags);
+    for (const line of settings.notices.filter((l) => !said.has(l))) {
+      said.add(line);
+      process.stderr.write(`${line}\n`);
+    }
+    return { ...settings, out: flags.out && resolve(flags.out) };
+  };
   // Ctrl+C removes the temporary folder, even when it comes while the first build runs, and stops
   // a sidebars.js or config file that does not return (it runs in a worker: user-code.js).
   let stopping = false;

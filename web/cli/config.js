@@ -1,14 +1,15 @@
 // foldmark.config.json (or foldmark.config.mjs exporting default): found in the current folder,
 // else in the docs folder; checked against the option table; paths in it are relative to the file.
 // Its mistakes are errors naming the file, the line and column (JSON) and the key: exit 1.
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { below, Containment } from '../site/builder/containment.js';
 import { loadUserModule } from '../site/builder/user-code.js';
 import { InputError, readInputText } from '../input-error.js';
 import { lineColumn } from '../site/shared/text.js';
-import { checkValue, CONFIG_KEYS, OPTIONS, UsageError } from './options.js';
+import { checkValue, CONFIG_KEYS, buildOptions as tableOptions, OPTIONS, UsageError } from './options.js';
+import { findDocusaurusConfig, readDocusaurusConfig } from './docusaurus-config.js';
 
 export const CONFIG_NAMES = ['foldmark.config.json', 'foldmark.config.mjs'];
 
@@ -124,23 +125,47 @@ function checkConfigFolders(config, settings, flags) {
 }
 
 /**
- * The settings of a build or dev run: flags over the config file over defaults. positionals:
- * [DOCS_DIR] at most. Returns { docs, out, …, configFile } with every path absolute.
+ * The settings of a build or dev run: flags over the config file over a Docusaurus config over
+ * defaults. positionals: [DOCS_DIR or WEBSITE_DIR] at most (a folder holding docusaurus.config.*
+ * is a Docusaurus site: its docs folder, sidebars, static folders, title, URL, navbar and footer
+ * are read from the config; the site is built into its build/ unless told otherwise). Returns
+ * { docs, out, …, configFile, siteConfigFile, site (build options of the Docusaurus config),
+ * notices (lines to print once) } with every path absolute.
  */
 export async function resolveSettings(command, positionals, flags, cwd = process.cwd()) {
   if (positionals.length > 1)
     throw new UsageError(`${command} takes one DOCS_DIR (got ${positionals.length} arguments)`, command);
   const docsArg = positionals[0] === undefined ? undefined : resolve(cwd, positionals[0]);
+  const siteConfigFile = findDocusaurusConfig(docsArg ?? cwd);
   const configFile = flags.config ? resolve(cwd, flags.config) : await findConfig([cwd, ...(docsArg ? [docsArg] : [])]);
   const config = configFile ? await loadConfig(configFile) : { values: {} };
-  const settings = { ...config.values, configFile };
+  const docusaurus = siteConfigFile ? await readDocusaurusConfig(siteConfigFile) : null;
+  const settings = {
+    ...docusaurus?.settings,
+    ...config.values,
+    configFile,
+    siteConfigFile: docusaurus?.file,
+    site: docusaurus?.site ?? {},
+    notices: docusaurus?.notices ?? [],
+  };
+  if (docusaurus) settings.out = config.values.out ?? resolve(dirname(siteConfigFile), 'build');
   for (const [key, value] of Object.entries(flags)) {
     if (key === 'config') continue;
     const opt = OPTIONS.find((o) => (o.key || o.flag) === key);
     settings[key] =
       opt.kind === 'path' ? resolve(cwd, value) : opt.kind === 'paths' ? value.map((p) => resolve(cwd, p)) : value;
   }
-  if (docsArg) settings.docs = docsArg;
+  if (docsArg && !docusaurus) settings.docs = docsArg;
+  if (docusaurus && settings.docs === docusaurus.settings.docs && !existsSync(settings.docs)) {
+    const at = docusaurus.site.siteSource.search(/\bpath\s*:/);
+    throw new InputError(
+      `the docs folder ${settings.docs} (the docs plugin's "path") does not exist; build a docs folder alone with \`foldmark build DOCS_DIR\`, or name it as "docs" in ${CONFIG_NAMES[0]}`,
+      {
+        file: docusaurus.file,
+        ...(at >= 0 ? lineColumn(docusaurus.site.siteSource, at) : {}),
+      },
+    );
+  }
   if (!settings.docs) {
     throw new UsageError(`${command} needs DOCS_DIR, or a ${CONFIG_NAMES[0]} here that names "docs"`, command);
   }
@@ -148,5 +173,7 @@ export async function resolveSettings(command, positionals, flags, cwd = process
   return settings;
 }
 
-/** The options of buildSite (web/site/builder/index.js) for these settings: the option table's. */
-export { buildOptions } from './options.js';
+/** The options of buildSite (web/site/builder/index.js) for these settings: the option table's and the Docusaurus config's. */
+export function buildOptions(settings) {
+  return { ...(settings.site ?? {}), ...tableOptions(settings) };
+}

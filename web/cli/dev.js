@@ -124,7 +124,8 @@ export async function runDev(fm, settings, reload, io, signal) {
 
   // One batch of changed paths: the config file, articles alone, or anything else.
   async function rebuild(paths) {
-    if (settings.configFile && paths.includes(settings.configFile)) {
+    const configs = [settings.configFile, settings.siteConfigFile].filter(Boolean);
+    if (configs.some((file) => paths.includes(file))) {
       try {
         settings = await reload();
       } catch (err) {
@@ -231,7 +232,7 @@ export async function runDev(fm, settings, reload, io, signal) {
       if (dirname(dir) !== dir) watchName(dirname(dir), dir, replaced);
     }
     // Single files are watched through their folder: editors replace a file by renaming over it.
-    for (const file of [settings.sidebars, settings.configFile]) {
+    for (const file of [settings.sidebars, settings.configFile, settings.siteConfigFile]) {
       if (file && !inside(file, settings.docs)) watchName(dirname(file), file, changed);
     }
     return () => closers.forEach((close) => close());

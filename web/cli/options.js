@@ -36,7 +36,7 @@ export const OPTIONS = [
     kind: 'path',
     arg: 'FILE',
     commands: ['build', 'dev'],
-    help: 'Docusaurus sidebars.js or .json (default: folders are categories)',
+    help: 'Docusaurus sidebars.js, .ts or .json (default: folders are categories)',
   },
   {
     flag: 'static',
@@ -217,8 +217,8 @@ export function parseCommand(command, argv) {
 
 const SYNOPSIS = {
   render: 'foldmark render ARTICLE.md [--json]',
-  build: 'foldmark build [DOCS_DIR] [--out DIR] [options]',
-  dev: 'foldmark dev [DOCS_DIR] [options] [--port N]',
+  build: 'foldmark build [DOCS_DIR | WEBSITE_DIR] [--out DIR] [options]',
+  dev: 'foldmark dev [DOCS_DIR | WEBSITE_DIR] [options] [--port N]',
   init: 'foldmark init [DIR]',
 };
 
@@ -228,7 +228,10 @@ const ABOUT = {
   build:
     'Writes a static site: DIR/index.html opens from file:// and from any static host.\n' +
     '  DOCS_DIR is a Docusaurus-style docs tree (.md/.mdx in folders; ids are folder/id). Without\n' +
-    '  DOCS_DIR and --out, the config file names them (keys docs and out).',
+    '  DOCS_DIR and --out, the config file names them (keys docs and out). A WEBSITE_DIR holds\n' +
+    '  docusaurus.config.{ts,mts,cts,js,mjs,cjs}: its docs folder, sidebars, static folders, title,\n' +
+    '  URL, edit URL, navbar and footer are used (flags and foldmark.config.* win), into\n' +
+    '  WEBSITE_DIR/build unless --out says otherwise.',
   dev:
     'Builds the site into a temporary folder (or --out), serves it on http://127.0.0.1:PORT/ and\n' +
     '  rebuilds on every save in the docs folder, the sidebars file, --static folders and the config;\n' +

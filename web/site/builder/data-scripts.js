@@ -4,6 +4,7 @@ import { docEntry, encodeCatalog } from '../shared/catalog.js';
 import { GLOBALS, PATHS } from '../shared/paths.js';
 import { neighbours, placeDocs } from '../shared/reading-order.js';
 import { scriptJson } from './html.js';
+import { pagerLabel, paginationOf } from './page-front-matter.js';
 
 /** OUT/_foldmark/catalog.js (shared/catalog.js says what it holds). */
 export function catalogScript(site) {
@@ -51,10 +52,17 @@ export function docScript(doc, links, around = { refs: {} }) {
   return `self.${GLOBALS.doc}(${doc.index},${scriptJson(data)});\n`;
 }
 
-/** A function doc → { refs, near } for docScript (see there). */
+/**
+ * A function doc → { refs, near, nearLabels?, sidebar? } for docScript (see there). Front matter
+ * pagination_prev / pagination_next override the sidebar's neighbours (null: none), and a
+ * neighbour's pagination_label names it in this doc's pager (nearLabels, [previous, next]).
+ */
 export function referencedDocs(sidebars, docs) {
   const places = placeDocs(sidebars);
-  return (doc) => {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const sidebarIndex = new Map(sidebars.map((s, i) => [s.name, i]));
+  return (doc) => ({ ...around(doc), ...displayedSidebar(doc, sidebarIndex) });
+  function around(doc) {
     const refs = {};
     const add = (d) => {
       if (d) refs[d.index] = docEntry(d);
@@ -62,10 +70,27 @@ export function referencedDocs(sidebars, docs) {
     add(doc);
     for (const target of Object.values(doc.links || {})) if (Array.isArray(target)) add(docs[target[0]]);
     const where = places.get(doc);
-    if (!where) return { refs };
-    for (const c of where.categories) add(c.doc);
-    const near = neighbours(where);
+    const own = paginationOf(doc, byId);
+    if (!where && own.every((d) => d === undefined)) return { refs };
+    if (where) for (const c of where.categories) add(c.doc);
+    const near = (where ? neighbours(where) : [undefined, undefined]).map((d, i) =>
+      own[i] === undefined ? d : (own[i] ?? undefined),
+    );
     near.forEach(add);
-    return { refs, near: near.map((d) => (d ? d.index : -1)) };
-  };
+    const labels = near.map((d) => (d && pagerLabel(d) !== d.label ? pagerLabel(d) : null));
+    return {
+      refs,
+      near: near.map((d) => (d ? d.index : -1)),
+      ...(labels.some((l) => l !== null) ? { nearLabels: labels } : {}),
+    };
+  }
+}
+
+// Front matter displayed_sidebar: the sidebar a doc's page shows ({ sidebar: its index }), or none
+// (null: { sidebar: -1 }); a name the sidebars file does not hold changes nothing.
+function displayedSidebar(doc, sidebarIndex) {
+  if (!doc.meta || !Object.hasOwn(doc.meta, 'displayed_sidebar')) return {};
+  const name = doc.meta.displayed_sidebar;
+  if (name === null) return { sidebar: -1 };
+  return sidebarIndex.has(name) ? { sidebar: sidebarIndex.get(name) } : {};
 }

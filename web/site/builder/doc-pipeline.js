@@ -7,12 +7,17 @@ import { rootOf } from '../shared/hrefs.js';
 import { docScript, referencedDocs } from './data-scripts.js';
 import { cardLines, categoryOf, fillComponent } from './doc-lists.js';
 import { headingIds, linkValues } from './links.js';
+import { pageFrontMatter } from './page-front-matter.js';
 import { pageWriter } from './pages.js';
 
-/** What a doc's rendered HTML tells the rest of the build: its heading ids and the links it holds. */
+/**
+ * What a doc tells the rest of the build: its heading ids and the links it holds (from its
+ * rendered HTML), and what its front matter asks of its page (page-front-matter.js).
+ */
 export function readDocFacts(doc) {
   doc.ids = headingIds(doc.html);
   doc.linkValues = linkValues(doc.html);
+  doc.pageData = { ...doc.pageData, ...pageFrontMatter(doc.meta) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // `foldmark build`: a Docusaurus-style docs tree → a static site that opens from file:// and any
 // static host. Stages: walk the tree, load and render each doc, check ids, read the sidebars,
 // resolve links, then write everything into a staging folder and move it into --out.
+import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,7 @@ import { withHighlight, writeCode } from './code.js';
 import { capDocLabels } from './sidebar-values.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
+import { siteChrome } from './site-chrome.js';
 
 export { InputError } from './problems.js';
 
@@ -156,6 +158,8 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, con
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
   const docLists = listCategories(fm, docs, sidebars, problems);
+  const chrome = siteChrome({ fm, docs, byId, sidebars, problems, opts });
+  const favicon = findFavicon(opts.favicon, staticDirs, problems, opts.siteConfigFile);
 
   const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems, containment });
   for (const doc of docs) linkDoc(doc, resolver);
@@ -168,6 +172,8 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, con
     docs,
     sidebars,
     landing,
+    chrome,
+    favicon,
     staticDirs,
     docsRoot,
     containment,
@@ -208,8 +214,11 @@ async function writeSite(site, stage, indexer) {
   }
   await stage.copy(PATHS.core, join(dist, 'foldmark-classic.js'));
   await stage.copy(PATHS.site, join(dist, 'foldmark-site.js'));
-  // One stylesheet for the page: the shell's and the Docusaurus components' (kept apart in the source).
-  const styles = await Promise.all(['style.css', 'components.css'].map((f) => readFile(join(siteDir, f), 'utf8')));
+  // One stylesheet for the page: the shell's, the Docusaurus components' and the navbar's (kept
+  // apart in the source).
+  const styles = await Promise.all(
+    ['style.css', 'components.css', 'chrome.css'].map((f) => readFile(join(siteDir, f), 'utf8')),
+  );
   await stage.write(PATHS.style, styles.join('\n'));
   await stage.copy(PATHS.favicon, join(siteDir, 'favicon.svg'));
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
@@ -249,8 +258,21 @@ async function writeSite(site, stage, indexer) {
       search,
       code,
       editUrl: opts.editUrl,
+      chrome: site.chrome,
     }),
   );
+}
+
+// The config's favicon, a path in a static folder (Docusaurus resolves it there), as a path in the
+// site; the site's own when it names none or a file no static folder holds.
+function findFavicon(favicon, staticDirs, problems, file) {
+  if (typeof favicon !== 'string' || !favicon) return null;
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(favicon)) return null;
+  const rel = favicon.replace(/^\/+/, '');
+  if (rel.split('/').some((part) => part === '..' || part === '')) return null;
+  if (staticDirs.some((dir) => existsSync(join(dir, rel)))) return rel;
+  problems.warn(`favicon ${favicon} is not in a static folder: the site's own is used`, { file });
+  return null;
 }
 
 // A --static folder into the site root: hidden names skipped, symlinks followed where containment

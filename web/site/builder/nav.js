@@ -1,5 +1,6 @@
 // The sidebar for readers without JavaScript (and the page's first paint): what a reader sees
 // before opening anything, in every page the builder writes.
+import { sidebarClassOf } from '../shared/catalog.js';
 import { docHref } from '../shared/hrefs.js';
 import { escapeHtml } from './html.js';
 
@@ -38,8 +39,10 @@ const more = (n) => (n > 0 ? `<li class="site-nav-more">${n} more</li>` : '');
  * mark: false leaves aria-current out (navWriter adds it).
  */
 export function navHtml(items, { mode, root, current, open, mark = true }) {
-  const link = (doc, label) =>
-    `<a href="${escapeHtml(docHref(mode, root, doc.id))}"${mark && doc === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
+  const link = (doc, label) => {
+    const classes = sidebarClassOf(doc);
+    return `<a href="${escapeHtml(docHref(mode, root, doc.id))}"${classes ? ` class="${classes}"` : ''}${mark && doc === current ? ' aria-current="page"' : ''}>${escapeHtml(label)}</a>`;
+  };
   let budget = NAV_BUDGET;
   const list = (entries) => {
     const [start, end] = windowOf(entries, current, open);
@@ -73,7 +76,8 @@ export function navWriter() {
       last = { key, html: navHtml(sidebar.items, { mode, root, current, open: new Set(path), mark: false }) };
     }
     if (!current) return last.html;
-    const a = `<a href="${escapeHtml(docHref(mode, root, current.id))}"`;
+    const classes = sidebarClassOf(current);
+    const a = `<a href="${escapeHtml(docHref(mode, root, current.id))}"${classes ? ` class="${classes}"` : ''}`;
     return last.html.replaceAll(`${a}>`, `${a} aria-current="page">`);
   };
 }

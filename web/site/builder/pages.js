@@ -10,6 +10,7 @@ import { placeDocs } from '../shared/reading-order.js';
 import { decodeEntities } from '../shared/text.js';
 import { escapeHtml, fillTemplate, scriptSafe } from './html.js';
 import { navWriter } from './nav.js';
+import { pageMeta } from './page-front-matter.js';
 
 const siteDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const readTemplate = () => readFile(join(siteDir, 'page.html'), 'utf8');
@@ -95,7 +96,26 @@ const PATH_VALUES = Object.fromEntries(
  * (null: the 404 page); article: its rendered Article when prerendered (else rendered here);
  * own: the doc's own page (its canonical URL is its own).
  */
-export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
+// The sidebar a page shows and its open categories: front matter displayed_sidebar (a sidebar's
+// name; null: none), else the first sidebar holding the doc, else the main one.
+function shownPlace(doc, place, sidebars) {
+  const chosen = doc?.meta && Object.hasOwn(doc.meta, 'displayed_sidebar') ? doc.meta.displayed_sidebar : undefined;
+  if (chosen === null) return { sidebar: null, path: [] };
+  const named = typeof chosen === 'string' ? sidebars.find((s) => s.name === chosen) : undefined;
+  if (named) return { sidebar: named, path: place?.sidebar === named ? place.path : [] };
+  return place || { sidebar: sidebars[0], path: [] };
+}
+
+const ICON_TYPES = { svg: 'image/svg+xml', ico: 'image/x-icon', png: 'image/png', gif: 'image/gif', jpg: 'image/jpeg' };
+
+// The icon's link: the config's favicon (a path in the site) or foldmark's own.
+function faviconTag(root, favicon) {
+  const href = favicon ? `${root}${encodePath(favicon)}` : `${root}${PATHS.favicon}`;
+  const type = ICON_TYPES[(favicon ?? 'x.svg').split('.').pop().toLowerCase()];
+  return `<link rel="icon" href="${escapeHtml(href)}"${type ? ` type="${type}"` : ''}>`;
+}
+
+export function pageWriter({ fm, opts, docs, sidebars, problems, favicon }, template) {
   const places = placeDocs(sidebars);
   const navFor = navWriter();
   return ({ doc, article: given, root, mode, prerender, own }) => {
@@ -110,6 +130,14 @@ export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
       const article = given ?? fm.render(doc.markdown, { collapse: doc.collapse });
       content = rewriteLinks(article.html, doc.links, ctx);
       description = describeDoc(doc, article.html);
+      const { keywords, image } = pageMeta(doc.meta);
+      if (keywords) head += `<meta name="keywords" content="${escapeHtml(keywords)}">\n`;
+      if (image && opts.baseUrl) {
+        const src = /^https?:\/\//i.test(image)
+          ? image
+          : `${baseUrl(opts.baseUrl)}${encodePath(image.replace(/^\/+/, ''))}`;
+        head += `<meta property="og:image" content="${escapeHtml(src)}">\n`;
+      }
       head += jsonLdScript(article, doc, problems);
     } else if (!doc) {
       content = `<h1 class="fm-title">Page not found</h1>\n<p>This address does not match a page of this site. <a href="${escapeHtml(root)}index.html">Go to the start page</a>.</p>`;
@@ -124,7 +152,7 @@ export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
         `<meta property="og:site_name" content="${escapeHtml(opts.title)}">\n` +
         (description ? `<meta property="og:description" content="${escapeHtml(description)}">\n` : '');
     }
-    const place = (doc && places.get(doc)) || { sidebar: sidebars[0], path: [] };
+    const place = shownPlace(doc, places.get(doc), sidebars);
     const nav = place.sidebar ? navFor(place, { mode, root, current: doc }) : '';
     return fillTemplate(template, {
       ...PATH_VALUES,
@@ -132,7 +160,8 @@ export function pageWriter({ fm, opts, docs, sidebars, problems }, template) {
       mode,
       doc: doc ? String(doc.index) : '',
       title: escapeHtml(title),
-      description: escapeHtml(description),
+      description: escapeHtml(description || (doc === null || own ? '' : (opts.tagline ?? ''))),
+      favicon: faviconTag(root, favicon),
       siteTitle: escapeHtml(opts.title),
       version: escapeHtml(fm.version.foldmark),
       head,

@@ -6,11 +6,11 @@ import { extname } from 'node:path';
 import { InputError } from './problems.js';
 import { lineLocator } from '../shared/text.js';
 import { isFolderIndex, stripNumberPrefix } from '../shared/doc-names.js';
-import { loadUserModule, plainValue } from './user-code.js';
+import { loadDocusaurusModule, loadUserModule, plainValue } from './user-code.js';
 import { capLabel, linkAllowed, lineOf } from './sidebar-values.js';
 
 // sidebars.js runs as Docusaurus runs it (CommonJS: module.exports, require relative to the file;
-// an ES module's default export), in a worker with a time limit (user-code.js). Either way the
+// an ES module's default export; sidebars.ts through jiti), in a worker with a time limit (user-code.js). Either way the
 // value is plain data of bounded depth and size before it is read.
 async function loadSidebarsValue(file, timeout) {
   let source;
@@ -33,8 +33,11 @@ async function loadSidebarsValue(file, timeout) {
       throw new InputError(`the sidebars file holds an unusable value: ${err.message}`, { file });
     }
   }
+  // TypeScript, as Docusaurus 3 reads it (jiti); packages it imports for types only are erased.
+  if (['.ts', '.mts', '.cts'].includes(ext))
+    return { value: (await loadDocusaurusModule(file, { what: 'sidebars file', timeout })).value, source };
   if (!['.js', '.cjs', '.mjs'].includes(ext))
-    throw new InputError('sidebars file must be .js, .cjs, .mjs or .json', { file });
+    throw new InputError('sidebars file must be .js, .cjs, .mjs, .ts, .mts, .cts or .json', { file });
   return { value: await loadUserModule(file, { what: 'sidebars file', commonJs: true, timeout }), source };
 }
 

@@ -7,6 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from './problems.js';
 
 export const USER_CODE_TIMEOUT_MS = 10000;
+// jiti's own start (its transpiler, then the TypeScript transform) counts against the limit too:
+// about 0.5 s on an idle machine, but over 10 s on a loaded 2-core one (load average 28).
+export const DOCUSAURUS_TIMEOUT_MS = 30000;
 export const MAX_VALUE_DEPTH = 200; // arrays and objects inside each other: 100 levels of sidebar categories
 export const MAX_VALUE_COUNT = 1000000; // values in all, so an array shared at every level cannot explode
 
@@ -90,9 +93,24 @@ const running = new Set();
  * Throws InputError: the file's own error (with its line and column when the stack has them), a
  * ValueError, a timeout, or stopUserCode().
  */
-export function loadUserModule(file, { what, commonJs = false, timeout = USER_CODE_TIMEOUT_MS }) {
+export async function loadUserModule(file, { what, commonJs = false, timeout = USER_CODE_TIMEOUT_MS }) {
+  return (await runUserModule(file, { what, timeout, workerData: { file, commonJs } })).value;
+}
+
+/**
+ * Runs a Docusaurus file (docusaurus.config.*, sidebars.ts) as Docusaurus 3 loads it, with jiti
+ * (TypeScript, ES modules, CommonJS), in a worker with a time limit like loadUserModule. callExport:
+ * an exported function (async or not) is called and its result used, as for a config. Resolves
+ * { value, standIns: packages it imports that are not installed and got a stand-in (their values
+ * are left out of value) }. Throws InputError as loadUserModule.
+ */
+export function loadDocusaurusModule(file, { what, callExport = false, timeout = DOCUSAURUS_TIMEOUT_MS }) {
+  return runUserModule(file, { what, timeout, workerData: { file, viaJiti: true, callExport } });
+}
+
+function runUserModule(file, { what, timeout, workerData }) {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./user-code-worker.js', import.meta.url), { workerData: { file, commonJs } });
+    const worker = new Worker(new URL('./user-code-worker.js', import.meta.url), { workerData });
     let settled = false;
     const finish = (fn, value) => {
       if (settled) return;
@@ -113,7 +131,7 @@ export function loadUserModule(file, { what, commonJs = false, timeout = USER_CO
     );
     running.add(stop);
     worker.on('message', (m) => {
-      if (m.ok) finish(resolve, m.value);
+      if (m.ok) finish(resolve, { value: m.value, standIns: m.standIns ?? [] });
       else
         finish(
           reject,

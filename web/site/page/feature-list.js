@@ -1,11 +1,13 @@
 // The features around the shown article, wired once the catalog is there (features.js): search
-// and the marks of searched words, code blocks, the phone drawer, the sidebar's table of contents,
+// and the marks of searched words, code blocks, the phone drawer, the navbar and footer, the
+// sidebar's table of contents,
 // and around each article its breadcrumbs, "On this page" column, edit link and previous/next
 // links. A new feature is a module exporting { wire?, onArticle } and one line here.
 import { search } from './search.js';
 import { marks } from './marks.js';
 import { code } from './code.js';
 import { drawer } from './drawer.js';
+import { navbar } from './navbar.js';
 import { sidebarToc } from './sidebar.js';
 import { breadcrumbs } from './breadcrumbs.js';
 import { onPage } from './toc-column.js';
@@ -23,6 +25,7 @@ export const FEATURES = [
   marks,
   code,
   drawer,
+  navbar,
   sidebarToc,
   aroundDocs(breadcrumbs),
   onPage,

@@ -5,11 +5,11 @@ import { docLabel, el, isDoc, placeOf } from './state.js';
 import { deliveredDoc } from './loader.js';
 import { docHref } from './router.js';
 
-function pagerLink(n, rel, text) {
+function pagerLink(n, rel, text, label) {
   const a = link('', docHref(n));
   a.className = `site-pager-${rel}`;
   a.rel = rel;
-  a.append(make('span', 'site-pager-dir', text), make('span', 'site-pager-label', docLabel(n)));
+  a.append(make('span', 'site-pager-dir', text), make('span', 'site-pager-label', label || docLabel(n)));
   return a;
 }
 
@@ -27,10 +27,13 @@ export function showPager(n) {
   el.siteArticle.querySelector('.site-pager')?.remove();
   const [prev, next] = neighbours(n);
   if (prev === undefined && next === undefined) return;
+  // A neighbour's front matter pagination_label names it here (builder: data-scripts.js).
+  const labels = deliveredDoc(n)?.nearLabels;
+  const label = (i) => (Array.isArray(labels) && typeof labels[i] === 'string' ? labels[i] : '');
   const nav = make('nav', 'site-pager');
   nav.setAttribute('aria-label', 'Previous and next articles');
-  if (prev !== undefined) nav.append(pagerLink(prev, 'prev', 'Previous'));
-  if (next !== undefined) nav.append(pagerLink(next, 'next', 'Next'));
+  if (prev !== undefined) nav.append(pagerLink(prev, 'prev', 'Previous', label(0)));
+  if (next !== undefined) nav.append(pagerLink(next, 'next', 'Next', label(1)));
   el.siteArticle.append(nav);
 }
 

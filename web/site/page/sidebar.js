@@ -3,14 +3,16 @@
 // costs a few top-level elements at start-up. The shown doc's categories are opened, its link
 // carries aria-current="page" and the article's table of contents. A doc shows the first sidebar
 // that contains it (else sidebars[0], nothing marked).
+import { sidebarClasses } from '../shared/catalog.js';
 import { neighbours } from '../shared/reading-order.js';
 import { tocEntries } from '../shared/toc.js';
 import { link, make } from './dom.js';
 import { docLabel, el, isDoc, placeOf, sameTarget, sidebars, state } from './state.js';
 import { docHref, hereHref, localHref } from './router.js';
+import { deliveredDoc } from './loader.js';
 
 const TOC_MAX = 300; // entries listed under the shown doc; an article of 150,000 headings lists these
-const nav = { sidebar: -1, list: null, current: null, toc: null };
+const nav = { sidebar: null, list: null, current: null, toc: null };
 let shownToc = null; // { target, toc } of the article shown last: its TOC comes back with the sidebar
 
 // The docs after and before n in its sidebar (what a reader opens next: prefetched when idle).
@@ -26,6 +28,8 @@ export function neighboursOf(n) {
 function docLink(n, label) {
   const a = link(label || docLabel(n), docHref(n));
   a.dataset.n = String(n);
+  const classes = state.catalog?.classes?.[n];
+  if (typeof classes === 'string' && classes) a.className = sidebarClasses(classes);
   return a;
 }
 
@@ -90,18 +94,35 @@ function localGroup() {
   return [make('h2', 'site-nav-title', 'Opened files'), ul];
 }
 
+/**
+ * The index of the sidebar doc n's page shows: its front matter's displayed_sidebar (the doc
+ * script's `sidebar`; -1: none), else the first sidebar that holds it, else the main one.
+ */
+export function shownSidebar(n) {
+  const chosen = isDoc(n) ? deliveredDoc(n)?.sidebar : undefined;
+  if (Number.isInteger(chosen) && chosen >= -1 && chosen < sidebars().length) return chosen;
+  return (isDoc(n) ? placeOf(n)?.sidebarIndex : undefined) ?? 0;
+}
+
 // Shows the sidebar for the target ({ n } | { local } | null): the right sidebar, its categories
 // opened down to the doc, the doc's link marked.
 export function showInSidebar(target) {
   const all = sidebars();
   const place = target && isDoc(target.n) ? placeOf(target.n) : undefined;
-  const which = place ? place.sidebarIndex : 0;
-  const path = place ? place.path : null;
+  const which = target && isDoc(target.n) ? shownSidebar(target.n) : 0;
+  const path = place && place.sidebarIndex === which ? place.path : null;
   const opened = new Set(path || []);
   if (which !== nav.sidebar || el.siteNav.dataset.locals !== String(state.local.length)) {
     nav.sidebar = which;
-    nav.list = buildList(all[which].items, opened);
-    el.siteNav.replaceChildren(make('h2', 'site-nav-title', 'Articles'), nav.list, ...localGroup());
+    nav.list = buildList(which >= 0 ? all[which].items : [], opened);
+    // The navbar lives at the top of the drawer on narrow screens (navbar.js): it stays.
+    const navbar = el.siteNav.querySelector(':scope > #siteNavbar');
+    el.siteNav.replaceChildren(
+      ...(navbar ? [navbar] : []),
+      make('h2', 'site-nav-title', 'Articles'),
+      nav.list,
+      ...localGroup(),
+    );
     el.siteNav.dataset.locals = String(state.local.length);
   } else {
     openPath(nav.list, path || []);
@@ -136,7 +157,7 @@ function mark(target) {
 export function showToc(target, toc) {
   nav.toc?.remove();
   nav.toc = null;
-  const entries = tocEntries(toc, TOC_MAX);
+  const entries = tocEntries(toc, TOC_MAX, isDoc(target?.n) ? deliveredDoc(target.n)?.tocLevels : undefined);
   if (!nav.current || !entries.length) return;
   const list = make('ul', 'site-toc');
   for (const t of entries) {

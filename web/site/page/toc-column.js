@@ -6,6 +6,7 @@ import { tocEntries } from '../shared/toc.js';
 import { link, make } from './dom.js';
 import { el } from './state.js';
 import { hereHref } from './router.js';
+import { deliveredDoc } from './loader.js';
 
 const MAX = 200;
 let column = null;
@@ -63,14 +64,16 @@ function follow(headings) {
 
 /**
  * Fills the column from the shown article's TOC (the core's, shared/toc.js: the sidebar's rule);
- * hidden when it lists fewer than two headings.
+ * hidden when it lists fewer than two headings, or the doc's front matter hides it
+ * (hide_table_of_contents).
  */
 export function showOnPage(target, toc) {
   const box = ensureColumn();
   const list = box.querySelector('.site-onpage-list');
   const entries = [];
   const headings = [];
-  for (const t of tocEntries(toc, MAX)) {
+  const doc = Number.isInteger(target.n) ? deliveredDoc(target.n) : null;
+  for (const t of doc?.hideToc ? [] : tocEntries(toc, MAX, doc?.tocLevels)) {
     const h = el.siteArticle.querySelector(`.fm-article [id="${CSS.escape(t.id)}"]`);
     if (!h) continue;
     entries.push(t);

@@ -2,7 +2,9 @@
 // its one encoder (the builder) and its one decoder (the page). Compact on the wire, named here.
 //
 //   catalog  { v: 1, title, collapse, landing: n, n: doc count, docs: [entry], sidebars: [[item]],
-//              search: shard count, code: { fence language: [Prism files] }, editUrl }
+//              search: shard count, code: { fence language: [Prism files] }, editUrl,
+//              navbar, footer (shared/chrome.js), classes?: { n: class names of doc n's sidebar
+//              links (front matter sidebar_class_name) } }
 //   entry    [id, label]                       a doc (catalog.docs[n], doc script refs[n])
 //   item     n                                 a doc, shown with its entry's label
 //            [n, label]                        a doc with a label of its own in this sidebar
@@ -13,12 +15,29 @@
 // { type: 'doc', doc, label? } | { type: 'category', label, collapsed, items, doc? } |
 // { type: 'link', label, href }, so shared/reading-order.js reads both.
 
+import { encodeChrome } from './chrome.js';
+
 export const CATALOG_VERSION = 1;
 
 /** The entry of a doc ({ id, label }). */
 export const docEntry = (doc) => [doc.id, doc.label];
 export const entryId = (entry) => String(entry[0]);
 export const entryLabel = (entry) => String(entry[1] || entry[0]);
+
+/**
+ * A doc's front matter sidebar_class_name as class names a sidebar link may carry (letters,
+ * digits, '-' and '_' only), or ''. The builder's no-JS sidebar and the page use the same.
+ */
+export function sidebarClassOf(doc) {
+  const raw = doc.meta?.sidebar_class_name;
+  return typeof raw === 'string' ? sidebarClasses(raw) : '';
+}
+export const sidebarClasses = (raw) =>
+  String(raw)
+    .split(/\s+/)
+    .filter((c) => /^[A-Za-z_][\w-]{0,63}$/.test(c))
+    .slice(0, 8)
+    .join(' ');
 
 /** Builder sidebar items (holding doc objects with .index and .label) → the wire form. */
 export function encodeItems(items) {
@@ -56,7 +75,22 @@ export function decodeItems(raw, isDoc) {
 }
 
 /** The catalog's data; docs in index order, sidebars as the builder made them (the first is the main one). */
-export function encodeCatalog({ docs, sidebars, landing, title, collapse, search = 0, code = {}, editUrl = '' }) {
+export function encodeCatalog({
+  docs,
+  sidebars,
+  landing,
+  title,
+  collapse,
+  search = 0,
+  code = {},
+  editUrl = '',
+  chrome,
+}) {
+  const classes = {};
+  for (const doc of docs) {
+    const names = sidebarClassOf(doc);
+    if (names) classes[doc.index] = names;
+  }
   return {
     v: CATALOG_VERSION,
     title,
@@ -67,5 +101,7 @@ export function encodeCatalog({ docs, sidebars, landing, title, collapse, search
     search, // the number of search shards, shared/paths.js searchShardPath(k)
     code, // fence language → Prism files to load in order, prismPath(name)
     editUrl, // --edit-url: "Edit this page" links to editUrl + the doc's path (doc script `path`)
+    ...encodeChrome(chrome), // navbar and footer (shared/chrome.js)
+    ...(Object.keys(classes).length ? { classes } : {}),
   };
 }
