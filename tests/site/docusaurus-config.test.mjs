@@ -166,6 +166,22 @@ test('a docs path that does not exist is an error at its line in the config', as
   });
 });
 
+test('a site folder copied apart from its repository (its "path" leads nowhere, docs/ lies beside the config) builds that docs folder, with a warning at the line', async () => {
+  const site = join(dir, 'flattened');
+  writeFiles(site, {
+    'docusaurus.config.js':
+      "module.exports = {\n  presets: [['classic', {\n    docs: { path: '../docs' },\n  }]],\n};\n",
+    'docs/intro.md': '# Intro\n',
+  });
+  const settings = await resolveSettings('build', [site], {}, dir);
+  assert.equal(settings.docs, join(site, 'docs'));
+  assert.equal(settings.notices.length, 1);
+  assert.match(
+    settings.notices[0],
+    /docusaurus\.config\.js:3:13: warning: the docs plugin's "path" leads to .*docs, which does not exist; building .*flattened.docs, the docs folder beside the config$/,
+  );
+});
+
 test('sidebars.ts loads as Docusaurus loads it: two sidebars, types erased', async () => {
   const fm = await createFoldmark();
   const ids = ['intro', 'guides/install', 'guides/tables', 'api/overview', 'api/client', 'api/server'];

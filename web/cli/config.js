@@ -1,12 +1,13 @@
 // foldmark.config.json (or foldmark.config.mjs exporting default): found in the current folder,
 // else in the docs folder; checked against the option table; paths in it are relative to the file.
 // Its mistakes are errors naming the file, the line and column (JSON) and the key: exit 1.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { below, Containment } from '../site/builder/containment.js';
 import { loadUserModule } from '../site/builder/user-code.js';
 import { InputError, readInputText } from '../input-error.js';
+import { location } from '../site/builder/problems.js';
 import { lineColumn } from '../site/shared/text.js';
 import { checkValue, CONFIG_KEYS, buildOptions as tableOptions, OPTIONS, UsageError } from './options.js';
 import { findDocusaurusConfig, readDocusaurusConfig } from './docusaurus-config.js';
@@ -94,6 +95,8 @@ export async function loadConfig(path) {
   return { file, dir, values, raw: value, where };
 }
 
+const isDirectory = (path) => statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
+
 const realOr = (path) => {
   try {
     return realpathSync(path);
@@ -158,13 +161,20 @@ export async function resolveSettings(command, positionals, flags, cwd = process
   if (docsArg && !docusaurus) settings.docs = docsArg;
   if (docusaurus && settings.docs === docusaurus.settings.docs && !existsSync(settings.docs)) {
     const at = docusaurus.site.siteSource.search(/\bpath\s*:/);
-    throw new InputError(
-      `the docs folder ${settings.docs} (the docs plugin's "path") does not exist; build a docs folder alone with \`foldmark build DOCS_DIR\`, or name it as "docs" in ${CONFIG_NAMES[0]}`,
-      {
-        file: docusaurus.file,
-        ...(at >= 0 ? lineColumn(docusaurus.site.siteSource, at) : {}),
-      },
-    );
+    const where = { file: docusaurus.file, ...(at >= 0 ? lineColumn(docusaurus.site.siteSource, at) : {}) };
+    // A site folder copied apart from its repository (website/ and ../docs flattened into one
+    // folder) keeps a "path" that leads nowhere; the docs beside the config are the ones meant.
+    const beside = resolve(dirname(siteConfigFile), 'docs');
+    if (isDirectory(beside)) {
+      settings.docs = beside;
+      settings.notices.push(
+        `${location(where)}: warning: the docs plugin's "path" leads to ${docusaurus.settings.docs}, which does not exist; building ${beside}, the docs folder beside the config`,
+      );
+    } else
+      throw new InputError(
+        `the docs folder ${settings.docs} (the docs plugin's "path") does not exist; build a docs folder alone with \`foldmark build DOCS_DIR\`, or name it as "docs" in ${CONFIG_NAMES[0]}`,
+        where,
+      );
   }
   if (!settings.docs) {
     throw new UsageError(`${command} needs DOCS_DIR, or a ${CONFIG_NAMES[0]} here that names "docs"`, command);
