@@ -61,8 +61,8 @@ test('usage errors exit 2 with the usage text', async () => {
   }
   const help = await foldmark('--help');
   assert.equal(help.code, 0);
-  assert.match(help.stdout, /foldmark build \[DOCS_DIR\] \[--out DIR\]/);
-  assert.match(help.stdout, /foldmark dev \[DOCS_DIR\][\s\S]*foldmark init \[DIR\]/);
+  assert.match(help.stdout, /foldmark build \[DOCS_DIR \| WEBSITE_DIR\] \[--out DIR\]/);
+  assert.match(help.stdout, /foldmark dev \[DOCS_DIR \| WEBSITE_DIR\][\s\S]*foldmark init \[DIR\]/);
 });
 
 test('bad input exits 1 and names the file (and line and column when known)', async () => {
