@@ -86,6 +86,7 @@ const EXPECTED_FILES = [
     'toc',
   ].map((m) => `web/site/shared/${m}.js`),
   'web/site/dev/server.js',
+  'web/site/dev/tree-watch.js',
   'web/site/dev/client.js',
   'web/site/dev/client.css',
   ...['config', 'dev', 'docusaurus-config', 'init', 'options'].map((m) => `web/cli/${m}.js`),
