@@ -1,10 +1,11 @@
 // The features around the shown article, wired once the catalog is there (features.js): search
-// and the marks of searched words, code blocks, the phone drawer, the sidebar's table of contents,
+// and the marks of searched words, diagrams, code blocks, the phone drawer, the sidebar's table of contents,
 // and around each article its breadcrumbs, "On this page" column, edit link and previous/next
 // links. A new feature is a module exporting { wire?, onArticle } and one line here.
 import { search } from './search.js';
 import { marks } from './marks.js';
 import { code } from './code.js';
+import { diagrams } from './diagrams.js';
 import { drawer } from './drawer.js';
 import { sidebarToc } from './sidebar.js';
 import { breadcrumbs } from './breadcrumbs.js';
@@ -21,6 +22,7 @@ const aroundDocs = (feature) => ({
 
 export const FEATURES = [
   marks,
+  diagrams,
   code,
   drawer,
   sidebarToc,

@@ -2,7 +2,8 @@
 // its one encoder (the builder) and its one decoder (the page). Compact on the wire, named here.
 //
 //   catalog  { v: 1, title, collapse, landing: n, n: doc count, docs: [entry], sidebars: [[item]],
-//              search: shard count, code: { fence language: [Prism files] }, editUrl }
+//              search: shard count, code: { fence language: [Prism files] }, libraries: [name],
+//              editUrl }
 //   entry    [id, label]                       a doc (catalog.docs[n], doc script refs[n])
 //   item     n                                 a doc, shown with its entry's label
 //            [n, label]                        a doc with a label of its own in this sidebar
@@ -56,7 +57,17 @@ export function decodeItems(raw, isDoc) {
 }
 
 /** The catalog's data; docs in index order, sidebars as the builder made them (the first is the main one). */
-export function encodeCatalog({ docs, sidebars, landing, title, collapse, search = 0, code = {}, editUrl = '' }) {
+export function encodeCatalog({
+  docs,
+  sidebars,
+  landing,
+  title,
+  collapse,
+  search = 0,
+  code = {},
+  libraries = [],
+  editUrl = '',
+}) {
   return {
     v: CATALOG_VERSION,
     title,
@@ -66,6 +77,7 @@ export function encodeCatalog({ docs, sidebars, landing, title, collapse, search
     sidebars: sidebars.map((s) => encodeItems(s.items)),
     search, // the number of search shards, shared/paths.js searchShardPath(k)
     code, // fence language → Prism files to load in order, prismPath(name)
+    libraries, // names of the libraries the site carries, libraryPath(name): 'mermaid'
     editUrl, // --edit-url: "Edit this page" links to editUrl + the doc's path (doc script `path`)
   };
 }
