@@ -14,9 +14,9 @@ const decode = (s) =>
 function panels(markdown, options) {
   const html = fm.toHtml(markdown, options);
   const values = [...html.matchAll(/<button type="button" role="tab" data-value="([^"]*)"/g)].map((m) => m[1]);
-  const codes = [...html.matchAll(/<div role="tabpanel"[^>]*>\n<pre><code[^>]*>([^]*?)<\/code><\/pre>\n<\/div>/g)].map(
-    (m) => decode(m[1]),
-  );
+  const codes = [
+    ...html.matchAll(/<div role="tabpanel"[^>]*>\n<pre><code[^>]*>([\s\S]*?)<\/code><\/pre>\n<\/div>/g),
+  ].map((m) => decode(m[1]));
   return { html, ...Object.fromEntries(values.map((v, i) => [v, codes[i]])) };
 }
 
@@ -100,7 +100,7 @@ test('npm2yarn tabs inside a list, an admonition and MDX tabs keep their places'
   const html = fm.toHtml(md);
   assert.match(
     html,
-    /<aside class="fm-admonition fm-admonition-tip">[^]*<li>[^]*<div class="fm-tabs" data-group-id="npm2yarn">[^]*yarn add x[^]*<\/div>\n<\/li>[^]*<\/aside>\n<p>after<\/p>/,
+    /<aside class="fm-admonition fm-admonition-tip">[\s\S]*<li>[\s\S]*<div class="fm-tabs" data-group-id="npm2yarn">[\s\S]*yarn add x[\s\S]*<\/div>\n<\/li>[\s\S]*<\/aside>\n<p>after<\/p>/,
   );
 });
 
