@@ -48,6 +48,7 @@ const EXPECTED_FILES = [
     'docs',
     'html',
     'index',
+    'libraries',
     'links',
     'nav',
     'output',
@@ -124,7 +125,7 @@ before(() => {
   const deps = JSON.parse(run('npm', ['ls', '--json', '--all'], app)).dependencies.foldmark.dependencies;
   assert.deepEqual(
     Object.keys(deps).sort(),
-    ['minisearch', 'prismjs'],
+    ['mermaid', 'minisearch', 'prismjs'],
     "the package's dependencies were installed with it",
   );
 });
