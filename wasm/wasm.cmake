@@ -59,6 +59,7 @@ set_source_files_properties(
   core/front_matter.cpp core/yaml_block.cpp core/yaml_flow.cpp core/yaml_scalar.cpp
   core/yaml_number.cpp core/json_writer.cpp
   core/line_stages.cpp core/mdx_syntax.cpp core/code_blocks.cpp core/raw_html.cpp
+  core/npm2yarn.cpp core/tab_markup.cpp
   PROPERTIES COMPILE_OPTIONS -Oz)
 
 # Emscripten minifies the glue's whitespace only; esbuild (a dev dependency, installed by

@@ -50,6 +50,7 @@ const EXPECTED_FILES = [
     'docs',
     'html',
     'index',
+    'libraries',
     'links',
     'mdx-lines',
     'nav',

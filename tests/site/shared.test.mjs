@@ -108,6 +108,7 @@ test("catalog codec: the wire form is compact and decodes to the builder's items
     sidebars: [[1]],
     search: 0,
     code: {},
+    libraries: [],
     editUrl: '',
   });
 });

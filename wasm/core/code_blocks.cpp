@@ -234,15 +234,10 @@ void join_pieces(Context& c) {
 
 }  // namespace
 
-void close_code_block(Context& c) {
-  c.in_code = false;
-  // ```title="x.js" has a metastring and no language (md4c takes its first word as one).
-  if (c.code_lang.find('=') != std::string::npos ||
-      (!c.code_lang.empty() && c.code_lang.front() == '{') || c.code_lang == "showLineNumbers")
-    c.code_lang.clear();
-  const std::string_view info = c.code_info;
-  const std::string_view meta =
-      trim(c.code_lang.empty() ? info : info.substr(std::min(info.size(), c.code_lang.size())));
+namespace {
+
+// One <pre><code> of c.code_pieces, in a figure when titled or numbered.
+void write_code_block(Context& c, std::string_view meta) {
   const CodeMeta m = parse_meta(meta);
   // Most blocks highlight nothing: their pieces are escaped as they came, never joined or split.
   const bool plain = !m.has_ranges && !mentions_highlight(c);
@@ -277,6 +272,44 @@ void close_code_block(Context& c) {
   }
   c.out.append("</code></pre>\n");
   if (figure) c.out.append("</figure>\n");
+}
+
+// ```bash npm2yarn: the block as npm / Yarn / pnpm tabs of the group "npm2yarn", as Docusaurus's
+// plugin writes them with `sync` (so a reader's choice holds for every such block), each a plain
+// block of the same language (the plugin drops the metastring).
+void write_npm2yarn(Context& c) {
+  join_pieces(c);
+  const std::string npm = c.code;
+  const std::string yarn = convert_npm_commands(npm, PackageManager::kYarn);
+  const std::string pnpm = convert_npm_commands(npm, PackageManager::kPnpm);
+  const std::vector<TabIds> ids = open_tab_group(
+      c, "npm2yarn", "", {{"npm", "npm", true}, {"yarn", "Yarn", false}, {"pnpm", "pnpm", false}});
+  const std::string* const codes[] = {&npm, &yarn, &pnpm};
+  for (std::size_t k = 0; k < ids.size(); ++k) {
+    open_tab_panel(c, ids[k]);
+    c.code_pieces.assign(1, *codes[k]);
+    write_code_block(c, "");
+    c.out.append("</div>\n");
+  }
+  c.out.append("</div>\n");
+}
+
+}  // namespace
+
+void close_code_block(Context& c) {
+  c.in_code = false;
+  // ```title="x.js" has a metastring and no language (md4c takes its first word as one).
+  if (c.code_lang.find('=') != std::string::npos ||
+      (!c.code_lang.empty() && c.code_lang.front() == '{') || c.code_lang == "showLineNumbers")
+    c.code_lang.clear();
+  const std::string_view info = c.code_info;
+  const std::string_view meta =
+      trim(c.code_lang.empty() ? info : info.substr(std::min(info.size(), c.code_lang.size())));
+  if (meta == "npm2yarn" && !c.code_lang.empty()) {
+    write_npm2yarn(c);
+  } else {
+    write_code_block(c, meta);
+  }
 }
 
 }  // namespace foldmark::detail

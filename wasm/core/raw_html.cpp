@@ -113,66 +113,29 @@ void write_block_stretch(Context& c, std::string_view s) {
   }
 }
 
-void write_data_attribute(Context& c, std::string_view name, const std::string& value) {
-  if (value.empty()) return;
-  c.out.append(" data-");
-  c.out.append(name);
-  c.out.append("=\"");
-  escape_html(c.out, value);
-  c.out.push('"');
-}
-
-// Tab and panel ids come from the labels through the document's slugger (unique, safe); with
-// heading_ids off there are no ids, and no aria references to them.
+// The group's buttons from its kTab directives; each panel finds its ids in c.tab_ids.
 void write_tab_list(Context& c, const Directive& tabs, std::size_t index) {
-  c.out.append("<div class=\"fm-tabs\"");
   const TabsAttributes* group = tab_group(*c.prepared, index);
   const std::string none;
   const std::string& group_id = group ? group->group_id : none;
   const std::string& query = !group                         ? none
                              : group->query_string_is_group ? group->group_id
                                                             : group->query_string;
-  write_data_attribute(c, "group-id", group_id);
-  write_data_attribute(c, "query-string", query);
-  c.out.append(">\n<div role=\"tablist\">\n");
-  // Values matter only to the page's group sync and query string: other groups stay as they were.
-  const bool with_values = !group_id.empty() || !query.empty();
+  std::vector<TabButton> buttons;
   for (std::size_t item : tabs.items) {
     const Directive& tab = c.prepared->directives[item];
-    c.out.append("<button type=\"button\" role=\"tab\"");
-    if (with_values) write_data_attribute(c, "value", tab.type);
-    if (c.options.heading_ids) {
-      c.tab_ids.push_back(
-          {item, c.slugger.slug("tab-" + tab.title), c.slugger.slug("tabpanel-" + tab.title)});
-      c.out.append(" id=\"");
-      escape_html(c.out, c.options.id_prefix);
-      escape_html(c.out, c.tab_ids.back().tab);
-      c.out.append("\" aria-controls=\"");
-      escape_html(c.out, c.options.id_prefix);
-      escape_html(c.out, c.tab_ids.back().panel);
-      c.out.push('"');
-    }
-    c.out.append(tab.selected ? " aria-selected=\"true\">" : " aria-selected=\"false\">");
-    escape_html(c.out, tab.title);
-    c.out.append("</button>\n");
+    buttons.push_back({tab.type, tab.title, tab.selected});
   }
-  c.out.append("</div>\n");
+  std::vector<TabIds> ids = open_tab_group(c, group_id, query, buttons);
+  for (std::size_t k = 0; k < ids.size(); ++k)
+    c.tab_ids.push_back({tabs.items[k], std::move(ids[k])});
 }
 
 void write_tab_panel(Context& c, const Directive& /*tab*/, std::size_t index) {
-  const auto it = std::find_if(c.tab_ids.begin(), c.tab_ids.end(),
-                               [&](const Context::TabIds& t) { return t.directive == index; });
-  if (it == c.tab_ids.end()) {
-    c.out.append("<div role=\"tabpanel\">\n");
-    return;
-  }
-  c.out.append("<div role=\"tabpanel\" id=\"");
-  escape_html(c.out, c.options.id_prefix);
-  escape_html(c.out, it->panel);
-  c.out.append("\" aria-labelledby=\"");
-  escape_html(c.out, c.options.id_prefix);
-  escape_html(c.out, it->tab);
-  c.out.append("\">\n");
+  const auto it =
+      std::find_if(c.tab_ids.begin(), c.tab_ids.end(),
+                   [&](const Context::DirectiveTabIds& t) { return t.directive == index; });
+  open_tab_panel(c, it == c.tab_ids.end() ? TabIds{} : it->ids);
 }
 
 // The title is Markdown too (:::tip[Use **this**]); a title that is not one paragraph of

@@ -36,6 +36,15 @@ struct OpenElement {
   int depth = 0;
 };
 
+// A tab group's button, and the ids of a tab and its panel (empty without Options::heading_ids).
+struct TabButton {
+  std::string_view value, label;
+  bool selected = false;
+};
+struct TabIds {
+  std::string tab, panel;
+};
+
 struct Context {
   Context(const Options& o, bool article, std::size_t budget)
       : options(o), article_mode(article), out(budget) {}
@@ -75,11 +84,11 @@ struct Context {
   int nested_links = 0;
 
   std::vector<OpenElement> open_elements;
-  struct TabIds {
+  struct DirectiveTabIds {
     std::size_t directive;  // its kTab
-    std::string tab, panel;
+    TabIds ids;
   };
-  std::vector<TabIds> tab_ids;
+  std::vector<DirectiveTabIds> tab_ids;
   bool in_inline_comment = false;  // inside an <!-- … --> that spans inline chunks
 
   bool in_html_block = false;
@@ -121,6 +130,16 @@ void close_elements_from(Context& c, int depth);  // every element held at depth
 void open_code_block(Context& c, const MD_BLOCK_CODE_DETAIL* d);
 void code_text(Context& c, std::string_view text);
 void close_code_block(Context& c);
+
+// tab_markup.cpp: <div class="fm-tabs"> and its tablist (closed by the caller with "</div>\n"
+// after the panels), and one panel's opening tag (closed with "</div>\n").
+std::vector<TabIds> open_tab_group(Context& c, std::string_view group_id, std::string_view query,
+                                   const std::vector<TabButton>& tabs);
+void open_tab_panel(Context& c, const TabIds& ids);
+
+// npm2yarn.cpp: an npm command block as the same commands for Yarn or pnpm.
+enum class PackageManager { kYarn, kPnpm };
+std::string convert_npm_commands(std::string_view code, PackageManager to);
 
 // raw_html.cpp
 void open_raw_html_block(Context& c);

@@ -35,7 +35,7 @@ function filesFor(name, langs, out = []) {
 }
 
 // ```lang fences of a Markdown source (also ~~~, indented inside lists).
-const FENCE = /^[ \t>]*(?:`{3,}|~{3,})[ \t]*([\w+#.-]+)/gm;
+export const FENCE = /^[ \t>]*(?:`{3,}|~{3,})[ \t]*([\w+#.-]+)/gm;
 
 /** Fence language → [component names], for every language the docs use that Prism knows. */
 export function codeLanguages(docs) {

@@ -19,6 +19,7 @@ import { forDocs } from '../shared/doc-syntax.js';
 import { InputError, Problems } from './problems.js';
 import { MAX_SEARCH_TEXT, SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
+import { writeLibraries } from './libraries.js';
 import { capDocLabels } from './sidebar-values.js';
 import { autogenerateFolder, docsInOrder, readSidebars } from './sidebars.js';
 import { walkDocs } from './tree.js';
@@ -224,6 +225,7 @@ async function writeSite(site, stage, indexer) {
   // file:// pages cannot fetch the .wasm: its bytes travel as base64 in a classic script.
   await stage.write(PATHS.wasm, `self.${GLOBALS.wasm}="${wasm.toString('base64')}";\n`);
   const code = await writeCode(docs, stage);
+  const libraries = await writeLibraries(docs, stage, problems);
   if (opts.prerender) site.fm = await withHighlight(fm); // Prism colours in prerendered pages when the core has the hook
   const out = docOutputs(site, await readTemplate());
   await mapLimit(docs, 32, (doc, i) => {
@@ -257,6 +259,7 @@ async function writeSite(site, stage, indexer) {
       collapse: opts.collapse,
       search,
       code,
+      libraries,
       editUrl: opts.editUrl,
       chrome: site.chrome,
     }),

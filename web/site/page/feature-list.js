@@ -1,11 +1,12 @@
 // The features around the shown article, wired once the catalog is there (features.js): search
-// and the marks of searched words, code blocks, the phone drawer, the navbar and footer, the
-// sidebar's table of contents,
+// and the marks of searched words, diagrams, code blocks, the phone drawer, the navbar and footer,
+// the sidebar's table of contents,
 // and around each article its breadcrumbs, "On this page" column, edit link and previous/next
 // links. A new feature is a module exporting { wire?, onArticle } and one line here.
 import { search } from './search.js';
 import { marks } from './marks.js';
 import { code } from './code.js';
+import { diagrams } from './diagrams.js';
 import { drawer } from './drawer.js';
 import { navbar } from './navbar.js';
 import { sidebarToc } from './sidebar.js';
@@ -23,6 +24,7 @@ const aroundDocs = (feature) => ({
 
 export const FEATURES = [
   marks,
+  diagrams,
   code,
   drawer,
   navbar,

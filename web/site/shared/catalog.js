@@ -2,7 +2,8 @@
 // its one encoder (the builder) and its one decoder (the page). Compact on the wire, named here.
 //
 //   catalog  { v: 1, title, collapse, landing: n, n: doc count, docs: [entry], sidebars: [[item]],
-//              search: shard count, code: { fence language: [Prism files] }, editUrl,
+//              search: shard count, code: { fence language: [Prism files] }, libraries: [name],
+//              editUrl,
 //              navbar, footer (shared/chrome.js), classes?: { n: class names of doc n's sidebar
 //              links (front matter sidebar_class_name) } }
 //   entry    [id, label]                       a doc (catalog.docs[n], doc script refs[n])
@@ -83,6 +84,7 @@ export function encodeCatalog({
   collapse,
   search = 0,
   code = {},
+  libraries = [],
   editUrl = '',
   chrome,
 }) {
@@ -100,6 +102,7 @@ export function encodeCatalog({
     sidebars: sidebars.map((s) => encodeItems(s.items)),
     search, // the number of search shards, shared/paths.js searchShardPath(k)
     code, // fence language → Prism files to load in order, prismPath(name)
+    libraries, // names of the libraries the site carries, libraryPath(name): 'mermaid'
     editUrl, // --edit-url: "Edit this page" links to editUrl + the doc's path (doc script `path`)
     ...encodeChrome(chrome), // navbar and footer (shared/chrome.js)
     ...(Object.keys(classes).length ? { classes } : {}),

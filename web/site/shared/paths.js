@@ -17,6 +17,8 @@ export const DOCS_DIR = '_foldmark/docs';
 export const docScriptPath = (n) => `${DOCS_DIR}/${n}.js`; // self[GLOBALS.doc](n, data)
 export const searchShardPath = (k) => `_foldmark/search/${k}.js`; // self[GLOBALS.search](k, data)
 export const prismPath = (name) => `_foldmark/prism/${name}.js`;
+// A browser library copied only when some doc needs it (builder/libraries.js), as a classic script.
+export const libraryPath = (name) => `_foldmark/lib/${name}.js`;
 
 export const GLOBALS = {
   core: 'createFoldmarkCore', // the wasm glue's factory (EXPORT_NAME of the classic build)
