@@ -34,7 +34,7 @@ void expect(bool ok, const char* why, const std::string& detail = "") {
 
 foldmark::Options decode_options(std::uint8_t bits) {
   foldmark::Options o;
-  o.allow_raw_html = (bits & 1u) != 0;
+  o.raw_html = (bits & 1u) != 0 ? foldmark::RawHtml::kTrusted : foldmark::RawHtml::kText;
   o.gfm = (bits & 2u) != 0;
   o.heading_ids = (bits & 4u) != 0;
   const unsigned collapse = (bits >> 3) & 3u;
@@ -77,7 +77,7 @@ void check(const std::string& doc, std::string_view yaml, const foldmark::Option
     expect(w.column >= 1, "warning column below 1", std::to_string(w.column));
     expect(!w.code.empty() && foldmark_fuzz::check_utf8(w.message).empty(), "warning text");
   }
-  if (!o.allow_raw_html) {
+  if (o.raw_html != foldmark::RawHtml::kTrusted) {
     expect(foldmark_fuzz::check_safe_html(a.html, nullptr).empty(), "unsafe html",
            foldmark_fuzz::check_safe_html(a.html, nullptr));
   }

@@ -40,7 +40,7 @@ void expect_ok(const char* where, const std::string& why) {
 foldmark::Options decode_options(std::uint8_t bits) {
   static const char* const kPrefixes[] = {"", "fm-", "doc:", "p.x_"};
   foldmark::Options o;
-  o.allow_raw_html = (bits & 1u) != 0;
+  o.raw_html = (bits & 1u) != 0 ? foldmark::RawHtml::kTrusted : foldmark::RawHtml::kText;
   o.gfm = (bits & 2u) != 0;
   o.heading_ids = (bits & 4u) != 0;
   const unsigned collapse = (bits >> 3) & 3u;
@@ -66,7 +66,7 @@ void check_to_html(const std::string& doc, const foldmark::Options& o) {
   const foldmark::HtmlResult r = foldmark::to_html(doc, o);
   check_error("to_html", r.error, r.error_message, r.html);
   if (r.error != ErrorCode::kNone) return;
-  expect_ok("to_html", o.allow_raw_html ? check_utf8(r.html) : check_safe_html(r.html, nullptr));
+  expect_ok("to_html", o.raw_html == foldmark::RawHtml::kTrusted ? check_utf8(r.html) : check_safe_html(r.html, nullptr));
 }
 
 // Every id the Article names (TOC, questions) must exist in the html exactly once.
@@ -91,7 +91,7 @@ void check_render(const std::string& doc, const foldmark::Options& o) {
   const foldmark::Article a = foldmark::render(doc, o);
   check_error("render", a.error, a.error_message, a.html);
   if (a.error != ErrorCode::kNone) return;
-  if (o.allow_raw_html) {
+  if (o.raw_html == foldmark::RawHtml::kTrusted) {
     expect_ok("render html", check_utf8(a.html));
   } else {
     foldmark_fuzz::HtmlFacts facts;

@@ -27,6 +27,8 @@ constexpr int kSpanKbd = 100;
 constexpr int kSpanSup = 101;
 constexpr int kSpanSub = 102;
 constexpr int kSpanSummary = 103;
+// Safe-mode elements opened inline: kSpanHtml + their index in the allowlist.
+constexpr int kSpanHtml = 200;
 
 // A container foldmark opened (a directive's element, or a safe-mode <details>) and the md4c
 // depth of the block holding it: it is closed by its own closing line, or when that block ends.
@@ -34,6 +36,7 @@ struct OpenElement {
   std::size_t directive = 0;  // index in Prepared::directives; unused for <details>
   bool details = false;
   int depth = 0;
+  int html = -1;  // a safe-mode element: its index in the allowlist (html_sanitizer.h)
 };
 
 struct Context {
@@ -81,6 +84,10 @@ struct Context {
   };
   std::vector<TabIds> tab_ids;
   bool in_inline_comment = false;  // inside an <!-- … --> that spans inline chunks
+  // Safe mode, inline: the element (script, style…) whose content is dropped until its end tag,
+  // and a tag md4c handed over in pieces (one per line) until its '>' comes.
+  std::string_view inline_skip;
+  std::string inline_pending;
 
   bool in_html_block = false;
   std::vector<std::string_view> html_chunks;
@@ -121,6 +128,11 @@ void close_elements_from(Context& c, int depth);  // every element held at depth
 void open_code_block(Context& c, const MD_BLOCK_CODE_DETAIL* d);
 void code_text(Context& c, std::string_view text);
 void close_code_block(Context& c);
+
+// safe_html.cpp: allowRawHtml 'safe'
+void write_sanitized_block(Context& c, std::string_view html);
+void write_sanitized_inline(Context& c, std::string_view html);
+bool close_html_element(Context& c, int element);  // false if not open in this holder
 
 // raw_html.cpp
 void open_raw_html_block(Context& c);

@@ -5,6 +5,7 @@
 
 #include "entities.h"
 #include "escape.h"
+#include "html_sanitizer.h"
 #include "line_stages.h"
 #include "mdx_syntax.h"
 #include "render_context.h"
@@ -179,7 +180,7 @@ std::string_view close_tag(int type) {
     case kSpanSup: return "</sup>";
     case kSpanSub: return "</sub>";
     case kSpanSummary: return "</summary>";
-    default: return "";
+    default: return type >= kSpanHtml ? element_end_tag(type - kSpanHtml) : "";
   }
 }
 
@@ -221,6 +222,8 @@ void close_all_spans(Context& c) {
   }
   c.nested_links = 0;
   c.in_inline_comment = false;
+  c.inline_skip = {};
+  c.inline_pending.clear();
 }
 
 namespace {
@@ -324,6 +327,7 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
     c.html_chunks.push_back(type == MD_TEXT_NULLCHAR ? kReplacementChar : s);
     return 0;
   }
+  if (!c.inline_skip.empty() && type != MD_TEXT_HTML) return 0;  // script or style content
   switch (type) {
     case MD_TEXT_NULLCHAR: write_text(c, kReplacementChar); break;
     case MD_TEXT_BR: write_break(c, "<br>\n"); break;
