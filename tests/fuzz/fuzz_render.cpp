@@ -66,7 +66,9 @@ void check_to_html(const std::string& doc, const foldmark::Options& o) {
   const foldmark::HtmlResult r = foldmark::to_html(doc, o);
   check_error("to_html", r.error, r.error_message, r.html);
   if (r.error != ErrorCode::kNone) return;
-  expect_ok("to_html", o.raw_html == foldmark::RawHtml::kTrusted ? check_utf8(r.html) : check_safe_html(r.html, nullptr));
+  expect_ok("to_html", o.raw_html == foldmark::RawHtml::kTrusted
+                           ? check_utf8(r.html)
+                           : check_safe_html(r.html, nullptr));
 }
 
 // Every id the Article names (TOC, questions) must exist in the html exactly once.

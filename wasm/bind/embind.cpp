@@ -35,7 +35,7 @@ void set_id_prefix(const std::string& prefix) {
 
 foldmark::Options decode_options(unsigned flags) {
   foldmark::Options o;
-  o.raw_html = (flags & contract::kFlagAllowRawHtml) != 0   ? foldmark::RawHtml::kTrusted
+  o.raw_html = (flags & contract::kFlagAllowRawHtml) != 0  ? foldmark::RawHtml::kTrusted
                : (flags & contract::kFlagRawHtmlSafe) != 0 ? foldmark::RawHtml::kSafe
                                                            : foldmark::RawHtml::kText;
   o.gfm = (flags & contract::kFlagGfm) != 0;

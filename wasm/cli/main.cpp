@@ -12,7 +12,8 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: foldmark html|render FILE [--json] [--raw-html[=safe]] [--no-gfm] [--no-heading-ids] [--mdx]\n"
+    "usage: foldmark html|render FILE [--json] [--raw-html[=safe]] [--no-gfm] [--no-heading-ids] "
+    "[--mdx]\n"
     "                [--collapse=sections|questions|none] [--id-prefix=P] [--repeat=N]\n";
 
 struct Args {

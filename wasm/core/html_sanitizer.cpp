@@ -250,9 +250,9 @@ constexpr Element kElements[] = {
 };
 
 constexpr std::string_view kContentDropped[] = {
-    "applet", "embed",  "frameset", "iframe",   "math",     "noembed", "noframes", "noscript",
-    "object", "plaintext", "script", "select", "style", "svg", "template", "textarea", "title",
-    "xmp",
+    "applet",   "frameset", "iframe",    "math",   "noembed", "noframes",
+    "noscript", "object",   "plaintext", "script", "select",  "style",
+    "svg",      "template", "textarea",  "title",  "xmp",
 };
 
 enum class AttrKind : unsigned char {
@@ -320,13 +320,19 @@ constexpr Attribute kAttributes[] = {
 static_assert(std::size(kAttributes) <= 64, "seen attributes are a 64-bit set");
 
 constexpr std::string_view kAllowedFeatures[] = {
-    "accelerometer", "clipboard-write", "encrypted-media", "fullscreen",
+    "accelerometer", "clipboard-write",    "encrypted-media", "fullscreen",
     "gyroscope",     "picture-in-picture", "web-share",
 };
 
 constexpr std::string_view kEmbedHosts[] = {
-    "codepen.io",          "codesandbox.io", "player.vimeo.com", "stackblitz.com",
-    "www.youtube-nocookie.com", "www.youtube.com", "youtube-nocookie.com", "youtube.com",
+    "codepen.io",
+    "codesandbox.io",
+    "player.vimeo.com",
+    "stackblitz.com",
+    "www.youtube-nocookie.com",
+    "www.youtube.com",
+    "youtube-nocookie.com",
+    "youtube.com",
 };
 
 constexpr std::string_view kIframeSandbox =
@@ -340,9 +346,9 @@ std::string_view lower_name(std::string_view name, char (&buffer)[32]) {
 }
 
 int find_attribute(std::string_view lower) {
-  const auto* it = std::lower_bound(
-      std::begin(kAttributes), std::end(kAttributes), lower,
-      [](const Attribute& a, std::string_view n) { return a.name < n; });
+  const auto* it =
+      std::lower_bound(std::begin(kAttributes), std::end(kAttributes), lower,
+                       [](const Attribute& a, std::string_view n) { return a.name < n; });
   if (it == std::end(kAttributes) || it->name != lower) return -1;
   return static_cast<int>(it - std::begin(kAttributes));
 }
@@ -512,8 +518,9 @@ Markup scan_markup(std::string_view s, std::size_t i, std::size_t& end, HtmlTag&
 int find_element(std::string_view name) {
   char buffer[32];
   const std::string_view lower = lower_name(name, buffer);
-  const auto* it = std::lower_bound(std::begin(kElements), std::end(kElements), lower,
-                                    [](const Element& e, std::string_view n) { return e.name < n; });
+  const auto* it =
+      std::lower_bound(std::begin(kElements), std::end(kElements), lower,
+                       [](const Element& e, std::string_view n) { return e.name < n; });
   if (lower.empty() || it == std::end(kElements) || it->name != lower) return -1;
   return static_cast<int>(it - std::begin(kElements));
 }
@@ -559,9 +566,8 @@ bool embed_allowed(std::string_view url) {
   const std::string_view host = url.substr(8, end - 8);
   char buffer[32];
   const std::string_view lower_host = lower_name(host, buffer);
-  return !lower_host.empty() &&
-         std::find(std::begin(kEmbedHosts), std::end(kEmbedHosts), lower_host) !=
-             std::end(kEmbedHosts);
+  return !lower_host.empty() && std::find(std::begin(kEmbedHosts), std::end(kEmbedHosts),
+                                          lower_host) != std::end(kEmbedHosts);
 }
 
 void write_html_text(OutBuffer& out, std::string_view text) {
@@ -624,19 +630,20 @@ bool write_start_tag(OutBuffer& out, int element, const HtmlTag& tag, std::strin
         if (!bare) write_attribute(out, name, value, false);
         break;
       case AttrKind::kId:
-        if (!bare && !value.empty()) write_attribute(out, name, std::string(id_prefix) + value, false);
+        if (!bare && !value.empty())
+          write_attribute(out, name, std::string(id_prefix) + value, false);
         break;
       case AttrKind::kLinkUrl:
       case AttrKind::kImageUrl:
-        if (!bare && url_allowed(value, attr.kind == AttrKind::kLinkUrl ? UrlUse::kLink
-                                                                         : UrlUse::kImage))
+        if (!bare &&
+            url_allowed(value, attr.kind == AttrKind::kLinkUrl ? UrlUse::kLink : UrlUse::kImage))
           write_attribute(out, name, value, true);
         break;
       case AttrKind::kSrc: {
         if (bare) break;
         const bool ok = (e.flags & kIframe) != 0 ? embed_allowed(value)
-                        : e.name == "img"         ? url_allowed(value, UrlUse::kImage)
-                                                  : url_allowed(value, UrlUse::kMedia);
+                        : e.name == "img"        ? url_allowed(value, UrlUse::kImage)
+                                                 : url_allowed(value, UrlUse::kMedia);
         if (ok) write_attribute(out, name, value, true);
         has_src = has_src || ok;
         break;

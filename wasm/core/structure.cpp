@@ -151,6 +151,7 @@ namespace {
 void write_close(Context& c, const OpenElement& e, bool own_tag = false) {
   if (e.html >= 0) {
     c.out.append(element_end_tag(e.html));
+    if (!own_tag && (element_flags(e.html) & kSpansBlocks) != 0) c.out.push('\n');
   } else if (e.details) {
     c.out.append(own_tag ? "</details>" : "</details>\n");
   } else {
@@ -185,7 +186,7 @@ bool close_html_element(Context& c, int element) {
   if (it == open.rend()) return false;
   const std::size_t keep = static_cast<std::size_t>(open.rend() - it) - 1;
   while (open.size() > keep) {
-    write_close(c, open.back());
+    write_close(c, open.back(), true);
     open.pop_back();
   }
   return true;
