@@ -249,6 +249,8 @@ constexpr Element kElements[] = {
     {"wbr", "", kV | kI},
 };
 
+static_assert(kElements[kAnchorElement].name == "a", "kAnchorElement names <a>");
+
 constexpr std::string_view kContentDropped[] = {
     "applet",   "frameset", "iframe",    "math",   "noembed", "noframes",
     "noscript", "object",   "plaintext", "script", "select",  "style",

@@ -48,6 +48,9 @@ enum ElementFlag : unsigned {
   kIframe = 8,         // only from the embed hosts; its content is never shown
 };
 
+// <a>'s index: a link inside a link is never written (the browser would re-arrange them).
+constexpr int kAnchorElement = 0;
+
 // The element's index in the allowlist, or -1 (names compare case-insensitively).
 int find_element(std::string_view name);
 unsigned element_flags(int element);

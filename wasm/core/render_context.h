@@ -109,6 +109,7 @@ void escape_text(Context& c, std::string_view text);  // escaped, and collected 
 void close_all_spans(Context& c);
 bool close_span(Context& c, int type);  // false when none is open
 void push_span(Context& c, int type, std::string_view open_tag);
+bool in_link(const Context& c);  // inside a Markdown link or an inline <a>
 void warn_at(Context& c, const char* where, const char* code, std::string message);
 // One line of Markdown as inline HTML (no <p>), or "" when it is not a single paragraph.
 std::string render_inline(std::string_view markdown, const Options& options, std::size_t budget);

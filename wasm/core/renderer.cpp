@@ -186,6 +186,12 @@ std::string_view close_tag(int type) {
 
 }  // namespace
 
+bool in_link(const Context& c) {
+  return std::any_of(c.open_spans.begin(), c.open_spans.end(), [](int type) {
+    return type == MD_SPAN_A || type == kSpanHtml + kAnchorElement;
+  });
+}
+
 void escape_text(Context& c, std::string_view text) {
   write_text(c, text);
 }
@@ -290,7 +296,7 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) {
     case MD_SPAN_EM: c.out.append("<em>"); break;
     case MD_SPAN_STRONG: c.out.append("<strong>"); break;
     case MD_SPAN_A:
-      if (std::find(c.open_spans.begin(), c.open_spans.end(), MD_SPAN_A) != c.open_spans.end()) {
+      if (in_link(c)) {
         ++c.nested_links;
         return 0;
       }

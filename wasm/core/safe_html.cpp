@@ -28,6 +28,12 @@ bool same_name(std::string_view a, std::string_view b) {
   return true;
 }
 
+bool anchor_open(const Context& c) {
+  for (const OpenElement& e : c.open_elements)
+    if (e.html == kAnchorElement) return true;
+  return false;
+}
+
 void write_iframe(Context& c, int element, const HtmlTag& tag) {
   if (write_start_tag(c.out, element, tag, c.options.id_prefix)) c.out.append("</iframe>");
 }
@@ -59,8 +65,16 @@ void write_sanitized_block(Context& c, std::string_view s) {
     }
     if (element < 0) continue;
     if (m == Markup::kEndTag) {
+      if (element == kAnchorElement && c.nested_links > 0) {
+        --c.nested_links;
+        continue;
+      }
       close_html_element(c, element);
       if (c.open_elements.size() < first) first = c.open_elements.size();
+      continue;
+    }
+    if (element == kAnchorElement && anchor_open(c)) {
+      ++c.nested_links;
       continue;
     }
     write_start_tag(c.out, element, tag, c.options.id_prefix);
@@ -101,8 +115,16 @@ void write_sanitized_inline(Context& c, std::string_view html) {
   }
   const int element = find_element(tag.name);
   if (element < 0 || (element_flags(element) & kInlineElement) == 0) return;
+  if (element == kAnchorElement && c.nested_links > 0 && m == Markup::kEndTag) {
+    --c.nested_links;
+    return;
+  }
   if (m == Markup::kEndTag) {
     close_span(c, kSpanHtml + element);
+    return;
+  }
+  if (element == kAnchorElement && in_link(c)) {
+    ++c.nested_links;
     return;
   }
   write_start_tag(c.out, element, tag, c.options.id_prefix);
