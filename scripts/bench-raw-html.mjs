@@ -43,4 +43,6 @@ const median = (a) => a.slice().sort((x, y) => x - y)[a.length >> 1];
 const text = median(times.text);
 console.log(`input ${(markdown.length / 1024).toFixed(0)} KiB of HTML-heavy Markdown, ${rounds} interleaved rounds`);
 for (const m of Object.keys(modes))
-  console.log(`${m.padEnd(8)} median ${median(times[m]).toFixed(2)} ms  (${(median(times[m]) / text).toFixed(3)}x text)`);
+  console.log(
+    `${m.padEnd(8)} median ${median(times[m]).toFixed(2)} ms  (${(median(times[m]) / text).toFixed(3)}x text)`,
+  );

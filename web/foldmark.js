@@ -101,7 +101,10 @@ function checkOptions(options) {
     }
     if (name === 'allowRawHtml') {
       if (!isRawHtmlMode(value)) {
-        throw new FoldmarkError('E_OPTION', `option "allowRawHtml" must be false, 'safe' or true, got ${describeValue(value)}`);
+        throw new FoldmarkError(
+          'E_OPTION',
+          `option "allowRawHtml" must be false, 'safe' or true, got ${describeValue(value)}`,
+        );
       }
       continue;
     }

@@ -17,7 +17,10 @@ import { CHROMIUM_OPTIONS } from './harness.mjs';
 
 const shared = sharedFile('testdata/xss-payloads.txt');
 if (!shared) reportMissingShared('testdata/xss-payloads.txt', 'the shared XSS payloads in safe mode are');
-const own = [new URL('./xss-safe-payloads.jsonl', import.meta.url), new URL('../node/xss-extra.jsonl', import.meta.url)];
+const own = [
+  new URL('./xss-safe-payloads.jsonl', import.meta.url),
+  new URL('../node/xss-extra.jsonl', import.meta.url),
+];
 const read = (f) =>
   readFileSync(f, 'utf8')
     .split('\n')
@@ -94,16 +97,31 @@ async function exercise() {
 // What the live DOM holds that safe mode must never produce (read from the parsed DOM, so
 // references in attributes are already decoded, as the browser acts on them).
 function liveDomProblems() {
-  const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'poster', 'cite', 'action', 'formaction', 'data', 'xlink:href', 'background'];
-  const FORBIDDEN = /^(script|style|object|embed|form|base|meta|link|svg|math|template|noscript|textarea|select|frame|frameset|applet|marquee|isindex)$/i;
+  const URL_ATTRIBUTES = [
+    'href',
+    'src',
+    'srcset',
+    'poster',
+    'cite',
+    'action',
+    'formaction',
+    'data',
+    'xlink:href',
+    'background',
+  ];
+  const FORBIDDEN =
+    /^(script|style|object|embed|form|base|meta|link|svg|math|template|noscript|textarea|select|frame|frameset|applet|marquee|isindex)$/i;
   const problems = [];
   for (const el of document.body.querySelectorAll('*')) {
     const tag = el.localName;
     if (FORBIDDEN.test(tag)) problems.push(`<${tag}>`);
-    if (tag === 'input' && !(el.type === 'checkbox' && el.disabled)) problems.push('<input> other than a disabled checkbox');
-    if (tag === 'button' && !(el.type === 'button' && el.getAttribute('role') === 'tab')) problems.push('<button> other than a tab');
+    if (tag === 'input' && !(el.type === 'checkbox' && el.disabled))
+      problems.push('<input> other than a disabled checkbox');
+    if (tag === 'button' && !(el.type === 'button' && el.getAttribute('role') === 'tab'))
+      problems.push('<button> other than a tab');
     if (tag === 'iframe' && !el.hasAttribute('sandbox')) problems.push('<iframe> without sandbox');
-    if (tag === 'a' && el.target === '_blank' && !/noopener/.test(el.rel)) problems.push('target=_blank without noopener');
+    if (tag === 'a' && el.target === '_blank' && !/noopener/.test(el.rel))
+      problems.push('target=_blank without noopener');
     for (const a of el.attributes) {
       const name = a.name.toLowerCase();
       if (name.startsWith('on')) problems.push(`${tag}[${name}]`);
@@ -164,15 +182,24 @@ test('control: the checks see a live handler and an unsafe DOM', async () => {
   assert.ok(calls.includes('alert(1)') && calls.includes('confirm(2)'), JSON.stringify(calls));
 });
 
-test("our raw HTML and JSX payloads in 'safe' mode: 0 executions, 0 on* attributes or unsafe URLs", { timeout: 900000 }, async () => {
+test("our raw HTML and JSX payloads in 'safe' mode: 0 executions, 0 on* attributes or unsafe URLs", {
+  timeout: 900000,
+}, async () => {
   assert.ok(ownPayloads.length >= 100, `${ownPayloads.length} payloads`);
   const r = await runPayloads(ownPayloads);
-  console.log(`xss-safe-mode (own): ${ownPayloads.length} payloads, ${r.elements} elements, ${r.executions} executions, ${r.problems.length} problems`);
+  console.log(
+    `xss-safe-mode (own): ${ownPayloads.length} payloads, ${r.elements} elements, ${r.executions} executions, ${r.problems.length} problems`,
+  );
   assert.deepEqual(r.problems, []);
 });
 
-test("the shared XSS payloads in 'safe' mode: 0 executions, 0 on* attributes or unsafe URLs", { skip: sharedPayloads.length === 0 && 'see the needs ../shared test', timeout: 900000 }, async () => {
+test("the shared XSS payloads in 'safe' mode: 0 executions, 0 on* attributes or unsafe URLs", {
+  skip: sharedPayloads.length === 0 && 'see the needs ../shared test',
+  timeout: 900000,
+}, async () => {
   const r = await runPayloads(sharedPayloads);
-  console.log(`xss-safe-mode (shared): ${sharedPayloads.length} payloads, ${r.elements} elements, ${r.executions} executions, ${r.problems.length} problems`);
+  console.log(
+    `xss-safe-mode (shared): ${sharedPayloads.length} payloads, ${r.elements} elements, ${r.executions} executions, ${r.problems.length} problems`,
+  );
   assert.deepEqual(r.problems, []);
 });

@@ -12,7 +12,8 @@ after(() => removeDir(work));
 
 test('HTML <img> and <a> in docs resolve like Markdown: copied, routed, broken ones located', async () => {
   writeFiles(join(work, 'docs'), {
-    'a.md': '# A\n\n<figure><img src="./pic.png" alt="p"/></figure>\n\nSee <a href="./b.md#sec">B</a> and <img src="./missing.png">\n',
+    'a.md':
+      '# A\n\n<figure><img src="./pic.png" alt="p"/></figure>\n\nSee <a href="./b.md#sec">B</a> and <img src="./missing.png">\n',
     'b.md': '# B\n\n## Sec\n',
     'pic.png': 'PNG',
   });

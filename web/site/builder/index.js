@@ -133,7 +133,13 @@ export async function buildSite(fm, options) {
   const indexer = new SearchIndexer(stage.tmp, { shardBytes: opts.searchShardBytes });
   const containment = new Containment({ docsRoot, staticDirs, allowDirs: opts.allowDirs.map((d) => resolve(d)) });
   try {
-    const site = await readSite(forDocs(fm, opts.syntax), opts, { docsRoot, staticDirs, problems, indexer, containment });
+    const site = await readSite(forDocs(fm, opts.syntax), opts, {
+      docsRoot,
+      staticDirs,
+      problems,
+      indexer,
+      containment,
+    });
     await writeSite(site, stage, indexer);
     await commitOutput(target, stage);
     return summary(site, target);
