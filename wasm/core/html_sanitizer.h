@@ -13,6 +13,9 @@ namespace foldmark::detail {
 
 // More attributes than this on one tag: the rest are dropped.
 constexpr std::size_t kMaxHtmlAttributes = 32;
+// Start tags that would leave more elements than this open are dropped (their content stays):
+// every end tag searches the open elements, so the bound keeps n tags linear.
+constexpr std::size_t kMaxHtmlDepth = 64;
 
 struct HtmlAttribute {
   std::string_view name;

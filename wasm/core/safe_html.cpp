@@ -77,6 +77,8 @@ void write_sanitized_block(Context& c, std::string_view s) {
       ++c.nested_links;
       continue;
     }
+    const bool opens = (element_flags(element) & kVoidElement) == 0 && !tag.self_closing;
+    if (opens && c.open_elements.size() >= kMaxHtmlDepth) continue;
     write_start_tag(c.out, element, tag, c.options.id_prefix);
     if ((element_flags(element) & kVoidElement) != 0) continue;
     if (tag.self_closing) {
@@ -127,6 +129,8 @@ void write_sanitized_inline(Context& c, std::string_view html) {
     ++c.nested_links;
     return;
   }
+  const bool opens = (element_flags(element) & kVoidElement) == 0 && !tag.self_closing;
+  if (opens && c.open_spans.size() >= kMaxHtmlDepth) return;
   write_start_tag(c.out, element, tag, c.options.id_prefix);
   if ((element_flags(element) & kVoidElement) != 0) return;
   if (tag.self_closing) {
