@@ -10,7 +10,7 @@ import { InputError } from './input-error.js';
 import { buildSite } from './site/builder/index.js';
 import { stopUserCode } from './site/builder/user-code.js';
 import { location } from './site/shared/text.js';
-import { DOC_OPTIONS } from './site/shared/doc-syntax.js';
+import { docOptions } from './site/shared/doc-syntax.js';
 import { buildOptions, resolveSettings } from './cli/config.js';
 import { helpText, parseCommand, UsageError } from './cli/options.js';
 
@@ -72,7 +72,7 @@ async function render(argv) {
   let pieces;
   let article;
   try {
-    article = fm.render(bytes, DOC_OPTIONS); // as the site renders it
+    article = fm.render(bytes, docOptions(flags.rawHtml)); // as the site renders it
     // jsonLd is built on first access: read it before anything is printed, so an article whose
     // JSON-LD is over the output budget prints one error line and no half JSON.
     pieces = flags.json ? articleJson({ ...article }) : [article.html];

@@ -10,7 +10,10 @@ export const CONTRACT = Object.freeze({
     idPrefix: '',
     highlight: null,
   }),
-  values: Object.freeze({ collapse: Object.freeze(['sections', 'questions', 'none']) }),
+  values: Object.freeze({
+    allowRawHtml: Object.freeze([false, 'safe', true]),
+    collapse: Object.freeze(['sections', 'questions', 'none']),
+  }),
   flags: Object.freeze({
     allowRawHtml: 1,
     gfm: 2,
@@ -19,6 +22,7 @@ export const CONTRACT = Object.freeze({
     jsonLd: 32,
     codeSlots: 64,
     mdx: 128,
+    rawHtmlSafe: 256,
   }),
   slots: Object.freeze({ main: 0, html: 1, jsonLd: 2, code: 3 }),
   markup: Object.freeze({

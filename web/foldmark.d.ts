@@ -4,9 +4,13 @@
  *  throw FoldmarkError with code 'E_OPTION'. */
 export interface Options {
   /** false (default): raw HTML in the Markdown is escaped and shown as text — inline as text,
-   *  blocks as `<pre class="fm-raw-html">`. true: passed through verbatim. Only for trusted
-   *  authors: raw HTML can run script. Markdown link/image URLs are filtered either way. */
-  allowRawHtml?: boolean;
+   *  blocks as `<pre class="fm-raw-html">`. 'safe': an allowlist of elements and attributes
+   *  (README "Raw HTML"; GitHub-like): URLs through the same policy as Markdown links, JSX
+   *  `className` → `class` and `{…}` literal values kept, iframes only from video and code
+   *  playground hosts (sandboxed), everything else dropped, never shown as source — the docs
+   *  site's default. true: passed through verbatim; only for trusted authors: raw HTML can run
+   *  script. Markdown link/image URLs are filtered in every mode. */
+  allowRawHtml?: boolean | 'safe';
   /** true (default): GitHub extensions — tables (`<table>`), strikethrough (`<del>`), task lists
    *  (`<li class="task-list-item"><input type="checkbox" disabled>`), and autolinks for bare
    *  `www.`, `http(s)://` and e-mail addresses. */

@@ -28,6 +28,7 @@ export { CONTRACT };
 const DEFAULTS = CONTRACT.defaults;
 const { flags: FLAGS, slots: SLOTS_BY_NAME, limits: LIMITS } = CONTRACT;
 const COLLAPSE_MODES = CONTRACT.values.collapse;
+const RAW_HTML_MODES = CONTRACT.values.allowRawHtml;
 const COLLAPSE_BITS = Object.freeze(
   Object.fromEntries(COLLAPSE_MODES.map((name, i) => [name, i << FLAGS.collapseShift])),
 );
@@ -99,6 +100,15 @@ function checkOptions(options) {
     if (name === 'highlight' && typeof value !== 'function') {
       throw new FoldmarkError('E_OPTION', `option "highlight" must be a function, got ${typeof value}`);
     }
+    if (name === 'allowRawHtml') {
+      if (!isRawHtmlMode(value)) {
+        throw new FoldmarkError(
+          'E_OPTION',
+          `option "allowRawHtml" must be false, 'safe' or true, got ${describeValue(value)}`,
+        );
+      }
+      continue;
+    }
     if (name !== 'highlight' && typeof value !== typeof DEFAULTS[name]) {
       throw new FoldmarkError('E_OPTION', `option "${name}" must be a ${typeof DEFAULTS[name]}, got ${typeof value}`);
     }
@@ -121,6 +131,16 @@ function checkOptions(options) {
 function oneOf(values) {
   const quoted = values.map((v) => `'${v}'`);
   return `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
+// A plain loop: nothing a caller can patch on Array.prototype decides what is accepted.
+function isRawHtmlMode(value) {
+  for (let i = 0; i < RAW_HTML_MODES.length; i++) if (RAW_HTML_MODES[i] === value) return true;
+  return false;
+}
+
+function describeValue(value) {
+  return typeof value === 'string' ? `'${value.slice(0, 40)}'` : typeof value;
 }
 
 function describe(err) {
@@ -159,7 +179,7 @@ function isDetached(buffer) {
 
 function flagsOf(o) {
   return (
-    (o.allowRawHtml ? FLAGS.allowRawHtml : 0) |
+    (o.allowRawHtml === true ? FLAGS.allowRawHtml : o.allowRawHtml === 'safe' ? FLAGS.rawHtmlSafe : 0) |
     (o.gfm ? FLAGS.gfm : 0) |
     (o.headingIds ? FLAGS.headingIds : 0) |
     (o.mdx ? FLAGS.mdx : 0) |

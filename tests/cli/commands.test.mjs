@@ -114,6 +114,26 @@ describe('config file', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(catalogOf(join(dir, 'site')).title, 'Configured');
   });
+  test('rawHtml: the config key and --raw-html choose the mode; the page and --prerender pages follow it', async () => {
+    const docs = { 'a.md': '# A\n\n<b onclick="x()">bold</b>\n' };
+    const docScript = (out) => readFileSync(join(out, '_foldmark', 'docs', '0.js'), 'utf8');
+    const page = (out) => readFileSync(join(out, 'a', 'index.html'), 'utf8');
+    const safe = project({ out: '../out', prerender: true }, { docs });
+    assert.equal((await foldmarkIn(work, 'build', join(safe, 'docs'))).code, 0);
+    assert.doesNotMatch(docScript(join(safe, 'out')), /allowRawHtml/); // the page's default
+    assert.match(page(join(safe, 'out')), /<b>bold<\/b>/);
+    const trusted = project({ out: '../out', prerender: true, rawHtml: 'trusted' }, { docs });
+    assert.equal((await foldmarkIn(work, 'build', join(trusted, 'docs'))).code, 0);
+    assert.match(docScript(join(trusted, 'out')), /"allowRawHtml":true/);
+    assert.match(page(join(trusted, 'out')), /<b onclick="x\(\)">bold<\/b>/);
+    const text = await foldmarkIn(work, 'build', join(trusted, 'docs'), '--raw-html', 'text');
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(docScript(join(trusted, 'out')), /"allowRawHtml":false/);
+    assert.match(page(join(trusted, 'out')), /&lt;b onclick=/);
+    const bad = await foldmarkIn(work, 'build', join(project({ rawHtml: 'all' }), 'docs'));
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /"rawHtml" must be one of text, safe, trusted/);
+  });
   test('in the docs folder: found from DOCS_DIR, paths relative to the file', async () => {
     const dir = project({ title: 'Docs folder', out: '../out', collapse: 'questions' });
     const r = await foldmarkIn(work, 'build', join(dir, 'docs'));

@@ -19,6 +19,26 @@ function contentDir(name, files) {
   return dir;
 }
 
+test("render reads raw HTML as the site does ('safe'); --raw-html text|safe|trusted chooses", async () => {
+  const dir = contentDir('raw-html', {
+    'a.md': '## A <span className="b">beta</span>\n\n<img src="x.png" onerror="alert(1)">\n',
+  });
+  const file = join(dir, 'a.md');
+  const safe = await foldmark('render', file);
+  assert.equal(safe.code, 0, safe.stderr);
+  assert.match(safe.stdout, /<h2 id="a-beta">A <span class="b">beta<\/span><\/h2>/);
+  assert.match(safe.stdout, /<img src="x.png">/);
+  assert.equal((await foldmark('render', file, '--raw-html', 'safe')).stdout, safe.stdout);
+  assert.match((await foldmark('render', file, '--raw-html', 'text')).stdout, /&lt;img src=&quot;x.png&quot; onerror/);
+  assert.match(
+    (await foldmark('render', file, '--raw-html', 'trusted')).stdout,
+    /<img src="x.png" onerror="alert\(1\)">/,
+  );
+  const bad = await foldmark('render', file, '--raw-html', 'yes');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--raw-html must be one of text, safe, trusted/);
+});
+
 test('render prints the article HTML, the same bytes as the API (and the native CLI)', async () => {
   const r = await foldmark('render', seed);
   assert.equal(r.code, 0);

@@ -69,7 +69,7 @@ void check(const std::string& doc, std::string_view yaml, const foldmark::Option
     expect(w.column >= 1, "warning column below 1", std::to_string(w.column));
     expect(!w.code.empty() && foldmark_fuzz::check_utf8(w.message).empty(), "warning text");
   }
-  if (!o.allow_raw_html) {
+  if (o.raw_html != foldmark::RawHtml::kTrusted) {
     expect(foldmark_fuzz::check_safe_html(a.html, nullptr).empty(), "unsafe html",
            foldmark_fuzz::check_safe_html(a.html, nullptr));
   }

@@ -32,8 +32,9 @@ void expect_ok(const char* where, const std::string& why) {
   if (!why.empty()) violation(where, why);
 }
 
-// Option byte: bit 0 allow_raw_html, 1 gfm, 2 heading_ids, 3-4 collapse, 5-6 id_prefix, 7 BOM;
-// mdx shares bit 5 (off with the "fm-" and "p.x_" prefixes), so both modes meet every input.
+// Option byte: bit 0 raw HTML as elements (bit 6 set: trusted, clear: 'safe'; bit 0 clear: text),
+// 1 gfm, 2 heading_ids, 3-4 collapse, 5-6 id_prefix, 7 BOM; mdx shares bit 5 (off with the "fm-"
+// and "p.x_" prefixes), so both modes meet every input.
 foldmark::Options decode_options(std::uint8_t bits) {
   static const char* const kPrefixes[] = {"", "fm-", "doc:", "p.x_"};
   foldmark::Options o = foldmark_fuzz::decode_common_options(bits);
@@ -52,11 +53,22 @@ void check_error(const char* where, ErrorCode error, const std::string& message,
   expect_ok(where, check_utf8(message));
 }
 
+// The oracle for the mode: trusted output is only checked for UTF-8.
+std::string check_html(const std::string& html, foldmark_fuzz::HtmlFacts* facts,
+                       const foldmark::Options& o) {
+  switch (o.raw_html) {
+    case foldmark::RawHtml::kTrusted: return check_utf8(html);
+    case foldmark::RawHtml::kSafe: return foldmark_fuzz::check_sanitized_html(html, facts);
+    case foldmark::RawHtml::kText: break;
+  }
+  return check_safe_html(html, facts);
+}
+
 void check_to_html(const std::string& doc, const foldmark::Options& o) {
   const foldmark::HtmlResult r = foldmark::to_html(doc, o);
   check_error("to_html", r.error, r.error_message, r.html);
   if (r.error != ErrorCode::kNone) return;
-  expect_ok("to_html", o.allow_raw_html ? check_utf8(r.html) : check_safe_html(r.html, nullptr));
+  expect_ok("to_html", check_html(r.html, nullptr, o));
 }
 
 // Every id the Article names (TOC, questions) must exist in the html exactly once.
@@ -81,12 +93,12 @@ void check_render(const std::string& doc, const foldmark::Options& o) {
   const foldmark::Article a = foldmark::render(doc, o);
   check_error("render", a.error, a.error_message, a.html);
   if (a.error != ErrorCode::kNone) return;
-  if (o.allow_raw_html) {
+  if (o.raw_html == foldmark::RawHtml::kTrusted) {
     expect_ok("render html", check_utf8(a.html));
   } else {
     foldmark_fuzz::HtmlFacts facts;
-    expect_ok("render html", check_safe_html(a.html, &facts));
-    check_ids(a, facts, o);
+    expect_ok("render html", check_html(a.html, &facts, o));
+    if (o.raw_html == foldmark::RawHtml::kText) check_ids(a, facts, o);
   }
   const std::string json = foldmark::article_to_json(a);
   expect_ok("article_to_json", check_json(json));

@@ -22,11 +22,13 @@ namespace foldmark_fuzz {
   __builtin_trap();
 }
 
-// Bits 0-4 of the option byte: 0 allow_raw_html, 1 gfm, 2 heading_ids, 3-4 collapse. Each target
-// gives the higher bits its own meaning.
+// Bits 0-4 of the option byte: 0 raw HTML as elements (then bit 6 set: trusted, clear: safe),
+// 1 gfm, 2 heading_ids, 3-4 collapse. Each target gives the higher bits its own meaning.
 inline foldmark::Options decode_common_options(std::uint8_t bits) {
   foldmark::Options o;
-  o.allow_raw_html = (bits & 1u) != 0;
+  o.raw_html = (bits & 1u) == 0      ? foldmark::RawHtml::kText
+               : (bits & 0x40u) != 0 ? foldmark::RawHtml::kTrusted
+                                     : foldmark::RawHtml::kSafe;
   o.gfm = (bits & 2u) != 0;
   o.heading_ids = (bits & 4u) != 0;
   const unsigned collapse = (bits >> 3) & 3u;

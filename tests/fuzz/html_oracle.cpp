@@ -96,11 +96,71 @@ const TagRule kTags[] = {
     {"sub", false, {}},
 };
 
-const TagRule* find_tag(std::string_view name) {
-  for (const TagRule& t : kTags) {
-    if (name == t.name) return &t;
+// allowRawHtml 'safe' may write these too (the issue's allowlist, written down here apart from
+// the core's tables). Every element may also carry kGlobalAttributes and aria-*.
+const TagRule kRawHtmlTags[] = {
+    {"a", false, {"href", "target", "rel"}},
+    {"abbr", false, {}},
+    {"audio", false, {"src", "controls", "loop", "muted"}},
+    {"b", false, {}},
+    {"bdi", false, {}},
+    {"bdo", false, {}},
+    {"blockquote", false, {"cite"}},
+    {"caption", false, {}},
+    {"center", false, {}},
+    {"cite", false, {}},
+    {"col", true, {"span"}},
+    {"colgroup", false, {"span"}},
+    {"dd", false, {}},
+    {"del", false, {"cite", "datetime"}},
+    {"details", false, {"open"}},
+    {"dfn", false, {}},
+    {"dl", false, {}},
+    {"dt", false, {}},
+    {"i", false, {}},
+    {"iframe", false, {"src", "allow", "allowfullscreen", "sandbox", "loading"}},
+    {"img", true, {"srcset", "sizes"}},
+    {"ins", false, {"cite", "datetime"}},
+    {"li", false, {"value"}},
+    {"mark", false, {}},
+    {"ol", false, {"reversed", "type"}},
+    {"picture", false, {}},
+    {"q", false, {"cite"}},
+    {"rp", false, {}},
+    {"rt", false, {}},
+    {"ruby", false, {}},
+    {"s", false, {}},
+    {"samp", false, {}},
+    {"small", false, {}},
+    {"source", true, {"src", "srcset", "type", "media", "sizes"}},
+    {"strike", false, {}},
+    {"td", false, {"colspan", "rowspan", "valign"}},
+    {"tfoot", false, {}},
+    {"th", false, {"colspan", "rowspan", "valign", "scope"}},
+    {"time", false, {"datetime"}},
+    {"tr", false, {"valign"}},
+    {"track", true, {"src", "kind", "srclang", "label", "default"}},
+    {"tt", false, {}},
+    {"u", false, {}},
+    {"var", false, {}},
+    {"video", false, {"src", "poster", "controls", "loop", "muted", "playsinline", "autoplay"}},
+    {"wbr", true, {}},
+};
+const char* const kGlobalAttributes[] = {"id",    "class", "title",  "lang", "dir",
+                                         "align", "width", "height", "role"};
+const char* const kEmbedHosts[] = {
+    "www.youtube-nocookie.com", "youtube-nocookie.com", "www.youtube.com", "youtube.com",
+    "player.vimeo.com",         "codesandbox.io",       "stackblitz.com",  "codepen.io"};
+
+const TagRule* find_in(const TagRule* begin, const TagRule* end, std::string_view name) {
+  for (const TagRule* t = begin; t != end; ++t) {
+    if (name == t->name) return t;
   }
   return nullptr;
+}
+
+const TagRule* find_tag(std::string_view name) {
+  return find_in(std::begin(kTags), std::end(kTags), name);
 }
 
 bool attr_allowed(const TagRule& tag, std::string_view attr) {
@@ -177,6 +237,25 @@ struct Tokenizer {
   std::vector<std::string> open;
   HtmlFacts* facts;
   std::set<std::string> seen_ids;
+  bool raw_html = false;  // allowRawHtml 'safe': kRawHtmlTags and their attributes too
+
+  const TagRule* tag_rule(std::string_view name) const {
+    const TagRule* t = find_tag(name);
+    if (t == nullptr && raw_html)
+      t = find_in(std::begin(kRawHtmlTags), std::end(kRawHtmlTags), name);
+    return t;
+  }
+
+  bool allowed(const TagRule& tag, std::string_view attr) const {
+    if (attr_allowed(tag, attr)) return true;
+    if (!raw_html) return false;
+    if (attr.size() > 5 && attr.substr(0, 5) == "aria-") return true;
+    if (std::any_of(std::begin(kGlobalAttributes), std::end(kGlobalAttributes),
+                    [&](const char* a) { return attr == a; }))
+      return true;
+    const TagRule* extra = find_in(std::begin(kRawHtmlTags), std::end(kRawHtmlTags), tag.name);
+    return extra != nullptr && attr_allowed(*extra, attr);
+  }
 
   std::string fail(const std::string& why) const {
     const std::size_t from = i > 40 ? i - 40 : 0;
@@ -220,35 +299,64 @@ struct Tokenizer {
   std::string check_attribute(const TagRule& tag, const Attribute& a) {
     if (a.name.size() >= 2 && a.name[0] == 'o' && a.name[1] == 'n')
       return "event handler attribute " + a.name;
-    if (!attr_allowed(tag, a.name))
-      return "attribute " + a.name + " not allowed on <" + tag.name + ">";
+    if (!allowed(tag, a.name)) return "attribute " + a.name + " not allowed on <" + tag.name + ">";
     for (std::size_t k = 0; k < a.raw.size(); ++k) {
       if (a.raw[k] == '&' && !is_own_reference(a.raw, k))
         return "unescaped '&' in attribute " + a.name;
       if (a.raw[k] == '<' || a.raw[k] == '>') return "raw '<' or '>' in attribute " + a.name;
     }
     const std::string value = decode_attribute(a.raw);
-    if (a.name == "href" || a.name == "src") {
-      std::string why = check_url(value, a.name == "src");
+    if (a.name == "href" || a.name == "src" || a.name == "poster" || a.name == "cite") {
+      std::string why = check_url(value, a.name == "src" || a.name == "poster");
       if (!why.empty()) return why;
     }
-    if (a.name == "type" &&
+    if (a.name == "srcset") {
+      for (std::size_t k = 0; k < value.size();) {
+        while (k < value.size() && (is_html_space(value[k]) || value[k] == ',')) ++k;
+        std::size_t e = k;
+        while (e < value.size() && !is_html_space(value[e])) ++e;
+        std::string url = value.substr(k, e - k);
+        while (!url.empty() && url.back() == ',') url.pop_back();
+        std::string why = check_url(url, true);
+        if (!why.empty()) return "srcset " + why;
+        k = value.find(',', e);
+        if (k == std::string::npos) break;
+      }
+    }
+    if (std::string_view(tag.name) == "iframe" && a.name == "src" && !embed_host(value))
+      return "iframe from " + value.substr(0, 60);
+    const bool own_control =
+        std::string_view(tag.name) == "button" || std::string_view(tag.name) == "input";
+    if (a.name == "type" && own_control &&
         value != (std::string_view(tag.name) == "button" ? "button" : "checkbox"))
       return std::string(tag.name) + " type is " + value;
-    if (a.name == "role" && value != "tablist" && value != "tab" && value != "tabpanel")
+    if (a.name == "role" && !raw_html && value != "tablist" && value != "tab" &&
+        value != "tabpanel")
       return "role " + value;
+    if (a.name == "target" && value != "_blank") return "target " + value;
+    if (a.name == "rel" && value != "noopener noreferrer") return "rel " + value;
     if (a.name == "id") {
       if (value.empty()) return "empty id";
-      if (!seen_ids.insert(value).second) return "duplicate id " + value;
+      // Safe mode keeps authors' ids (prefixed): repeating one is theirs to avoid.
+      if (!seen_ids.insert(value).second && !raw_html) return "duplicate id " + value;
       if (facts != nullptr) facts->ids.push_back(value);
     }
     return "";
   }
 
+  static bool embed_host(std::string_view url) {
+    if (url.substr(0, 8) != "https://") return false;
+    const std::size_t end = url.find_first_of("/?#", 8);
+    const std::string host =
+        lower(url.substr(8, end == std::string_view::npos ? url.npos : end - 8));
+    return std::any_of(std::begin(kEmbedHosts), std::end(kEmbedHosts),
+                       [&](const char* h) { return host == h; });
+  }
+
   std::string start_tag() {
     ++i;  // '<'
     const std::string name = read_name();
-    const TagRule* tag = find_tag(name);
+    const TagRule* tag = tag_rule(name);
     if (tag == nullptr) return fail("tag <" + name + "> not allowed");
     std::vector<Attribute> attrs;
     while (true) {
@@ -271,6 +379,13 @@ struct Tokenizer {
                                         [](const Attribute& a) { return a.name == "disabled"; });
       if (!disabled) return fail("enabled <input>");
     }
+    auto has = [&](std::string_view n) {
+      return std::any_of(attrs.begin(), attrs.end(),
+                         [&](const Attribute& a) { return a.name == n; });
+    };
+    if (name == "iframe" && (!has("src") || !has("sandbox")))
+      return fail("iframe without src or sandbox");
+    if (has("target") != has("rel")) return fail("target without rel noopener");
     if (name == "details" && facts != nullptr) ++facts->details;
     if (name == "a" && std::find(open.begin(), open.end(), "a") != open.end())
       return fail("<a> inside <a>");
@@ -283,7 +398,7 @@ struct Tokenizer {
     const std::string name = read_name();
     if (i >= html.size() || html[i] != '>') return fail("malformed end tag");
     ++i;
-    const TagRule* tag = find_tag(name);
+    const TagRule* tag = tag_rule(name);
     if (tag == nullptr || tag->is_void) return fail("end tag </" + name + "> not allowed");
     if (open.empty() || open.back() != name) {
       return fail("</" + name + "> closes " +
@@ -526,6 +641,14 @@ std::string check_safe_html(std::string_view html, HtmlFacts* facts) {
   std::string why = check_utf8(html);
   if (!why.empty()) return why;
   Tokenizer t{html, 0, {}, facts, {}};
+  return t.run();
+}
+
+std::string check_sanitized_html(std::string_view html, HtmlFacts* facts) {
+  std::string why = check_utf8(html);
+  if (!why.empty()) return why;
+  Tokenizer t{html, 0, {}, facts, {}};
+  t.raw_html = true;
   return t.run();
 }
 

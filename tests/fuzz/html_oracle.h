@@ -22,6 +22,11 @@ struct HtmlFacts {
 // href/src decoded as a browser would and scheme-checked, every element closed in order.
 std::string check_safe_html(std::string_view html, HtmlFacts* facts);
 
+// allowRawHtml 'safe': the same checks, with the raw HTML allowlist (its own copy here) on top:
+// aria-* and global attributes, srcset/poster/cite URLs, iframes only from embed hosts and
+// sandboxed, target only _blank and then with rel="noopener noreferrer".
+std::string check_sanitized_html(std::string_view html, HtmlFacts* facts);
+
 // Well-formed UTF-8 (Unicode Table 3-7: no overlongs, surrogates or code points past U+10FFFF).
 std::string check_utf8(std::string_view s);
 

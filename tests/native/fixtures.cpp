@@ -58,7 +58,7 @@ std::vector<Fixture> read_fixtures(const std::string& path) {
 FixtureRun plan_fixture(const Fixture& f, bool own_file) {
   FixtureRun run;
   if (!own_file) {
-    run.options.allow_raw_html = true;
+    run.options.raw_html = RawHtml::kTrusted;
     run.options.gfm = false;
     run.options.heading_ids = false;
   }
@@ -71,7 +71,9 @@ FixtureRun plan_fixture(const Fixture& f, bool own_file) {
     } else if (flag == "--no-gfm") {
       run.options.gfm = false;
     } else if (flag == "--raw-html") {
-      run.options.allow_raw_html = true;
+      run.options.raw_html = RawHtml::kTrusted;
+    } else if (flag == "--raw-html=safe") {
+      run.options.raw_html = RawHtml::kSafe;
     } else if (flag == "--no-heading-ids") {
       run.options.heading_ids = false;
     } else if (flag == "--mdx") {

@@ -12,7 +12,7 @@ namespace {
 Options with_mdx(bool mdx, bool raw_html = false) {
   Options o;
   o.mdx = mdx;
-  o.allow_raw_html = raw_html;
+  o.raw_html = raw_html ? RawHtml::kTrusted : RawHtml::kText;
   return o;
 }
 

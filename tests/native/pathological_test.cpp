@@ -325,6 +325,26 @@ TEST_P(Pathological, BoundedTimeAndShape) {
   c.check(input, a);
 }
 
+// allowRawHtml 'safe': every unmatched end tag searches the open elements, so their number is
+// bounded (64): 400,000 open tags then 400,000 end tags that match none stay linear.
+TEST(PathologicalSafeHtml, UnmatchedEndTagsAfterDeepNesting) {
+  foldmark::Options options;
+  options.raw_html = foldmark::RawHtml::kSafe;
+  const std::string block = "<div>\n" + rep("<div>", 400000) + rep("</span>", 400000) + "\n";
+  const std::string inline_tags = "a " + rep("<b>", 400000) + rep("</i>", 400000) + "\n";
+  for (const std::string* input : {&block, &inline_tags}) {
+    const double cpu0 = thread_seconds();
+    const foldmark::HtmlResult r = foldmark::to_html(*input, options);
+    const double seconds = thread_seconds() - cpu0;
+    std::printf("pathological safe-mode nesting %7.3f s cpu\n", seconds);
+    EXPECT_LE(seconds, kLimitSeconds);
+    ASSERT_EQ(r.error, ErrorCode::kNone) << r.error_message;
+    EXPECT_LE(count(r.html, "<div>") + count(r.html, "<b>"), 64u);
+    EXPECT_EQ(count(r.html, "<div>"), count(r.html, "</div>"));
+    EXPECT_EQ(count(r.html, "<b>"), count(r.html, "</b>"));
+  }
+}
+
 std::string case_name(const ::testing::TestParamInfo<Case>& info) {
   return info.param.name;
 }

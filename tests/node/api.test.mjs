@@ -33,6 +33,15 @@ test('raw HTML is text unless allowRawHtml', () => {
   assert.equal(fm.toHtml('<div>\nhi\n</div>'), '<pre class="fm-raw-html">&lt;div&gt;\nhi\n&lt;/div&gt;\n</pre>\n');
 });
 
+test("allowRawHtml 'safe' keeps allowlisted elements and drops the rest, never as text", () => {
+  const safe = { allowRawHtml: 'safe' };
+  assert.equal(fm.toHtml('x <b onclick="a()">y</b> <script>z</script>', safe), '<p>x <b>y</b> </p>\n');
+  assert.equal(fm.toHtml('<div className="a">\nhi\n</div>', safe), '<div class="a">\nhi\n</div>\n');
+  assert.equal(fm.toHtml('<a href="javascript:x">y</a>', safe), '<p><a>y</a></p>\n');
+  for (const bad of ['SAFE', 'text', 1, null, {}])
+    assert.throws(() => fm.toHtml('x', { allowRawHtml: bad }), { code: 'E_OPTION', message: /allowRawHtml/ });
+});
+
 test('link and image URLs are filtered after entity decoding', () => {
   assert.equal(fm.toHtml('[x](javascript:alert(1))'), '<p><a>x</a></p>\n');
   assert.equal(fm.toHtml('[x](&#x6A;avascript:alert(1))'), '<p><a>x</a></p>\n');

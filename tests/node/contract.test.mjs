@@ -62,6 +62,8 @@ test('both fixture runners know the fixture flag of every option (the JS-only ho
 test('the wasm core honours the generated flag bits and reports the contract error codes', async () => {
   const fm = await createFoldmark();
   assert.match(fm.toHtml('<b>x</b>', { allowRawHtml: true }), /<b>x<\/b>/);
+  assert.equal(fm.toHtml('<b onclick="y">x</b>', { allowRawHtml: 'safe' }), '<p><b>x</b></p>\n');
+  assert.deepEqual([...CONTRACT.values.allowRawHtml], [false, 'safe', true]);
   assert.doesNotMatch(fm.toHtml('~~x~~', { gfm: false }), /<del>/);
   assert.doesNotMatch(fm.toHtml('# x', { headingIds: false }), /id=/);
   assert.match(fm.toHtml('<Warning>\n', { allowRawHtml: true }), /<Warning>/);

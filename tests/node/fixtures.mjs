@@ -63,6 +63,7 @@ export function planFixture(f, ownFile) {
     if (GFM_FLAGS.has(flag)) options.gfm = true;
     else if (flag === '--no-gfm') options.gfm = false;
     else if (flag === '--raw-html') options.allowRawHtml = true;
+    else if (flag === '--raw-html=safe') options.allowRawHtml = 'safe';
     else if (flag === '--no-heading-ids') options.headingIds = false;
     else if (flag === '--mdx') options.mdx = true;
     else if (flag.startsWith('--id-prefix=')) options.idPrefix = flag.slice(12);

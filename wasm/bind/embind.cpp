@@ -35,7 +35,9 @@ void set_id_prefix(const std::string& prefix) {
 
 foldmark::Options decode_options(unsigned flags) {
   foldmark::Options o;
-  o.allow_raw_html = (flags & contract::kFlagAllowRawHtml) != 0;
+  o.raw_html = (flags & contract::kFlagAllowRawHtml) != 0  ? foldmark::RawHtml::kTrusted
+               : (flags & contract::kFlagRawHtmlSafe) != 0 ? foldmark::RawHtml::kSafe
+                                                           : foldmark::RawHtml::kText;
   o.gfm = (flags & contract::kFlagGfm) != 0;
   o.heading_ids = (flags & contract::kFlagHeadingIds) != 0;
   o.mdx = (flags & contract::kFlagMdx) != 0;

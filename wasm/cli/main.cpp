@@ -12,7 +12,8 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: foldmark html|render FILE [--json] [--raw-html] [--no-gfm] [--no-heading-ids] [--mdx]\n"
+    "usage: foldmark html|render FILE [--json] [--raw-html[=safe]] [--no-gfm] [--no-heading-ids] "
+    "[--mdx]\n"
     "                [--collapse=sections|questions|none] [--id-prefix=P] [--repeat=N]\n";
 
 struct Args {
@@ -44,7 +45,9 @@ bool parse_args(int argc, char** argv, Args& a) {
     if (arg == "--json")
       a.json = true;
     else if (arg == "--raw-html")
-      a.options.allow_raw_html = true;
+      a.options.raw_html = foldmark::RawHtml::kTrusted;
+    else if (arg == "--raw-html=safe")
+      a.options.raw_html = foldmark::RawHtml::kSafe;
     else if (arg == "--no-gfm")
       a.options.gfm = false;
     else if (arg == "--no-heading-ids")

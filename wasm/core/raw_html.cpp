@@ -1,7 +1,8 @@
-// Raw HTML in the Markdown and the line stages' markers: comments are dropped, the safe-mode tag
-// list (<br> <kbd> <sup> <sub> <details> <summary>, no attributes) becomes elements, inline MDX
-// component tags are dropped with a warning (Options::mdx), the rest is text (or passes with
-// allow_raw_html); a marker writes its directive, the containers from one table (kContainers).
+// Raw HTML in the Markdown and the line stages' markers: comments are dropped; in text mode the
+// short tag list (<br> <kbd> <sup> <sub> <details> <summary>, no attributes) becomes elements and
+// the rest is text; safe mode goes through the allowlist (safe_html.cpp); trusted mode passes it;
+// inline MDX component tags are dropped with a warning (Options::mdx); a marker writes its
+// directive, the containers from one table (kContainers).
 #include <algorithm>
 #include <iterator>
 
@@ -106,10 +107,10 @@ void write_safe_block(Context& c, std::string_view s) {
 }
 
 void write_block_stretch(Context& c, std::string_view s) {
-  if (c.options.allow_raw_html) {
-    c.out.append(s);
-  } else {
-    write_safe_block(c, s);
+  switch (c.options.raw_html) {
+    case RawHtml::kTrusted: c.out.append(s); break;
+    case RawHtml::kSafe: write_sanitized_block(c, s); break;
+    case RawHtml::kText: write_safe_block(c, s); break;
   }
 }
 
@@ -255,26 +256,30 @@ void close_raw_html_block(Context& c) {
 
 // Inline raw HTML. A comment may come in several chunks (md4c splits it at line ends).
 void write_raw_html(Context& c, std::string_view html) {
+  const bool trusted = c.options.raw_html == RawHtml::kTrusted;
   if (c.in_inline_comment) {
     c.in_inline_comment = html.find("-->") == std::string_view::npos;
-    if (!c.options.allow_raw_html) return;
+    if (!trusted) return;
   } else if (html.substr(0, 4) == "<!--") {
     c.in_inline_comment = html.find("-->", 4) == std::string_view::npos;
-    if (!c.options.allow_raw_html) return;
+    if (!trusted) return;
   }
-  if (c.options.allow_raw_html && c.image_depth == 0) {
+  if (trusted && c.image_depth == 0) {
     c.out.append(html);
     return;
   }
-  const SafeTag* safe = c.image_depth == 0 ? safe_tag(html) : nullptr;
+  const bool safe_mode = c.options.raw_html == RawHtml::kSafe;
+  const SafeTag* safe = c.image_depth == 0 && !safe_mode ? safe_tag(html) : nullptr;
   if (safe != nullptr) {
     write_safe_tag(c, *safe, false);
-  } else if (c.options.mdx && is_component_tag(html)) {
+  } else if (c.options.mdx && is_component_tag(html) && c.inline_pending.empty()) {
     if (html[1] != '/') {
       warn_at(c, html.data(), contract::kWarnMdxComponent,
               "MDX component " + std::string(html.substr(0, html.find_first_of(" \t\n/>", 1))) +
                   "> is not supported: its tags are dropped");
     }
+  } else if (safe_mode) {
+    write_sanitized_inline(c, html);
   } else {
     escape_text(c, html);
   }

@@ -27,6 +27,8 @@ constexpr int kSpanKbd = 100;
 constexpr int kSpanSup = 101;
 constexpr int kSpanSub = 102;
 constexpr int kSpanSummary = 103;
+// Safe-mode elements opened inline: kSpanHtml + their index in the allowlist.
+constexpr int kSpanHtml = 200;
 
 // A container foldmark opened (a directive's element, or a safe-mode <details>) and the md4c
 // depth of the block holding it: it is closed by its own closing line, or when that block ends.
@@ -34,6 +36,7 @@ struct OpenElement {
   std::size_t directive = 0;  // index in Prepared::directives; unused for <details>
   bool details = false;
   int depth = 0;
+  int html = -1;  // a safe-mode element: its index in the allowlist (html_sanitizer.h)
 };
 
 // A tab group's button, and the ids of a tab and its panel (empty without Options::heading_ids).
@@ -90,6 +93,10 @@ struct Context {
   };
   std::vector<DirectiveTabIds> tab_ids;
   bool in_inline_comment = false;  // inside an <!-- … --> that spans inline chunks
+  // Safe mode, inline: the element (script, style…) whose content is dropped until its end tag,
+  // and a tag md4c handed over in pieces (one per line) until its '>' comes.
+  std::string_view inline_skip;
+  std::string inline_pending;
 
   bool in_html_block = false;
   std::vector<std::string_view> html_chunks;
@@ -111,6 +118,7 @@ void escape_text(Context& c, std::string_view text);  // escaped, and collected 
 void close_all_spans(Context& c);
 bool close_span(Context& c, int type);  // false when none is open
 void push_span(Context& c, int type, std::string_view open_tag);
+bool in_link(const Context& c);  // inside a Markdown link or an inline <a>
 void warn_at(Context& c, const char* where, const char* code, std::string message);
 // One line of Markdown as inline HTML (no <p>), or "" when it is not a single paragraph.
 std::string render_inline(std::string_view markdown, const Options& options, std::size_t budget);
@@ -140,6 +148,11 @@ void open_tab_panel(Context& c, const TabIds& ids);
 // npm2yarn.cpp: an npm command block as the same commands for Yarn or pnpm.
 enum class PackageManager { kYarn, kPnpm };
 std::string convert_npm_commands(std::string_view code, PackageManager to);
+
+// safe_html.cpp: allowRawHtml 'safe'
+void write_sanitized_block(Context& c, std::string_view html);
+void write_sanitized_inline(Context& c, std::string_view html);
+bool close_html_element(Context& c, int element);  // false if not open in this holder
 
 // raw_html.cpp
 void open_raw_html_block(Context& c);

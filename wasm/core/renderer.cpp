@@ -5,6 +5,7 @@
 
 #include "entities.h"
 #include "escape.h"
+#include "html_sanitizer.h"
 #include "line_stages.h"
 #include "mdx_syntax.h"
 #include "render_context.h"
@@ -179,11 +180,17 @@ std::string_view close_tag(int type) {
     case kSpanSup: return "</sup>";
     case kSpanSub: return "</sub>";
     case kSpanSummary: return "</summary>";
-    default: return "";
+    default: return type >= kSpanHtml ? element_end_tag(type - kSpanHtml) : "";
   }
 }
 
 }  // namespace
+
+bool in_link(const Context& c) {
+  return std::any_of(c.open_spans.begin(), c.open_spans.end(), [](int type) {
+    return type == MD_SPAN_A || type == kSpanHtml + kAnchorElement;
+  });
+}
 
 void escape_text(Context& c, std::string_view text) {
   write_text(c, text);
@@ -221,6 +228,8 @@ void close_all_spans(Context& c) {
   }
   c.nested_links = 0;
   c.in_inline_comment = false;
+  c.inline_skip = {};
+  c.inline_pending.clear();
 }
 
 namespace {
@@ -287,7 +296,7 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) {
     case MD_SPAN_EM: c.out.append("<em>"); break;
     case MD_SPAN_STRONG: c.out.append("<strong>"); break;
     case MD_SPAN_A:
-      if (std::find(c.open_spans.begin(), c.open_spans.end(), MD_SPAN_A) != c.open_spans.end()) {
+      if (in_link(c)) {
         ++c.nested_links;
         return 0;
       }
@@ -324,6 +333,7 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
     c.html_chunks.push_back(type == MD_TEXT_NULLCHAR ? kReplacementChar : s);
     return 0;
   }
+  if (!c.inline_skip.empty() && type != MD_TEXT_HTML) return 0;  // script or style content
   switch (type) {
     case MD_TEXT_NULLCHAR: write_text(c, kReplacementChar); break;
     case MD_TEXT_BR: write_break(c, "<br>\n"); break;

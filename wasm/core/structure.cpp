@@ -5,6 +5,7 @@
 
 #include "escape.h"
 #include "headings.h"
+#include "html_sanitizer.h"
 #include "mdx_syntax.h"
 #include "render_context.h"
 
@@ -148,7 +149,10 @@ namespace {
 
 // A <details> closed by its own tag is followed by that line's newline already.
 void write_close(Context& c, const OpenElement& e, bool own_tag = false) {
-  if (e.details) {
+  if (e.html >= 0) {
+    c.out.append(element_end_tag(e.html));
+    if (!own_tag && (element_flags(e.html) & kSpansBlocks) != 0) c.out.push('\n');
+  } else if (e.details) {
     c.out.append(own_tag ? "</details>" : "</details>\n");
   } else {
     c.out.append(container_close_html(c.prepared->directives[e.directive].kind));
@@ -162,12 +166,27 @@ void write_close(Context& c, const OpenElement& e, bool own_tag = false) {
 bool close_element(Context& c, std::size_t directive, bool details) {
   auto& open = c.open_elements;
   const auto it = std::find_if(open.rbegin(), open.rend(), [&](const OpenElement& e) {
-    return e.details == details && (details || e.directive == directive) && e.depth == c.depth - 1;
+    return e.html < 0 && e.details == details && (details || e.directive == directive) &&
+           e.depth == c.depth - 1;
   });
   if (it == open.rend()) return false;
   const std::size_t keep = static_cast<std::size_t>(open.rend() - it) - 1;
   while (open.size() > keep) {
     write_close(c, open.back(), open.size() == keep + 1);
+    open.pop_back();
+  }
+  return true;
+}
+
+bool close_html_element(Context& c, int element) {
+  auto& open = c.open_elements;
+  const auto it = std::find_if(open.rbegin(), open.rend(), [&](const OpenElement& e) {
+    return e.html == element && e.depth == c.depth - 1;
+  });
+  if (it == open.rend()) return false;
+  const std::size_t keep = static_cast<std::size_t>(open.rend() - it) - 1;
+  while (open.size() > keep) {
+    write_close(c, open.back(), true);
     open.pop_back();
   }
   return true;

@@ -73,6 +73,7 @@ bool url_allowed(std::string_view url, UrlUse use) {
   const std::string_view name(scheme, n <= kSchemeMax ? n : 0);
   if (name == "http" || name == "https") return true;
   if (use == UrlUse::kLink) return name == "mailto";
+  if (use == UrlUse::kMedia) return false;
   return name == "data" && allowed_data_image(r);
 }
 

@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { COLLAPSE_MODES } from '../site/builder/docs.js';
 import { publicUrl } from '../site/builder/pages.js';
+import { RAW_HTML_MODES } from '../site/shared/doc-syntax.js';
 
 /**
  * flag: the long option; key: its name in the config file and in the settings object (absent:
@@ -95,6 +96,14 @@ export const OPTIONS = [
     commands: ['build', 'dev'],
     help: `${COLLAPSE_MODES.join(' | ')}: the default layout (front matter collapse wins)`,
   },
+  {
+    flag: 'raw-html',
+    key: 'rawHtml',
+    kind: 'rawHtml',
+    arg: 'MODE',
+    commands: ['build', 'dev', 'render'],
+    help: `${Object.keys(RAW_HTML_MODES).join(' | ')}: raw HTML and JSX in docs as text, through the allowlist (default), or verbatim (trusted authors only)`,
+  },
   { flag: 'strict', key: 'strict', kind: 'flag', commands: ['build', 'dev'], help: 'broken links are errors (exit 1)' },
   {
     flag: 'force',
@@ -168,6 +177,8 @@ export function checkValue(opt, value) {
   if (name === 'url') return publicUrl(value);
   if (name === 'collapse' && !COLLAPSE_MODES.includes(value))
     throw new Error(`must be one of ${COLLAPSE_MODES.join(', ')}`);
+  if (name === 'rawHtml' && !Object.hasOwn(RAW_HTML_MODES, value))
+    throw new Error(`must be one of ${Object.keys(RAW_HTML_MODES).join(', ')}`);
   return value;
 }
 

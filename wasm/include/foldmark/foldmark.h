@@ -48,12 +48,17 @@ enum class Collapse {
   kNone,       // a plain article: no <details>
 };
 
+// What raw HTML in the Markdown becomes (Options::raw_html).
+enum class RawHtml { kText, kSafe, kTrusted };
+
 // All members optional; the defaults are safe for untrusted input.
 struct Options {
-  // false: raw HTML in the Markdown is escaped and shown as text (inline), or as
-  // <pre class="fm-raw-html"> (blocks). true: passed through verbatim (trusted authors only: it
-  // can run script). Link/image URLs in Markdown syntax are filtered either way.
-  bool allow_raw_html = false;
+  // kText: raw HTML in the Markdown is escaped and shown as text (inline), or as
+  // <pre class="fm-raw-html"> (blocks). kSafe: an allowlist of elements and attributes (README
+  // "Raw HTML"), URLs through the URL policy, everything else dropped, never shown as source.
+  // kTrusted: passed through verbatim (trusted authors only: it can run script). Link/image URLs
+  // in Markdown syntax are filtered in every mode.
+  RawHtml raw_html = RawHtml::kText;
   // Tables, strikethrough (~~x~~ → <del>), task lists (disabled checkboxes) and permissive
   // autolinks (www., http(s)://, e-mail addresses in plain text).
   bool gfm = true;

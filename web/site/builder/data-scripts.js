@@ -1,6 +1,7 @@
 // The page's data as classic scripts (file:// pages cannot fetch JSON): the catalog every page
 // loads, and one script per doc with its Markdown, its links and what its page needs at once.
 import { docEntry, encodeCatalog } from '../shared/catalog.js';
+import { DOC_OPTIONS } from '../shared/doc-syntax.js';
 import { GLOBALS, PATHS } from '../shared/paths.js';
 import { neighbours, placeDocs } from '../shared/reading-order.js';
 import { scriptJson } from './html.js';
@@ -39,11 +40,14 @@ const SITE_SCRIPT_CHECK =
  * neighbours), and near, [previous, next] in its sidebar's reading order (-1: none), absent when
  * no sidebar holds the doc. The page passes every field on to its features (page/loader.js).
  */
-export function docScript(doc, links, around = { refs: {} }) {
+export function docScript(doc, links, around = { refs: {} }, syntax = DOC_OPTIONS) {
+  const options = { collapse: doc.collapse };
+  // The page renders with DOC_OPTIONS: only another --raw-html mode travels with the doc.
+  if (syntax.allowRawHtml !== DOC_OPTIONS.allowRawHtml) options.allowRawHtml = syntax.allowRawHtml;
   const data = {
     id: doc.id,
     markdown: doc.markdown,
-    options: { collapse: doc.collapse },
+    options,
     links,
     path: doc.rel,
     ...doc.pageData,

@@ -73,7 +73,7 @@ export function docOutputs(site, template) {
   const page = pageWriter(site, template);
   const mode = site.opts.prerender ? 'path' : 'hash';
   return {
-    script: (doc) => [docScriptPath(doc.index), docScript(doc, doc.links, aroundOf(doc))],
+    script: (doc) => [docScriptPath(doc.index), docScript(doc, doc.links, aroundOf(doc), site.opts.syntax)],
     ownPage: (doc, article) => [
       `${doc.id}/index.html`,
       page({ doc, article, root: rootOf(doc.id), mode, prerender: true, own: true }),

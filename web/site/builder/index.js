@@ -15,7 +15,7 @@ import { PartialFiles } from './partials.js';
 import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.js';
 import { baseUrl, notFoundRoot, publicUrl, readTemplate, sitemapXml } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
-import { forDocs } from '../shared/doc-syntax.js';
+import { docOptions, forDocs } from '../shared/doc-syntax.js';
 import { InputError, Problems } from './problems.js';
 import { MAX_SEARCH_TEXT, SearchIndexer, searchSections } from './search.js';
 import { withHighlight, writeCode } from './code.js';
@@ -114,6 +114,11 @@ export async function buildSite(fm, options) {
   const opts = { title: 'Documentation', collapse: 'sections', staticDirs: [], allowDirs: [], ...given };
   if (!COLLAPSE_MODES.includes(opts.collapse))
     throw new InputError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
+  try {
+    opts.syntax = docOptions(opts.rawHtml);
+  } catch (err) {
+    throw new InputError(`--raw-html: ${err.message}`);
+  }
   for (const [key, flag] of [
     ['baseUrl', '--base-url'],
     ['editUrl', '--edit-url'],
@@ -135,7 +140,13 @@ export async function buildSite(fm, options) {
   const indexer = new SearchIndexer(stage.tmp, { shardBytes: opts.searchShardBytes });
   const containment = new Containment({ docsRoot, staticDirs, allowDirs: opts.allowDirs.map((d) => resolve(d)) });
   try {
-    const site = await readSite(forDocs(fm), opts, { docsRoot, staticDirs, problems, indexer, containment });
+    const site = await readSite(forDocs(fm, opts.syntax), opts, {
+      docsRoot,
+      staticDirs,
+      problems,
+      indexer,
+      containment,
+    });
     await writeSite(site, stage, indexer);
     await commitOutput(target, stage);
     return summary(site, target);
@@ -226,7 +237,7 @@ async function writeSite(site, stage, indexer) {
   await stage.write(PATHS.wasm, `self.${GLOBALS.wasm}="${wasm.toString('base64')}";\n`);
   const code = await writeCode(docs, stage);
   const libraries = await writeLibraries(docs, stage, problems);
-  if (opts.prerender) site.fm = await withHighlight(fm); // Prism colours in prerendered pages when the core has the hook
+  if (opts.prerender) site.fm = await withHighlight(forDocs(fm, opts.syntax)); // Prism colours in prerendered pages when the core has the hook
   const out = docOutputs(site, await readTemplate());
   await mapLimit(docs, 32, (doc, i) => {
     opts.progress?.('writing', i + 1, docs.length);
@@ -234,7 +245,7 @@ async function writeSite(site, stage, indexer) {
   });
   await stage.write(...out.landingPage());
   if (opts.prerender) {
-    for await (const [doc, article] of prerenderedArticles(docs)) {
+    for await (const [doc, article] of prerenderedArticles(docs, opts.syntax)) {
       opts.progress?.('pages', doc.index + 1, docs.length);
       await stage.write(...out.ownPage(doc, article));
     }

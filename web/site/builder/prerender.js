@@ -24,8 +24,8 @@ function articleOf(doc, answer) {
 }
 
 /** Yields [doc, article] for every doc, in order. */
-export async function* prerenderedArticles(docs) {
-  const worker = new Worker(new URL('./render-worker.js', import.meta.url));
+export async function* prerenderedArticles(docs, syntax) {
+  const worker = new Worker(new URL('./render-worker.js', import.meta.url), { workerData: { syntax } });
   const pending = new Map(); // batch id → { resolve, reject }
   const failAll = (err) => {
     for (const { reject } of pending.values()) reject(err);

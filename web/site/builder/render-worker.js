@@ -2,12 +2,12 @@
 // worker thread does that while the main thread writes the pages. Messages: { id, docs:
 // [[markdown, collapse], ...] } → { id, articles: [{ html, jsonLd } | { html, jsonLdError } | { error }] }
 // in the same order (error: the core refused the doc).
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { createFoldmark } from '../../node.js';
 import { withHighlight } from './code.js';
 import { forDocs } from '../shared/doc-syntax.js';
 
-const fm = await withHighlight(forDocs(await createFoldmark()));
+const fm = await withHighlight(forDocs(await createFoldmark(), workerData?.syntax));
 const describe = (err) => ({ code: err.code, message: err.message });
 
 function renderOne([markdown, collapse]) {
