@@ -9,7 +9,7 @@ import { Containment } from './containment.js';
 import { catalogScript } from './data-scripts.js';
 import { docOutputs, linkDoc, readDocFacts } from './doc-pipeline.js';
 import { checkIds, COLLAPSE_MODES, loadDoc } from './docs.js';
-import { LinkResolver } from './links.js';
+import { siteLinkResolver } from './links.js';
 import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.js';
 import { baseUrl, notFoundRoot, publicUrl, readTemplate, sitemapXml } from './pages.js';
 import { prerenderedArticles } from './prerender.js';
@@ -152,7 +152,7 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, con
   const sidebars = await buildSidebars(fm, { tree, docs, byId }, opts, problems);
   const landing = docsInOrder(sidebars[0]?.items ?? [])[0] || docs[0];
 
-  const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems, containment });
+  const resolver = siteLinkResolver({ opts, docs, docsRoot, staticDirs, problems, containment, landing });
   for (const doc of docs) linkDoc(doc, resolver);
   if (opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) {
     throw new InputError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);
