@@ -124,11 +124,7 @@ for (const [what, damage, reason] of [
     /^Search is unavailable: _foldmark\/search\/1\.js holds no search data$/,
   ],
 ]) {
-  // Known flaky under load (about half of the runs beside another suite, both shapes): the retry
-  // after the file is restored sometimes never shows results. Its cause is not found yet; the
-  // test runs and reports, but does not fail the suite, until it is.
-  const flaky = { todo: 'the retry after a restored shard sometimes shows no results under load' };
-  test(`a ${what} search shard: the reason stays while typing, and the next opening tries again`, flaky, async () => {
+  test(`a ${what} search shard: the reason stays while typing, and the next opening tries again`, async () => {
     const out = join(work, `damaged-${what.replace(' ', '-')}`);
     await buildFromApi(await createFoldmark(), {
       docsDir: join(root, 'tests/fixtures/reading'),

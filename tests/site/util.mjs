@@ -77,6 +77,21 @@ export function listen(url) {
   return { seen, next, close: () => req.destroy() };
 }
 
+/**
+ * promise, or an error naming the step and showing what dev printed if it takes over ms: a hang
+ * in CI then says where it hung instead of only that the test timed out.
+ */
+export function within(promise, what, dev, ms = 20000) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const { stdout, stderr } = dev.output();
+      reject(new Error(`no ${what} after ${ms} ms\n--- dev stdout:\n${stdout}\n--- dev stderr:\n${stderr}`));
+    }, ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Stops a dev server as Ctrl+C would (SIGTERM); resolves with its exit code. */
 export function stop(dev) {
   return new Promise((resolve) => {

@@ -9,6 +9,7 @@ import { InputError } from '../input-error.js';
 import { buildSite } from '../site/builder/index.js';
 import { updateDoc } from '../site/builder/update.js';
 import { startServer } from '../site/dev/server.js';
+import { watchTree } from '../site/dev/tree-watch.js';
 import { location } from '../site/builder/problems.js';
 import { stopUserCode } from '../site/builder/user-code.js';
 import { buildOptions } from './config.js';
@@ -211,29 +212,29 @@ export async function runDev(fm, settings, reload, io, signal) {
   }
 
   function watchAll() {
-    const watchers = [];
-    const add = (dir, recursive, only, onChange = changed) => {
+    const closers = [];
+    const warn = (dir, err) => io.err(`${dir}: warning: cannot watch: ${err.code || err.message}`);
+    // One name in a folder (non-recursive): a watched folder's own name, or a single file.
+    const watchName = (dir, only, onChange) => {
       try {
-        const w = watch(dir, { recursive }, (_, name) => {
-          const rel = name ? name.toString() : '';
-          const abs = join(dir, rel);
-          if (only ? abs === only : !ignored(rel)) onChange(abs);
+        const w = watch(dir, (_, name) => {
+          if (join(dir, name ? name.toString() : '') === only) onChange(only);
         });
         w.on('error', (err) => io.err(`${dir}: warning: stopped watching: ${err.code || err.message}`));
-        watchers.push(w);
+        closers.push(() => w.close());
       } catch (err) {
-        io.err(`${dir}: warning: cannot watch: ${err.code || err.message}`);
+        warn(dir, err);
       }
     };
     for (const dir of [settings.docs, ...(settings.static ?? [])]) {
-      add(dir, true);
-      if (dirname(dir) !== dir) add(dirname(dir), false, dir, replaced);
+      closers.push(watchTree(dir, { onChange: changed, skip: ignored, onError: warn }));
+      if (dirname(dir) !== dir) watchName(dirname(dir), dir, replaced);
     }
     // Single files are watched through their folder: editors replace a file by renaming over it.
     for (const file of [settings.sidebars, settings.configFile]) {
-      if (file && !inside(file, settings.docs)) add(dirname(file), false, file);
+      if (file && !inside(file, settings.docs)) watchName(dirname(file), file, changed);
     }
-    return () => watchers.forEach((w) => w.close());
+    return () => closers.forEach((close) => close());
   }
 
   await fullBuild();

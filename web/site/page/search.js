@@ -14,7 +14,6 @@ const ui = { dialog: null, input: null, list: null, status: null, button: null, 
 let index = null; // a SearchIndex once _foldmark/search.js (MiniSearch + the wrapper) has run
 let loading = null;
 let failure = ''; // why the last load failed, shown until the search is opened again
-const pending = []; // shards that arrived before the library
 
 function shardCount() {
   const k = Number(state.catalog && state.catalog.search);
@@ -41,14 +40,18 @@ const SHARDS_AT_ONCE = 2;
 // Loads the search library and every shard once, a few shards at a time, each added to the index
 // in a task of its own so results show (and improve) as shards arrive; resolves when all have
 // arrived (or rejects with the first failure, after which this attempt adds and requests nothing).
-// Shards that come before the library wait for it; a shard delivered twice counts once.
+// Shards that come before the library wait for it; a shard delivered twice counts once. Each
+// attempt keeps its own index and waiting shards: a failed attempt's library or shards arriving
+// late (a slow disk, a busy machine) must not take or hide the next attempt's.
 function loadIndex() {
   if (loading) return loading;
   failure = '';
   const total = shardCount();
   let arrived = 0;
   let stopped = false;
+  let own = null; // this attempt's index
   const received = new Set();
+  const waiting = []; // shards that arrived before the library
   loading = new Promise((resolve, settleFailed) => {
     const reject = (err) => {
       stopped = true;
@@ -57,14 +60,14 @@ function loadIndex() {
     const add = (data) => {
       if (stopped) return;
       try {
-        index.addShard(data);
+        own.addShard(data);
       } catch (err) {
         reject(err);
         return;
       }
       arrived += 1;
       if (ui.input?.value) runQuery(); // results improve as shards arrive
-      if (arrived === total) resolve(index);
+      if (arrived === total) resolve(own);
     };
     let requested = 0;
     const requestNext = () => {
@@ -73,20 +76,22 @@ function loadIndex() {
       addScript(searchShardPath(k), reject, () => received.has(k));
     };
     self[GLOBALS.search] = (k, data) => {
-      if (received.has(k)) return;
+      if (stopped || received.has(k)) return;
       received.add(k);
       requestNext();
-      if (index) add(data);
-      else pending.push(data);
+      if (own) add(data);
+      else waiting.push(data);
     };
     const library = document.createElement('script');
     library.src = new URL(PATHS.searchCode, state.rootUrl).href;
     library.onerror = () => reject(new Error(`${PATHS.searchCode} could not be loaded`));
     library.onload = () => {
+      if (stopped) return undefined;
       if (typeof self[GLOBALS.searchIndex] !== 'function')
         return reject(new Error(`${PATHS.searchCode} holds no search index`));
-      index = new self[GLOBALS.searchIndex]();
-      for (const data of pending.splice(0)) setTimeout(() => add(data)); // one shard per task: results show after the first
+      own = new self[GLOBALS.searchIndex]();
+      index = own;
+      for (const data of waiting.splice(0)) setTimeout(() => add(data)); // one shard per task: results show after the first
       return undefined;
     };
     document.head.append(library);
@@ -96,8 +101,7 @@ function loadIndex() {
     failure = `Search is unavailable: ${messageOf(err)}`;
     if (ui.status) ui.status.textContent = failure;
     loading = null; // the next opening tries again, from nothing
-    index = null;
-    pending.length = 0;
+    if (index === own) index = null;
   });
   return loading;
 }
