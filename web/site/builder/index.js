@@ -98,7 +98,8 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
  * Builds the site. options: { docsDir, outDir, sidebars, staticDirs, allowDirs (more folders files
  * may resolve into, besides the docs, --static and the workspace: containment.js), prerender, baseUrl, title,
  * collapse, strict, force, editUrl (ends with '/'), searchShardBytes (text per search shard; tests),
- * userCodeTimeout (ms sidebars.js may run; tests),
+ * userCodeTimeout (ms sidebars.js may run; tests), siteDir, routeBasePath and trailingSlash (a
+ * Docusaurus config's: how links are resolved, doc-addresses.js),
  * warn(line), report(problem), progress(stage, done, total) }. Returns a summary;
  * throws InputError on bad input (after reporting every problem found).
  */
