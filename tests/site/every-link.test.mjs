@@ -5,7 +5,7 @@
 // the site, or an external URL; every fm-broken-link and every image without src stands for a
 // link the build warned about with file:line:column. Needs only the repository (no ../shared).
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createFoldmark } from '../../web/node.js';
@@ -55,4 +55,21 @@ describe('every href of every built page lands or is reported', () => {
       });
     }
   }
+});
+
+test('sidebar link items: a doc URL is that doc, another page of the Docusaurus site is reported', async () => {
+  const warnings = [];
+  const dir = join(fixtures, 'links');
+  const outDir = join(work, 'sidebar-links');
+  await buildSite(fm, { ...optionsOf(dir), outDir, prerender: true, warn: (line) => warnings.push(line) });
+  const nav = readFileSync(join(outDir, 'cli', 'index.html'), 'utf8');
+  assert.match(nav, /<a href="\.\.\/components\/alert\/index\.html">Alert, by its URL<\/a>/);
+  assert.doesNotMatch(nav, /Error messages/);
+  assert.match(nav, /<a href="https:\/\/example\.org\/"[^>]*>Project home<\/a>/);
+  assert.ok(
+    warnings.includes(
+      `${join(dir, 'sidebars.js')}:14:52: warning: sidebar link "Error messages": "/errors" is not an article of this site (foldmark builds a Docusaurus site's docs, not its other pages): left out`,
+    ),
+    warnings.join('\n'),
+  );
 });

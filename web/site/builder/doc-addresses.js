@@ -58,9 +58,18 @@ export class DocAddresses {
 
   /** The doc a URL path (as written, without #anchor) names from doc's page, or undefined. */
   urlTarget(doc, pathPart) {
+    return this.targetFrom(this.permalink(doc), pathPart);
+  }
+
+  /** The doc a URL path names from the site's root (a sidebar link's href), or undefined. */
+  siteTarget(pathPart) {
+    return this.targetFrom('/', pathPart);
+  }
+
+  targetFrom(page, pathPart) {
     let pathname;
     try {
-      pathname = new URL(pathPart, `http://site${encodeURI(this.permalink(doc))}`).pathname;
+      pathname = new URL(pathPart, `http://site${encodeURI(page)}`).pathname;
     } catch {
       return undefined;
     }

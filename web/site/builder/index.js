@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { GLOBALS, PATHS } from '../shared/paths.js';
 import { Containment } from './containment.js';
 import { catalogScript } from './data-scripts.js';
+import { DocAddresses } from './doc-addresses.js';
 import { docOutputs, linkDoc, readDocFacts } from './doc-pipeline.js';
 import { checkIds, COLLAPSE_MODES, loadDoc } from './docs.js';
 import { siteLinkResolver } from './links.js';
@@ -89,6 +90,11 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
     categories: tree.categories,
     problems,
     timeout: options.userCodeTimeout,
+    addresses: new DocAddresses(docs, {
+      docsRoot: resolve(options.docsDir),
+      routeBasePath: options.routeBasePath,
+      trailingSlash: options.trailingSlash,
+    }),
   };
   if (options.sidebars) return readSidebars(resolve(options.sidebars), ctx);
   return [{ name: 'docs', items: await autogenerateFolder('.', ctx) }];
