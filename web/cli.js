@@ -107,7 +107,7 @@ async function build(argv) {
   process.stdout.write(
     `foldmark: ${plural(summary.built, 'article')} built${summary.leftOut ? `, ${summary.leftOut}` : ''}; ` +
       (lists.length ? `${lists.join(', ')}; ` : '') +
-      `${plural(links.docLinks, 'link')} between docs, ${plural(links.assets, 'file')} linked, ` +
+      `${plural(links.docLinks, 'link')} between docs, ${plural(links.inPage, 'in-page link')}, ${plural(links.assets, 'file')} linked, ` +
       `${plural(links.broken + links.brokenAnchors, 'broken link')} → ${index}\n`,
   );
 }

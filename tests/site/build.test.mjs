@@ -174,7 +174,7 @@ describe('links and assets', () => {
         ),
       ),
     );
-    assert.deepEqual(folders.summary.links, { docLinks: 12, assets: 2, broken: 2, brokenAnchors: 1 });
+    assert.deepEqual(folders.summary.links, { docLinks: 12, inPage: 0, assets: 2, broken: 2, brokenAnchors: 1 });
   });
   test('static files and images beside an article are copied; their paths are relative to the site', () => {
     assert.equal(folders.byId.intro.links['/img/logo.png'], 'img/logo.png');

@@ -97,7 +97,8 @@ function publicAddress(config) {
 /**
  * Reads the Docusaurus config FILE of site folder siteDir. Returns { file, settings (foldmark
  * config keys, paths absolute: docs, sidebars, static, title, baseUrl, editUrl), site (build
- * options beyond them: tagline, favicon, routeBasePath, navbar, footer, siteConfigFile), notices
+ * options beyond them: tagline, favicon, routeBasePath, siteDir, trailingSlash, navbar, footer,
+ * siteConfigFile), notices
  * (lines to print once) }. Throws InputError when the file cannot be run or is not a config.
  */
 export async function readDocusaurusConfig(path, { timeout } = {}) {
@@ -146,6 +147,8 @@ export async function readDocusaurusConfig(path, { timeout } = {}) {
   const site = {
     siteConfigFile: file,
     routeBasePath: typeof docs.routeBasePath === 'string' ? docs.routeBasePath.replace(/^\/+|\/+$/g, '') : 'docs',
+    siteDir, // where @site/ and site-root links resolve (the folder of the config, not the docs' parent)
+    ...(typeof config.trailingSlash === 'boolean' ? { trailingSlash: config.trailingSlash } : {}),
     ...(text(config.tagline) ? { tagline: config.tagline } : {}),
     ...(text(config.favicon) ? { favicon: config.favicon } : {}),
     ...(isObject(theme.navbar) ? { navbar: theme.navbar } : {}),

@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { GLOBALS, PATHS } from '../shared/paths.js';
 import { Containment } from './containment.js';
 import { catalogScript } from './data-scripts.js';
+import { DocAddresses } from './doc-addresses.js';
 import { docOutputs, linkDoc, listCategories, readDocFacts } from './doc-pipeline.js';
 import { checkIds, COLLAPSE_MODES, loadDoc } from './docs.js';
-import { LinkResolver } from './links.js';
+import { siteLinkResolver } from './links.js';
 import { PartialFiles } from './partials.js';
 import { commitOutput, isGenerated, prepareOutput, stagingArea } from './output.js';
 import { baseUrl, notFoundRoot, publicUrl, readTemplate, sitemapXml } from './pages.js';
@@ -95,6 +96,11 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
     categories: tree.categories,
     problems,
     timeout: options.userCodeTimeout,
+    addresses: new DocAddresses(docs, {
+      docsRoot: resolve(options.docsDir),
+      routeBasePath: options.routeBasePath,
+      trailingSlash: options.trailingSlash,
+    }),
   };
   if (options.sidebars) return readSidebars(resolve(options.sidebars), ctx);
   return [{ name: 'docs', items: await autogenerateFolder('.', ctx) }];
@@ -105,7 +111,8 @@ async function buildSidebars(fm, { tree, docs, byId }, options, problems) {
  * may resolve into, besides the docs, --static and the workspace: containment.js), siteDir (where
  * `@site/` imports of MDX partials point; default: the docs folder's parent), prerender, baseUrl, title,
  * collapse, strict, force, editUrl (ends with '/'), searchShardBytes (text per search shard; tests),
- * userCodeTimeout (ms sidebars.js may run; tests),
+ * userCodeTimeout (ms sidebars.js may run; tests), siteDir, routeBasePath and trailingSlash (a
+ * Docusaurus config's: how links are resolved, doc-addresses.js),
  * warn(line), report(problem), progress(stage, done, total) }. Returns a summary;
  * throws InputError on bad input (after reporting every problem found).
  */
@@ -173,7 +180,7 @@ async function readSite(fm, opts, { docsRoot, staticDirs, problems, indexer, con
   const chrome = siteChrome({ fm, docs, byId, sidebars, problems, opts });
   const favicon = findFavicon(opts.favicon, staticDirs, problems, opts.siteConfigFile);
 
-  const resolver = new LinkResolver({ docs, docsRoot, staticDirs, problems, containment });
+  const resolver = siteLinkResolver({ opts, docs, docsRoot, staticDirs, problems, containment, landing });
   for (const doc of docs) linkDoc(doc, resolver);
   if (opts.strict && (resolver.counts.broken || resolver.counts.brokenAnchors)) {
     throw new InputError(`${resolver.counts.broken + resolver.counts.brokenAnchors} broken link(s) (--strict)`);

@@ -1,14 +1,17 @@
-// Links between docs and to files, resolved as Docusaurus resolves them: `./x.md#a` relative to the
-// file then to the docs root, `/docs/<id>` and relative URL paths against the doc's own URL,
-// `/img/x.png` in a static folder, `./x.png` beside the article. Each doc gets a map from the
-// attribute value in its HTML to [doc index, heading id] | path in the site | null (broken). A
-// file is linked only when containment allows it and the site does not generate its path.
+// Links between docs and to files, resolved as Docusaurus resolves them (doc-addresses.js: file
+// paths from the file's folder, the docs root or the site folder; URL paths against the doc's own
+// URL), `/img/x.png` in a static folder, `./x.png` beside the article. Each doc gets a map from the
+// attribute value in its HTML to [doc index, heading id] | path in the site | null (broken); an
+// anchor of its own (`#x`) that exists stays out of it, as every page reads `#x` as a heading of
+// the article shown (shared/hrefs.js). A file is linked only when containment allows it and the
+// site does not generate its path.
 import { statSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { join, posix, resolve } from 'node:path';
 import { CONTRACT } from '../../contract.js';
 import { RESERVED_PATH as RESERVED } from '../shared/paths.js';
 import { decodeComponent as safeDecode, decodeEntities, lineLocator } from '../shared/text.js';
 import { Containment } from './containment.js';
+import { DocAddresses } from './doc-addresses.js';
 import { isGenerated } from './output.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -17,6 +20,7 @@ const LINK_ATTR = /<(a|img)\s[^>]*?\b(href|src)="([^"]*)"/g;
 const ID_ATTR = /\sid="([^"]*)"/g;
 
 const BROKEN_REPORTED = Symbol('broken, already reported');
+const IN_PAGE = Symbol('a heading of the linking doc, left as written');
 const MAX_ID_BYTES = CONTRACT.limits.maxSlugBytes;
 
 function cutId(id) {
@@ -90,19 +94,28 @@ export function sourceLocator(markdown) {
 }
 
 export class LinkResolver {
-  /** site: { docs (with .index, .dir, .rel, .url, .ids), docsRoot, staticDirs, problems, containment } */
-  constructor({ docs, docsRoot, staticDirs, problems, containment = new Containment({ docsRoot, staticDirs }) }) {
-    Object.assign(this, { docs, docsRoot, staticDirs, problems, containment });
+  /**
+   * site: { docs (with .index, .dir, .rel, .url, .meta, .ids), docsRoot, staticDirs, problems,
+   * containment, landing (the doc the site opens on: what the site root '/' names), and the
+   * Docusaurus addresses: siteDir, routeBasePath, trailingSlash (doc-addresses.js) }
+   */
+  constructor({
+    docs,
+    docsRoot,
+    staticDirs,
+    problems,
+    containment = new Containment({ docsRoot, staticDirs }),
+    landing,
+    siteDir,
+    routeBasePath,
+    trailingSlash,
+  }) {
+    Object.assign(this, { docs, docsRoot, staticDirs, problems, containment, landing });
     this.pages = new Set(docs.map((d) => `${d.id}/index.html`.toLowerCase()));
-    this.byRel = new Map(docs.map((d) => [d.rel, d]));
-    this.byUrl = new Map();
-    for (const d of docs) {
-      if (!this.byUrl.has(d.url)) this.byUrl.set(d.url, d);
-      if (!this.byUrl.has(d.id)) this.byUrl.set(d.id, d);
-    }
+    this.addresses = new DocAddresses(docs, { docsRoot, siteDir, routeBasePath, trailingSlash });
     this.assets = new Map(); // path in the site → absolute source file
     this.fileCache = new Map();
-    this.counts = { docLinks: 0, assets: 0, broken: 0, brokenAnchors: 0 };
+    this.counts = { docLinks: 0, inPage: 0, assets: 0, broken: 0, brokenAnchors: 0 };
   }
 
   isFile(abs) {
@@ -128,6 +141,10 @@ export class LinkResolver {
       if (seen.has(value)) continue;
       seen.add(value);
       let target = this.resolve(doc, value, tag);
+      if (target === IN_PAGE) {
+        this.counts.inPage += 1;
+        continue;
+      }
       if (target === undefined) continue;
       if (target && target.refused) {
         this.counts.broken += 1;
@@ -144,8 +161,9 @@ export class LinkResolver {
       }
       links[value] = target;
       if (target === null) continue;
-      if (Array.isArray(target)) this.counts.docLinks += 1;
-      else this.counts.assets += 1;
+      if (!Array.isArray(target)) this.counts.assets += 1;
+      else if (target[0] === doc.index) this.counts.inPage += 1;
+      else this.counts.docLinks += 1;
     }
     return links;
   }
@@ -155,17 +173,36 @@ export class LinkResolver {
     const hashAt = value.indexOf('#');
     const anchor = hashAt < 0 ? '' : safeDecode(value.slice(hashAt + 1));
     const pathPart = (hashAt < 0 ? value : value.slice(0, hashAt)).replace(/\?.*$/, '');
-    if (pathPart === '') return this.toDoc(doc, doc, anchor, value);
+    if (pathPart === '') {
+      const target = this.toDoc(doc, doc, anchor, value);
+      return value.startsWith('#') && Array.isArray(target) && target[1] === anchor ? IN_PAGE : target;
+    }
     const path = safeDecode(pathPart);
-    if (tag === 'a' && DOC_FILE.test(path)) return this.docFile(doc, path, anchor, value);
+    if (tag === 'a' && DOC_FILE.test(path)) {
+      const target = this.addresses.fileTarget(doc, path);
+      return target ? this.toDoc(doc, target, anchor, value) : null;
+    }
     const asset = this.assetFile(doc, path);
     if (asset !== undefined) return asset;
     if (tag === 'img') return null;
-    const target = this.docUrl(doc, pathPart);
+    const target = this.addresses.urlTarget(doc, pathPart) ?? this.siteRoot(doc, pathPart);
     return target ? this.toDoc(doc, target, anchor, value) : null;
   }
 
-  // A doc, with its anchor checked: a missing heading still lands on the article, and is reported.
+  // The site's root URL ('/', or '../..' up to it) names the page the site opens on, as the home
+  // page of a Docusaurus site does, unless a doc has that URL itself.
+  siteRoot(doc, pathPart) {
+    if (!this.landing) return undefined;
+    try {
+      const { pathname } = new URL(pathPart, `http://site${encodeURI(this.addresses.permalink(doc))}`);
+      return pathname === '/' ? this.landing : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  // A doc, with its anchor checked: a missing heading still lands on another article (and is
+  // reported); on the linking article itself it is a broken link.
   toDoc(from, target, anchor, value) {
     if (anchor && !target.ids.has(anchor)) {
       // The core cuts heading ids at MAX_ID_BYTES; a link written with the whole slug still lands.
@@ -178,19 +215,7 @@ export class LinkResolver {
       });
       return target === from ? BROKEN_REPORTED : [target.index, ''];
     }
-    if (target === from && anchor) return undefined; // an in-page anchor that exists: leave it
     return [target.index, anchor];
-  }
-
-  docFile(doc, path, anchor, value) {
-    const candidates = path.startsWith('/')
-      ? [posix.normalize(path.slice(1))]
-      : [posix.join(doc.dir, path), posix.normalize(path)];
-    for (const rel of candidates) {
-      const target = this.byRel.get(rel);
-      if (target) return this.toDoc(doc, target, anchor, value);
-    }
-    return null;
   }
 
   // A file in a static folder (absolute paths) or beside the article (relative ones); undefined
@@ -218,24 +243,20 @@ export class LinkResolver {
     this.assets.set(rel, check.real);
     return rel;
   }
+}
 
-  // '/docs/<id-or-slug>', '/<url>' (routeBasePath '/') or a path relative to the doc's own URL.
-  docUrl(doc, pathPart) {
-    const base = new URL(`http://site/docs/${doc.url}`);
-    let pathname;
-    try {
-      pathname = new URL(pathPart, base).pathname;
-    } catch {
-      return undefined;
-    }
-    const clean = safeDecode(pathname)
-      .replace(/\/index\.html$|\.html$/, '')
-      .replace(/^\/+|\/+$/g, '');
-    const candidates = clean.startsWith('docs/') || clean === 'docs' ? [clean.slice(5), clean] : [clean];
-    for (const c of candidates) {
-      const target = this.byUrl.get(c);
-      if (target) return target;
-    }
-    return undefined;
-  }
+/** The LinkResolver of a site read by index.js (or its docs replaced, for one doc saved in dev). */
+export function siteLinkResolver(site, { docs = site.docs, problems = site.problems } = {}) {
+  const { opts } = site;
+  return new LinkResolver({
+    docs,
+    docsRoot: site.docsRoot,
+    staticDirs: site.staticDirs,
+    problems,
+    containment: site.containment,
+    landing: site.landing && docs[site.landing.index],
+    siteDir: opts.siteDir === undefined ? undefined : resolve(opts.siteDir),
+    routeBasePath: opts.routeBasePath,
+    trailingSlash: opts.trailingSlash,
+  });
 }

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { docHref, encodePath, linkTarget } from '../shared/hrefs.js';
+import { articleHref, docHref, encodePath, linkTarget, selfHref } from '../shared/hrefs.js';
 import { docScriptPath, PATHS } from '../shared/paths.js';
 import { placeDocs } from '../shared/reading-order.js';
 import { decodeEntities } from '../shared/text.js';
@@ -21,15 +21,24 @@ export const notFoundRoot = (url) => (url ? new URL(baseUrl(url)).pathname : '')
 
 const LINK = /<(a|img)(\s[^>]*?)\b(href|src)="([^"]*)"/g;
 
-/** A rendered article's links and images with the doc's links map applied (shared/hrefs.js linkTarget). */
-export function rewriteLinks(html, links, { mode, root, docs }) {
+/**
+ * A rendered article's links and images with the doc's links map applied (shared/hrefs.js
+ * linkTarget and articleHref), on a page of `mode` whose root is `root`; self: the article's doc.
+ */
+export function rewriteLinks(html, links, { mode, root, docs, self }) {
+  const at = {
+    self: self.index,
+    isDoc: (n) => Number.isInteger(n) && n >= 0 && n < docs.length,
+    docHref: (n, heading) => docHref(mode, root, docs[n].id, heading),
+    selfHref: (heading) => selfHref(mode, root, self.id, heading),
+    assetHref: (path) => `${root}${encodePath(path)}`,
+  };
   return html.replace(LINK, (whole, tag, between, attr, raw) => {
     const to = linkTarget(links, decodeEntities(raw));
     if (to === null) return whole;
-    if (to.broken) return tag === 'a' ? `<a class="fm-broken-link"${between}`.trimEnd() : `<img${between}`.trimEnd();
-    const href =
-      to.url ??
-      (to.asset !== undefined ? `${root}${encodePath(to.asset)}` : docHref(mode, root, docs[to.doc].id, to.heading));
+    const href = articleHref(to, at);
+    if (href === null)
+      return tag === 'a' ? `<a class="fm-broken-link"${between}`.trimEnd() : `<img${between}`.trimEnd();
     return `<${tag}${between}${attr}="${escapeHtml(href)}"`;
   });
 }
@@ -128,7 +137,7 @@ export function pageWriter({ fm, opts, docs, sidebars, problems, favicon }, temp
     let description = '';
     if (doc && prerender) {
       const article = given ?? fm.render(doc.markdown, { collapse: doc.collapse });
-      content = rewriteLinks(article.html, doc.links, ctx);
+      content = rewriteLinks(article.html, doc.links, { ...ctx, self: doc });
       description = describeDoc(doc, article.html);
       const { keywords, image } = pageMeta(doc.meta);
       if (keywords) head += `<meta name="keywords" content="${escapeHtml(keywords)}">\n`;

@@ -123,10 +123,14 @@ function normalizeItem(item, ctx) {
   }
 }
 
-// A link item's URL passes the rule Markdown links pass (javascript: and the like never reach a page).
+// A link item's URL passes the rule Markdown links pass (javascript: and the like never reach a
+// page). A path on the site (Docusaurus: '/docs/intro', '/errors') is a doc's entry when it names
+// a doc; another page of a Docusaurus site is not built, so the link could only be dead: it is
+// left out and reported.
 function linkItem(item, ctx) {
   const href = String(item.href ?? '');
   const label = String(item.label ?? item.href);
+  const shown = () => capLabel(label, () => ctx.where(label), ctx.problems);
   if (!linkAllowed(ctx.fm, href)) {
     ctx.problems.warn(
       `sidebar link "${label.slice(0, 80)}": URL ${JSON.stringify(href.slice(0, 80))} is not allowed (links may be relative, http, https or mailto): left out`,
@@ -134,7 +138,16 @@ function linkItem(item, ctx) {
     );
     return [];
   }
-  return [{ type: 'link', label: capLabel(label, () => ctx.where(label), ctx.problems), href }];
+  if (ctx.addresses && !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) {
+    const doc = ctx.addresses.siteTarget(href.replace(/[?#].*$/, ''));
+    if (doc) return [{ type: 'doc', doc, label: shown() }];
+    ctx.problems.warn(
+      `sidebar link "${label.slice(0, 80)}": ${JSON.stringify(href.slice(0, 80))} is not an article of this site (foldmark builds a Docusaurus site's docs, not its other pages): left out`,
+      ctx.where(href),
+    );
+    return [];
+  }
+  return [{ type: 'link', label: shown(), href }];
 }
 
 function category(item, ctx) {

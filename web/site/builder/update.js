@@ -9,7 +9,7 @@ import { DOCS_DIR } from '../shared/paths.js';
 import { decodeComponent as safeDecode } from '../shared/text.js';
 import { loadDoc } from './docs.js';
 import { linkDoc, readDocFacts, writeDoc } from './doc-pipeline.js';
-import { LinkResolver } from './links.js';
+import { siteLinkResolver } from './links.js';
 import { notAFolder } from './output.js';
 import { PartialFiles } from './partials.js';
 import { readTemplate } from './pages.js';
@@ -71,13 +71,7 @@ export async function updateDoc(site, outDir, abs) {
   if (!sameSet(doc.ids, old.ids) && anchorsMoved(site.docs, doc.index, old.ids, doc.ids))
     return { full: 'a heading another article links to changed' };
   const docs = site.docs.map((d) => (d === old ? doc : d));
-  const resolver = new LinkResolver({
-    docs,
-    docsRoot: site.docsRoot,
-    staticDirs: site.staticDirs,
-    problems,
-    containment: site.containment,
-  });
+  const resolver = siteLinkResolver(site, { docs, problems });
   linkDoc(doc, resolver);
   for (const [path, from] of resolver.assets) {
     if (site.assets.get(path) !== from) return { full: 'it links a new file' };

@@ -9,6 +9,7 @@ import { renderer } from './renderer.js';
 import { applyLinks } from './links.js';
 import { initTabs } from './tabs.js';
 import { markTarget, reveal } from './items.js';
+import { restorePlace } from './scroll-memory.js';
 import { neighboursOf, showInSidebar } from './sidebar.js';
 import { announceArticle } from './features.js';
 import { MARKS } from '../shared/paths.js';
@@ -58,10 +59,10 @@ async function articleOf(target) {
 // The rendered HTML, parsed where nothing loads (a <template>), its links applied, then mounted.
 // Items open in the copy being replaced (the prerendered one, opened by the reader or by
 // find-in-page) stay open: same Markdown, same items.
-function mount(article, links, { keepOpen = false } = {}) {
+function mount(article, links, target, { keepOpen = false } = {}) {
   const template = document.createElement('template');
   template.innerHTML = article.html;
-  applyLinks(template.content, links);
+  applyLinks(template.content, links, target);
   initTabs(template.content);
   if (keepOpen) {
     const wasOpen = [...el.siteArticle.querySelectorAll('details')].map((d) => d.open);
@@ -127,10 +128,11 @@ function showError(target, err) {
 }
 
 /**
- * Shows target ({ n } | { local }) scrolled to heading. first: the page's first article (no focus
- * move). Resolves when shown or when its error is shown; never rejects.
+ * Shows target ({ n } | { local }) scrolled to heading, or to place (scroll-memory.js: Back to
+ * where the reader was), else at its top. first: the page's first article (no focus move).
+ * Resolves when shown or when its error is shown; never rejects.
  */
-export async function showDoc(target, heading = '', { first = false, anchor = false } = {}) {
+export async function showDoc(target, heading = '', { first = false, anchor = false, place } = {}) {
   const token = ++sequence;
   const changed = !sameTarget(target, state.current);
   state.current = target;
@@ -140,7 +142,7 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
   if (!changed && el.siteArticle.querySelector('.fm-article, .site-error')) {
     if (reveal(heading, { focus: true })) {
       if (anchor) history.replaceState(history.state, '', hereHref(target, heading));
-    } else if (!heading) scrollTo(0, 0);
+    } else if (!heading && !restorePlace(place)) scrollTo(0, 0);
     announce(target, heading, false);
     return;
   }
@@ -148,7 +150,7 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
   try {
     const { article, links } = await articleOf(target);
     if (token !== sequence) return;
-    mount(article, links);
+    mount(article, links, target);
     describe(target, article);
     toc = article.toc;
     say(target.local ? localStatus(target.local) : '');
@@ -167,7 +169,7 @@ export async function showDoc(target, heading = '', { first = false, anchor = fa
   }
   if (!reveal(heading, { focus: !first })) {
     if (!first) {
-      scrollTo(0, 0);
+      if (!restorePlace(place)) scrollTo(0, 0);
       (el.siteArticle.querySelector('.fm-title') || el.siteMain).focus({ preventScroll: true });
     }
   } else if (anchor) history.replaceState(history.state, '', hereHref(target, heading));
@@ -213,7 +215,7 @@ export async function takeOver(n) {
     if (token !== sequence || !sameTarget(target, state.current)) return;
     const item = el.siteArticle.querySelector('.site-target');
     const targetId = item?.querySelector('summary [id]')?.id;
-    mount(article, links, { keepOpen: true });
+    mount(article, links, target, { keepOpen: true });
     if (targetId) markTarget(el.siteArticle.querySelector(`[id="${CSS.escape(targetId)}"]`)?.closest('details.fm-qa'));
     describe(target, article);
     if (!document.head.querySelector('script[type="application/ld+json"]')) jsonLdLater(target, article);
@@ -239,7 +241,7 @@ export async function refreshDoc(n) {
     const { article, links } = await articleOf(target);
     if (token !== sequence || !sameTarget(target, state.current)) return;
     const y = scrollY;
-    mount(article, links, { keepOpen: true });
+    mount(article, links, target, { keepOpen: true });
     describe(target, article);
     announce(target, '', true, article.toc);
     scrollTo(scrollX, y);

@@ -7,7 +7,7 @@ import { EVENTS, GLOBALS, PATHS } from '../shared/paths.js';
 import { decodeComponent } from '../shared/text.js';
 import { messageOf, say } from './dom.js';
 import { el, findElements, readSettings, state } from './state.js';
-import { fromLocation, interceptClicks } from './router.js';
+import { fromLocation, interceptClicks, sameAddressClicks } from './router.js';
 import { installReceiver, prefetchOnHover } from './loader.js';
 import { startWhenWasmArrives } from './renderer.js';
 import { adoptPrerendered, markRendered, refreshDoc, showDoc, showMissing, takeOver } from './docview.js';
@@ -18,6 +18,7 @@ import { applyRememberedTheme, wireTheme } from './theme.js';
 import { wireFiles } from './files.js';
 import { wireFeatures } from './features.js';
 import { FEATURES } from './feature-list.js';
+import { savedPlace, wireScrollMemory } from './scroll-memory.js';
 
 installReceiver();
 startWhenWasmArrives();
@@ -43,14 +44,15 @@ function wireSkipLink() {
   });
 }
 
-// Shows what the address bar points at (after hashchange, popstate, a click, a local file).
-function follow(route = fromLocation()) {
+// Shows what the address bar points at (after hashchange, popstate, a click, a local file);
+// place: where the reader was on this history entry (Back, Forward).
+function follow(route = fromLocation(), place = undefined) {
   if (route.missing !== undefined) return showMissing(route.missing);
   if (route.none) {
     state.current = null;
     return showInSidebar(null);
   }
-  return showDoc(route.target, route.heading, { anchor: route.anchor });
+  return showDoc(route.target, route.heading, { anchor: route.anchor, place });
 }
 
 function start() {
@@ -70,9 +72,11 @@ function start() {
   wireFeatures(FEATURES);
   // Fragment changes fire popstate and hashchange: path mode (which also has pushState entries)
   // listens to the one, hash mode to the other.
-  if (state.mode === 'path') addEventListener('popstate', () => follow());
-  else addEventListener('hashchange', () => follow());
+  wireScrollMemory();
+  if (state.mode === 'path') addEventListener('popstate', () => follow(fromLocation(), savedPlace()));
+  else addEventListener('hashchange', () => follow(fromLocation(), savedPlace()));
   interceptClicks((route) => follow(route));
+  sameAddressClicks(() => follow());
   addEventListener(EVENTS.docUpdated, (event) => refreshDoc(Number(event.detail?.n)));
   prefetchOnHover(el.siteNav);
 

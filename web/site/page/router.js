@@ -104,6 +104,26 @@ export function hereHref(target, heading = '') {
   return docHref(target.n, heading).replace(/^[^#]*/, '');
 }
 
+// The plain left click on a link that a page handler may take over, or null.
+function plainLinkClick(event) {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return null;
+  const a = event.target.closest?.('a[href]');
+  if (!a || (a.target && a.target !== '_self') || a.hasAttribute('download')) return null;
+  return a;
+}
+
+// A link to the address already in the bar (#/<id>/<heading> after the reader scrolled away from
+// it) makes no hashchange or popstate: onSame() shows its heading again.
+export function sameAddressClicks(onSame) {
+  document.addEventListener('click', (event) => {
+    const a = plainLinkClick(event);
+    if (!a || !a.hash || a.href !== location.href) return;
+    event.preventDefault();
+    onSame();
+  });
+}
+
 // Same-origin clicks on links to another doc page become pushState + client-side rendering, on
 // http(s) in path mode only. onNavigate(route) shows it.
 export function interceptClicks(onNavigate) {
@@ -112,17 +132,8 @@ export function interceptClicks(onNavigate) {
   // changes (Chromium even requests the icon again): make them absolute first.
   for (const node of document.querySelectorAll('a[href], link[rel~="icon"]')) node.setAttribute('href', node.href);
   document.addEventListener('click', (event) => {
-    if (
-      event.defaultPrevented ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey
-    )
-      return;
-    const a = event.target.closest && event.target.closest('a[href]');
-    if (!a || (a.target && a.target !== '_self') || a.hasAttribute('download')) return;
+    const a = plainLinkClick(event);
+    if (!a) return;
     const url = new URL(a.href, location.href);
     if (url.pathname === location.pathname && url.search === location.search && url.hash) return; // the browser's
     const n = docOfPath(url);
