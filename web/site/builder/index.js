@@ -154,7 +154,7 @@ export async function buildSite(fm, options) {
       indexer,
       containment,
     });
-    await writeSite(site, stage, indexer);
+    await writeSite(site, stage, indexer, problems);
     await commitOutput(target, stage);
     return summary(site, target);
   } catch (err) {
@@ -221,7 +221,7 @@ function summary(site, target) {
   };
 }
 
-async function writeSite(site, stage, indexer) {
+async function writeSite(site, stage, indexer, problems) {
   const { fm, opts, docs } = site;
   let wasm;
   try {
