@@ -79,7 +79,7 @@ for (const [origin, url] of Object.entries(origins)) {
     check('plain site: #--seednum opens the folded answer that holds it, in the same article', async (page) => {
       await load(page, url(hashDir, 'index.html#/cli'));
       assert.equal(await openItem(page, '--seednum'), false, 'folded at first');
-      const link = '#siteArticle a:text("--seed=<num>") >> nth=0';
+      const link = '#siteArticle a:has-text("--seed=<num>") >> nth=0';
       assert.equal(await page.getAttribute(link, 'href'), '#/cli/--seednum');
       await page.click(link);
       await shown(page, '--seednum');
@@ -128,7 +128,7 @@ for (const [origin, url] of Object.entries(origins)) {
     check('--prerender: #--seednum scrolls within the page and opens its answer; Back and Forward', async (page) => {
       await load(page, url(pathDir, 'cli/index.html'));
       const path = await page.evaluate(() => location.pathname);
-      const link = '#siteArticle a:text("--seed=<num>") >> nth=0';
+      const link = '#siteArticle a:has-text("--seed=<num>") >> nth=0';
       assert.deepEqual(await page.$eval(link, (a) => [a.pathname === location.pathname, a.hash]), [true, '#--seednum']);
       await page.click(link);
       await shown(page, '--seednum');
