@@ -11,6 +11,9 @@ const TITLE = "</title><script>alert('title')</script>";
 const DESCRIPTION = `"><script>alert('description')</script>`;
 const LABEL = "<img src=x onerror=alert('label')>";
 const QUESTION = "Is </script><!--<script>alert('jsonld')</script> safe?";
+// The site renders raw HTML 'safe': the heading's script goes with its content, the stray end tag
+// too; `<!--` that never closes is text. What is left is the question's name, as text.
+const QUESTION_SHOWN = 'Is <!-- safe?';
 
 const evil = `---
 id: evil
@@ -52,7 +55,7 @@ test("index.html: the only <script> elements are the site's, and the JSON-LD par
   ]);
   const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)[1];
   assert.doesNotMatch(jsonLd, /<|>/);
-  assert.equal(JSON.parse(jsonLd).mainEntity[0].name, QUESTION);
+  assert.equal(JSON.parse(jsonLd).mainEntity[0].name, QUESTION_SHOWN);
   assert.match(html, /<title>&lt;\/title&gt;&lt;script&gt;/);
   assert.match(html, /<meta name="description" content="&quot;&gt;&lt;script&gt;/);
 });
@@ -73,7 +76,7 @@ for (const [origin, url] of [
       const jsonLd = await page.evaluate(() =>
         JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent),
       );
-      assert.equal(jsonLd.mainEntity[0].name, QUESTION);
+      assert.equal(jsonLd.mainEntity[0].name, QUESTION_SHOWN);
       assert.equal(await page.evaluate(() => document.scripts.length), 6, "the site's five scripts and the JSON-LD");
       await page.click('#siteArticle summary');
       assert.deepEqual(problems, [], 'no dialogs, errors or CSP violations');
