@@ -53,12 +53,12 @@ add_dependencies(foldmark_wasm_classic foldmark_wasm_esm)
 
 
 # Front matter (YAML) and JSON writing run once per article on a few hundred bytes, and the
-# Docusaurus stages (line stages, code metastrings, raw HTML) only where their syntax occurs:
-# they are built for size. The attribute reaches the LTO link, so inlining there respects it too.
+# Docusaurus syntax (MDX statements, raw HTML) only where it occurs: they are built for size. The
+# attribute reaches the LTO link, so inlining there respects it too. Code blocks and the line
+# stages' pass stay -O3: they run on every fenced block and every document with a trigger.
 set_source_files_properties(
   core/front_matter.cpp core/yaml_block.cpp core/yaml_flow.cpp core/yaml_scalar.cpp
-  core/yaml_number.cpp core/json_writer.cpp
-  core/line_stages.cpp core/mdx_syntax.cpp core/code_blocks.cpp core/raw_html.cpp
+  core/yaml_number.cpp core/json_writer.cpp core/mdx_syntax.cpp core/raw_html.cpp
   PROPERTIES COMPILE_OPTIONS -Oz)
 
 # Emscripten minifies the glue's whitespace only; esbuild (a dev dependency, installed by
