@@ -74,19 +74,30 @@ std::size_t prefix_width(std::string_view text, std::size_t& i) {
   return width;
 }
 
+// The byte index (0..7) of the lowest flagged byte of a nonzero mask with bits only at 7, 15, ….
+unsigned lowest_flagged_byte(std::uint64_t mask) {
+#if defined(__GNUC__)
+  return static_cast<unsigned>(__builtin_ctzll(mask)) / 8;
+#else
+  unsigned n = 0;
+  while ((mask & 0x80u) == 0) mask >>= 8, ++n;
+  return n;
+#endif
+}
+
 // Index of the first '\n' or '\r' at or after i (text.size() if none), eight bytes a step: this
-// pre-scan reads every byte of every call's input.
+// pre-scan reads every byte of every call's input. One test per word flags the bytes below 0x0E:
+// the lowest flag is exact, a higher one may be a borrow's false alarm, and each is checked.
 std::size_t line_end(std::string_view text, std::size_t i) {
   constexpr std::uint64_t kOnes = 0x0101010101010101u;
   constexpr std::uint64_t kHighs = 0x8080808080808080u;
-  auto has_byte = [](std::uint64_t w, unsigned char b) {
-    const std::uint64_t x = w ^ (kOnes * b);
-    return ((x - kOnes) & ~x & kHighs) != 0;
-  };
-  std::uint64_t w;
-  while (i + 8 <= text.size() &&
-         (std::memcpy(&w, text.data() + i, 8), !has_byte(w, '\n') && !has_byte(w, '\r'))) {
-    i += 8;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    for (std::uint64_t m = (w - kOnes * 0x0E) & ~w & kHighs; m != 0; m &= m - 1) {
+      const std::size_t at = i + lowest_flagged_byte(m);
+      if (text[at] == '\n' || text[at] == '\r') return at;
+    }
   }
   while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
   return i;
