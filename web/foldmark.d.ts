@@ -23,7 +23,8 @@ export interface Options {
    *  text (`:::note` admonitions, code titles and line highlights, `{#id}`). true: Docusaurus's
    *  MDX flavour too, as the docs site and `foldmark build`/`dev` render: top-level
    *  `import`/`export` lines and `{/* … *\/}` are dropped, `<Tabs>`/`<TabItem>` become tabs and
-   *  any other capitalised component's tags are dropped (children kept, `W_MDX_COMPONENT`).
+   *  any other capitalised component's tags are dropped (children kept, `W_MDX_COMPONENT`),
+   *  `{…}` JSX attribute values make a tag HTML, and `{' '}` / `{"text"}` become their text.
    *  Without it, `<Warning>` is raw HTML and an import line a paragraph. */
   mdx?: boolean;
   /** render() only. 'sections' (default): every section at the Q/A level is a

@@ -282,6 +282,13 @@ std::vector<Case> docusaurus_cases() {
          EXPECT_EQ(count(a.html, "<aside"), 32u);  // contract limit maxContainerDepth
        }},
       {"inline_components", true, [] { return rep("a <Foo> b\n", 100000); }, no_more_than(200)},
+      // JSX {…} attribute values (mdx) need not balance: each '<' scans a bounded stretch.
+      {"jsx_unbalanced_brace_values", false, [] { return rep("<a x={", 50000); },
+       html_has("&lt;a x={", 50000u)},
+      {"jsx_unclosed_quotes_in_braces", false, [] { return rep("<a x={'", 50000); },
+       html_has("&lt;a x={'", 50000u)},
+      {"jsx_brace_values_no_closer", false, [] { return "a " + rep("<a x={1} ", 50000); },
+       html_has("&lt;a x={1}", 50000u)},
       {"many_tabs", false,
        [] {
          return "<Tabs>\n" + rep("<TabItem value=\"v\">\n\nx\n\n</TabItem>\n", 20000) + "</Tabs>\n";

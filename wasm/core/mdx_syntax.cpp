@@ -206,6 +206,18 @@ std::string admonition_title(std::string_view rest) {
   return std::string(rest.substr(b, e - b));
 }
 
+std::size_t jsx_text_literal(std::string_view s, std::size_t i, std::string_view& text) {
+  if (i + 3 >= s.size() || s[i] != '{' || (s[i + 1] != '\'' && s[i + 1] != '"'))
+    return std::string_view::npos;
+  const std::size_t close = s.find(s[i + 1], i + 2);
+  if (close == std::string_view::npos || close + 1 >= s.size() || s[close + 1] != '}')
+    return std::string_view::npos;
+  text = s.substr(i + 2, close - i - 2);
+  // An escape would need JavaScript's rules to read; a line break cannot be in such a literal.
+  if (text.find_first_of("\\\n") != std::string_view::npos) return std::string_view::npos;
+  return close + 2;
+}
+
 bool is_blank(std::string_view s) {
   for (char c : s) {
     if (!is_space(c)) return false;

@@ -47,6 +47,10 @@ bool is_esm_start(std::string_view line);
 // The title after an admonition's type: "[Title]" (v3) or " Title" (v2), else "".
 std::string admonition_title(std::string_view rest);
 
+// A JSX string child at s[i] — {' '}, {"text"}, {'text'} — which MDX renders as its text: sets
+// text and returns one past the '}'; npos for any other {expression}.
+std::size_t jsx_text_literal(std::string_view s, std::size_t i, std::string_view& text);
+
 bool is_blank(std::string_view s);
 inline bool is_ascii_alpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');

@@ -81,6 +81,21 @@ void write_text(Context& c, std::string_view text) {
   collect_text(c, text);
 }
 
+// MDX text: {' '} and {"text"} become their text; any other {expression} stays as written.
+void write_mdx_text(Context& c, std::string_view text) {
+  std::size_t done = 0;
+  for (std::size_t at = text.find('{'); at != std::string_view::npos; at = text.find('{', at + 1)) {
+    std::string_view literal;
+    const std::size_t end = jsx_text_literal(text, at, literal);
+    if (end == std::string_view::npos) continue;
+    write_text(c, text.substr(done, at - done));
+    write_text(c, literal);
+    done = end;
+    at = end - 1;
+  }
+  write_text(c, text.substr(done));
+}
+
 void write_title_attribute(Context& c, const MD_ATTRIBUTE& title) {
   if (title.text == nullptr) return;
   c.out.append(" title=\"");
@@ -340,14 +355,23 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
     case MD_TEXT_SOFTBR: write_break(c, "\n"); break;
     case MD_TEXT_HTML: write_raw_html(c, s); break;
     case MD_TEXT_ENTITY: write_entity(c, s); break;
+    case MD_TEXT_NORMAL:
+      if (c.options.mdx) {
+        write_mdx_text(c, s);
+        break;
+      }
+      write_text(c, s);
+      break;
     default: write_text(c, s); break;
   }
   return c.out.exhausted() ? -1 : 0;
 }
 
 // Raw HTML is always parsed, even when not allowed, so that it can be shown as text.
+// MDX writes JSX attribute values in braces (style={{…}}, width={300}), which CommonMark's tag
+// grammar rejects; our md4c patch adds them to the grammar behind a flag.
 unsigned parser_flags(const Options& options) {
-  return options.gfm ? MD_DIALECT_GITHUB : 0;
+  return (options.gfm ? MD_DIALECT_GITHUB : 0u) | (options.mdx ? MD_FLAG_JSXATTRIBUTES : 0u);
 }
 
 }  // namespace

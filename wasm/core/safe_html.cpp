@@ -2,7 +2,9 @@
 // (html_sanitizer.h). Elements a block leaves open are held like foldmark's own containers, so
 // they close with their end tag in a later block or when the block around them ends: nothing
 // written here can close an element it did not open, or stay open past its holder.
+#include "escape.h"
 #include "html_sanitizer.h"
+#include "mdx_syntax.h"
 #include "render_context.h"
 
 namespace foldmark::detail {
@@ -38,6 +40,25 @@ void write_iframe(Context& c, int element, const HtmlTag& tag) {
   if (write_start_tag(c.out, element, tag, c.options.id_prefix)) c.out.append("</iframe>");
 }
 
+// JSX children in MDX: {' '} and {"text"} are their text (as in Markdown text, see renderer).
+void write_block_text(Context& c, std::string_view text) {
+  if (!c.options.mdx) {
+    write_html_text(c.out, text);
+    return;
+  }
+  std::size_t done = 0;
+  for (std::size_t at = text.find('{'); at != std::string_view::npos; at = text.find('{', at + 1)) {
+    std::string_view literal;
+    const std::size_t end = jsx_text_literal(text, at, literal);
+    if (end == std::string_view::npos) continue;
+    write_html_text(c.out, text.substr(done, at - done));
+    escape_html(c.out, literal);
+    done = end;
+    at = end - 1;
+  }
+  write_html_text(c.out, text.substr(done));
+}
+
 }  // namespace
 
 void write_sanitized_block(Context& c, std::string_view s) {
@@ -47,7 +68,7 @@ void write_sanitized_block(Context& c, std::string_view s) {
     if (s[i] != '<') {
       end = s.find('<', i);
       if (end == std::string_view::npos) end = s.size();
-      write_html_text(c.out, s.substr(i, end - i));
+      write_block_text(c, s.substr(i, end - i));
       continue;
     }
     const Markup m = scan_markup(s, i, end, tag);
