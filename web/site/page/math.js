@@ -44,7 +44,9 @@ function typeset(katex, box, tex) {
     if (!box.querySelector('math')) throw new Error('no math markup came back');
     box.dataset.state = 'typeset';
   } catch (err) {
-    fail(box, tex, messageOf(err).split('\n')[0].trim().slice(0, 200));
+    // KaTeX appends the source again with the place underlined: the source is shown below anyway.
+    const reason = messageOf(err).split('\n')[0].replace(/ at position \d+:.*$/, '');
+    fail(box, tex, reason.trim().slice(0, 200));
   }
 }
 
