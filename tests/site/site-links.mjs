@@ -99,14 +99,17 @@ function deadAddresses({ outDir, ids, idsOfDoc, pageUrl, html, pageIds }) {
 }
 
 // Every link value of a doc's article that became fm-broken-link (or an image without src) was
-// warned about, naming the doc's file, line and column.
+// warned about, naming the doc's file (or the MDX partial's, `_name.md`, that holds the link), line
+// and column.
+const WARNING_AT = /^(.+):\d+:\d+: warning: /;
 function unreported({ doc, abs, html, warnings }) {
   const missing = [];
   for (const { value } of linkValues(html)) {
     if (doc.links[value] !== null) continue;
-    const warned = warnings.some(
-      (w) => w.startsWith(`${abs}:`) && /^:\d+:\d+: warning: /.test(w.slice(abs.length)) && w.includes(`'${value}'`),
-    );
+    const warned = warnings.some((w) => {
+      const file = WARNING_AT.exec(w)?.[1];
+      return (file === abs || /(^|[\\/])_[^\\/]*$/.test(file ?? '')) && w.includes(`'${value}'`);
+    });
     if (!warned) missing.push(value);
   }
   return missing;
