@@ -3,14 +3,14 @@
 // when it is not installed), only a doc with a `$` carries the option, and --prerender pages keep
 // the TeX source for readers without JavaScript. tests/browser/math.test.mjs typesets it.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { readDocusaurusConfig } from '../../web/cli/docusaurus-config.js';
 import { docOptions } from '../../web/site/shared/doc-syntax.js';
 import { writeLibraries } from '../../web/site/builder/libraries.js';
 import { foldmark } from '../cli/util.mjs';
-import { removeDir, root, tempDir, writeFiles } from './util.mjs';
+import { listen, removeDir, root, startDev, stop, tempDir, writeFiles } from './util.mjs';
 
 const fixture = join(root, 'tests', 'fixtures', 'math');
 const dir = tempDir('math');
@@ -156,3 +156,29 @@ for (const [name, source, math] of [
     if (math) assert.match(notices.join('\n'), /docs remarkPlugins \(remark-math is read as --math\)/);
   });
 }
+
+test('foldmark dev --math: the first formula rebuilds the site (KaTeX copied), later ones rewrite the doc alone', {
+  timeout: 60_000,
+}, async () => {
+  const docs = writeFiles(join(dir, 'dev', 'docs'), { 'a.md': '# A\n\nNo math yet.\n', 'b.md': '# B\n\nText.\n' });
+  const dev = await startDev(join(dir, 'dev'), 'docs', '--math');
+  const stream = listen(dev.url);
+  try {
+    await stream.next('hello');
+    assert.equal(existsSync(join(dev.outDir, '_foldmark', 'lib', 'katex.js')), false);
+    let from = stream.seen.length;
+    writeFileSync(join(docs, 'a.md'), '# A\n\nNow $x^2$.\n');
+    await stream.next('reload', from);
+    assert.ok(existsSync(join(dev.outDir, '_foldmark', 'lib', 'katex.js')), 'katex copied by the rebuild');
+    from = stream.seen.length;
+    writeFileSync(join(docs, 'a.md'), '# A\n\nNow $y^3$.\n');
+    const { n } = await stream.next('doc', from);
+    const script = readFileSync(join(dev.outDir, '_foldmark', 'docs', `${n}.js`), 'utf8');
+    assert.match(script, /y\^3/);
+    assert.match(script, /"math":true/);
+    assert.ok(!stream.seen.slice(from).some((e) => e.event === 'reload'));
+  } finally {
+    stream.close();
+    await stop(dev);
+  }
+});
