@@ -50,6 +50,10 @@ async function formulas(page) {
         annotation: box.querySelector('annotation[encoding="application/x-tex"]')?.textContent ?? null,
         identifiers: [...box.querySelectorAll('mi')].map((m) => m.textContent),
         height: box.getBoundingClientRect().height,
+        borderWidth: Math.max(
+          0,
+          ...[...box.querySelectorAll('math *')].map((e) => Number.parseFloat(getComputedStyle(e).borderTopWidth) || 0),
+        ),
         error: box.querySelector('.fm-math-error')?.textContent ?? null,
         source: box.querySelector('.fm-math-source')?.textContent ?? null,
       };
@@ -64,7 +68,7 @@ for (const [where, url] of [
   test(`math: formulas become MathML from ${where}, with no CSP violation; a broken one keeps its source`, () =>
     withPage(async (page) => {
       await load(page, url());
-      const [euler, integral, broken, escaped] = await formulas(page);
+      const [euler, integral, broken, escaped, styled] = await formulas(page);
       assert.equal(euler.state, 'typeset');
       assert.equal(euler.math, true);
       assert.equal(euler.display, false);
@@ -75,6 +79,8 @@ for (const [where, url] of [
       assert.ok(integral.height > 20, `a display formula has height: ${integral.height}`);
       assert.equal(escaped.state, 'typeset');
       assert.equal(escaped.annotation, 'a < b');
+      assert.equal(styled.state, 'typeset', 'a formula KaTeX styles (its style goes to the CSSOM)');
+      assert.ok(styled.borderWidth > 0, `the box's border reached the page: ${styled.borderWidth}`);
       assert.equal(broken.state, 'error');
       assert.equal(broken.math, false);
       assert.equal(broken.source, '\\notacommand{x}');
@@ -118,12 +124,18 @@ test('a site built without KaTeX shows each formula as its source with the reaso
       location.hash = '#/formulas';
     });
     const shown = await formulas(page);
-    assert.equal(shown.length, 4);
+    assert.equal(shown.length, 5);
     for (const f of shown)
       assert.match(f.error, /^Formula not typeset \(this site was built without KaTeX\); its source: $/);
     assert.deepEqual(
       shown.map((f) => f.source),
-      ['e^{i\\pi} + 1 = 0', ' \\int_0^1 x^2 \\, dx = \\frac{1}{3} ', '\\notacommand{x}', 'a < b'],
+      [
+        'e^{i\\pi} + 1 = 0',
+        ' \\int_0^1 x^2 \\, dx = \\frac{1}{3} ',
+        '\\notacommand{x}',
+        'a < b',
+        '\\fcolorbox{red}{yellow}{y} + \\pmb{x}',
+      ],
     );
     assert.equal(await page.evaluate(() => typeof self.katex), 'undefined');
   }));

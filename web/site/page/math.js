@@ -1,9 +1,10 @@
 // Math of the shown article ($…$, $$…$$ with --math): the core writes each formula's TeX source in
 // a .fm-math element; KaTeX (a 270 KB classic script, copied only into sites with math) is loaded
 // when an article has one, never before, and typesets it as MathML. MathML needs no fonts and no
-// stylesheet and KaTeX writes no inline style for it, so a strict Content-Security-Policy holds and
-// file:// works; its colour is the text's, so both themes follow. Until then, and when a formula
-// cannot be typeset (a parse error, the library missing), the source stays with a one-line reason.
+// stylesheet, and the few inline styles KaTeX writes go to the CSSOM, so a strict
+// Content-Security-Policy holds and file:// works; its colour is the text's, so both themes
+// follow. Until then, and when a formula cannot be typeset (a parse error, the library missing),
+// the source stays with a one-line reason.
 import { libraryPath } from '../shared/paths.js';
 import { make, messageOf } from './dom.js';
 import { el, state } from './state.js';
@@ -34,18 +35,40 @@ function fail(box, tex, reason) {
   box.replaceChildren(note, make('code', 'fm-math-source', tex));
 }
 
+// A few commands (\fcolorbox, \pmb) make KaTeX write a style attribute, which a strict
+// Content-Security-Policy refuses; the same declarations set through the CSSOM are not governed by
+// it. katex.render is synchronous, so the patch is in place only while it runs (on top of any
+// other, such as diagrams.js's, which it then restores).
+function withCssomStyleAttributes(fn) {
+  const proto = Element.prototype;
+  const setAttribute = proto.setAttribute;
+  proto.setAttribute = function (name, value) {
+    if (String(name).toLowerCase() !== 'style' || !this.style) return setAttribute.call(this, name, value);
+    this.style.cssText = String(value);
+  };
+  try {
+    return fn();
+  } finally {
+    proto.setAttribute = setAttribute;
+  }
+}
+
 function typeset(katex, box, tex) {
   try {
-    katex.render(tex, box, {
-      output: 'mathml',
-      throwOnError: true,
-      displayMode: box.classList.contains('fm-math-display'),
-    });
+    withCssomStyleAttributes(() =>
+      katex.render(tex, box, {
+        output: 'mathml',
+        throwOnError: true,
+        displayMode: box.classList.contains('fm-math-display'),
+      }),
+    );
     if (!box.querySelector('math')) throw new Error('no math markup came back');
     box.dataset.state = 'typeset';
   } catch (err) {
     // KaTeX appends the source again with the place underlined: the source is shown below anyway.
-    const reason = messageOf(err).split('\n')[0].replace(/ at position \d+:.*$/, '');
+    const reason = messageOf(err)
+      .split('\n')[0]
+      .replace(/ at position \d+:.*$/, '');
     fail(box, tex, reason.trim().slice(0, 200));
   }
 }
