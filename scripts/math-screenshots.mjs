@@ -14,7 +14,7 @@ const browser = await launch();
 try {
   for (const scheme of ['light', 'dark']) {
     const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1000, height: 420 });
+    await page.setViewportSize({ width: 1000, height: 350 });
     await page.emulateMedia({ colorScheme: scheme });
     await load(page, `${index}#/formulas`);
     await page.waitForFunction(() =>
