@@ -72,7 +72,7 @@ async function render(argv) {
   let pieces;
   let article;
   try {
-    article = fm.render(bytes, docOptions(flags.rawHtml)); // as the site renders it
+    article = fm.render(bytes, docOptions(flags.rawHtml, flags.math)); // as the site renders it
     // jsonLd is built on first access: read it before anything is printed, so an article whose
     // JSON-LD is over the output budget prints one error line and no half JSON.
     pieces = flags.json ? articleJson({ ...article }) : [article.html];

@@ -6,6 +6,7 @@ export const CONTRACT = Object.freeze({
     gfm: true,
     headingIds: true,
     mdx: false,
+    math: false,
     collapse: 'sections',
     idPrefix: '',
     highlight: null,
@@ -23,6 +24,7 @@ export const CONTRACT = Object.freeze({
     codeSlots: 64,
     mdx: 128,
     rawHtmlSafe: 256,
+    math: 512,
   }),
   slots: Object.freeze({ main: 0, html: 1, jsonLd: 2, code: 3 }),
   markup: Object.freeze({

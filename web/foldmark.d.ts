@@ -27,6 +27,10 @@ export interface Options {
    *  `{…}` JSX attribute values make a tag HTML, and `{' '}` / `{"text"}` become their text.
    *  Without it, `<Warning>` is raw HTML and an import line a paragraph. */
   mdx?: boolean;
+  /** false (default): a `$` is text. true: `$…$` and `$$…$$` (remark-math's syntax) become
+   *  `<span class="fm-math">` and `<span class="fm-math fm-math-display">` holding the TeX
+   *  source, escaped, for a math library in the page to typeset (the docs site uses KaTeX). */
+  math?: boolean;
   /** render() only. 'sections' (default): every section at the Q/A level is a
    *  `<details class="fm-qa">` item; 'questions': only sections whose heading is a question;
    *  'none': a plain article. */

@@ -183,6 +183,7 @@ function flagsOf(o) {
     (o.gfm ? FLAGS.gfm : 0) |
     (o.headingIds ? FLAGS.headingIds : 0) |
     (o.mdx ? FLAGS.mdx : 0) |
+    (o.math ? FLAGS.math : 0) |
     COLLAPSE_BITS[o.collapse]
   );
 }

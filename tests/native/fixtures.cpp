@@ -78,6 +78,8 @@ FixtureRun plan_fixture(const Fixture& f, bool own_file) {
       run.options.heading_ids = false;
     } else if (flag == "--mdx") {
       run.options.mdx = true;
+    } else if (flag == "--math") {
+      run.options.math = true;
     } else if (flag.rfind("--id-prefix=", 0) == 0) {
       run.options.id_prefix = flag.substr(12);
     } else if (flag == "--collapse=sections") {

@@ -66,6 +66,7 @@ export function planFixture(f, ownFile) {
     else if (flag === '--raw-html=safe') options.allowRawHtml = 'safe';
     else if (flag === '--no-heading-ids') options.headingIds = false;
     else if (flag === '--mdx') options.mdx = true;
+    else if (flag === '--math') options.math = true;
     else if (flag.startsWith('--id-prefix=')) options.idPrefix = flag.slice(12);
     else if (flag.startsWith('--collapse=')) options.collapse = flag.slice(11);
     else if (flag === '--render') run.mode = 'render';

@@ -142,8 +142,10 @@ before(() => {
     ['jiti', 'minisearch', 'prismjs'],
     "the package's dependencies were installed with it",
   );
-  // Mermaid (89 MB) is an optional peer: a site that draws diagrams installs it, no other does.
+  // Mermaid (89 MB) and KaTeX (4.4 MB) are optional peers: a site that draws diagrams or
+  // typesets math installs them, no other does.
   assert.equal(existsSync(join(app, 'node_modules', 'mermaid')), false, 'mermaid was not installed');
+  assert.equal(existsSync(join(app, 'node_modules', 'katex')), false, 'katex was not installed');
 });
 
 test("the tarball holds exactly the package's files, none twice, and says where its source is", () => {

@@ -19,6 +19,7 @@ const options: Options = {
   gfm: true,
   headingIds: true,
   mdx: true,
+  math: false,
   collapse: 'questions',
   idPrefix: 'doc-',
 };

@@ -41,6 +41,7 @@ foldmark::Options decode_options(unsigned flags) {
   o.gfm = (flags & contract::kFlagGfm) != 0;
   o.heading_ids = (flags & contract::kFlagHeadingIds) != 0;
   o.mdx = (flags & contract::kFlagMdx) != 0;
+  o.math = (flags & contract::kFlagMath) != 0;
   const unsigned collapse = (flags >> contract::kFlagCollapseShift) & 3u;
   o.collapse = collapse == 1   ? foldmark::Collapse::kQuestions
                : collapse == 2 ? foldmark::Collapse::kNone

@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: foldmark html|render FILE [--json] [--raw-html[=safe]] [--no-gfm] [--no-heading-ids] "
-    "[--mdx]\n"
+    "[--mdx] [--math]\n"
     "                [--collapse=sections|questions|none] [--id-prefix=P] [--repeat=N]\n";
 
 struct Args {
@@ -54,6 +54,8 @@ bool parse_args(int argc, char** argv, Args& a) {
       a.options.heading_ids = false;
     else if (arg == "--mdx")
       a.options.mdx = true;
+    else if (arg == "--math")
+      a.options.math = true;
     else if (arg.rfind("--collapse=", 0) == 0) {
       if (!parse_collapse(arg.substr(11), a.options.collapse)) return false;
     } else if (arg.rfind("--id-prefix=", 0) == 0)

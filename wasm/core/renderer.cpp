@@ -191,6 +191,8 @@ std::string_view close_tag(int type) {
     case MD_SPAN_A: return "</a>";
     case MD_SPAN_CODE: return "</code>";
     case MD_SPAN_DEL: return "</del>";
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY: return "</span>";
     case kSpanKbd: return "</kbd>";
     case kSpanSup: return "</sup>";
     case kSpanSub: return "</sub>";
@@ -319,6 +321,8 @@ int enter_span(MD_SPANTYPE type, void* detail, void* userdata) {
       break;
     case MD_SPAN_CODE: c.out.append("<code>"); break;
     case MD_SPAN_DEL: c.out.append("<del>"); break;
+    case MD_SPAN_LATEXMATH: c.out.append("<span class=\"fm-math\">"); break;
+    case MD_SPAN_LATEXMATH_DISPLAY: c.out.append("<span class=\"fm-math fm-math-display\">"); break;
     default: return 0;  // extensions we never enable
   }
   c.open_spans.push_back(type);
@@ -371,7 +375,8 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* userdata) {
 // MDX writes JSX attribute values in braces (style={{…}}, width={300}), which CommonMark's tag
 // grammar rejects; our md4c patch adds them to the grammar behind a flag.
 unsigned parser_flags(const Options& options) {
-  return (options.gfm ? MD_DIALECT_GITHUB : 0u) | (options.mdx ? MD_FLAG_JSXATTRIBUTES : 0u);
+  return (options.gfm ? MD_DIALECT_GITHUB : 0u) | (options.mdx ? MD_FLAG_JSXATTRIBUTES : 0u) |
+         (options.math ? MD_FLAG_LATEXMATHSPANS : 0u);
 }
 
 }  // namespace

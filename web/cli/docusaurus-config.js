@@ -70,7 +70,7 @@ function docsOptions(config, notes) {
 }
 
 // versions and locales: foldmark builds the current docs of the default locale.
-function noteVersionsAndLocales(config, docs, siteDir, notes) {
+function noteVersionsAndLocales(config, docs, siteDir, notes, math) {
   const versioned =
     ['lastVersion', 'versions', 'onlyIncludeVersions'].some((k) => docs[k] !== undefined) ||
     existsSync(join(siteDir, 'versions.json'));
@@ -79,11 +79,22 @@ function noteVersionsAndLocales(config, docs, siteDir, notes) {
   if (locales.length > 1)
     notes.push(`i18n (locales ${locales.join(', ')}: ${config.i18n.defaultLocale ?? locales[0]} is built)`);
   for (const key of ['remarkPlugins', 'rehypePlugins', 'beforeDefaultRemarkPlugins', 'beforeDefaultRehypePlugins']) {
-    if (Array.isArray(docs[key]) && docs[key].length) notes.push(`docs ${key}`);
+    if (!Array.isArray(docs[key]) || !docs[key].length) continue;
+    notes.push(`docs ${key}${math && /remark/i.test(key) ? ' (remark-math is read as --math)' : ''}`);
   }
   for (const key of ['include', 'exclude']) {
     if (Array.isArray(docs[key])) notes.push(`docs ${key} (every .md and .mdx of the docs folder is built)`);
   }
+}
+
+// Whether the docs use remark-math (Docusaurus's documented math set-up: remark-math in the docs'
+// remarkPlugins, rehype-katex beside it). A plugin is a function, which the loaded value leaves
+// out (and one not installed here is a stand-in), so the config's text says which it is: it
+// imports remark-math, and the docs have remark plugins.
+const REMARK_MATH = /(?:\bfrom\s*|\b(?:require|import)\s*\(\s*)(['"])remark-math\1/;
+function usesRemarkMath(docs, source) {
+  const count = (list) => (Array.isArray(list) ? list.length : 0);
+  return count(docs.remarkPlugins) + count(docs.beforeDefaultRemarkPlugins) > 0 && REMARK_MATH.test(source);
 }
 
 // The site's public URL as foldmark's --base-url takes it: url + baseUrl.
@@ -96,7 +107,7 @@ function publicAddress(config) {
 
 /**
  * Reads the Docusaurus config FILE of site folder siteDir. Returns { file, settings (foldmark
- * config keys, paths absolute: docs, sidebars, static, title, baseUrl, editUrl), site (build
+ * config keys, paths absolute: docs, sidebars, static, title, baseUrl, editUrl, math), site (build
  * options beyond them: tagline, favicon, routeBasePath, siteDir, trailingSlash, navbar, footer,
  * siteConfigFile), notices
  * (lines to print once) }. Throws InputError when the file cannot be run or is not a config.
@@ -113,8 +124,11 @@ export async function readDocusaurusConfig(path, { timeout } = {}) {
     throw new InputError('the Docusaurus config must export an object (or a function returning one)', { file });
   const notes = [];
   const docs = docsOptions(config, notes);
-  noteVersionsAndLocales(config, docs, siteDir, notes);
+  const siteSource = await readFile(file, 'utf8').catch(() => '');
+  const math = usesRemarkMath(docs, siteSource);
+  noteVersionsAndLocales(config, docs, siteDir, notes, math);
   const settings = { docs: resolve(siteDir, text(docs.path) ?? 'docs') };
+  if (math) settings.math = true;
   if (docs.sidebarPath === false) settings.sidebars = undefined;
   else if (text(docs.sidebarPath)) settings.sidebars = resolve(siteDir, docs.sidebarPath);
   else {
@@ -153,7 +167,7 @@ export async function readDocusaurusConfig(path, { timeout } = {}) {
     ...(text(config.favicon) ? { favicon: config.favicon } : {}),
     ...(isObject(theme.navbar) ? { navbar: theme.navbar } : {}),
     ...(isObject(theme.footer) ? { footer: theme.footer } : {}),
-    siteSource: await readFile(file, 'utf8').catch(() => ''),
+    siteSource,
   };
   const notices = [];
   if (notes.length) notices.push(`${file}: note: not carried over: ${notes.join('; ')}`);

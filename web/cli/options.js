@@ -104,6 +104,13 @@ export const OPTIONS = [
     commands: ['build', 'dev', 'render'],
     help: `${Object.keys(RAW_HTML_MODES).join(' | ')}: raw HTML and JSX in docs as text, through the allowlist (default), or verbatim (trusted authors only)`,
   },
+  {
+    flag: 'math',
+    key: 'math',
+    kind: 'flag',
+    commands: ['build', 'dev', 'render'],
+    help: '$…$ and $$…$$ as math, typeset with KaTeX in the page (on when the Docusaurus config uses remark-math)',
+  },
   { flag: 'strict', key: 'strict', kind: 'flag', commands: ['build', 'dev'], help: 'broken links are errors (exit 1)' },
   {
     flag: 'force',

@@ -70,6 +70,11 @@ struct Options {
   // kept) are read as MDX. false: they mean what CommonMark says (a paragraph, raw HTML). The
   // rest of the Docusaurus syntax (admonitions, code titles and highlights, {#id}) is always on.
   bool mdx = false;
+  // $…$ and $$…$$ (remark-math's syntax) become <span class="fm-math"> and
+  // <span class="fm-math fm-math-display"> holding the TeX source, escaped, for a math library in
+  // the page to typeset; without a script the reader sees the source. false: a $ is text, as
+  // ordinary docs (prices, shell variables) expect.
+  bool math = false;
   // render() only: see Collapse.
   Collapse collapse = Collapse::kSections;
   // Prepended to every generated id (headings, TOC links). Not validated beyond escaping: the

@@ -44,6 +44,8 @@ export function docScript(doc, links, around = { refs: {} }, syntax = DOC_OPTION
   const options = { collapse: doc.collapse };
   // The page renders with DOC_OPTIONS: only another --raw-html mode travels with the doc.
   if (syntax.allowRawHtml !== DOC_OPTIONS.allowRawHtml) options.allowRawHtml = syntax.allowRawHtml;
+  // A doc without a formula renders the same either way, so only a doc with math pays for it.
+  if (syntax.math && doc.hasMath) options.math = true;
   const data = {
     id: doc.id,
     markdown: doc.markdown,

@@ -18,6 +18,8 @@ import { InputError, location, printableName } from './problems.js';
 
 export const MAX_DOC_BYTES = CONTRACT.limits.maxInputBytes;
 export const COLLAPSE_MODES = CONTRACT.values.collapse;
+// How the core marks a formula (the math option).
+const MATH_MARKUP = 'class="fm-math';
 
 function position(value) {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -181,6 +183,7 @@ function describe(fm, { rel, abs, markdown, meta, collapse, problems, article, e
     html: article.html,
     summary: describeDoc({ description: text(meta.description) }, article.html),
     emptyBody: isEmptyArticle(article.html),
+    hasMath: article.html.includes(MATH_MARKUP), // KaTeX's page and doc option (libraries.js, data-scripts.js)
     sourceMap: expanded.sourceMap, // where each line of markdown was written (partials inlined), or null
     components: expanded.components.filter((c) => c.kind === 'doc-card-list'),
     partials: { inlined: expanded.inlined, tocInline: expanded.tocInline ?? 0 },

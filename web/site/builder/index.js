@@ -122,7 +122,7 @@ export async function buildSite(fm, options) {
   if (!COLLAPSE_MODES.includes(opts.collapse))
     throw new InputError(`--collapse must be one of ${COLLAPSE_MODES.join(', ')}`);
   try {
-    opts.syntax = docOptions(opts.rawHtml);
+    opts.syntax = docOptions(opts.rawHtml, opts.math);
   } catch (err) {
     throw new InputError(`--raw-html: ${err.message}`);
   }

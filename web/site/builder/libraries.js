@@ -1,7 +1,8 @@
 // The browser libraries a site carries only when some doc needs them, copied to
 // OUT/_foldmark/lib/<name>.js as classic scripts (file:// pages cannot import modules): Mermaid for
-// ```mermaid fences. The catalog lists them (`libraries`); a page loads one only when its article
-// has a block for it, so a site or a page without diagrams downloads nothing more.
+// ```mermaid fences, KaTeX for math ($…$, $$…$$ with --math). The catalog lists them (`libraries`);
+// a page loads one only when its article has a block for it, so a site or a page without diagrams
+// or math downloads nothing more.
 import { createRequire } from 'node:module';
 import { libraryPath } from '../shared/paths.js';
 import { lineColumn } from '../shared/text.js';
@@ -9,13 +10,24 @@ import { FENCE } from './code.js';
 
 const require = createRequire(import.meta.url);
 
-const LIBRARIES = [{ name: 'mermaid', fence: 'mermaid', file: () => require.resolve('mermaid/dist/mermaid.min.js') }];
+// fence: used by ```<fence> blocks; math: used by a doc whose HTML has the core's math elements.
+const LIBRARIES = [
+  { name: 'mermaid', fence: 'mermaid', file: () => require.resolve('mermaid/dist/mermaid.min.js') },
+  { name: 'katex', math: true, file: () => require.resolve('katex/dist/katex.min.js') },
+];
 
-/** The names of the libraries some doc's fences ask for. */
+/** The names of the libraries some doc asks for (a fence of theirs, or math). */
 export function librariesUsed(docs, libraries = LIBRARIES) {
-  return [...firstFences(docs).keys()]
-    .filter((fence) => libraries.some((l) => l.fence === fence))
-    .map((fence) => libraries.find((l) => l.fence === fence).name);
+  const fences = firstFences(docs);
+  return libraries.filter((l) => (l.math ? firstMath(docs) : fences.get(l.fence))).map((l) => l.name);
+}
+
+// The first doc with math, as a place for a warning: its file and its first `$`.
+function firstMath(docs) {
+  const doc = docs.find((d) => d.hasMath);
+  if (!doc) return null;
+  const at = lineColumn(doc.markdown, Math.max(0, doc.markdown.indexOf('$')));
+  return { file: doc.abs, ...at, ...doc.sourceMap?.where(at) };
 }
 
 // Each fence language's first block, as a place for a warning: file, line, column (in the
@@ -32,8 +44,9 @@ function firstFences(docs) {
   return first;
 }
 
-// A library is an optional peer dependency (Mermaid is 89 MB installed, most sites draw nothing):
-// resolved where foldmark is installed, or null when the site's project did not install it.
+// A library is an optional peer dependency (Mermaid is 89 MB installed, KaTeX 4.4 MB, most sites
+// use neither): resolved where foldmark is installed, or null when the site's project did not
+// install it.
 function installed(lib) {
   try {
     return lib.file();
@@ -48,17 +61,22 @@ function installed(lib) {
  */
 export async function writeLibraries(docs, stage, problems, libraries = LIBRARIES) {
   const names = [];
-  const places = firstFences(docs);
+  const fences = firstFences(docs);
   for (const name of librariesUsed(docs, libraries)) {
     const lib = libraries.find((l) => l.name === name);
     const file = installed(lib);
     if (file) {
       await stage.copy(libraryPath(name), file);
       names.push(name);
-    } else
+    } else if (lib.math)
+      problems.warn(
+        `math is shown as its TeX source: ${name} is not installed (npm install ${name} where foldmark is installed typesets it)`,
+        firstMath(docs),
+      );
+    else
       problems.warn(
         `\`\`\`${lib.fence} blocks are shown as their source: ${name} is not installed (npm install ${name} where foldmark is installed draws them)`,
-        places.get(lib.fence),
+        fences.get(lib.fence),
       );
   }
   return names;

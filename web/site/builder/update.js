@@ -82,6 +82,8 @@ export async function updateDoc(site, outDir, abs) {
   site.codeLanguages ??= new Set(Object.keys(codeLanguages(site.docs)));
   if (Object.keys(codeLanguages([doc])).some((lang) => !site.codeLanguages.has(lang)))
     return { full: 'a new code language' };
+  // Likewise the libraries: the first formula of a site needs KaTeX copied and listed.
+  if (doc.hasMath && !site.docs.some((d) => d.hasMath)) return { full: 'its first formula' };
   doc.html = null;
   // The whole build says why it cannot write through a symlink placed in the output folder.
   if (notAFolder(outDir, DOCS_DIR) || (site.opts.prerender && notAFolder(outDir, doc.id)))

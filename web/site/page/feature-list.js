@@ -1,5 +1,5 @@
 // The features around the shown article, wired once the catalog is there (features.js): search
-// and the marks of searched words, diagrams, code blocks, the phone drawer, the navbar and footer,
+// and the marks of searched words, diagrams, math, code blocks, the phone drawer, the navbar and footer,
 // the sidebar's table of contents,
 // and around each article its breadcrumbs, "On this page" column, edit link and previous/next
 // links. A new feature is a module exporting { wire?, onArticle } and one line here.
@@ -7,6 +7,7 @@ import { search } from './search.js';
 import { marks } from './marks.js';
 import { code } from './code.js';
 import { diagrams } from './diagrams.js';
+import { math } from './math.js';
 import { drawer } from './drawer.js';
 import { navbar } from './navbar.js';
 import { sidebarToc } from './sidebar.js';
@@ -25,6 +26,7 @@ const aroundDocs = (feature) => ({
 export const FEATURES = [
   marks,
   diagrams,
+  math,
   code,
   drawer,
   navbar,
