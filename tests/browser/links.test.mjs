@@ -48,10 +48,10 @@ function check(name, fn) {
   });
 }
 
-const title = (page) => page.textContent('#siteArticle .fm-title');
 const openItem = (page, id) =>
   page.evaluate((i) => document.getElementById(i)?.closest('details.fm-qa')?.open ?? null, id);
-const where = (page) => page.evaluate(() => ({ hash: location.hash, title: document.querySelector('.fm-title')?.textContent }));
+const where = (page) =>
+  page.evaluate(() => ({ hash: location.hash, title: document.querySelector('.fm-title')?.textContent }));
 
 // The heading is open and at the top of the viewport (below nothing but the page's own margin),
 // or as near as the page scrolls.
@@ -142,7 +142,10 @@ for (const [origin, url] of Object.entries(origins)) {
     check('--prerender: the same article named by its URL stays in the page', async (page) => {
       await load(page, url(pathDir, 'components/alert/index.html'));
       const link = '#siteArticle a:text("AlertButton") >> nth=0';
-      assert.deepEqual(await page.$eval(link, (a) => [a.pathname === location.pathname, a.hash]), [true, '#alertbutton']);
+      assert.deepEqual(await page.$eval(link, (a) => [a.pathname === location.pathname, a.hash]), [
+        true,
+        '#alertbutton',
+      ]);
       await page.evaluate(() => {
         window.pageMarker = 'same page';
       });

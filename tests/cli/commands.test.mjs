@@ -79,7 +79,10 @@ describe('init', () => {
     const build = await foldmarkIn(dir, 'build', 'docs');
     assert.equal(build.code, 0, build.stderr);
     assert.equal(build.stderr, '');
-    assert.match(build.stdout, /4 articles built; \d+ links between docs, \d+ in-page links?, 0 files linked, 0 broken links/);
+    assert.match(
+      build.stdout,
+      /4 articles built; \d+ links between docs, \d+ in-page links?, 0 files linked, 0 broken links/,
+    );
     const catalog = catalogOf(join(dir, 'build')); // the config's "out": ../build
     assert.equal(catalog.title, 'My docs');
     assert.deepEqual(catalog.sidebars[0].at(-1).slice(0, 3), ['c', 'Guides', 0]); // from _category_.json
