@@ -4,32 +4,15 @@
 // (style-src 'self') holds with no violation; from file:// it works the same. Light or dark follows
 // the page's theme, and a theme switch redraws. Until the diagram is drawn, and when it cannot be
 // (a parse error, the library missing), the block's source stays with a one-line reason.
-import { libraryPath } from '../shared/paths.js';
+import { loadLibrary } from './library-loader.js';
 import { make, messageOf } from './dom.js';
 import { pruneSheets, placeMarkup, withCssomStyles } from './inline-styles.js';
 import { el, html, state } from './state.js';
 
 const sources = new WeakMap(); // .fm-diagram → its Mermaid source
-let library = null; // Promise of self.mermaid
 let queue = Promise.resolve(); // one render at a time: withCssomStyles does not nest
 let count = 0;
 let watching = false;
-
-function loadMermaid() {
-  if (!library) {
-    library = new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = new URL(libraryPath('mermaid'), state.rootUrl).href;
-      script.onload = () => (self.mermaid ? resolve(self.mermaid) : reject(new Error('it defined no mermaid')));
-      script.onerror = () => {
-        library = null;
-        reject(new Error(`${libraryPath('mermaid')} could not be loaded`));
-      };
-      document.head.append(script);
-    });
-  }
-  return library;
-}
 
 const systemDark = () => matchMedia('(prefers-color-scheme: dark)').matches;
 const isDark = () => (html.dataset.theme || (systemDark() ? 'dark' : 'light')) === 'dark';
@@ -93,7 +76,7 @@ function drawAll(boxes) {
     .then(async () => {
       let mermaid;
       try {
-        mermaid = await loadMermaid();
+        mermaid = await loadLibrary('mermaid');
       } catch (err) {
         for (const box of boxes) fail(box, messageOf(err));
         return;

@@ -5,27 +5,9 @@
 // Content-Security-Policy holds and file:// works; its colour is the text's, so both themes
 // follow. Until then, and when a formula cannot be typeset (a parse error, the library missing),
 // the source stays with a one-line reason.
-import { libraryPath } from '../shared/paths.js';
+import { loadLibrary } from './library-loader.js';
 import { make, messageOf } from './dom.js';
 import { el, state } from './state.js';
-
-let library = null; // Promise of self.katex
-
-function loadKatex() {
-  if (!library) {
-    library = new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = new URL(libraryPath('katex'), state.rootUrl).href;
-      script.onload = () => (self.katex ? resolve(self.katex) : reject(new Error('it defined no katex')));
-      script.onerror = () => {
-        library = null;
-        reject(new Error(`${libraryPath('katex')} could not be loaded`));
-      };
-      document.head.append(script);
-    });
-  }
-  return library;
-}
 
 // The source as a <code> and the reason beside it; a display formula keeps its own line.
 function fail(box, tex, reason) {
@@ -86,7 +68,7 @@ export async function typesetMath(root = el.siteArticle) {
   }
   let katex;
   try {
-    katex = await loadKatex();
+    katex = await loadLibrary('katex');
   } catch (err) {
     for (const [box, tex] of formulas) fail(box, tex, messageOf(err));
     return;
