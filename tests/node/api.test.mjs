@@ -126,6 +126,17 @@ test('non-ASCII output of every size decodes exactly (Latin-1, UTF-16 and UTF-8 
   }
 });
 
+test('a large output read in pieces keeps a surrogate pair that straddles a piece boundary', () => {
+  // Node reads outputs in 64 KiB pieces (32,768 UTF-16 units); '<p>' puts the emoji's first unit
+  // at index 32,767, the last of the first piece.
+  for (const lead of [32767 - 3, 32768 - 3, 65535 - 3]) {
+    const text = `${'a'.repeat(lead)}\u{1F600}${'b'.repeat(70000)} \u65e5`;
+    const html = fm.toHtml(text);
+    assert.equal(html, `<p>${text}</p>\n`, `lead ${lead}`);
+    assert.equal(html.codePointAt(lead + 3), 0x1f600);
+  }
+});
+
 test('idPrefix applies to the call that names it and no other', () => {
   assert.equal(fm.toHtml('# T', { idPrefix: 'p-' }), '<h1 id="p-t">T</h1>\n');
   assert.equal(fm.toHtml('# T'), '<h1 id="t">T</h1>\n');

@@ -6,11 +6,13 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "contract.inc"
 #include "foldmark/foldmark.h"
+#include "out_buffer.h"
 #include "utf8.h"
 
 namespace {
@@ -23,7 +25,26 @@ constexpr std::size_t kKeepCapacity = contract::kKeepCapacityBytes;
 
 std::string g_input;
 std::string g_output[kSlots];
-std::u16string g_utf16;
+
+// The UTF-16 copy of an output slot. A plain array, not a u16string: growing a string zero-fills
+// the new units (2-3 % of a large toHtml), and every unit is written before JS reads it.
+struct Utf16Buffer {
+  std::unique_ptr<char16_t[]> units;
+  std::size_t capacity = 0;
+  char16_t* room(std::size_t n) {
+    if (n > capacity) {
+      units.reset(new char16_t[n]);
+      capacity = n;
+    }
+    return units.get();
+  }
+  void shrink(std::size_t keep) {
+    if (capacity <= keep) return;
+    units.reset();
+    capacity = 0;
+  }
+};
+Utf16Buffer g_utf16;
 
 // Set only when it changes (JS caches it): a string argument on every call would cost a malloc,
 // a copy and a free each time.
@@ -66,7 +87,7 @@ void publish() {
     g_record[2 * n] = static_cast<std::uint32_t>(g_output[n].size());
     g_record[2 * n + 1] = address(g_output[n].data());
   }
-  g_record[2 * kSlots] = address(g_utf16.data());
+  g_record[2 * kSlots] = address(g_utf16.units.get());
 }
 
 std::uintptr_t record_address() {
@@ -74,10 +95,10 @@ std::uintptr_t record_address() {
 }
 
 // A writable buffer of at least n bytes for the next call's input; JS encodes straight into it
-// and asks again only for a larger one (or after release()). It only grows, so no call pays for
-// zero-filling bytes it will overwrite.
+// and asks again only for a larger one (or after release()). Growing it leaves the new bytes
+// unfilled: JS writes them all.
 std::uintptr_t input_buffer(std::size_t n) {
-  if (g_input.size() < n) g_input.resize(n);
+  if (g_input.size() < n) foldmark::detail::grow_uninitialized(g_input, n, 0);
   return reinterpret_cast<std::uintptr_t>(g_input.data());
 }
 
@@ -119,12 +140,11 @@ const std::string& slot(int n) {
 
 // The slot as UTF-16 for hosts whose UTF-8 decoder is slow (Node): its length in code units, or
 // -1 when the slot is ASCII and can be read as Latin-1 directly. The UTF-16 buffer only grows
-// (release() trims it), so no call pays for zero-filling units it overwrites.
+// (release() trims it).
 long output_to_utf16(int n) {
   const std::string& s = slot(n);
   if (foldmark::detail::ascii_prefix(s) == s.size()) return -1;
-  if (g_utf16.size() < s.size()) g_utf16.resize(s.size());
-  const std::size_t units = foldmark::detail::utf8_to_utf16(s, g_utf16.data());
+  const std::size_t units = foldmark::detail::utf8_to_utf16(s, g_utf16.room(s.size()));
   publish();
   return static_cast<long>(units);
 }
@@ -136,7 +156,7 @@ void release() {
     if (s.capacity() > kKeepCapacity) std::decay_t<decltype(s)>().swap(s);
   };
   shrink(g_input);
-  shrink(g_utf16);
+  g_utf16.shrink(kKeepCapacity / 2);
   for (std::string& s : g_output) shrink(s);
   publish();
 }
