@@ -126,9 +126,9 @@ test('non-ASCII output of every size decodes exactly (Latin-1, UTF-16 and UTF-8 
   }
 });
 
-test('a large output read in pieces keeps a surrogate pair that straddles a piece boundary', () => {
-  // Node reads outputs in 64 KiB pieces (32,768 UTF-16 units); '<p>' puts the emoji's first unit
-  // at index 32,767, the last of the first piece.
+test('a large output keeps a surrogate pair wherever it falls (a 64 KiB or 128 KiB boundary)', () => {
+  // '<p>' puts the emoji's first UTF-16 unit at index 32,767, 32,768 or 65,535: the edges where a
+  // decoder that works in pieces or a buffer that grows would split it.
   for (const lead of [32767 - 3, 32768 - 3, 65535 - 3]) {
     const text = `${'a'.repeat(lead)}\u{1F600}${'b'.repeat(70000)} \u65e5`;
     const html = fm.toHtml(text);
