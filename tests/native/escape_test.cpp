@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "byte_scan.h"
 #include "escape.h"
 #include "out_buffer.h"
 #include "url_policy.h"
@@ -188,6 +189,31 @@ TEST(Utf8, RepairedOutputIsAlwaysValid) {
   }
   const std::string fixed = repair_utf8(bytes);
   EXPECT_EQ(valid_utf8_prefix(fixed), fixed.size());
+}
+
+// Against the obvious byte loop at every start and length, with the target next to bytes that
+// fool a word-at-a-time test (a borrow from b-1, b+1, 0x00, 0x80, 0xFF and the other line break).
+TEST(ByteScan, AgreesWithAByteLoopEverywhere) {
+  for (const char b : {'\n', '\r', '{', '\x00', '\x80'}) {
+    const std::string noise = std::string("ab") + static_cast<char>(b - 1) +
+                              static_cast<char>(b + 1) + '\x00' + '\x80' + '\xFF' + '\r' + '\n';
+    for (std::size_t len = 0; len <= 40; ++len) {
+      for (std::size_t at = 0; at <= len; ++at) {
+        std::string text;
+        for (std::size_t i = 0; i < len; ++i) text.push_back(noise[(i * 7 + at) % noise.size()]);
+        for (char& c : text)
+          if (c == b) c = 'x';
+        if (at < len) text[at] = b;
+        for (std::size_t from = 0; from <= len; ++from) {
+          std::size_t byte = from, brk = from;
+          while (byte < len && text[byte] != b) ++byte;
+          while (brk < len && text[brk] != '\n' && text[brk] != '\r') ++brk;
+          EXPECT_EQ(find_byte(text, from, b), byte) << len << " " << at << " " << from;
+          EXPECT_EQ(find_line_break(text, from), brk) << len << " " << at << " " << from;
+        }
+      }
+    }
+  }
 }
 
 }  // namespace

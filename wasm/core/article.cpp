@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string>
 
+#include "byte_scan.h"
 #include "contract.inc"
 #include "escape.h"
 #include "foldmark/foldmark.h"
@@ -74,35 +75,6 @@ std::size_t prefix_width(std::string_view text, std::size_t& i) {
   return width;
 }
 
-// The byte index (0..7) of the lowest flagged byte of a nonzero mask with bits only at 7, 15, ….
-unsigned lowest_flagged_byte(std::uint64_t mask) {
-#if defined(__GNUC__)
-  return static_cast<unsigned>(__builtin_ctzll(mask)) / 8;
-#else
-  unsigned n = 0;
-  while ((mask & 0x80u) == 0) mask >>= 8, ++n;
-  return n;
-#endif
-}
-
-// Index of the first '\n' or '\r' at or after i (text.size() if none), eight bytes a step: this
-// pre-scan reads every byte of every call's input. One test per word flags the bytes below 0x0E:
-// the lowest flag is exact, a higher one may be a borrow's false alarm, and each is checked.
-std::size_t line_end(std::string_view text, std::size_t i) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101u;
-  constexpr std::uint64_t kHighs = 0x8080808080808080u;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    for (std::uint64_t m = (w - kOnes * 0x0E) & ~w & kHighs; m != 0; m &= m - 1) {
-      const std::size_t at = i + lowest_flagged_byte(m);
-      if (text[at] == '\n' || text[at] == '\r') return at;
-    }
-  }
-  while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
-  return i;
-}
-
 // See kContainerWorkFactor: one linear pass over the lines, before md4c sees the text.
 bool container_work_too_large(std::string_view text, ErrorCode& error, std::string& message) {
   const std::size_t budget = kContainerWorkFactor * text.size() + kContainerWorkSlack;
@@ -130,7 +102,7 @@ bool container_work_too_large(std::string_view text, ErrorCode& error, std::stri
                 ")";
       return true;
     }
-    i = line_end(text, i);
+    i = detail::find_line_break(text, i);
     if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
     ++i;
   }

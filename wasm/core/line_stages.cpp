@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "byte_scan.h"
 #include "contract.inc"
 #include "mdx_syntax.h"
 
@@ -47,22 +48,15 @@ struct Scan {
   bool no_comment_close = false;
 };
 
-// Where the line holding text[p] ends: memchr finds a '\n' many bytes at a time, and a text
-// without '\r' (nearly all) needs nothing else.
+// Where the line holding text[p] ends: a text without '\r' (nearly all) needs only the '\n'.
 std::size_t line_end(std::string_view text, std::size_t p, bool has_cr) {
-  if (has_cr) {
-    while (p < text.size() && text[p] != '\n' && text[p] != '\r') ++p;
-    return p;
-  }
-  const void* nl = std::memchr(text.data() + p, '\n', text.size() - p);
-  return nl == nullptr ? text.size()
-                       : static_cast<std::size_t>(static_cast<const char*>(nl) - text.data());
+  return has_cr ? find_line_break(text, p) : find_byte(text, p, '\n');
 }
 
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   lines.reserve(text.size() / 32 + 16);
-  const bool has_cr = text.find('\r') != std::string_view::npos;
+  const bool has_cr = find_byte(text, 0, '\r') < text.size();
   for (std::size_t i = 0; i < text.size();) {
     Line l;
     l.begin = i;
@@ -239,10 +233,14 @@ bool triggers(std::string_view content, bool mdx) {
 // Whether the pass has anything to do: a line some stage's trigger fires on, or (mdx) an inline
 // {/* … */}. One look at each line's start: most bodies have neither.
 bool pass_needed(std::string_view text, bool mdx) {
-  if (mdx && text.find("{/*") != std::string_view::npos) return true;
+  if (mdx) {
+    for (std::size_t at = find_byte(text, 0, '{'); at < text.size();
+         at = find_byte(text, at + 1, '{'))
+      if (text.substr(at, 3) == "{/*") return true;
+  }
   // A lone CR ends a line too (CR LF is found by its LF): rare, the pass itself splits those.
-  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos;
-       cr = text.find('\r', cr + 1)) {
+  for (std::size_t cr = find_byte(text, 0, '\r'); cr < text.size();
+       cr = find_byte(text, cr + 1, '\r')) {
     if (cr + 1 == text.size() || text[cr + 1] != '\n') return true;
   }
   const char* p = text.data();
@@ -250,9 +248,9 @@ bool pass_needed(std::string_view text, bool mdx) {
   while (p < end) {
     while (p < end && (*p == ' ' || *p == '\t' || *p == '>')) ++p;
     if (triggers(std::string_view(p, static_cast<std::size_t>(end - p)), mdx)) return true;
-    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-    if (nl == nullptr) break;
-    p = static_cast<const char*>(nl) + 1;
+    const std::size_t nl = find_byte(text, static_cast<std::size_t>(p - text.data()), '\n');
+    if (nl == text.size()) break;
+    p = text.data() + nl + 1;
   }
   return false;
 }

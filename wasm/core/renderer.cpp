@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "byte_scan.h"
 #include "entities.h"
 #include "escape.h"
 #include "html_sanitizer.h"
@@ -84,7 +85,8 @@ void write_text(Context& c, std::string_view text) {
 // MDX text: {' '} and {"text"} become their text; any other {expression} stays as written.
 void write_mdx_text(Context& c, std::string_view text) {
   std::size_t done = 0;
-  for (std::size_t at = text.find('{'); at != std::string_view::npos; at = text.find('{', at + 1)) {
+  for (std::size_t at = find_byte(text, 0, '{'); at < text.size();
+       at = find_byte(text, at + 1, '{')) {
     std::string_view literal;
     const std::size_t end = jsx_text_literal(text, at, literal);
     if (end == std::string_view::npos) continue;
@@ -125,7 +127,7 @@ void open_list_item(Context& c, const MD_BLOCK_LI_DETAIL* d) {
   c.out.push('>');
 }
 
-void open_table_cell(Context& c, const char* tag, const MD_BLOCK_TD_DETAIL* d) {
+void open_table_cell(Context& c, std::string_view tag, const MD_BLOCK_TD_DETAIL* d) {
   c.out.push('<');
   c.out.append(tag);
   switch (d->align) {

@@ -1,0 +1,67 @@
+// Finding a byte eight bytes a step, inline. In wasm, memchr is a call into a C library that
+// tests four bytes a step, and the core's searches are mostly short (to a line's end, to the next
+// '{' in a few words of text): there the call and its alignment steps cost more than the search.
+#ifndef FOLDMARK_CORE_BYTE_SCAN_H
+#define FOLDMARK_CORE_BYTE_SCAN_H
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace foldmark::detail {
+
+// The byte index (0..7) of the lowest flagged byte of a nonzero mask with bits only at 7, 15, ….
+inline unsigned lowest_flagged_byte(std::uint64_t mask) {
+#if defined(__GNUC__)
+  return static_cast<unsigned>(__builtin_ctzll(mask)) / 8;
+#else
+  unsigned n = 0;
+  while ((mask & 0x80u) == 0) mask >>= 8, ++n;
+  return n;
+#endif
+}
+
+// Bytes of w equal to b flagged at their high bit. A zero byte's flag is exact; a flag above
+// it may be a borrow's false alarm, so callers check the byte (the lowest flag never is one).
+inline std::uint64_t flag_bytes(std::uint64_t w, unsigned char b) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHighs = 0x8080808080808080u;
+  const std::uint64_t x = w ^ (kOnes * b);
+  return (x - kOnes) & ~x & kHighs;
+}
+
+// Index of the first b in text at or after from, or text.size().
+inline std::size_t find_byte(std::string_view text, std::size_t from, char b) {
+  const auto ub = static_cast<unsigned char>(b);
+  std::size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    if (const std::uint64_t m = flag_bytes(w, ub)) return i + lowest_flagged_byte(m);
+  }
+  while (i < text.size() && text[i] != b) ++i;
+  return i;
+}
+
+// Index of the first '\n' or '\r' at or after from, or text.size(). One test per word flags the
+// bytes below 0x0E; each flag is checked.
+inline std::size_t find_line_break(std::string_view text, std::size_t from) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHighs = 0x8080808080808080u;
+  std::size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    for (std::uint64_t m = (w - kOnes * 0x0E) & ~w & kHighs; m != 0; m &= m - 1) {
+      const std::size_t at = i + lowest_flagged_byte(m);
+      if (text[at] == '\n' || text[at] == '\r') return at;
+    }
+  }
+  while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
+  return i;
+}
+
+}  // namespace foldmark::detail
+
+#endif  // FOLDMARK_CORE_BYTE_SCAN_H
