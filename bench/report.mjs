@@ -112,42 +112,59 @@ export function targetLines(heading, targets) {
 /** Text for an SVG <text> node. */
 export const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-// One panel per corpus, one horizontal bar per library, each panel scaled to its own maximum.
-export function renderSvg(r) {
+/**
+ * A horizontal bar chart as SVG text, the frame of both benchmark charts: under `title`, one panel
+ * per entry of `panels` ({ heading, bars: [{ label, value, text, color }] }), each scaled to its
+ * own largest value; `footer` last. Title and footer are SVG text as given (escape their data);
+ * headings, labels and texts are escaped here. `layout` holds the sizes the two charts differ in.
+ */
+export function barChart({ title, footer, panels, layout }) {
+  const { labelW, valueW, rowH, textDy, barInset, headGap, panelGap, bottom } = layout;
   const W = 760;
-  const labelW = 150;
-  const valueW = 130;
   const barW = W - labelW - valueW - 20;
-  const rowH = 20;
-  const names = r.runners;
-  const color = (n) => (n.startsWith('native') ? '#9aa5b1' : n.startsWith('foldmark') ? '#2b6cb0' : '#dd8a3e');
   const parts = [];
   let y = 50;
-  for (const c of r.corpora) {
-    const row = r.rows[c.name];
-    const max = Math.max(...names.map((n) => row[n].mbps));
-    parts.push(`<text x="10" y="${y}" class="h">${esc(c.title)} — ${(c.bytes / 1e6).toFixed(2)} MB</text>`);
-    y += 10;
-    for (const n of names) {
-      const w = Math.max(1, (row[n].mbps / max) * barW);
-      parts.push(`<text x="${labelW - 8}" y="${y + 14}" class="l">${esc(n)}</text>`);
-      parts.push(`<rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${color(n)}"/>`);
+  for (const panel of panels) {
+    const max = Math.max(...panel.bars.map((b) => b.value)) || 1;
+    parts.push(`<text x="10" y="${y}" class="h">${esc(panel.heading)}</text>`);
+    y += headGap;
+    for (const b of panel.bars) {
+      const w = Math.max(1, (b.value / max) * barW);
+      parts.push(`<text x="${labelW - 8}" y="${y + textDy}" class="l">${esc(b.label)}</text>`);
       parts.push(
-        `<text x="${labelW + w + 6}" y="${y + 14}" class="v">${fmt(row[n].mbps)} MB/s · ${fmt(row[n].ratio, 2)}×</text>`,
+        `<rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - barInset}" fill="${b.color}"/>`,
       );
+      parts.push(`<text x="${labelW + w + 6}" y="${y + textDy}" class="v">${esc(b.text)}</text>`);
       y += rowH;
     }
-    y += 26;
+    y += panelGap;
   }
-  const H = y;
+  const H = y + bottom;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif">`,
     '<style>.t{font-size:16px;font-weight:600}.h{font-size:13px;font-weight:600}.l{font-size:12px;text-anchor:end}.v{font-size:11px;fill:#333}</style>',
     `<rect width="${W}" height="${H}" fill="#fff"/>`,
-    `<text x="10" y="22" class="t">Markdown → HTML throughput (MB/s, higher is better; × = vs fastest peer)</text>`,
+    `<text x="10" y="22" class="t">${title}</text>`,
     ...parts,
-    `<text x="10" y="${H - 8}" class="v">Node ${esc(r.node)}, median of ${r.config.rounds} × ${r.config.seconds} s, ${esc(r.date.slice(0, 10))}; blue: foldmark (wasm), orange: peers, grey: foldmark native</text>`,
+    `<text x="10" y="${H - 8}" class="v">${footer}</text>`,
     '</svg>',
     '',
   ].join('\n');
+}
+
+// One panel per corpus, one horizontal bar per library.
+export function renderSvg(r) {
+  const color = (n) => (n.startsWith('native') ? '#9aa5b1' : n.startsWith('foldmark') ? '#2b6cb0' : '#dd8a3e');
+  return barChart({
+    title: 'Markdown → HTML throughput (MB/s, higher is better; × = vs fastest peer)',
+    footer: `Node ${esc(r.node)}, median of ${r.config.rounds} × ${r.config.seconds} s, ${esc(r.date.slice(0, 10))}; blue: foldmark (wasm), orange: peers, grey: foldmark native`,
+    panels: r.corpora.map((c) => ({
+      heading: `${c.title} — ${(c.bytes / 1e6).toFixed(2)} MB`,
+      bars: r.runners.map((n) => {
+        const { mbps, ratio } = r.rows[c.name][n];
+        return { label: n, value: mbps, text: `${fmt(mbps)} MB/s · ${fmt(ratio, 2)}×`, color: color(n) };
+      }),
+    })),
+    layout: { labelW: 150, valueW: 130, rowH: 20, textDy: 14, barInset: 6, headGap: 10, panelGap: 26, bottom: 0 },
+  });
 }

@@ -3,15 +3,9 @@
 // its Mermaid diagrams (light and dark) and its npm2yarn tabs.
 // Usage: node scripts/components-screenshots.mjs   (npm run build first)
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildSite, launch, load, removeDir, root, tempDir } from '../tests/browser/harness.mjs';
+import { load, root, withFixtureSite } from '../tests/browser/harness.mjs';
 
-const dir = tempDir('components-shots');
-const site = join(dir, 'site');
-await buildSite(join(root, 'tests/fixtures/components'), site, '--title', 'Components');
-const index = pathToFileURL(join(site, 'index.html')).href;
-const browser = await launch();
-try {
+await withFixtureSite('components', ['--title', 'Components'], async (index, browser) => {
   for (const scheme of ['light', 'dark']) {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1100, height: 1000 });
@@ -20,9 +14,7 @@ try {
     await page.waitForFunction(
       () => [...document.querySelectorAll('.fm-diagram')].every((b) => b.dataset.state),
       null,
-      {
-        timeout: 120_000,
-      },
+      { timeout: 120_000 },
     );
     await page.screenshot({ path: join(root, `docs/components-diagrams-${scheme}.png`), fullPage: true });
     if (scheme === 'light') {
@@ -35,7 +27,4 @@ try {
     }
     await page.close();
   }
-} finally {
-  await browser.close();
-  removeDir(dir);
-}
+});

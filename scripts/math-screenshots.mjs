@@ -3,15 +3,9 @@
 // MathML by KaTeX, and one that fails shown as its source with the reason).
 // Usage: node scripts/math-screenshots.mjs   (npm run build first)
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { buildSite, launch, load, removeDir, root, tempDir } from '../tests/browser/harness.mjs';
+import { load, root, withFixtureSite } from '../tests/browser/harness.mjs';
 
-const dir = tempDir('math-shots');
-const site = join(dir, 'site');
-await buildSite(join(root, 'tests/fixtures/math'), site, '--title', 'Math', '--math');
-const index = pathToFileURL(join(site, 'index.html')).href;
-const browser = await launch();
-try {
+await withFixtureSite('math', ['--title', 'Math', '--math'], async (index, browser) => {
   for (const scheme of ['light', 'dark']) {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1000, height: 350 });
@@ -23,7 +17,4 @@ try {
     await page.screenshot({ path: join(root, `docs/math-${scheme}.png`) });
     await page.close();
   }
-} finally {
-  await browser.close();
-  removeDir(dir);
-}
+});

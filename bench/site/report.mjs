@@ -1,7 +1,7 @@
 // Turns bench/site/run.mjs results into a Markdown table (one row per metric and mode, one column
 // per tree size, then the ratio largest / smallest), the targets and an SVG bar chart.
 import { cpus } from 'node:os';
-import { esc, targetLines } from '../report.mjs';
+import { barChart, esc, targetLines } from '../report.mjs';
 
 // A metric is one table row per mode. Rows whose value is missing in every size are left out, so
 // a builder without a feature (an older one without the search index) is compared on the rest.
@@ -135,16 +135,10 @@ export function renderMarkdown(r) {
   return lines.join('\n');
 }
 
-// One panel per charted metric; in each, one bar per tree size and mode, scaled to the panel's max.
+// One panel per charted metric; in each, one bar per tree size and mode.
 export function renderSvg(r) {
-  const W = 760;
-  const labelW = 190;
-  const valueW = 90;
-  const barW = W - labelW - valueW - 20;
-  const rowH = 18;
   const colors = { plain: '#2b6cb0', prerender: '#dd8a3e' };
-  const parts = [];
-  let y = 50;
+  const panels = [];
   for (const metric of METRICS.filter((m) => m.chart)) {
     const bars = [];
     for (const row of r.rows) {
@@ -152,33 +146,20 @@ export function renderSvg(r) {
         if (Array.isArray(metric.chart) && !metric.chart.includes(mode)) continue; // the same in every mode
         const v = metricValue(metric, row, mode);
         if (v !== null && Number.isFinite(v))
-          bars.push({ label: `${sizeName(row.n)} articles${modeLabel(mode)}`, v, mode });
+          bars.push({
+            label: `${sizeName(row.n)} articles${modeLabel(mode)}`,
+            value: v,
+            text: num(v, metric.digits),
+            color: colors[mode] || '#9aa5b1',
+          });
       }
     }
-    if (bars.length === 0) continue;
-    const max = Math.max(...bars.map((b) => b.v)) || 1;
-    parts.push(`<text x="10" y="${y}" class="h">${esc(metric.label)}</text>`);
-    y += 8;
-    for (const b of bars) {
-      const w = Math.max(1, (b.v / max) * barW);
-      parts.push(`<text x="${labelW - 8}" y="${y + 13}" class="l">${esc(b.label)}</text>`);
-      parts.push(
-        `<rect x="${labelW}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 5}" fill="${colors[b.mode] || '#9aa5b1'}"/>`,
-      );
-      parts.push(`<text x="${labelW + w + 6}" y="${y + 13}" class="v">${esc(num(b.v, metric.digits))}</text>`);
-      y += rowH;
-    }
-    y += 24;
+    if (bars.length > 0) panels.push({ heading: metric.label, bars });
   }
-  const H = y + 10;
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif">`,
-    '<style>.t{font-size:16px;font-weight:600}.h{font-size:13px;font-weight:600}.l{font-size:12px;text-anchor:end}.v{font-size:11px;fill:#333}</style>',
-    `<rect width="${W}" height="${H}" fill="#fff"/>`,
-    '<text x="10" y="22" class="t">The site at any size (lower is better; Chromium from file://)</text>',
-    ...parts,
-    `<text x="10" y="${H - 8}" class="v">Node ${esc(r.node)}, ${esc(r.date.slice(0, 10))}, shared 2-core machine, medians; blue: plain build, orange: --prerender</text>`,
-    '</svg>',
-    '',
-  ].join('\n');
+  return barChart({
+    title: 'The site at any size (lower is better; Chromium from file://)',
+    footer: `Node ${esc(r.node)}, ${esc(r.date.slice(0, 10))}, shared 2-core machine, medians; blue: plain build, orange: --prerender`,
+    panels,
+    layout: { labelW: 190, valueW: 90, rowH: 18, textDy: 13, barInset: 5, headGap: 8, panelGap: 24, bottom: 10 },
+  });
 }

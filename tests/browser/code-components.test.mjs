@@ -4,42 +4,11 @@
 // the CSSOM), in the page's light or dark theme; a diagram that cannot be parsed keeps its source
 // with a one-line reason; a page without a diagram never loads Mermaid; axe in light and dark.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
-import {
-  axeViolations,
-  buildSite,
-  closeAndRemove,
-  launch,
-  load,
-  root,
-  serveWithStrictCsp,
-  tempDir,
-  withCheckedPage,
-} from './harness.mjs';
+import { test } from 'node:test';
+import { axeViolations, fixtureSite, loadOpen, loadsLibraryOnce } from './harness.mjs';
 
-const work = tempDir('code-components');
-const siteDir = join(work, 'site');
-const index = pathToFileURL(join(siteDir, 'index.html')).href;
-let browser;
-let server;
-
-before(async () => {
-  await buildSite(join(root, 'tests/fixtures/components'), siteDir, '--title', 'Components');
-  server = await serveWithStrictCsp({ '/': siteDir });
-  browser = await launch();
-});
-after(() => closeAndRemove({ browser, server, dir: work }));
-
-const withPage = (fn, { width = 1200, height = 900 } = {}) => withCheckedPage(browser, { width, height }, fn);
-
-async function loadOpen(page, url) {
-  await load(page, url);
-  await page.evaluate(() => {
-    for (const d of document.querySelectorAll('#siteArticle details')) d.open = true;
-  });
-}
+const site = fixtureSite('components', '--title', 'Components');
+const { index, withPage } = site;
 
 const npmTabs = (page) =>
   page.evaluate(() =>
@@ -52,42 +21,37 @@ const npmTabs = (page) =>
     })),
   );
 
+// The fixture's two npm2yarn blocks as each tool writes them.
+const COMMANDS = [
+  {
+    npm: 'npm install --save-dev foldmark\n',
+    Yarn: 'yarn add --dev foldmark\n',
+    pnpm: 'pnpm add --save-dev foldmark\n',
+  },
+  { npm: 'npm run build\n', Yarn: 'yarn build\n', pnpm: 'pnpm run build\n' },
+];
+
 test('npm2yarn: npm / Yarn / pnpm tabs with the converted commands; a choice syncs every block and survives a reload', () =>
   withPage(async (page) => {
     await page.goto(index);
     await page.evaluate(() => localStorage.clear());
     await loadOpen(page, `${index}#/packages`);
-    let groups = await npmTabs(page);
+    const groups = await npmTabs(page);
     assert.equal(groups.length, 2, 'the plain ```bash block stays a block');
     assert.deepEqual(groups[0].labels, ['npm', 'Yarn', 'pnpm']);
-    assert.deepEqual(
-      groups.map((g) => [g.selected, g.shown]),
-      [
-        ['npm', ['npm install --save-dev foldmark\n']],
-        ['npm', ['npm run build\n']],
-      ],
-    );
+    // Each block's selected tab and shown commands are those of one tool's column.
+    const showing = async (tool, message) =>
+      assert.deepEqual(
+        (await npmTabs(page)).map((g) => [g.selected, g.shown]),
+        COMMANDS.map((c) => [tool, [c[tool]]]),
+        message,
+      );
+    await showing('npm');
     await page.locator('.fm-tabs').first().getByRole('tab', { name: 'Yarn' }).click();
-    groups = await npmTabs(page);
-    assert.deepEqual(
-      groups.map((g) => [g.selected, g.shown]),
-      [
-        ['Yarn', ['yarn add --dev foldmark\n']],
-        ['Yarn', ['yarn build\n']],
-      ],
-      'both blocks switch',
-    );
+    await showing('Yarn', 'both blocks switch');
     await page.locator('.fm-tabs').nth(1).getByRole('tab', { name: 'pnpm' }).click();
     await loadOpen(page, `${index}#/packages`);
-    groups = await npmTabs(page);
-    assert.deepEqual(
-      groups.map((g) => [g.selected, g.shown]),
-      [
-        ['pnpm', ['pnpm add --save-dev foldmark\n']],
-        ['pnpm', ['pnpm run build\n']],
-      ],
-      'remembered across a reload',
-    );
+    await showing('pnpm', 'remembered across a reload');
     await page.evaluate(() => localStorage.clear());
   }));
 
@@ -123,7 +87,7 @@ async function diagramStates(page) {
 
 for (const [where, url] of [
   ['file://', () => `${index}#/diagrams`],
-  ['the strict CSP over http', () => `${server.url}/index.html#/diagrams`],
+  ['the strict CSP over http', () => `${site.server.url}/index.html#/diagrams`],
 ]) {
   test(`mermaid: diagrams become SVGs from ${where}, with no CSP violation; a broken one keeps its source`, () =>
     withPage(async (page) => {
@@ -174,30 +138,8 @@ test('mermaid: dark theme colours, and a theme switch redraws', () =>
 
 test('a page without a diagram never loads Mermaid; a page with one loads it once', () =>
   withPage(async (page) => {
-    const requested = [];
-    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await loadOpen(page, `${server.url}/index.html#/packages`);
-    await loadOpen(page, `${server.url}/index.html#/callouts`);
-    assert.deepEqual(
-      requested.filter((p) => p.includes('/lib/')),
-      [],
-    );
-    assert.equal(await page.evaluate(() => typeof self.mermaid), 'undefined');
-    await page.evaluate(() => {
-      location.hash = '#/diagrams';
-    });
-    await diagramStates(page);
-    await page.evaluate(() => {
-      location.hash = '#/packages';
-    });
-    await page.evaluate(() => {
-      location.hash = '#/diagrams';
-    });
-    await diagramStates(page);
-    assert.deepEqual(
-      requested.filter((p) => p.includes('/lib/')),
-      ['/_foldmark/lib/mermaid.js'],
-    );
+    const plain = ['packages', 'callouts'].map((id) => `${site.server.url}/index.html#/${id}`);
+    await loadsLibraryOnce(page, 'mermaid', { plain, marks: '.fm-diagram', used: '#/diagrams', ready: diagramStates });
   }));
 
 for (const scheme of ['light', 'dark']) {

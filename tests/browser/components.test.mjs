@@ -3,38 +3,14 @@
 // tab groups sharing a groupId switch together and the choice survives a reload; queryString
 // tabs read and write ?key=value beside the hash route; the WAI-ARIA keyboard pattern; axe.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
-import {
-  axeViolations,
-  buildSite,
-  closeAndRemove,
-  launch,
-  load,
-  root,
-  serveWithStrictCsp,
-  tempDir,
-  withCheckedPage,
-} from './harness.mjs';
+import { test } from 'node:test';
+import { axeViolations, fixtureSite, load, loadOpen } from './harness.mjs';
 
-const work = tempDir('components');
-const siteDir = join(work, 'site');
-const index = pathToFileURL(join(siteDir, 'index.html')).href;
+const site = fixtureSite('components', '--title', 'Components');
+const { index, withPage } = site;
 const callouts = `${index}#/callouts`;
 const install = `${index}#/install`;
 const TYPES = ['note', 'tip', 'info', 'caution', 'warning', 'danger', 'important', 'success', 'secondary'];
-let browser;
-let server;
-
-before(async () => {
-  await buildSite(join(root, 'tests/fixtures/components'), siteDir, '--title', 'Components');
-  server = await serveWithStrictCsp({ '/': siteDir });
-  browser = await launch();
-});
-after(() => closeAndRemove({ browser, server, dir: work }));
-
-const withPage = (fn, { width = 1200, height = 900 } = {}) => withCheckedPage(browser, { width, height }, fn);
 
 // What a reader sees of each admonition, of a plain paragraph and of the two kinds of <details>.
 const looks = (page) =>
@@ -122,7 +98,7 @@ test('admonitions and doc <details> are styled boxes, unlike a paragraph, in lig
 
 test('admonition icons load under the strict CSP over http (no violation, a mask image)', () =>
   withPage(async (page) => {
-    await load(page, `${server.url}/index.html#/callouts`);
+    await load(page, `${site.server.url}/index.html#/callouts`);
     const icon = await page.evaluate(() => {
       const s = getComputedStyle(document.querySelector('.fm-admonition-danger .fm-admonition-title'), '::before');
       return s.maskImage || s.webkitMaskImage;
@@ -147,14 +123,6 @@ test('admonitions fit a phone and print without tinted boxes', () =>
     },
     { width: 360, height: 740 },
   ));
-
-// The fixture's tab groups sit in Q/A items, closed until opened.
-async function loadOpen(page, url) {
-  await load(page, url);
-  await page.evaluate(() => {
-    for (const d of document.querySelectorAll('#siteArticle details')) d.open = true;
-  });
-}
 
 const tabState = (page) =>
   page.evaluate(() =>

@@ -5,27 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import vm from 'node:vm';
-import {
-  axeViolations,
-  buildSite,
-  closeAndRemove,
-  launch,
-  liveSidebar,
-  load,
-  openPage,
-  RENDERED_MARK,
-  root,
-  serve,
-  serveWithStrictCsp,
-  tempDir,
-} from './harness.mjs';
+import { axeViolations, fixtureSites, liveSidebar, load, openPage, RENDERED_MARK, root, serve } from './harness.mjs';
 
 const tree = join(root, 'tests', 'fixtures', 'docs-tree');
-const work = tempDir('docs-site');
-const hashDir = join(work, 'hash'); // built without --prerender: hash routes on index.html
-const pathDir = join(work, 'path'); // --prerender: a page per doc, links by path
 const flags = ['--sidebars', join(tree, 'sidebars.js'), '--static', join(tree, 'static')];
 
 // The catalog as the builder wrote it: doc index by id.
@@ -35,17 +19,18 @@ function catalogOf(dir) {
   return sandbox.self.foldmarkCatalog;
 }
 let n; // id → doc index
-let server;
-let browser;
-before(async () => {
-  await buildSite(join(tree, 'docs'), hashDir, ...flags);
-  await buildSite(join(tree, 'docs'), pathDir, ...flags, '--prerender');
-  const { docs } = catalogOf(hashDir);
-  n = Object.fromEntries(docs.map(([id], i) => [id, i]));
-  server = await serveWithStrictCsp({ '/hash/': hashDir, '/path/': pathDir });
-  browser = await launch();
-});
-after(() => closeAndRemove({ browser, server, dir: work }));
+// '/hash/': built without --prerender, hash routes on index.html; '/path/': --prerender, a page
+// per doc, links by path.
+const site = fixtureSites(
+  'docs-site',
+  { '/hash/': [join(tree, 'docs'), ...flags], '/path/': [join(tree, 'docs'), ...flags, '--prerender'] },
+  {
+    built: (dirs) => {
+      n = Object.fromEntries(catalogOf(dirs['/hash/']).docs.map(([id], i) => [id, i]));
+    },
+  },
+);
+const [hashDir, pathDir] = Object.values(site.dirs);
 
 // A fresh page; the test fails on any console error, exception or CSP violation. Requests to the
 // fixture's protocol-relative image host are answered here (no network in CI).
@@ -55,7 +40,7 @@ const remoteImage = (p) => p.includes('images.example');
 
 function check(name, fn, { allow = remoteImage } = {}) {
   test(name, async () => {
-    const { page, problems } = await openPage(browser.context);
+    const { page, problems } = await openPage(site.browser.context);
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.route('https://images.example/**', (r) => r.fulfill({ status: 204 }));
@@ -84,7 +69,7 @@ const count = (requests, file) => requests.filter((u) => u.endsWith(`/_foldmark/
 
 const origins = {
   'file://': (dir, path) => `${pathToFileURL(dir).href}/${path}`,
-  'http with a strict CSP': (dir, path) => `${server.url}/${dir === hashDir ? 'hash' : 'path'}/${path}`,
+  'http with a strict CSP': (dir, path) => `${site.server.url}/${dir === hashDir ? 'hash' : 'path'}/${path}`,
 };
 
 for (const [origin, url] of Object.entries(origins)) {

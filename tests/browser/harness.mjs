@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 import { foldmark, removeDir, root, tempDir } from '../cli/util.mjs';
@@ -142,17 +144,63 @@ export async function openPage(context) {
   return { page, problems };
 }
 
-// Runs fn(page) on a fresh page of browser sized width × height, then closes it; the test fails on
-// any problem openPage recorded.
-export async function withCheckedPage(browser, { width, height }, fn) {
+// Runs fn(page) on a fresh page of browser (sized width × height, or the browser's own size when
+// none is given), then closes it; the test fails on any problem openPage recorded.
+export async function withCheckedPage(browser, size, fn) {
   const { page, problems } = await openPage(browser.context);
-  await page.setViewportSize({ width, height });
+  if (size) await page.setViewportSize(size);
   try {
     await fn(page);
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems, [], 'no console errors, exceptions or CSP violations');
   } finally {
     await page.close();
   }
+}
+
+/**
+ * The sites a test file reads, built by the CLI once before its tests: `builds` (or builds(work),
+ * given the work folder) maps the path each is served at ('/', '/hash/') to [content folder,
+ * ...build flags]; each lands in a folder of its
+ * own (named after the path, 'site' for '/'), served on loopback under STRICT_CSP; Chromium is
+ * launched. `prepare(work)` runs first, to write content into the work folder; `built(dirs)` once
+ * the sites are there, to read what the builder wrote (a separate before() of the test file may
+ * run before this one has finished). After the tests the browser and server close and the folder
+ * goes. `browser` and `server` are set once the hook ran.
+ */
+export function fixtureSites(name, builds, { prepare, built } = {}) {
+  const work = tempDir(name);
+  if (typeof builds === 'function') builds = builds(work);
+  const dirs = {};
+  for (const at of Object.keys(builds)) dirs[at] = join(work, at.replaceAll('/', '') || 'site');
+  const site = {
+    work,
+    dirs,
+    browser: undefined,
+    server: undefined,
+    // file:// URL of `path` in the site served at `at` (the first one by default).
+    file: (path = 'index.html', at = Object.keys(builds)[0]) => pathToFileURL(join(dirs[at], path)).href,
+    withPage: (fn, size = { width: 1200, height: 900 }) => withCheckedPage(site.browser, size, fn),
+    // A test that runs fn(page) on a fresh checked page of the browser's own size.
+    check: (title, fn) => test(title, () => withCheckedPage(site.browser, null, fn)),
+  };
+  before(async () => {
+    await prepare?.(work);
+    for (const [at, [from, ...flags]] of Object.entries(builds)) await buildSite(from, dirs[at], ...flags);
+    await built?.(dirs);
+    site.server = await serveWithStrictCsp(dirs);
+    site.browser = await launch();
+  });
+  after(() => closeAndRemove({ browser: site.browser, server: site.server, dir: work }));
+  return site;
+}
+
+// fixtureSites of one site, tests/fixtures/<fixture> built with flags and served at '/'; `index`
+// is its index.html from file://.
+export function fixtureSite(fixture, ...flags) {
+  const site = fixtureSites(fixture, { '/': [join(root, 'tests', 'fixtures', fixture), ...flags] });
+  site.dir = site.dirs['/'];
+  site.index = site.file();
+  return site;
 }
 
 // Navigates and waits until the page has put the routed article in the DOM (RENDERED_MARK).
@@ -160,6 +208,48 @@ export async function load(page, url) {
   await page.goto('about:blank');
   await page.goto(url);
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, RENDERED_MARK);
+}
+
+// load(), then every folded answer of the article opened (what a test looks at may sit in one).
+export async function loadOpen(page, url) {
+  await load(page, url);
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('#siteArticle details')) d.open = true;
+  });
+}
+
+// A route change without a reload: sets the page's location.hash.
+export const goHash = (page, hash) =>
+  page.evaluate((h) => {
+    location.hash = h;
+  }, hash);
+
+// Records which of the site's browser libraries (_foldmark/lib/…) the page requests; returns a
+// function that lists their paths so far, in request order.
+function libraryRequests(page) {
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  return () => requested.filter((p) => p.includes('/lib/'));
+}
+
+/**
+ * The library `name` (self[name], _foldmark/lib/<name>.js) is loaded only for an article that needs
+ * it, and once: while the articles at `plain` (URLs, the first one's hash a route) are shown, no
+ * library is requested, self[name] is undefined and no `marks` element is in the article; then the
+ * route `used`, the first plain one and `used` again are shown (ready(page) waits until `used` is
+ * done) and that library alone was requested, once.
+ */
+export async function loadsLibraryOnce(page, name, { plain, marks, used, ready }) {
+  const libraries = libraryRequests(page);
+  for (const url of plain) await loadOpen(page, url);
+  assert.deepEqual(libraries(), []);
+  assert.equal(await page.evaluate((g) => typeof self[g], name), 'undefined');
+  assert.equal(await page.evaluate((m) => document.querySelectorAll(`#siteArticle ${m}`).length, marks), 0);
+  for (const hash of [used, new URL(plain[0]).hash, used]) {
+    await goHash(page, hash);
+    if (hash === used) await ready(page);
+  }
+  assert.deepEqual(libraries(), [`/_foldmark/lib/${name}.js`]);
 }
 
 // Types each query into the site's search box (emptied first), waits settleMs for the last results
@@ -210,4 +300,23 @@ export async function axeViolations(page) {
 export function median(values) {
   const s = [...values].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+// For scripts outside node:test (README's screenshots): builds tests/fixtures/<fixture> with flags
+// into a temporary folder, launches Chromium and awaits fn(index, browser), index being the site's
+// index.html from file://; then closes the browser and removes the folder, whatever fn did.
+export async function withFixtureSite(fixture, flags, fn) {
+  const dir = tempDir(`${fixture}-shots`);
+  const browser = await launch().catch((err) => {
+    removeDir(dir);
+    throw err;
+  });
+  try {
+    const site = join(dir, 'site');
+    await buildSite(join(root, 'tests', 'fixtures', fixture), site, ...flags);
+    await fn(pathToFileURL(join(site, 'index.html')).href, browser);
+  } finally {
+    await browser.close();
+    removeDir(dir);
+  }
 }

@@ -7,46 +7,17 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import {
-  buildSite,
-  closeAndRemove,
-  launch,
-  load,
-  openPage,
-  root,
-  serveWithStrictCsp,
-  settles,
-  tempDir,
-} from './harness.mjs';
+import { describe } from 'node:test';
+import { fixtureSites, load, root, settles } from './harness.mjs';
 
 const tree = join(root, 'tests', 'fixtures', 'links');
-const work = tempDir('links');
-const hashDir = join(work, 'hash');
-const pathDir = join(work, 'path');
 const flags = ['--sidebars', join(tree, 'sidebars.js'), '--static', join(tree, 'static')];
-
-let server;
-let browser;
-before(async () => {
-  await buildSite(join(tree, 'docs'), hashDir, ...flags);
-  await buildSite(join(tree, 'docs'), pathDir, ...flags, '--prerender');
-  server = await serveWithStrictCsp({ '/hash/': hashDir, '/path/': pathDir });
-  browser = await launch();
+const site = fixtureSites('links', {
+  '/hash/': [join(tree, 'docs'), ...flags],
+  '/path/': [join(tree, 'docs'), ...flags, '--prerender'],
 });
-after(() => closeAndRemove({ browser, server, dir: work }));
-
-function check(name, fn) {
-  test(name, async () => {
-    const { page, problems } = await openPage(browser.context);
-    try {
-      await fn(page);
-      assert.deepEqual(problems, [], 'no console errors, exceptions or CSP violations');
-    } finally {
-      await page.close();
-    }
-  });
-}
+const { check } = site;
+const [hashDir, pathDir] = Object.values(site.dirs);
 
 const openItem = (page, id) =>
   page.evaluate((i) => document.getElementById(i)?.closest('details.fm-qa')?.open ?? null, id);
@@ -71,7 +42,7 @@ async function shown(page, id) {
 
 const origins = {
   'file://': (dir, path) => `${pathToFileURL(dir).href}/${path}`,
-  'http with a strict CSP': (dir, path) => `${server.url}/${dir === hashDir ? 'hash' : 'path'}/${path}`,
+  'http with a strict CSP': (dir, path) => `${site.server.url}/${dir === hashDir ? 'hash' : 'path'}/${path}`,
 };
 
 for (const [origin, url] of Object.entries(origins)) {

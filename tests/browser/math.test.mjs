@@ -3,35 +3,11 @@
 // parse keeps its source with a one-line reason; a page without math never loads KaTeX; a site
 // built without KaTeX says so at each formula; axe in light and dark.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
-import {
-  axeViolations,
-  buildSite,
-  closeAndRemove,
-  launch,
-  load,
-  root,
-  serveWithStrictCsp,
-  tempDir,
-  withCheckedPage,
-} from './harness.mjs';
+import { test } from 'node:test';
+import { axeViolations, fixtureSite, load, loadsLibraryOnce } from './harness.mjs';
 
-const work = tempDir('math');
-const siteDir = join(work, 'site');
-const index = pathToFileURL(join(siteDir, 'index.html')).href;
-let browser;
-let server;
-
-before(async () => {
-  await buildSite(join(root, 'tests/fixtures/math'), siteDir, '--title', 'Math', '--math');
-  server = await serveWithStrictCsp({ '/': siteDir });
-  browser = await launch();
-});
-after(() => closeAndRemove({ browser, server, dir: work }));
-
-const withPage = (fn) => withCheckedPage(browser, { width: 1200, height: 900 }, fn);
+const site = fixtureSite('math', '--title', 'Math', '--math');
+const { index, withPage } = site;
 
 // Waits until no formula of the article is pending; what the reader sees of each.
 async function formulas(page) {
@@ -63,7 +39,7 @@ async function formulas(page) {
 
 for (const [where, url] of [
   ['file://', () => `${index}#/formulas`],
-  ['the strict CSP over http', () => `${server.url}/index.html#/formulas`],
+  ['the strict CSP over http', () => `${site.server.url}/index.html#/formulas`],
 ]) {
   test(`math: formulas become MathML from ${where}, with no CSP violation; a broken one keeps its source`, () =>
     withPage(async (page) => {
@@ -94,26 +70,8 @@ for (const [where, url] of [
 
 test('a page without math never loads KaTeX; a page with math loads it once', () =>
   withPage(async (page) => {
-    const requested = [];
-    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await load(page, `${server.url}/index.html#/prices`);
-    await load(page, `${server.url}/index.html#/shell`);
-    assert.deepEqual(
-      requested.filter((p) => p.includes('/lib/')),
-      [],
-    );
-    assert.equal(await page.evaluate(() => typeof self.katex), 'undefined');
-    assert.equal(await page.evaluate(() => document.querySelectorAll('#siteArticle .fm-math').length), 0);
-    for (const hash of ['#/formulas', '#/prices', '#/formulas']) {
-      await page.evaluate((h) => {
-        location.hash = h;
-      }, hash);
-      if (hash === '#/formulas') await formulas(page);
-    }
-    assert.deepEqual(
-      requested.filter((p) => p.includes('/lib/')),
-      ['/_foldmark/lib/katex.js'],
-    );
+    const plain = ['prices', 'shell'].map((id) => `${site.server.url}/index.html#/${id}`);
+    await loadsLibraryOnce(page, 'katex', { plain, marks: '.fm-math', used: '#/formulas', ready: formulas });
   }));
 
 test('a site built without KaTeX shows each formula as its source with the reason', () =>

@@ -4,53 +4,42 @@
 // keyboard, on a phone the navbar is in the drawer; without a config, a switcher lists every
 // sidebar of the sidebars file. axe (from file://: the strict CSP refuses its inline script) finds
 // nothing serious.
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeFiles } from '../cli/util.mjs';
 import {
   axeViolations,
-  closeAndRemove,
-  foldmark,
-  launch,
+  fixtureSites,
   liveSidebar,
   load,
   root,
   screenshots,
-  serveWithStrictCsp,
   settles,
-  tempDir,
   withCheckedPage,
 } from './harness.mjs';
 
-const website = join(root, 'tests', 'fixtures', 'docusaurus-website');
-const dir = tempDir('navbar');
-const out = join(dir, 'site');
-const plain = join(dir, 'plain');
-let browser;
-let server;
-
-before(async () => {
-  const built = await foldmark('build', website, '--out', out);
-  assert.equal(built.code, 0, built.stderr);
-  // The same docs without a config: the sidebars file's two sidebars, no navbar of a config.
-  const docs = join(dir, 'docs');
-  mkdirSync(docs);
-  const page = (title, body) => `---\ntitle: ${title}\n---\n\n${body}\n`;
-  writeFileSync(join(docs, 'start.md'), page('Start', 'Read me first.'));
-  writeFileSync(join(docs, 'more.md'), page('More', 'And then this.'));
-  writeFileSync(join(docs, 'ref.md'), page('Reference', 'The reference.'));
-  writeFileSync(
-    join(dir, 'sidebars.js'),
-    "module.exports = { tutorialSidebar: ['start', 'more'], referenceSidebar: ['ref'] };\n",
-  );
-  const plainBuilt = await foldmark('build', docs, '--out', plain, '--sidebars', join(dir, 'sidebars.js'));
-  assert.equal(plainBuilt.code, 0, plainBuilt.stderr);
-  browser = await launch();
-  server = await serveWithStrictCsp({ '/site/': out, '/plain/': plain });
-});
-after(() => closeAndRemove({ browser, server, dir }));
+const doc = (title, body) => `---\ntitle: ${title}\n---\n\n${body}\n`;
+const site = fixtureSites(
+  'navbar',
+  (work) => ({
+    '/site/': [join(root, 'tests', 'fixtures', 'docusaurus-website')],
+    // The same docs without a config: the sidebars file's two sidebars, no navbar of a config.
+    '/plain/': [join(work, 'docs'), '--sidebars', join(work, 'sidebars.js')],
+  }),
+  {
+    prepare: (work) =>
+      writeFiles(work, {
+        'docs/start.md': doc('Start', 'Read me first.'),
+        'docs/more.md': doc('More', 'And then this.'),
+        'docs/ref.md': doc('Reference', 'The reference.'),
+        'sidebars.js': "module.exports = { tutorialSidebar: ['start', 'more'], referenceSidebar: ['ref'] };\n",
+      }),
+  },
+);
+const out = site.dirs['/site/'];
+const plain = site.dirs['/plain/'];
 
 // What the page shows: the title, the sidebar's doc labels, the navbar's labels and which is current.
 const shown = (page) =>
@@ -60,15 +49,19 @@ const shown = (page) =>
     current: [...document.querySelectorAll('#siteNavbar a[aria-current]')].map((a) => a.textContent),
   }));
 
+// Whether the dropdown's menu is open, and the text of what has focus.
+const menu = (page) =>
+  page.evaluate(() => [!document.querySelector('.site-navbar-menu').hidden, document.activeElement.textContent]);
+
 const addresses = () => [
   ['file://', pathToFileURL(join(out, 'index.html')).href],
-  ['loopback', `${server.url}/site/index.html`],
+  ['loopback', `${site.server.url}/site/index.html`],
 ];
 
 for (const where of ['file://', 'loopback']) {
   test(`the navbar switches sidebars, from ${where}`, async () => {
     const address = addresses().find(([w]) => w === where)[1];
-    await withCheckedPage(browser, { width: 1200, height: 800 }, async (page) => {
+    await withCheckedPage(site.browser, { width: 1200, height: 800 }, async (page) => {
       await load(page, address);
       await liveSidebar(page);
       const navbar = await page.evaluate(() => ({
@@ -112,25 +105,9 @@ for (const where of ['file://', 'loopback']) {
       // Escape closes it and gives focus back, Enter on a link opens the doc.
       await page.focus('#siteNavbar .site-navbar-dropdown > button');
       await page.keyboard.press('Enter');
-      await settles(
-        () =>
-          page.evaluate(() => [
-            !document.querySelector('.site-navbar-menu').hidden,
-            document.activeElement.textContent,
-          ]),
-        [true, 'Client'],
-        'Enter opens the menu at its first link',
-      );
+      await settles(() => menu(page), [true, 'Client'], 'Enter opens the menu at its first link');
       await page.keyboard.press('Escape');
-      await settles(
-        () =>
-          page.evaluate(() => [
-            !document.querySelector('.site-navbar-menu').hidden,
-            document.activeElement.textContent,
-          ]),
-        [false, 'More'],
-        'Escape closes it, focus back on its button',
-      );
+      await settles(() => menu(page), [false, 'More'], 'Escape closes it, focus back on its button');
       await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
       await settles(
@@ -146,7 +123,7 @@ for (const where of ['file://', 'loopback']) {
 }
 
 test('on a phone the navbar is in the drawer, above the sidebar', async () => {
-  await withCheckedPage(browser, { width: 390, height: 800 }, async (page) => {
+  await withCheckedPage(site.browser, { width: 390, height: 800 }, async (page) => {
     await load(page, pathToFileURL(join(out, 'index.html')).href);
     await liveSidebar(page);
     await page.click('#menuButton');
@@ -173,8 +150,8 @@ test('on a phone the navbar is in the drawer, above the sidebar', async () => {
 for (const where of ['file://', 'loopback']) {
   test(`without a config, a switcher lists every sidebar of the sidebars file, from ${where}`, async () => {
     const address =
-      where === 'file://' ? pathToFileURL(join(plain, 'index.html')).href : `${server.url}/plain/index.html`;
-    await withCheckedPage(browser, { width: 1200, height: 800 }, async (page) => {
+      where === 'file://' ? pathToFileURL(join(plain, 'index.html')).href : `${site.server.url}/plain/index.html`;
+    await withCheckedPage(site.browser, { width: 1200, height: 800 }, async (page) => {
       await load(page, address);
       await liveSidebar(page);
       const labels = await page.evaluate(() =>

@@ -5,35 +5,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
-import { buildSite, closeAndRemove, launch, load, openPage, root, serveWithStrictCsp, tempDir } from './harness.mjs';
+import { describe } from 'node:test';
+import { fixtureSites, load, root } from './harness.mjs';
 
 const docs = join(root, 'tests', 'fixtures', 'partials', 'docs');
-const work = tempDir('partials-site');
-const hashDir = join(work, 'hash');
-const pathDir = join(work, 'path');
-
-let server;
-let browser;
-before(async () => {
-  await buildSite(docs, hashDir);
-  await buildSite(docs, pathDir, '--prerender');
-  server = await serveWithStrictCsp({ '/hash/': hashDir, '/path/': pathDir });
-  browser = await launch();
-});
-after(() => closeAndRemove({ browser, server, dir: work }));
-
-function check(name, fn) {
-  test(name, async () => {
-    const { page, problems } = await openPage(browser.context);
-    try {
-      await fn(page);
-      assert.deepEqual(problems, [], 'no console errors, exceptions or CSP violations');
-    } finally {
-      await page.close();
-    }
-  });
-}
+const site = fixtureSites('partials-site', { '/hash/': [docs], '/path/': [docs, '--prerender'] });
+const { check } = site;
+const [hashDir, pathDir] = Object.values(site.dirs);
 
 const title = (page) => page.textContent('#siteArticle .fm-title');
 // The image's state once it has loaded or failed: its natural size (0 × 0 when it failed).
@@ -51,7 +29,7 @@ const imageSize = (page, alt) =>
 
 const sites = {
   'file://': { dir: hashDir, url: (path) => `${pathToFileURL(hashDir).href}/${path}` },
-  'http with a strict CSP': { dir: hashDir, url: (path) => `${server.url}/hash/${path}` },
+  'http with a strict CSP': { dir: hashDir, url: (path) => `${site.server.url}/hash/${path}` },
   'file://, prerendered pages': { dir: pathDir, url: (path) => `${pathToFileURL(pathDir).href}/${path}` },
 };
 const routes = {

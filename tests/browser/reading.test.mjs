@@ -7,45 +7,21 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { createFoldmark } from '../../web/node.js';
 import { buildSite as buildFromApi } from '../../web/site/builder/index.js';
-import {
-  axeViolations,
-  buildSite,
-  launch,
-  load,
-  openPage,
-  removeDir,
-  root,
-  tempDir,
-  withCheckedPage,
-} from './harness.mjs';
+import { axeViolations, fixtureSites, load, openPage, root } from './harness.mjs';
 
-const work = tempDir('reading');
-const siteDir = join(work, 'site');
-const prerenderDir = join(work, 'prerendered');
-const index = pathToFileURL(join(siteDir, 'index.html')).href;
-let browser;
-
-before(async () => {
-  await buildSite(
-    join(root, 'tests/fixtures/reading'),
-    siteDir,
-    '--title',
-    'Reading',
-    '--edit-url',
-    'https://example.org/repo/edit/main/docs',
-  );
-  await buildSite(join(root, 'tests/fixtures/reading'), prerenderDir, '--prerender');
-  browser = await launch();
+const fixture = join(root, 'tests/fixtures/reading');
+const site = fixtureSites('reading', {
+  '/': [fixture, '--title', 'Reading', '--edit-url', 'https://example.org/repo/edit/main/docs'],
+  '/prerendered/': [fixture, '--prerender'],
 });
-after(async () => {
-  await browser?.close();
-  removeDir(work);
-});
+const { work } = site;
+const prerenderDir = site.dirs['/prerendered/'];
+const index = site.file();
 
-const withPage = (fn, { width = 1300, height = 900 } = {}) => withCheckedPage(browser, { width, height }, fn);
+const withPage = (fn, { width = 1300, height = 900 } = {}) => site.withPage(fn, { width, height });
 
 const resultsShown = (page) =>
   page.waitForFunction(
@@ -85,7 +61,7 @@ test('an index in several shards loads at most two shard scripts at a time and u
     const out = join(work, 'sharded');
     // One shard per doc: the builder's shard size is a build option only the API sets.
     await buildFromApi(await createFoldmark(), {
-      docsDir: join(root, 'tests/fixtures/reading'),
+      docsDir: fixture,
       outDir: out,
       searchShardBytes: 10,
       warn: () => {},
@@ -127,7 +103,7 @@ for (const [what, damage, reason] of [
   test(`a ${what} search shard: the reason stays while typing, and the next opening tries again`, async () => {
     const out = join(work, `damaged-${what.replace(' ', '-')}`);
     await buildFromApi(await createFoldmark(), {
-      docsDir: join(root, 'tests/fixtures/reading'),
+      docsDir: fixture,
       outDir: out,
       searchShardBytes: 10,
       warn: () => {},
@@ -135,7 +111,7 @@ for (const [what, damage, reason] of [
     const shard = join(out, '_foldmark', 'search', '1.js');
     const intact = readFileSync(shard);
     damage(shard);
-    const { page, problems } = await openPage(browser.context);
+    const { page, problems } = await openPage(site.browser.context);
     try {
       await load(page, pathToFileURL(join(out, 'index.html')).href);
       await page.keyboard.press('/');

@@ -6,62 +6,36 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, describe, test } from 'node:test';
+import { describe } from 'node:test';
 import vm from 'node:vm';
 import { createFoldmark } from '../../web/node.js';
-import {
-  axeViolations,
-  buildSite,
-  closeAndRemove,
-  launch,
-  liveSidebar,
-  load,
-  openPage,
-  root,
-  screenshots,
-  serveWithStrictCsp,
-  settles,
-  tempDir,
-} from './harness.mjs';
+import { axeViolations, fixtureSites, liveSidebar, load, root, screenshots, settles } from './harness.mjs';
 
 const content = join(root, 'content');
 const fm = await createFoldmark();
 const titleOf = (file) => fm.render(readFileSync(join(content, file))).title;
 const seed = { id: 'how-is-webiny-serverless', title: titleOf('how-is-webiny-serverless.md') };
 
-const work = tempDir('site');
-const siteDir = join(work, 'site');
-const plainDir = join(work, 'plain'); // built without --prerender: the wasm render is the only DOM
-let server;
-let browser;
 // The sidebar the builder made, in its order: [{ n, id, label }] (its rules are tested in tests/site).
 let expected;
 let other;
-before(async () => {
-  await buildSite(content, siteDir, '--prerender');
-  await buildSite(content, plainDir);
-  const sandbox = { self: {} };
-  vm.runInNewContext(readFileSync(join(siteDir, '_foldmark', 'catalog.js'), 'utf8'), sandbox);
-  const { docs, sidebars } = JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog)); // out of the vm realm
-  expected = sidebars[0].map((n) => ({ n, id: docs[n][0], label: docs[n][1] }));
-  other = expected.find((e) => e.id !== seed.id);
-  server = await serveWithStrictCsp({ '/plain/': plainDir, '/': siteDir });
-  browser = await launch();
-});
-after(() => closeAndRemove({ browser, server, dir: work }));
-
-// Runs fn with a fresh page and fails the test on any console error, page error or CSP violation.
-function check(name, fn) {
-  test(name, async () => {
-    const { page, problems } = await openPage(browser.context);
-    try {
-      await fn(page);
-      assert.deepEqual(problems, [], 'no console errors, exceptions or CSP violations');
-    } finally {
-      await page.close();
-    }
-  });
-}
+// '/plain/': built without --prerender, the wasm render is the only DOM.
+const site = fixtureSites(
+  'site',
+  { '/plain/': [content], '/': [content, '--prerender'] },
+  {
+    built: (dirs) => {
+      const sandbox = { self: {} };
+      vm.runInNewContext(readFileSync(join(dirs['/'], '_foldmark', 'catalog.js'), 'utf8'), sandbox);
+      const { docs, sidebars } = JSON.parse(JSON.stringify(sandbox.self.foldmarkCatalog)); // out of the vm realm
+      expected = sidebars[0].map((n) => ({ n, id: docs[n][0], label: docs[n][1] }));
+      other = expected.find((e) => e.id !== seed.id);
+    },
+  },
+);
+const { work, check } = site;
+const siteDir = site.dirs['/'];
+const plainDir = site.dirs['/plain/'];
 
 const isOpen = (page, headingId) =>
   page.evaluate((id) => document.getElementById(id).closest('details').open, headingId);
@@ -77,7 +51,7 @@ const bodyBackground = (page) => page.evaluate(() => getComputedStyle(document.b
 
 const targets = {
   'file://': (dir) => pathToFileURL(join(dir === plainDir ? plainDir : siteDir, 'index.html')).href,
-  'http with a strict CSP': (dir) => `${server.url}${dir === plainDir ? '/plain' : ''}/index.html`,
+  'http with a strict CSP': (dir) => `${site.server.url}${dir === plainDir ? '/plain' : ''}/index.html`,
 };
 
 for (const [origin, indexUrl] of Object.entries(targets)) {

@@ -4,16 +4,13 @@
 // renders them; the live DOM must hold no on* attribute, no javascript:/vbscript:/non-image data:
 // URL, no element outside the allowlist and no unsandboxed iframe, and after every element is
 // focused, hovered and clicked and every <details> toggled, nothing may have run.
-import { test, after, before } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { existsSync } from 'node:fs';
 import { createFoldmark } from '../../web/node.js';
 import { DOC_OPTIONS } from '../../web/site/shared/doc-syntax.js';
 import { reportMissingShared, sharedFile } from '../node/shared-data.mjs';
-import { CHROMIUM_OPTIONS } from './harness.mjs';
+import { readPayloads, xssPage } from './xss-page.mjs';
 
 const shared = sharedFile('testdata/xss-payloads.txt');
 if (!shared) reportMissingShared('testdata/xss-payloads.txt', 'the shared XSS payloads in safe mode are');
@@ -21,78 +18,14 @@ const own = [
   new URL('./xss-safe-payloads.jsonl', import.meta.url),
   new URL('../node/xss-extra.jsonl', import.meta.url),
 ];
-const read = (f) =>
-  readFileSync(f, 'utf8')
-    .split('\n')
-    .filter((l) => l.startsWith('{'))
-    .map((l) => JSON.parse(l));
-const ownPayloads = own.flatMap(read);
-const sharedPayloads = shared && existsSync(shared) ? read(shared) : [];
+const ownPayloads = own.flatMap(readPayloads);
+const sharedPayloads = shared && existsSync(shared) ? readPayloads(shared) : [];
 
-const RECORDERS = `
-  window.__calls = [];
-  for (const name of ['alert', 'confirm', 'prompt', 'print']) {
-    window[name] = (...args) => { window.__calls.push(name + '(' + args.join(',') + ')'); };
-  }`;
-
-const profile = mkdtempSync(join(tmpdir(), 'fm-xss-safe-'));
-let context;
-let page;
+const xss = xssPage('xss-safe');
 let fm;
-const dialogs = [];
-
 before(async () => {
   fm = await createFoldmark();
-  context = await chromium.launchPersistentContext(profile, CHROMIUM_OPTIONS);
-  await context.addInitScript(RECORDERS);
-  await context.route('**/*', (route) => route.abort()); // nothing loads or leaves the page
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss().catch(() => {});
-  });
 });
-
-after(async () => {
-  await context?.close();
-  rmSync(profile, { recursive: true, force: true });
-});
-
-const settle = () =>
-  page
-    .evaluate(() => new Promise((done) => setTimeout(() => requestAnimationFrame(() => setTimeout(done, 0)), 0)))
-    .catch(() => {});
-
-async function reset() {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await page.goto('about:blank');
-      return;
-    } catch (err) {
-      if (attempt >= 5 || !/interrupted by another navigation/.test(err.message)) throw err;
-      await page.waitForLoadState('load').catch(() => {});
-    }
-  }
-}
-
-async function exercise() {
-  const count = await page.locator('body *').count();
-  for (let i = 0; i < count; i++) {
-    const el = page.locator('body *').nth(i);
-    await el.focus({ timeout: 200 }).catch(() => {});
-    await el.hover({ timeout: 200, force: true }).catch(() => {});
-    await el.click({ timeout: 200, force: true, noWaitAfter: true }).catch(() => {});
-    if (!page.url().startsWith('about:')) return;
-  }
-  await page
-    .evaluate(() => {
-      for (const d of document.querySelectorAll('details')) {
-        d.open = !d.open;
-        d.open = !d.open;
-      }
-    })
-    .catch(() => {});
-}
 
 // What the live DOM holds that safe mode must never produce (read from the parsed DOM, so
 // references in attributes are already decoded, as the browser acts on them).
@@ -151,34 +84,29 @@ async function runPayloads(payloads) {
   let executions = 0;
   let elements = 0;
   for (const p of payloads) {
-    const { html } = fm.render(p.md, DOC_OPTIONS);
-    dialogs.length = 0;
-    await reset();
-    await page.setContent(`<!doctype html><meta charset="utf-8"><title>x</title><body>${html}</body>`);
-    const dom = await page.evaluate(liveDomProblems);
-    elements += await page.locator('body *').count();
+    await xss.show(fm.render(p.md, DOC_OPTIONS).html);
+    const dom = await xss.page.evaluate(liveDomProblems);
+    elements += await xss.page.locator('body *').count();
     for (const d of dom) problems.push(`${p.id}: ${d}`);
-    await exercise();
-    await settle();
-    const calls = await page.evaluate(() => window.__calls ?? []).catch(() => []);
-    if (calls.length || dialogs.length) {
-      executions += calls.length + dialogs.length;
-      problems.push(`${p.id}: ran ${[...calls, ...dialogs].join(' ')}`);
+    await xss.exercise();
+    const ran = await xss.ran();
+    if (ran.length) {
+      executions += ran.length;
+      problems.push(`${p.id}: ran ${ran.join(' ')}`);
     }
   }
   return { problems, executions, elements };
 }
 
 test('control: the checks see a live handler and an unsafe DOM', async () => {
-  await reset();
-  await page.setContent('<body><iframe></iframe><a href="x" target="_blank">t</a><svg></svg></body>');
-  assert.equal((await page.evaluate(liveDomProblems)).length, 3);
-  await reset();
-  await page.setContent('<body><img src=x onerror="alert(1)"><a href="javascript:confirm(2)">a</a></body>');
-  assert.equal((await page.evaluate(liveDomProblems)).length, 2);
-  await exercise();
-  await settle();
-  const calls = await page.evaluate(() => window.__calls);
+  await xss.reset();
+  await xss.page.setContent('<body><iframe></iframe><a href="x" target="_blank">t</a><svg></svg></body>');
+  assert.equal((await xss.page.evaluate(liveDomProblems)).length, 3);
+  await xss.reset();
+  await xss.page.setContent('<body><img src=x onerror="alert(1)"><a href="javascript:confirm(2)">a</a></body>');
+  assert.equal((await xss.page.evaluate(liveDomProblems)).length, 2);
+  await xss.exercise();
+  const calls = await xss.calls();
   assert.ok(calls.includes('alert(1)') && calls.includes('confirm(2)'), JSON.stringify(calls));
 });
 

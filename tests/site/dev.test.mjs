@@ -6,29 +6,22 @@ import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { STRICT_CSP } from '../../web/site/dev/server.js';
-import { cli, get, listen, removeDir, startDev, stop, tempDir } from './util.mjs';
-
-const work = tempDir('devtest');
+import { cli, devSession, get, listen, startDev, stop } from './util.mjs';
 
 // Inside a hidden folder on purpose: only hidden names below the docs folder are ignored.
+const dev = devSession(
+  'devtest',
+  async (work) => {
+    writeFileSync(join(work, 'secret.txt'), 'not for the site');
+    const init = spawn(process.execPath, [cli, 'init', join(work, '.project', 'docs')]);
+    await new Promise((resolve) => init.on('exit', resolve));
+  },
+  join('.project', 'docs'),
+);
+const { work } = dev;
 const docs = join(work, '.project', 'docs');
-let dev;
-let stream;
-before(async () => {
-  writeFileSync(join(work, 'secret.txt'), 'not for the site');
-  const init = spawn(process.execPath, [cli, 'init', docs]);
-  await new Promise((resolve) => init.on('exit', resolve));
-  dev = await startDev(work, join('.project', 'docs'));
-  stream = listen(dev.url);
-  await stream.next('hello');
-});
-after(async () => {
-  stream?.close();
-  if (dev) await stop(dev);
-  removeDir(work);
-});
 
 describe('serving', { timeout: 20000 }, () => {
   test('builds into a temporary folder, not the config\'s "out"', () => {
@@ -114,26 +107,26 @@ describe('mistakes', { timeout: 20000 }, () => {
 
 describe('rebuilding', { timeout: 20000 }, () => {
   test('a saved article is rewritten alone: one doc event, its script holds the new text', async () => {
-    const from = stream.seen.length;
+    const from = dev.stream.seen.length;
     const file = join(docs, 'guides', 'deploying.md');
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n## Is this new?\n\nSaved while dev ran.\n`);
-    const { n } = await stream.next('doc', from);
+    const { n } = await dev.stream.next('doc', from);
     assert.match(readFileSync(join(dev.outDir, '_foldmark', 'docs', `${n}.js`), 'utf8'), /Saved while dev ran/);
-    assert.ok(!stream.seen.slice(from).some((e) => e.event === 'reload'));
+    assert.ok(!dev.stream.seen.slice(from).some((e) => e.event === 'reload'));
   });
   test('a changed title rebuilds the site and reloads the page', async () => {
-    const from = stream.seen.length;
+    const from = dev.stream.seen.length;
     const file = join(docs, 'tutorial.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('title: Tutorial', 'title: Getting started'));
-    await stream.next('reload', from);
+    await dev.stream.next('reload', from);
     assert.match(readFileSync(join(dev.outDir, '_foldmark', 'catalog.js'), 'utf8'), /Getting started/);
   });
   test('a broken link is a problem sent to the page and printed; fixing it clears it', async () => {
-    const from = stream.seen.length;
+    const from = dev.stream.seen.length;
     const file = join(docs, 'intro.md');
     const before = readFileSync(file, 'utf8');
     writeFileSync(file, `${before}\nSee [nothing](./nothing.md).\n`);
-    const { problems } = await stream.next('problems', from, (d) => d.problems.length > 0);
+    const { problems } = await dev.stream.next('problems', from, (d) => d.problems.length > 0);
     assert.deepEqual(
       problems.map((p) => [p.level, p.message]),
       [
@@ -143,17 +136,17 @@ describe('rebuilding', { timeout: 20000 }, () => {
     );
     assert.equal(problems[0].file, join('.project', 'docs', 'intro.md')); // relative to where dev runs
     assert.match(dev.output().stderr, /intro\.md:\d+:\d+: warning: broken link '.\/nothing.md'/);
-    const again = stream.seen.length;
+    const again = dev.stream.seen.length;
     writeFileSync(file, before);
-    await stream.next('problems', again, (d) => d.problems.length === 0);
+    await dev.stream.next('problems', again, (d) => d.problems.length === 0);
   });
   test('a new article rebuilds the site', async () => {
-    const from = stream.seen.length;
+    const from = dev.stream.seen.length;
     writeFileSync(
       join(docs, 'guides', 'faq.md'),
       '---\ntitle: FAQ\n---\n\n# FAQ\n\n## Does it work offline?\n\nYes.\n',
     );
-    await stream.next('reload', from);
+    await dev.stream.next('reload', from);
     assert.ok(
       readFileSync(join(dev.outDir, '_foldmark', 'catalog.js'), 'utf8').includes('[\\"guides/faq\\",\\"FAQ\\"]'),
     );

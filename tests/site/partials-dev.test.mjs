@@ -4,36 +4,28 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { listen, removeDir, startDev, stop, tempDir, writeFiles } from './util.mjs';
+import { test } from 'node:test';
+import { devSession, writeFiles } from './util.mjs';
 
-const work = tempDir('partials-dev');
-const docs = join(work, 'docs');
-let dev;
-let stream;
-before(async () => {
-  writeFiles(docs, {
-    'a.md': "# A\n\nimport P from './_p.md';\n\nBefore.\n\n<P />\n",
-    '_p.md': 'Partial v1, see [nothing](./nothing.md).\n',
-  });
-  dev = await startDev(work, 'docs');
-  stream = listen(dev.url);
-  await stream.next('hello');
-});
-after(async () => {
-  stream?.close();
-  if (dev) await stop(dev);
-  removeDir(work);
-});
+const dev = devSession(
+  'partials-dev',
+  (work) =>
+    writeFiles(join(work, 'docs'), {
+      'a.md': "# A\n\nimport P from './_p.md';\n\nBefore.\n\n<P />\n",
+      '_p.md': 'Partial v1, see [nothing](./nothing.md).\n',
+    }),
+  'docs',
+);
+const docs = join(dev.work, 'docs');
 
 const scriptOf = (n) => readFileSync(join(dev.outDir, '_foldmark', 'docs', `${n}.js`), 'utf8');
 
 test("saving the article keeps one warning for its partial's broken link", { timeout: 60_000 }, async () => {
-  const from = stream.seen.length;
+  const from = dev.stream.seen.length;
   writeFileSync(join(docs, 'a.md'), "# A\n\nimport P from './_p.md';\n\nBefore, saved.\n\n<P />\n");
-  const { n } = await stream.next('doc', from);
+  const { n } = await dev.stream.next('doc', from);
   assert.match(scriptOf(n), /Before, saved\.[\s\S]*Partial v1/);
-  const { problems } = await stream.next('problems', from);
+  const { problems } = await dev.stream.next('problems', from);
   assert.deepEqual(
     problems.map((p) => [p.message, p.file, p.line, p.column]),
     [["broken link './nothing.md'", join('docs', '_p.md'), 1, 27]],
@@ -41,10 +33,10 @@ test("saving the article keeps one warning for its partial's broken link", { tim
 });
 
 test('saving a partial rebuilds the article that imports it', { timeout: 60_000 }, async () => {
-  const from = stream.seen.length;
+  const from = dev.stream.seen.length;
   writeFileSync(join(docs, '_p.md'), 'Partial v2.\n');
-  await stream.next('reload', from);
+  await dev.stream.next('reload', from);
   assert.match(scriptOf(0), /Partial v2\./);
-  const { problems } = await stream.next('problems', from);
+  const { problems } = await dev.stream.next('problems', from);
   assert.deepEqual(problems, []);
 });

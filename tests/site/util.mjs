@@ -1,7 +1,8 @@
 // Small helpers shared by the site tests.
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { cli } from '../cli/util.mjs';
+import { after, before } from 'node:test';
+import { cli, removeDir, tempDir } from '../cli/util.mjs';
 
 export { cli, foldmarkIn, removeDir, root, tempDir, writeFile, writeFiles } from '../cli/util.mjs';
 
@@ -99,4 +100,40 @@ export function stop(dev) {
     dev.child.on('exit', resolve);
     dev.child.kill('SIGTERM');
   });
+}
+
+/**
+ * `foldmark dev` for a test file: before its tests, prepare(work) writes the project into a new
+ * temporary folder and `foldmark dev ...args` starts there, its event stream open past 'hello';
+ * after them both stop and the folder goes. Inside the tests the returned object has the server's
+ * url, outDir and output(), and the event stream (`stream`: seen, next).
+ */
+export function devSession(name, prepare, ...args) {
+  const work = tempDir(name);
+  let dev;
+  let stream;
+  before(async () => {
+    await prepare(work);
+    dev = await startDev(work, ...args);
+    stream = listen(dev.url);
+    await stream.next('hello');
+  });
+  after(async () => {
+    stream?.close();
+    if (dev) await stop(dev);
+    removeDir(work);
+  });
+  return {
+    work,
+    get url() {
+      return dev.url;
+    },
+    get outDir() {
+      return dev.outDir;
+    },
+    output: () => dev.output(),
+    get stream() {
+      return stream;
+    },
+  };
 }
