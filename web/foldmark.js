@@ -48,7 +48,7 @@ function tooLarge(bytes, atLeast = '') {
 // method on a subclass cannot run code while the API reads its arguments.
 const uncurry = Function.prototype.bind.bind(Function.prototype.call);
 const { apply } = Reflect;
-const { getOwnPropertyDescriptors } = Object;
+const { getOwnPropertyDescriptors, isFrozen } = Object;
 const hasOwn = Object.hasOwn;
 const TypedArray = Object.getPrototypeOf(Uint8Array.prototype);
 const intrinsicGetter = (proto, name) => uncurry(Object.getOwnPropertyDescriptor(proto, name).get);
@@ -64,7 +64,11 @@ const isView = ArrayBuffer.isView;
 // into a plain object, which alone is then validated and used: reading them twice would let a
 // getter or a Proxy pass validation and then switch allowRawHtml on. Inherited properties are
 // ignored, so a polluted Object.prototype changes nothing.
-function snapshotOptions(options) {
+// settled options of frozen objects whose properties are all data (values that can never change),
+// such as a site's shared options constant: validated once, not on every call.
+const settledFrozen = new WeakMap();
+
+function snapshotOptions(options, facts) {
   let descriptors;
   try {
     if (Array.isArray(options)) throw new FoldmarkError('E_OPTION', 'options must be an object');
@@ -77,6 +81,7 @@ function snapshotOptions(options) {
   for (const name of Object.keys(descriptors)) {
     // our own plain object: no caller code runs
     const d = descriptors[name];
+    if (!hasOwn(d, 'value')) facts.allData = false;
     if (!d.enumerable) continue;
     if (!hasOwn(DEFAULTS, name)) {
       throw new FoldmarkError('E_OPTION', `unknown option "${name}"; known: ${Object.keys(DEFAULTS).join(', ')}`);
@@ -93,7 +98,10 @@ function snapshotOptions(options) {
 function checkOptions(options) {
   if (options === undefined || options === null) return DEFAULTS;
   if (typeof options !== 'object') throw new FoldmarkError('E_OPTION', 'options must be an object');
-  const snapshot = snapshotOptions(options);
+  const known = settledFrozen.get(options);
+  if (known) return known;
+  const facts = { allData: true };
+  const snapshot = snapshotOptions(options, facts);
   for (const name of Object.keys(snapshot)) {
     const value = snapshot[name];
     if (value === undefined || (name === 'highlight' && value === null)) continue;
@@ -124,7 +132,9 @@ function checkOptions(options) {
       `option "idPrefix" may hold only letters, digits, "_", "-", ":", "." (at most ${LIMITS.maxIdPrefixChars})`,
     );
   }
-  return Object.freeze(merged);
+  const settled = Object.freeze(merged);
+  if (facts.allData && isFrozen(options)) settledFrozen.set(options, settled);
+  return settled;
 }
 
 // 'a', 'b' or 'c'

@@ -167,6 +167,33 @@ test('options are read once: a getter cannot turn allowRawHtml on after validati
   assert.equal(fm.toHtml('<b>x</b>', once), '<p>&lt;b&gt;x&lt;/b&gt;</p>\n');
 });
 
+test('frozen options are settled once; a frozen getter, or options that were not frozen, are read on every call', async () => {
+  const fm = await createFoldmark();
+  const frozen = Object.freeze({ allowRawHtml: true });
+  assert.equal(fm.toHtml('<b>x</b>', frozen), '<p><b>x</b></p>\n');
+  assert.equal(fm.toHtml('<b>x</b>', frozen), '<p><b>x</b></p>\n');
+  let reads = 0;
+  const getter = Object.freeze({
+    get allowRawHtml() {
+      reads += 1;
+      return reads === 1;
+    },
+  });
+  assert.equal(fm.toHtml('<b>x</b>', getter), '<p><b>x</b></p>\n');
+  assert.equal(fm.toHtml('<b>x</b>', getter), '<p>&lt;b&gt;x&lt;/b&gt;</p>\n');
+  assert.equal(reads, 2);
+  const open = { allowRawHtml: true };
+  assert.equal(fm.toHtml('<b>x</b>', open), '<p><b>x</b></p>\n');
+  open.allowRawHtml = false;
+  assert.equal(fm.toHtml('<b>x</b>', open), '<p>&lt;b&gt;x&lt;/b&gt;</p>\n');
+  const sealed = Object.seal({ allowRawHtml: true }); // sealed, not frozen: its value may change
+  fm.toHtml('x', sealed);
+  sealed.allowRawHtml = false;
+  assert.equal(fm.toHtml('<b>x</b>', sealed), '<p>&lt;b&gt;x&lt;/b&gt;</p>\n');
+  throwsCode(() => fm.toHtml('x', Object.freeze({ bogus: 1 })), 'E_OPTION', /unknown option/);
+  throwsCode(() => fm.toHtml('x', Object.freeze({ bogus: 1 })), 'E_OPTION', /unknown option/);
+});
+
 test('options that throw or are revoked are E_OPTION; inherited options are ignored', async () => {
   const fm = await createFoldmark();
   throwsCode(
