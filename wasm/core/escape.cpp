@@ -7,10 +7,11 @@
 namespace foldmark::detail {
 namespace {
 
-constexpr std::uint8_t kHtml = 1;    // must be an entity in text and attributes
-constexpr std::uint8_t kUrl = 2;     // must be percent-encoded (or &amp;) in a URL attribute
-constexpr std::uint8_t kJson = 4;    // must be a backslash escape in a JSON string
-constexpr std::uint8_t kScript = 8;  // must be a \u escape in JSON inside <script>
+constexpr std::uint8_t kHtml = 1;      // must be an entity in text and attributes
+constexpr std::uint8_t kUrl = 2;       // must be percent-encoded (or &amp;) in a URL attribute
+constexpr std::uint8_t kJson = 4;      // must be a backslash escape in a JSON string
+constexpr std::uint8_t kScript = 8;    // must be a \u escape in JSON inside <script>
+constexpr std::uint8_t kLineSep = 16;  // may start U+2028/U+2029, escaped in JSON inside <script>
 
 constexpr std::array<std::uint8_t, 256> make_table() {
   std::array<std::uint8_t, 256> t{};
@@ -27,6 +28,7 @@ constexpr std::array<std::uint8_t, 256> make_table() {
   t['<'] |= kHtml;
   t['>'] |= kHtml;
   t['"'] |= kHtml;
+  t[0xE2] |= kLineSep;
   return t;
 }
 
@@ -54,6 +56,25 @@ void escape_runs(Sink& out, std::string_view s, Emit emit) {
     }
   }
   out.append(s.substr(run));
+}
+
+// Index of the first byte at or after i that kTable marks with any bit of mask, or text.size():
+// eight bytes a test first, since JSON strings are mostly plain text.
+std::size_t first_flagged(std::string_view text, std::size_t i, std::uint8_t mask) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  for (; i + 8 <= text.size(); i += 8) {
+    if ((kTable[p[i]] | kTable[p[i + 1]] | kTable[p[i + 2]] | kTable[p[i + 3]] | kTable[p[i + 4]] |
+         kTable[p[i + 5]] | kTable[p[i + 6]] | kTable[p[i + 7]]) &
+        mask)
+      break;
+  }
+  while (i < text.size() && !(kTable[p[i]] & mask)) ++i;
+  return i;
+}
+
+bool line_separator_at(std::string_view text, std::size_t i) {
+  return i + 2 < text.size() && text[i + 1] == '\x80' &&
+         (text[i + 2] == '\xA8' || text[i + 2] == '\xA9');
 }
 
 // The reference for a byte that kTable marks kHtml.
@@ -150,28 +171,31 @@ void escape_url(OutBuffer& out, std::string_view url) {
 }
 
 void escape_json(std::string& out, std::string_view text, bool script_safe) {
-  const std::uint8_t mask = script_safe ? (kJson | kScript) : kJson;
+  const std::uint8_t mask = script_safe ? (kJson | kScript | kLineSep) : kJson;
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t run = 0;
   auto flush = [&](std::size_t end) { out.append(text.data() + run, end - run); };
   for (std::size_t i = 0; i < text.size(); ++i) {
+    i = first_flagged(text, i, mask);
+    if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
-    // U+2028 and U+2029 (E2 80 A8/A9) end a line in pre-2019 JavaScript parsers.
-    const bool line_sep = script_safe && c == 0xE2 && i + 2 < text.size() &&
-                          text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9');
-    if (!(kTable[c] & mask) && !line_sep) continue;
-    flush(i);
-    if (line_sep) {
+    if (c == 0xE2) {
+      // U+2028 and U+2029 (E2 80 A8/A9) end a line in pre-2019 JavaScript parsers.
+      if (!line_separator_at(text, i)) continue;
+      flush(i);
       out.append(text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029");
       i += 2;
-    } else if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(static_cast<char>(c));
-    } else if (c == '\n') {
-      out.append("\\n");
     } else {
-      const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-      out.append(u, 6);
+      flush(i);
+      if (c == '"' || c == '\\') {
+        out.push_back('\\');
+        out.push_back(static_cast<char>(c));
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else {
+        const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(u, 6);
+      }
     }
     run = i + 1;
   }
@@ -179,17 +203,19 @@ void escape_json(std::string& out, std::string_view text, bool script_safe) {
 }
 
 std::size_t json_escaped_size(std::string_view text, bool script_safe) {
-  const std::uint8_t mask = script_safe ? (kJson | kScript) : kJson;
+  const std::uint8_t mask = script_safe ? (kJson | kScript | kLineSep) : kJson;
   std::size_t size = text.size();
   for (std::size_t i = 0; i < text.size(); ++i) {
+    i = first_flagged(text, i, mask);
+    if (i >= text.size()) break;
     const auto c = static_cast<unsigned char>(text[i]);
     // Mirrors escape_json case by case: 3 bytes of U+2028/9 become 6, '"' '\\' '\n' become 2,
     // every other escaped byte 6.
-    if (script_safe && c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
-        (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+    if (c == 0xE2) {
+      if (!line_separator_at(text, i)) continue;
       size += 3;
       i += 2;
-    } else if (kTable[c] & mask) {
+    } else {
       size += (c == '"' || c == '\\' || c == '\n') ? 1 : 5;
     }
   }
