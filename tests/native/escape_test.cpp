@@ -216,5 +216,29 @@ TEST(ByteScan, AgreesWithAByteLoopEverywhere) {
   }
 }
 
+TEST(ByteScan, FindTextAgreesWithStringViewFind) {
+  const std::string_view needle = "<!--";
+  const std::string texts[] = {"",
+                               "<",
+                               "<!-",
+                               "<!--",
+                               "a<!--b",
+                               "<!<!--",
+                               "!!<!-<!--",
+                               "x<!-- <!--",
+                               std::string(40, '!') + "<!--",
+                               std::string(9, '<') + "!-- <!--"};
+  for (const std::string& text : texts) {
+    for (std::size_t anchor = 0; anchor < needle.size(); ++anchor) {
+      for (std::size_t from = 0; from <= text.size(); ++from) {
+        const std::size_t want = std::string_view(text).find(needle, from);
+        EXPECT_EQ(find_text(text, from, needle, anchor),
+                  want == std::string_view::npos ? text.size() : want)
+            << text << " " << anchor << " " << from;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace foldmark::detail

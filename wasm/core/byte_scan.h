@@ -62,6 +62,22 @@ inline std::size_t find_line_break(std::string_view text, std::size_t from) {
   return i;
 }
 
+// Index of needle in text at or after from, or text.size(). The search runs on needle[anchor],
+// which the caller picks rare in prose ('!' of "<!--", 'g' of "highlight-"): the first byte of
+// a needle is often a common letter, and each false hit costs a restart.
+inline std::size_t find_text(std::string_view text, std::size_t from, std::string_view needle,
+                             std::size_t anchor) {
+  if (needle.size() > text.size()) return text.size();
+  const std::size_t last_start = text.size() - needle.size();
+  for (std::size_t at = find_byte(text, from + anchor, needle[anchor]); at < text.size();
+       at = find_byte(text, at + 1, needle[anchor])) {
+    const std::size_t start = at - anchor;
+    if (start > last_start) break;
+    if (text.compare(start, needle.size(), needle) == 0) return start;
+  }
+  return text.size();
+}
+
 }  // namespace foldmark::detail
 
 #endif  // FOLDMARK_CORE_BYTE_SCAN_H

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "byte_scan.h"
 #include "contract.inc"
 #include "escape.h"
 #include "json_writer.h"
@@ -14,6 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxRanges = 64;
 constexpr std::string_view kHighlightWord = "highlight-";  // in every highlight comment
+constexpr std::size_t kHighlightAnchor = 2;                // its 'g': rarer in text than 'h'
 constexpr unsigned kMaxLineNumber = 1000000;
 
 struct CodeMeta {
@@ -128,8 +130,8 @@ Lines select_lines(std::string_view code, const CodeMeta& m) {
   bool next = false, block = false;
   std::size_t word = m.has_ranges ? std::string_view::npos : code.find(kHighlightWord);
   for (std::size_t i = 0; i < code.size();) {
-    std::size_t end = code.find('\n', i);
-    end = end == std::string_view::npos ? code.size() : end + 1;
+    std::size_t end = find_byte(code, i, '\n');
+    end = end == code.size() ? end : end + 1;
     const std::string_view line = code.substr(i, end - i);
     i = end;
     if (word < i - line.size()) word = code.find(kHighlightWord, i - line.size());
@@ -220,7 +222,8 @@ bool mentions_highlight(Context& c) {
   if (begin >= end) return false;
   if (!c.highlight_known || begin < c.highlight_from ||
       (c.highlight_at != std::string_view::npos && c.highlight_at < begin)) {
-    c.highlight_at = c.doc.find(kHighlightWord, begin);
+    c.highlight_at = find_text(c.doc, begin, kHighlightWord, kHighlightAnchor);
+    if (c.highlight_at == c.doc.size()) c.highlight_at = std::string_view::npos;
     c.highlight_from = begin;
     c.highlight_known = true;
   }

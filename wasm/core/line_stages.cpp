@@ -294,11 +294,11 @@ void find_candidates(Scan& s) {
   bool in_comment = false;
   s.in_code.assign(s.lines.size(), false);
   // The next "<!--" in the text, found once per occurrence rather than looked for on each line.
-  std::size_t next_open = s.text.find("<!--");
+  std::size_t next_open = find_text(s.text, 0, "<!--", 1);
   for (std::size_t i = 0; i < s.lines.size();) {
     const Line& l = s.lines[i];
     const std::string_view line = content_of(s, l);
-    if (next_open < l.content) next_open = s.text.find("<!--", l.content);
+    if (next_open < l.content) next_open = find_text(s.text, l.content, "<!--", 1);
     const bool has_open = next_open < l.end;
     if (in_comment) {
       in_comment = line.find("-->") == std::string_view::npos || (has_open && opens_comment(line));
