@@ -136,6 +136,23 @@ for (const [what, damage, reason] of [
   });
 }
 
+test('/ typed right after Escape, before the dialog has handed focus back, opens the search again', () =>
+  withPage(async (page) => {
+    await load(page, index);
+    await page.keyboard.press('/');
+    await page.waitForSelector('dialog#siteSearch[open]');
+    // The close event (which moves focus to the Search button) comes a task after close(): a key
+    // in between still has the closed dialog's input as its target.
+    const reopened = await page.evaluate(() => {
+      const input = document.querySelector('#siteSearchInput');
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+      const closed = !document.querySelector('dialog#siteSearch').open;
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true }));
+      return [closed, document.querySelector('dialog#siteSearch').open];
+    });
+    assert.deepEqual(reopened, [true, true]);
+  }));
+
 test('arrow keys move the active result and Enter opens the article at that section, answer open, words marked', () =>
   withPage(async (page) => {
     await load(page, index);

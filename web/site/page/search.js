@@ -269,7 +269,11 @@ function close() {
   if (ui.dialog?.open) ui.dialog.close();
 }
 
-const typing = (node) => node && (node.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(node.tagName));
+// The search's own input still has focus for a moment after the dialog closes (focus goes back to
+// the button in the close event, a task later): a '/' typed then must open the search again.
+const inClosedSearch = (node) => ui.dialog && !ui.dialog.open && ui.dialog.contains(node);
+const typing = (node) =>
+  node && !inClosedSearch(node) && (node.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(node.tagName));
 
 export const search = { wire: wireSearch };
 
