@@ -30,6 +30,8 @@ set(foldmark_wasm_link
   -sMODULARIZE=1 -sENVIRONMENT=web
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sMAXIMUM_MEMORY=2GB -sTOTAL_STACK=1MB
   -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sMALLOC=emmalloc
+  # A second wasm-opt -O3 round finds more to fold: 0.55 KB gz. (-Oz there costs 16-27 % speed.)
+  "-sBINARYEN_EXTRA_PASSES=-O3"
   -sEXPORTED_FUNCTIONS=[_malloc,_free] -sEXPORTED_RUNTIME_METHODS=[stackSave,stackRestore]
   -sINCOMING_MODULE_JS_API=[wasmBinary,locateFile,instantiateWasm,print,printErr])
 
