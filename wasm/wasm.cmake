@@ -32,6 +32,9 @@ set(foldmark_wasm_link
   -sFILESYSTEM=0 -sDYNAMIC_EXECUTION=0 -sMALLOC=emmalloc
   # A second wasm-opt -O3 round finds more to fold: 0.55 KB gz. (-Oz there costs 16-27 % speed.)
   "-sBINARYEN_EXTRA_PASSES=-O3"
+  # Every host we load in has TextDecoder (browsers, Node >= 11): no JS fallback decoder, and no
+  # errno plumbing (nothing reads errno from JS).
+  -sTEXTDECODER=2 -sSUPPORT_ERRNO=0
   -sEXPORTED_FUNCTIONS=[_malloc,_free] -sEXPORTED_RUNTIME_METHODS=[stackSave,stackRestore]
   -sINCOMING_MODULE_JS_API=[wasmBinary,locateFile,instantiateWasm,print,printErr])
 
