@@ -502,18 +502,19 @@ Prepared rewrite(Scan& s) {
   // Links between directives, now that every one has its index.
   for (std::size_t k = 0; k < s.candidates.size(); ++k) {
     if (!plans[k].marker) continue;
-    const Candidate& c = s.candidates[k];
+    Candidate& c = s.candidates[k];
     Directive& d = p.directives[directive_of[k]];
     if (d.kind == DirectiveKind::kClose) d.pair = directive_of[c.pair];
     if (d.kind != DirectiveKind::kTab) {
       fill_directive(d, c, 0, nullptr);
       if (d.kind == DirectiveKind::kTabs && c.tag.tabs)
-        p.tab_groups.emplace_back(directive_of[k], c.tag.tabs);
+        p.tab_groups.emplace_back(directive_of[k], std::move(c.tag.tabs));
       continue;
     }
     Directive& tabs = p.directives[directive_of[c.parent - 1]];
     d.pair = directive_of[c.parent - 1];
-    fill_directive(d, c, tabs.items.size(), s.candidates[c.parent - 1].tag.tabs.get());
+    // The parent came first, so its attributes are in tab_groups already.
+    fill_directive(d, c, tabs.items.size(), tab_group(p, d.pair));
     tabs.items.push_back(directive_of[k]);
   }
   return p;

@@ -52,7 +52,7 @@ struct Prepared {
   std::vector<Warning> warnings;      // line/column in the whole file
   // kTabs directives (by index) that have groupId, queryString, defaultValue or values: few,
   // so Directive, of which a document may have 100 000s, stays small.
-  std::vector<std::pair<std::size_t, std::shared_ptr<const TabsAttributes>>> tab_groups;
+  std::vector<std::pair<std::size_t, std::unique_ptr<const TabsAttributes>>> tab_groups;
 };
 
 // The attributes of the kTabs directive at `index`, null when it has none.

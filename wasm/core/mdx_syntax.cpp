@@ -93,31 +93,26 @@ std::vector<TabsAttributes::Choice> parse_values(std::string_view v) {
   return out;
 }
 
-TabsAttributes& tabs_of(Tag& tag, std::shared_ptr<TabsAttributes>& own) {
-  if (!own) {
-    own = std::make_shared<TabsAttributes>();
-    tag.tabs = own;
-  }
-  return *own;
+TabsAttributes& tabs_of(Tag& tag) {
+  if (!tag.tabs) tag.tabs = std::make_unique<TabsAttributes>();
+  return *tag.tabs;
 }
 
-void take_attribute(Tag& tag, std::shared_ptr<TabsAttributes>& own, std::string_view name,
-                    std::string_view value) {
+void take_attribute(Tag& tag, std::string_view name, std::string_view value) {
   if (name == "value") tag.value = literal(value);
   if (name == "label") tag.label = literal(value);
   if (name == "default") tag.is_default = value.empty() || value == "{true}";
-  if (name == "groupId") tabs_of(tag, own).group_id = literal(value);
-  if (name == "defaultValue") tabs_of(tag, own).default_value = literal(value);
-  if (name == "values") tabs_of(tag, own).values = parse_values(value);
+  if (name == "groupId") tabs_of(tag).group_id = literal(value);
+  if (name == "defaultValue") tabs_of(tag).default_value = literal(value);
+  if (name == "values") tabs_of(tag).values = parse_values(value);
   if (name == "queryString") {
-    tabs_of(tag, own).query_string = literal(value);
-    tabs_of(tag, own).query_string_is_group = value.empty() || value == "{true}";
+    tabs_of(tag).query_string = literal(value);
+    tabs_of(tag).query_string_is_group = value.empty() || value == "{true}";
   }
 }
 
 // Attributes up to the tag's end; returns the index after '>', npos when the text ends first.
 std::size_t parse_attributes(std::string_view s, std::size_t i, Tag& tag) {
-  std::shared_ptr<TabsAttributes> own;
   while (i < s.size()) {
     if (is_space(s[i])) {
       ++i;
@@ -142,7 +137,7 @@ std::size_t parse_attributes(std::string_view s, std::size_t i, Tag& tag) {
         value = s.substr(value_begin, i - value_begin);
       }
       if (name.empty()) ++i;
-      take_attribute(tag, own, name, value);
+      take_attribute(tag, name, value);
     }
   }
   return std::string_view::npos;

@@ -31,7 +31,9 @@ struct Tag {
   bool closing = false, self_closing = false;
   std::string value, label;  // TabItem's value="…" and label="…" (string literals only)
   bool is_default = false;   // TabItem's bare `default` (or default={true})
-  std::shared_ptr<const TabsAttributes> tabs;  // Tabs' own attributes; null when none
+  // Tabs' own attributes; null when none. unique_ptr, not shared_ptr: shared_ptr's control block
+  // brings the C++ runtime's type_info machinery into the module (2.5 KB), even without RTTI.
+  std::unique_ptr<TabsAttributes> tabs;
 };
 
 enum class TagParse { kNotATag, kIncomplete, kTag };
