@@ -77,6 +77,24 @@ bool line_separator_at(std::string_view text, std::size_t i) {
          (text[i + 2] == '\xA8' || text[i + 2] == '\xA9');
 }
 
+// Calls escape(i, bytes) for each place JSON must escape, in order: one byte, or the 3 bytes of
+// U+2028/U+2029 (E2 80 A8/A9), which end a line in pre-2019 JavaScript parsers, when script_safe.
+template <typename Escape>
+void for_each_json_escape(std::string_view text, bool script_safe, Escape escape) {
+  const std::uint8_t mask = script_safe ? (kJson | kScript | kLineSep) : kJson;
+  for (std::size_t i = first_flagged(text, 0, mask); i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) != 0xE2) {
+      escape(i, 1);
+      i = first_flagged(text, i + 1, mask);
+    } else if (line_separator_at(text, i)) {
+      escape(i, 3);
+      i = first_flagged(text, i + 3, mask);
+    } else {
+      i = first_flagged(text, i + 1, mask);
+    }
+  }
+}
+
 // The reference for a byte that kTable marks kHtml.
 std::string_view html_entity(unsigned char c) {
   switch (c) {
@@ -171,54 +189,35 @@ void escape_url(OutBuffer& out, std::string_view url) {
 }
 
 void escape_json(std::string& out, std::string_view text, bool script_safe) {
-  const std::uint8_t mask = script_safe ? (kJson | kScript | kLineSep) : kJson;
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t run = 0;
-  auto flush = [&](std::size_t end) { out.append(text.data() + run, end - run); };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    i = first_flagged(text, i, mask);
-    if (i >= text.size()) break;
+  for_each_json_escape(text, script_safe, [&](std::size_t i, std::size_t bytes) {
+    out.append(text.data() + run, i - run);
+    run = i + bytes;
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0xE2) {
-      // U+2028 and U+2029 (E2 80 A8/A9) end a line in pre-2019 JavaScript parsers.
-      if (!line_separator_at(text, i)) continue;
-      flush(i);
+    if (bytes == 3) {
       out.append(text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029");
-      i += 2;
+    } else if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(static_cast<char>(c));
+    } else if (c == '\n') {
+      out.append("\\n");
     } else {
-      flush(i);
-      if (c == '"' || c == '\\') {
-        out.push_back('\\');
-        out.push_back(static_cast<char>(c));
-      } else if (c == '\n') {
-        out.append("\\n");
-      } else {
-        const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out.append(u, 6);
-      }
+      const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out.append(u, 6);
     }
-    run = i + 1;
-  }
-  flush(text.size());
+  });
+  out.append(text.data() + run, text.size() - run);
 }
 
 std::size_t json_escaped_size(std::string_view text, bool script_safe) {
-  const std::uint8_t mask = script_safe ? (kJson | kScript | kLineSep) : kJson;
   std::size_t size = text.size();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    i = first_flagged(text, i, mask);
-    if (i >= text.size()) break;
-    const auto c = static_cast<unsigned char>(text[i]);
-    // Mirrors escape_json case by case: 3 bytes of U+2028/9 become 6, '"' '\\' '\n' become 2,
-    // every other escaped byte 6.
-    if (c == 0xE2) {
-      if (!line_separator_at(text, i)) continue;
-      size += 3;
-      i += 2;
-    } else {
-      size += (c == '"' || c == '\\' || c == '\n') ? 1 : 5;
-    }
-  }
+  // As escape_json writes them: U+2028/9's 3 bytes become 6, '"' '\\' '\n' become 2, every other
+  // escaped byte 6.
+  for_each_json_escape(text, script_safe, [&](std::size_t i, std::size_t bytes) {
+    const char c = text[i];
+    size += bytes == 3 ? 3 : (c == '"' || c == '\\' || c == '\n') ? 1 : 5;
+  });
   return size;
 }
 
