@@ -2,7 +2,6 @@
 // body (renderer.h: line stages, then md4c) → title, TOC and Q/A layout (qa_sections.h).
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <iterator>
 #include <string>
 

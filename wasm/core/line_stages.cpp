@@ -233,11 +233,7 @@ bool triggers(std::string_view content, bool mdx) {
 // Whether the pass has anything to do: a line some stage's trigger fires on, or (mdx) an inline
 // {/* … */}. One look at each line's start: most bodies have neither.
 bool pass_needed(std::string_view text, bool mdx) {
-  if (mdx) {
-    for (std::size_t at = find_byte(text, 0, '{'); at < text.size();
-         at = find_byte(text, at + 1, '{'))
-      if (text.substr(at, 3) == "{/*") return true;
-  }
+  if (mdx && find_text(text, 0, "{/*", 0) < text.size()) return true;
   // A lone CR ends a line too (CR LF is found by its LF): rare, the pass itself splits those.
   for (std::size_t cr = find_byte(text, 0, '\r'); cr < text.size();
        cr = find_byte(text, cr + 1, '\r')) {
