@@ -207,8 +207,8 @@ bool in_doc(const Context& c, std::string_view piece) {
 
 // Whether a highlight comment may be among the block's lines (a false yes only costs time). A
 // comment is a whole line, and md4c never splits a line's keyword across pieces; pieces are
-// mostly views into the document, looked up there with one search per occurrence.
-bool mentions_highlight(Context& c) {
+// mostly views into the document, searched there as one span from the first to the last.
+bool mentions_highlight(const Context& c) {
   std::size_t begin = std::string_view::npos, end = 0;
   for (std::string_view p : c.code_pieces) {
     if (!in_doc(c, p)) {
@@ -220,14 +220,8 @@ bool mentions_highlight(Context& c) {
     end = std::max(end, at + p.size());
   }
   if (begin >= end) return false;
-  if (!c.highlight_known || begin < c.highlight_from ||
-      (c.highlight_at != std::string_view::npos && c.highlight_at < begin)) {
-    c.highlight_at = find_text(c.doc, begin, kHighlightWord, kHighlightAnchor);
-    if (c.highlight_at == c.doc.size()) c.highlight_at = std::string_view::npos;
-    c.highlight_from = begin;
-    c.highlight_known = true;
-  }
-  return c.highlight_at != std::string_view::npos && c.highlight_at + kHighlightWord.size() <= end;
+  const std::string_view span = c.doc.substr(0, end);
+  return find_text(span, begin, kHighlightWord, kHighlightAnchor) < span.size();
 }
 
 void join_pieces(Context& c) {

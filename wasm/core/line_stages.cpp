@@ -230,23 +230,33 @@ bool triggers(std::string_view content, bool mdx) {
   return false;
 }
 
-// Whether the pass has anything to do: a line some stage's trigger fires on, or (mdx) an inline
-// {/* … */}. One look at each line's start: most bodies have neither.
+// Per byte: which stages' lines can begin with it (bit 0: a stage that always runs, bit 1: an
+// mdx stage), so a line no stage can claim costs one load.
+struct StartBytes {
+  unsigned char stages[256] = {};
+  constexpr StartBytes() {
+    for (const LineStage& stage : kLineStages)
+      for (char c : stage.starts) stages[static_cast<unsigned char>(c)] |= stage.mdx ? 2 : 1;
+  }
+};
+constexpr StartBytes kStartBytes;
+
+// Whether the pass has anything to do: a line some stage's trigger fires on, a lone CR (the pass
+// splits those lines itself), or (mdx) an inline {/* … */}. One walk over the line starts: most
+// bodies have none.
 bool pass_needed(std::string_view text, bool mdx) {
   if (mdx && find_text(text, 0, "{/*", 0) < text.size()) return true;
-  // A lone CR ends a line too (CR LF is found by its LF): rare, the pass itself splits those.
-  for (std::size_t cr = find_byte(text, 0, '\r'); cr < text.size();
-       cr = find_byte(text, cr + 1, '\r')) {
-    if (cr + 1 == text.size() || text[cr + 1] != '\n') return true;
-  }
-  const char* p = text.data();
-  const char* const end = p + text.size();
-  while (p < end) {
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '>')) ++p;
-    if (triggers(std::string_view(p, static_cast<std::size_t>(end - p)), mdx)) return true;
-    const std::size_t nl = find_byte(text, static_cast<std::size_t>(p - text.data()), '\n');
-    if (nl == text.size()) break;
-    p = text.data() + nl + 1;
+  const unsigned char wanted = mdx ? 3 : 1;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '>')) ++i;
+    if (i < text.size() && (kStartBytes.stages[static_cast<unsigned char>(text[i])] & wanted) &&
+        triggers(text.substr(i), mdx))
+      return true;
+    i = find_line_break(text, i);
+    if (i < text.size() && text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))
+      return true;
+    i += i < text.size() && text[i] == '\r' ? 2 : 1;
   }
   return false;
 }

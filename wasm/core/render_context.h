@@ -106,10 +106,6 @@ struct Context {
   // line or a constant): joined into `code` only when a block needs its lines.
   std::vector<std::string_view> code_pieces;
   std::string code, code_lang, code_info;
-  // The next "highlight-" in doc at or after highlight_from (npos: none): blocks come in document
-  // order, so one search per occurrence serves them all.
-  std::size_t highlight_at = 0, highlight_from = 0;
-  bool highlight_known = false;
   std::string code_json;  // Options::code_slots: one [code, lang, meta, [lines]] per block
 };
 
