@@ -20,6 +20,11 @@ constexpr const char* kAside =
     "<aside class=\"fm-admonition fm-admonition-note\">\n<p "
     "class=\"fm-admonition-title\">Note</p>\n<p>x</p>\n</aside>\n";
 
+// After an HTML block, with raw HTML allowed, the marker lines keep their line breaks.
+const std::string kAsideInHtml =
+    "<aside class=\"fm-admonition fm-admonition-note\">\n<p "
+    "class=\"fm-admonition-title\">Note</p>\n\n<p>x</p>\n</aside>\n\n";
+
 TEST(LineStages, ComponentTagsAreRawHtmlWithoutMdx) {
   // CommonMark's example: an HTML block with a tag name of any case.
   const std::string spec = "<Warning>\n*bar*\n</Warning>\n";
@@ -42,6 +47,21 @@ TEST(LineStages, ImportsAndJsxCommentsAreTextWithoutMdx) {
 TEST(LineStages, AdmonitionsNeedNoOption) {
   EXPECT_EQ(to_html(":::note\nx\n:::\n", with_mdx(false)).html, kAside);
   EXPECT_EQ(to_html(":::note\nx\n:::\n", with_mdx(true)).html, kAside);
+}
+
+// The quick look skips fenced code and commented-out lines as the pass does, and only those: a
+// fence inside a comment opens no code, a comment marker inside code opens no comment.
+TEST(LineStages, TheQuickLookHidesWhatThePassHides) {
+  const std::string in_code = "```\n:::note\nx\n:::\n```\n";
+  EXPECT_EQ(to_html(in_code).html, "<pre><code>:::note\nx\n:::\n</code></pre>\n");
+  const std::string jsx_in_code = "````md\n<Tabs>\nimport A from 'a'\n````\n";
+  EXPECT_EQ(to_html(jsx_in_code, with_mdx(true)).html, to_html(jsx_in_code).html);
+  EXPECT_EQ(to_html("<!--\n```\n-->\n:::note\nx\n:::\n", with_mdx(false, true)).html,
+            "<!--\n```\n-->\n" + kAsideInHtml);
+  EXPECT_EQ(to_html("```\n<!--\n```\n:::note\nx\n:::\n").html,
+            std::string("<pre><code>&lt;!--\n</code></pre>\n") + kAside);
+  EXPECT_EQ(to_html("<!-- a -->\n:::note\nx\n:::\n", with_mdx(false, true)).html,
+            "<!-- a -->\n" + kAsideInHtml);
 }
 
 TEST(LineStages, EveryLineEndIsLookedAt) {

@@ -96,8 +96,10 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 // ---- stage: mdx-statements ---------------------------------------------------------------------
 
+// Prose such as "importantly, …" at a line's start is no statement: only what claim_esm would
+// take fires, so such a line alone does not cost a body the pass.
 bool mdx_statement_trigger(std::string_view line) {
-  return starts_with(line, "import") || starts_with(line, "export") || starts_with(line, "{/*");
+  return is_esm_start(line) || starts_with(line, "{/*");
 }
 
 // A line alone holding one HTML comment ("<!-- prettier-ignore -->" before an import).
@@ -230,37 +232,6 @@ bool triggers(std::string_view content, bool mdx) {
   return false;
 }
 
-// Per byte: which stages' lines can begin with it (bit 0: a stage that always runs, bit 1: an
-// mdx stage), so a line no stage can claim costs one load.
-struct StartBytes {
-  unsigned char stages[256] = {};
-  constexpr StartBytes() {
-    for (const LineStage& stage : kLineStages)
-      for (char c : stage.starts) stages[static_cast<unsigned char>(c)] |= stage.mdx ? 2 : 1;
-  }
-};
-constexpr StartBytes kStartBytes;
-
-// Whether the pass has anything to do: a line some stage's trigger fires on, a lone CR (the pass
-// splits those lines itself), or (mdx) an inline {/* … */}. One walk over the line starts: most
-// bodies have none.
-bool pass_needed(std::string_view text, bool mdx) {
-  if (mdx && find_text(text, 0, "{/*", 0) < text.size()) return true;
-  const unsigned char wanted = mdx ? 3 : 1;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '>')) ++i;
-    if (i < text.size() && (kStartBytes.stages[static_cast<unsigned char>(text[i])] & wanted) &&
-        triggers(text.substr(i), mdx))
-      return true;
-    i = find_line_break(text, i);
-    if (i < text.size() && text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))
-      return true;
-    i += i < text.size() && text[i] == '\r' ? 2 : 1;
-  }
-  return false;
-}
-
 // Fenced code (``` or ~~~, in any container) is never looked into.
 struct CodeFence {
   char ch = 0;
@@ -295,31 +266,89 @@ bool opens_comment(std::string_view line) {
   return std::count(line.begin(), line.begin() + static_cast<std::ptrdiff_t>(open), '`') % 2 == 0;
 }
 
+// Which lines no stage may claim: fenced code, and lines an open HTML comment hides. One rule
+// for the gate and for find_candidates, fed every line in order.
+class HiddenLines {
+ public:
+  explicit HiddenLines(std::string_view text)
+      : text_(text), next_open_(find_text(text, 0, "<!--", 1)) {}
+  // The line's content runs from `content` to `end` (offsets in the text); `code` says whether
+  // it is fenced code (a fence line included).
+  bool hides(std::size_t content, std::size_t end, bool& code) {
+    const std::string_view line(text_.data() + content, end - content);
+    // The next "<!--", found once per occurrence rather than looked for on each line.
+    if (next_open_ < content) next_open_ = find_text(text_, content, "<!--", 1);
+    const bool has_open = next_open_ < end;
+    code = false;
+    if (in_comment_) {
+      in_comment_ = line.find("-->") == std::string_view::npos || (has_open && opens_comment(line));
+      return true;
+    }
+    if (fence_.update(line)) return code = true;
+    if (has_open && opens_comment(line)) return in_comment_ = true;
+    return false;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t next_open_;
+  CodeFence fence_;
+  bool in_comment_ = false;
+};
+
+// Per byte: which stages' lines can begin with it (bit 0: a stage that always runs, bit 1: an
+// mdx stage), so a line no stage can claim costs one load.
+struct StartBytes {
+  unsigned char stages[256] = {};
+  constexpr StartBytes() {
+    for (const LineStage& stage : kLineStages)
+      for (char c : stage.starts) stages[static_cast<unsigned char>(c)] |= stage.mdx ? 2 : 1;
+  }
+};
+constexpr StartBytes kStartBytes;
+
+// Whether some line of the text is one a stage's trigger fires on;
+// with `hidden`, only a line it does not hide counts (it must then see every line from 0).
+bool any_line_fires(std::string_view text, bool mdx, HiddenLines* hidden) {
+  const unsigned char wanted = mdx ? 3 : 1;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '>')) ++i;
+    const std::size_t content = i;
+    i = find_line_break(text, i);
+    bool code = false;
+    if ((!hidden || !hidden->hides(content, i, code)) && content < i &&
+        (kStartBytes.stages[static_cast<unsigned char>(text[content])] & wanted) &&
+        triggers(text.substr(content, i - content), mdx))
+      return true;
+    if (i < text.size() && text[i] == '\r') ++i;
+    if (i < text.size() && text[i] == '\n') ++i;
+  }
+  return false;
+}
+
+// Whether the pass has anything to do: a line outside code and comments that some stage's
+// trigger fires on, or (mdx) an inline {/* … */}. Most bodies have no line that fires at all,
+// which the first walk finds; Markdown that shows Docusaurus syntax only in code (a guide to the
+// syntax, the CommonMark spec's <Warning>) needs the second, which skips what the pass skips.
+bool pass_needed(std::string_view text, bool mdx) {
+  if (mdx && find_text(text, 0, "{/*", 0) < text.size()) return true;
+  if (!any_line_fires(text, mdx, nullptr)) return false;
+  HiddenLines hidden(text);
+  return any_line_fires(text, mdx, &hidden);
+}
+
 void find_candidates(Scan& s) {
-  CodeFence fence;
-  bool in_comment = false;
+  HiddenLines hidden(s.text);
   s.in_code.assign(s.lines.size(), false);
-  // The next "<!--" in the text, found once per occurrence rather than looked for on each line.
-  std::size_t next_open = find_text(s.text, 0, "<!--", 1);
   for (std::size_t i = 0; i < s.lines.size();) {
     const Line& l = s.lines[i];
+    bool code = false;
+    if (hidden.hides(l.content, l.end, code)) {
+      s.in_code[i++] = code;
+      continue;
+    }
     const std::string_view line = content_of(s, l);
-    if (next_open < l.content) next_open = find_text(s.text, l.content, "<!--", 1);
-    const bool has_open = next_open < l.end;
-    if (in_comment) {
-      in_comment = line.find("-->") == std::string_view::npos || (has_open && opens_comment(line));
-      ++i;
-      continue;
-    }
-    if (fence.update(line)) {
-      s.in_code[i++] = true;
-      continue;
-    }
-    if (has_open && opens_comment(line)) {
-      in_comment = true;
-      ++i;
-      continue;
-    }
     std::size_t claimed = 0;
     for (const LineStage& stage : kLineStages) {
       if (!fires(stage, line, s.mdx)) continue;
