@@ -56,23 +56,16 @@ std::size_t output_budget(std::size_t input_size) {
   return std::min(kMaxOutputBytes, kOutputFactor * input_size + kOutputSlackBytes);
 }
 
-// Columns of a line's leading run of container syntax (spaces, tabs, '>', list markers); a
-// bound on the number of containers the line keeps open.
-std::size_t prefix_width(std::string_view text, std::size_t& i) {
-  std::size_t width = 0;
-  for (; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '\t') {
-      width += 4;
-    } else if (c == ' ' || c == '>' || c == '-' || c == '+' || c == '*' || c == '.' || c == ')' ||
-               (c >= '0' && c <= '9')) {
-      ++width;
-    } else {
-      break;
-    }
+// Columns each byte of a line's leading run of container syntax (spaces, tabs, '>', list
+// markers) adds; 0 ends the run. The run's width bounds the containers the line keeps open.
+struct PrefixColumns {
+  unsigned char columns[256] = {};
+  constexpr PrefixColumns() {
+    for (char c : std::string_view(" >-+*.)0123456789")) columns[static_cast<unsigned char>(c)] = 1;
+    columns[static_cast<unsigned char>('\t')] = 4;
   }
-  return width;
-}
+};
+constexpr PrefixColumns kPrefixColumns;
 
 // See kContainerWorkFactor: one linear pass over the lines, before md4c sees the text.
 bool container_work_too_large(std::string_view text, ErrorCode& error, std::string& message) {
@@ -84,10 +77,15 @@ bool container_work_too_large(std::string_view text, ErrorCode& error, std::stri
   std::size_t work = 0, open_bound = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t begin = i;
-    const std::size_t width = prefix_width(text, i);
+    std::size_t width = 0, spaces = 0;
+    for (unsigned columns;
+         i < text.size() && (columns = kPrefixColumns.columns[static_cast<unsigned char>(text[i])]);
+         ++i) {
+      width += columns;
+      spaces += text[i] == ' ' || text[i] == '\t';
+    }
     const bool blank = i >= text.size() || text[i] == '\n' || text[i] == '\r';
-    const bool spaces_only = blank && text.find_first_not_of(" \t", begin) >= i;
-    if (spaces_only) {
+    if (blank && spaces == i - begin) {
       work += open_bound;
     } else {
       open_bound = width;
