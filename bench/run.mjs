@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import { checkOutput } from './check.mjs';
 import { defaultCorpusDir, root, writeCorpora } from './corpus.mjs';
@@ -43,6 +45,11 @@ const writesReadme =
   (config.readme !== '0' && !quick && !config.only && config.scale === 1 && !env.BENCH_SECONDS && !env.BENCH_ROUNDS);
 
 const log = (...a) => console.error(...a);
+// Every timed measurement starts on a collected heap: a library then pays for collecting its own
+// garbage, not for what the one timed before it left behind (after one second on the READMEs,
+// markdown-it and commonmark leave about 40 MB of it, foldmark about 50 MB of external strings).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc');
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -92,6 +99,7 @@ async function throughput(corpora) {
   for (const c of corpora) samples[c.name] = Object.fromEntries(runners.map((n) => [n, []]));
 
   const timeOne = (name, c, seconds) => {
+    collectGarbage();
     if (name === 'native toHtml') return nativeMeasure('html', c, seconds);
     if (name === 'native render') return nativeMeasure('render', c, seconds);
     return measure(libs.find((l) => l.name === name).run, texts.get(c.name), c.bytes, seconds);
