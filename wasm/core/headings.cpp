@@ -191,6 +191,7 @@ std::string Slugger::slug(std::string_view text) {
   std::string base = slugify(text);
   // An empty slug would be an empty id attribute; github-slugger returns "" here.
   if (base.empty()) base = "section";
+  if (occurrences_.add(base, 0)) return base;  // the first of its name, as most are
   std::string result = base;
   while (occurrences_.find(result) != nullptr) {
     const std::uint32_t n = ++*occurrences_.find(base);

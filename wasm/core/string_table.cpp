@@ -15,7 +15,7 @@ std::uint32_t hash(std::string_view key) {
 std::size_t StringTable::slot_of(std::string_view key) const {
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = hash(key) & mask;
-  while (slots_[i] != 0 && keys_[slots_[i] - 1] != key) i = (i + 1) & mask;
+  while (slots_[i] != 0 && key_at(slots_[i] - 1) != key) i = (i + 1) & mask;
   return i;
 }
 
@@ -26,19 +26,21 @@ std::uint32_t* StringTable::find(std::string_view key) {
 }
 
 bool StringTable::add(std::string_view key, std::uint32_t value) {
-  if (2 * (keys_.size() + 1) > slots_.size()) grow();
+  if (2 * (values_.size() + 1) > slots_.size()) grow();
   const std::size_t i = slot_of(key);
   if (slots_[i] != 0) return false;
-  keys_.emplace_back(key);
+  starts_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+  bytes_.append(key);
+  lengths_.push_back(static_cast<std::uint32_t>(key.size()));
   values_.push_back(value);
-  slots_[i] = static_cast<std::uint32_t>(keys_.size());
+  slots_[i] = static_cast<std::uint32_t>(values_.size());
   return true;
 }
 
 void StringTable::grow() {
   slots_.assign(slots_.empty() ? 16 : 2 * slots_.size(), 0);
-  for (std::size_t k = 0; k < keys_.size(); ++k) {
-    slots_[slot_of(keys_[k])] = static_cast<std::uint32_t>(k + 1);
+  for (std::size_t k = 0; k < values_.size(); ++k) {
+    slots_[slot_of(key_at(k))] = static_cast<std::uint32_t>(k + 1);
   }
 }
 

@@ -22,9 +22,14 @@ class StringTable {
   std::size_t slot_of(std::string_view key) const;
   void grow();
 
-  std::vector<std::string> keys_;
-  std::vector<std::uint32_t> values_;
-  std::vector<std::uint32_t> slots_;  // 1 + an index into keys_, or 0 for an empty slot
+  std::string_view key_at(std::size_t index) const {
+    return {bytes_.data() + starts_[index], lengths_[index]};
+  }
+
+  // Every key's bytes end to end in one string: one allocation for all keys, not one each.
+  std::string bytes_;
+  std::vector<std::uint32_t> starts_, lengths_, values_;
+  std::vector<std::uint32_t> slots_;  // 1 + a key's index, or 0 for an empty slot
 };
 
 }  // namespace foldmark::detail
