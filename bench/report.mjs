@@ -84,7 +84,7 @@ export function readmeSpeed(r) {
   }
   if (r.size.foldmark) {
     facts.push(
-      `npm module ${kib(r.size.foldmark.gz)} gzipped, wasm and JavaScript (markdown-wasm ${kib(r.size['markdown-wasm']?.gz ?? NaN)}).`,
+      `wasm + Embind glue ${kib(r.size['foldmark wasm + glue'].gz)} gzipped; the npm module's whole browser download ${kib(r.size.foldmark.gz)}, wasm and JavaScript (markdown-wasm ${kib(r.size['markdown-wasm']?.gz ?? NaN)}).`,
     );
   }
   const missed = r.targets.filter((t) => !t.ok);
