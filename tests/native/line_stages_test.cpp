@@ -64,6 +64,16 @@ TEST(LineStages, TheQuickLookHidesWhatThePassHides) {
             "<!-- a -->\n" + kAsideInHtml);
 }
 
+// Inline {/* … */} become spaces on the lines that hold one, wherever they are; fenced code and
+// lines with a code span keep theirs.
+TEST(LineStages, InlineJsxCommentsOnLaterLines) {
+  const std::string doc =
+      "a\n\nb {/* c */} d\n\n```\n{/* kept */}\n```\n\ne `{/* code */}` f {/* g */}\n";
+  EXPECT_EQ(to_html(doc, with_mdx(true)).html,
+            "<p>a</p>\n<p>b           d</p>\n<pre><code>{/* kept */}\n</code></pre>\n"
+            "<p>e <code>{/* code */}</code> f {/* g */}</p>\n");
+}
+
 TEST(LineStages, EveryLineEndIsLookedAt) {
   EXPECT_EQ(to_html(":::note\r\nx\r\n:::\r\n").html, kAside);
   EXPECT_EQ(to_html(":::note\rx\r:::\r").html, kAside);

@@ -497,19 +497,20 @@ Prepared rewrite(Scan& s) {
     for (std::size_t i = s.candidates[k].first; i <= s.candidates[k].last; ++i)
       line_candidate[i] = k + 1;
   }
+  // The next inline {/* at or after the current line (mdx only): found once per occurrence.
+  std::size_t next_inline = s.mdx ? find_text(s.text, 0, "{/*", 0) : s.text.size();
   if (std::none_of(plans.begin(), plans.end(), [](const Plan& x) { return x.marker; }) &&
-      (!s.mdx || s.text.find("{/*") == std::string_view::npos))
+      next_inline == s.text.size())
     return p;
   std::vector<std::size_t> directive_of(s.candidates.size(), 0);
   p.text.reserve(s.text.size() + 64);
-  // Lines no stage touches are copied a run at a time; only with mdx and an inline {/* in the
-  // body is each line looked at.
-  const bool inline_comments = s.mdx && s.text.find("{/*") != std::string_view::npos;
+  // Lines no stage touches are copied a run at a time, but for those holding an inline {/*.
   std::size_t run = 0;  // where the run of untouched text not yet copied starts
   for (std::size_t i = 0; i < s.lines.size(); ++i) {
     const Line& l = s.lines[i];
     if (line_candidate[i] == 0) {
-      if (!inline_comments || s.in_code[i]) continue;
+      if (next_inline < l.begin) next_inline = find_text(s.text, l.begin, "{/*", 0);
+      if (next_inline >= l.end || s.in_code[i]) continue;
       p.text.append(s.text.substr(run, l.begin - run));
       append_line(p.text, s.text.substr(l.begin, l.end - l.begin));
       p.text.append(s.text.substr(l.end, l.next - l.end));
