@@ -8,11 +8,15 @@
 #include <string_view>
 #include <utility>
 
-// Out of line even where the optimizer would copy it into every caller.
+// Out of line even where the optimizer would copy it into every caller (cold or rarely hot
+// code reached from many call sites); and whether a value is known at compile time (after
+// inlining), to choose a call site's code by it.
 #if defined(__GNUC__)
 #define FOLDMARK_NOINLINE __attribute__((noinline))
+#define FOLDMARK_KNOWN_CONSTANT(x) __builtin_constant_p(x)
 #else
 #define FOLDMARK_NOINLINE
+#define FOLDMARK_KNOWN_CONSTANT(x) true
 #endif
 
 namespace foldmark::detail {
@@ -58,11 +62,15 @@ class OutBuffer {
   OutBuffer& operator=(const OutBuffer&) = delete;
 
   // Appends unless that would pass the budget; after the first refusal every append is refused
-  // and exhausted() stays true, so callers can check once per md4c callback.
+  // and exhausted() stays true, so callers can check once per md4c callback. A literal's copy
+  // is inlined (a few stores); text of any other length takes one out-of-line copy instead of a
+  // copy loop at every call site.
   void append(std::string_view s) {
-    if (s.size() > capacity_ - size_ && !make_room(s.size())) return;
-    copy_bytes(data_ + size_, s.data(), s.size());
-    size_ += s.size();
+    if (FOLDMARK_KNOWN_CONSTANT(s.size())) {
+      append_inline(s);
+    } else {
+      append_any(s.data(), s.size());
+    }
   }
   void push(char c) {
     if (size_ == capacity_ && !make_room(1)) return;
@@ -110,6 +118,16 @@ class OutBuffer {
   }
 
  private:
+  void append_inline(std::string_view s) {
+    if (s.size() > capacity_ - size_ && !make_room(s.size())) return;
+    copy_bytes(data_ + size_, s.data(), s.size());
+    size_ += s.size();
+  }
+  // Two scalars, not a string_view: wasm's C ABI passes a struct argument through memory.
+  FOLDMARK_NOINLINE void append_any(const char* data, std::size_t size) {
+    append_inline(std::string_view(data, size));
+  }
+
   void sync() {
     data_ = storage_.data();
     capacity_ = storage_.size();
