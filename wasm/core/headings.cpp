@@ -192,11 +192,11 @@ std::string Slugger::slug(std::string_view text) {
   // An empty slug would be an empty id attribute; github-slugger returns "" here.
   if (base.empty()) base = "section";
   if (occurrences_.add(base, 0)) return base;  // the first of its name, as most are
-  std::string result = base;
-  while (occurrences_.find(result) != nullptr) {
+  std::string result;
+  do {
     const std::uint32_t n = ++*occurrences_.find(base);
     result = base + "-" + std::to_string(n);
-  }
+  } while (occurrences_.find(result) != nullptr);
   occurrences_.add(result, 0);
   return result;
 }

@@ -48,28 +48,28 @@ struct Scan {
   bool no_comment_close = false;
 };
 
-// Where the line holding text[p] ends: a text without '\r' (nearly all) needs only the '\n'.
-std::size_t line_end(std::string_view text, std::size_t p, bool has_cr) {
-  return has_cr ? find_line_break(text, p) : find_byte(text, p, '\n');
+// The line that starts at text[i]: its content after the container prefix (spaces, tabs, '>'),
+// its end before the line break (LF, CR LF or a lone CR) and where the next line starts. A text
+// without '\r' (nearly all) needs only its '\n's looked for: has_cr false says there is none.
+inline Line line_at(std::string_view text, std::size_t i, bool has_cr) {
+  Line l;
+  l.begin = i;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '>')) ++i;
+  l.content = i;
+  i = has_cr ? find_line_break(text, i) : find_byte(text, i, '\n');
+  l.end = i;
+  if (i < text.size() && text[i] == '\r') ++i;
+  if (i < text.size() && text[i] == '\n') ++i;
+  l.next = i;
+  return l;
 }
 
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
   lines.reserve(text.size() / 32 + 16);
   const bool has_cr = find_byte(text, 0, '\r') < text.size();
-  for (std::size_t i = 0; i < text.size();) {
-    Line l;
-    l.begin = i;
-    std::size_t p = i;
-    while (p < text.size() && (text[p] == ' ' || text[p] == '\t' || text[p] == '>')) ++p;
-    l.content = p;
-    p = line_end(text, p, has_cr);
-    l.end = p;
-    if (p < text.size() && text[p] == '\r') ++p;
-    if (p < text.size() && text[p] == '\n') ++p;
-    l.next = p;
-    lines.push_back(l);
-    i = p;
+  for (std::size_t i = 0; i < text.size(); i = lines.back().next) {
+    lines.push_back(line_at(text, i, has_cr));
   }
   return lines;
 }
@@ -311,18 +311,14 @@ constexpr StartBytes kStartBytes;
 // with `hidden`, only a line it does not hide counts (it must then see every line from 0).
 bool any_line_fires(std::string_view text, bool mdx, HiddenLines* hidden) {
   const unsigned char wanted = mdx ? 3 : 1;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '>')) ++i;
-    const std::size_t content = i;
-    i = find_line_break(text, i);
+  for (std::size_t i = 0; i < text.size();) {
+    const Line l = line_at(text, i, true);
+    i = l.next;
     bool code = false;
-    if ((!hidden || !hidden->hides(content, i, code)) && content < i &&
-        (kStartBytes.stages[static_cast<unsigned char>(text[content])] & wanted) &&
-        triggers(text.substr(content, i - content), mdx))
+    if ((!hidden || !hidden->hides(l.content, l.end, code)) && l.content < l.end &&
+        (kStartBytes.stages[static_cast<unsigned char>(text[l.content])] & wanted) &&
+        triggers(text.substr(l.content, l.end - l.content), mdx))
       return true;
-    if (i < text.size() && text[i] == '\r') ++i;
-    if (i < text.size() && text[i] == '\n') ++i;
   }
   return false;
 }

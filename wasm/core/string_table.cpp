@@ -29,9 +29,8 @@ bool StringTable::add(std::string_view key, std::uint32_t value) {
   if (2 * (values_.size() + 1) > slots_.size()) grow();
   const std::size_t i = slot_of(key);
   if (slots_[i] != 0) return false;
-  starts_.push_back(static_cast<std::uint32_t>(bytes_.size()));
   bytes_.append(key);
-  lengths_.push_back(static_cast<std::uint32_t>(key.size()));
+  bounds_.push_back(static_cast<std::uint32_t>(bytes_.size()));
   values_.push_back(value);
   slots_[i] = static_cast<std::uint32_t>(values_.size());
   return true;

@@ -23,12 +23,14 @@ class StringTable {
   void grow();
 
   std::string_view key_at(std::size_t index) const {
-    return {bytes_.data() + starts_[index], lengths_[index]};
+    return {bytes_.data() + bounds_[index], bounds_[index + 1] - bounds_[index]};
   }
 
   // Every key's bytes end to end in one string: one allocation for all keys, not one each.
+  // Key k is bytes_[bounds_[k], bounds_[k + 1]).
   std::string bytes_;
-  std::vector<std::uint32_t> starts_, lengths_, values_;
+  std::vector<std::uint32_t> bounds_ = {0};
+  std::vector<std::uint32_t> values_;
   std::vector<std::uint32_t> slots_;  // 1 + a key's index, or 0 for an empty slot
 };
 
