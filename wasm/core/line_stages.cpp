@@ -327,8 +327,10 @@ bool any_line_fires(std::string_view text, bool mdx, HiddenLines* hidden) {
 // trigger fires on, or (mdx) an inline {/* … */}. Most bodies have no line that fires at all,
 // which the first walk finds; Markdown that shows Docusaurus syntax only in code (a guide to the
 // syntax, the CommonMark spec's <Warning>) needs the second, which skips what the pass skips.
-bool pass_needed(std::string_view text, bool mdx) {
-  if (mdx && find_text(text, 0, "{/*", 0) < text.size()) return true;
+// first_brace is the text's first '{' (its size when there is none, or without mdx).
+bool pass_needed(std::string_view text, bool mdx, std::size_t first_brace) {
+  if (first_brace < text.size() && find_text(text, first_brace, "{/*", 0) < text.size())
+    return true;
   if (!any_line_fires(text, mdx, nullptr)) return false;
   HiddenLines hidden(text);
   return any_line_fires(text, mdx, &hidden);
@@ -575,7 +577,12 @@ std::string_view admonition_default_title(std::string_view type) {
 }
 
 Prepared run_line_stages(std::string_view body, int first_line, bool mdx) {
-  if (!pass_needed(body, mdx)) return {};
+  const std::size_t first_brace = mdx ? find_byte(body, 0, '{') : body.size();
+  if (!pass_needed(body, mdx, first_brace)) {
+    Prepared untouched;
+    untouched.first_brace = first_brace;
+    return untouched;
+  }
   Scan s;
   s.text = body;
   s.first_line = first_line;

@@ -50,6 +50,9 @@ struct Prepared {
   std::string text;  // the body as md4c sees it; empty when no stage changed a line
   std::vector<Directive> directives;  // in offset order
   std::vector<Warning> warnings;      // line/column in the whole file
+  // With Options::mdx and text empty: where the body's first '{' is (its size for none), which
+  // the gate found and MDX text need not look for again.
+  std::size_t first_brace = static_cast<std::size_t>(-1);
   // kTabs directives (by index) that have groupId, queryString, defaultValue or values: few,
   // so Directive, of which a document may have 100 000s, stays small.
   std::vector<std::pair<std::size_t, std::unique_ptr<const TabsAttributes>>> tab_groups;
