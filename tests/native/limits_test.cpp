@@ -63,6 +63,49 @@ TEST(Limits, InputOverMaximumIsLimitError) {
   expect_next_call_works();
 }
 
+// ---- container work: kContainerWorkFactor * input + kContainerWorkSlack ----------------------
+
+// A line of `tabs` tabs (4 columns each) and then `blanks` blank lines: md4c re-closes those
+// columns of containers at every blank line. The k-th blank line (the line 1 + k) brings the work
+// to 4 * tabs * k; the error names the first line where that passes the budget.
+struct DeepShape {
+  std::size_t tabs, blanks;
+  std::string body() const { return std::string(tabs, '\t') + "x\n" + std::string(blanks, '\n'); }
+  std::size_t over_budget_line() const {
+    const std::size_t budget =
+        foldmark::kContainerWorkFactor * body().size() + foldmark::kContainerWorkSlack;
+    return 1 + budget / (4 * tabs) + 1;
+  }
+};
+
+TEST(Limits, ContainerWorkOverBudgetNamesTheLine) {
+  const DeepShape shape{2000, 2000};
+  const foldmark::HtmlResult r = foldmark::to_html(shape.body());
+  EXPECT_EQ(r.error, ErrorCode::kLimit);
+  EXPECT_TRUE(r.html.empty());
+  EXPECT_NE(r.error_message.find("(line " + std::to_string(shape.over_budget_line()) + ")"),
+            std::string::npos)
+      << r.error_message;
+  expect_next_call_works();
+}
+
+// The line is the file's: front matter before the body counts (it once named the body's line).
+TEST(Limits, ContainerWorkLineCountsFrontMatter) {
+  const DeepShape shape{2000, 2000};
+  const foldmark::Article a = foldmark::render("---\ntitle: x\n---\n" + shape.body());
+  EXPECT_EQ(a.error, ErrorCode::kLimit);
+  EXPECT_NE(a.error_message.find("(line " + std::to_string(3 + shape.over_budget_line()) + ")"),
+            std::string::npos)
+      << a.error_message;
+  expect_next_call_works();
+}
+
+// Short of the budget, the same shape renders.
+TEST(Limits, ContainerWorkWithinBudgetRenders) {
+  const DeepShape shape{100, 100};
+  EXPECT_EQ(foldmark::to_html(shape.body()).error, ErrorCode::kNone);
+}
+
 // ---- output budget: kOutputFactor * input + kOutputSlackBytes ---------------------------------
 
 // "[a]: /x…x\n\n[a] [a] … [a]": each 4-byte use writes <a href="/x…x">a</a> plus a space, so

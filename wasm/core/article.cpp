@@ -5,12 +5,12 @@
 #include <iterator>
 #include <string>
 
-#include "byte_scan.h"
 #include "contract.inc"
 #include "escape.h"
 #include "foldmark/foldmark.h"
 #include "front_matter.h"
 #include "json_writer.h"
+#include "line_stages.h"
 #include "qa_sections.h"
 #include "renderer.h"
 #include "utf8.h"
@@ -56,54 +56,23 @@ std::size_t output_budget(std::size_t input_size) {
   return std::min(kMaxOutputBytes, kOutputFactor * input_size + kOutputSlackBytes);
 }
 
-// Columns each byte of a line's leading run of container syntax (spaces, tabs, '>', list
-// markers) adds; 0 ends the run. The run's width bounds the containers the line keeps open.
-struct PrefixColumns {
-  unsigned char columns[256] = {};
-  constexpr PrefixColumns() {
-    for (char c : std::string_view(" >-+*.)0123456789")) columns[static_cast<unsigned char>(c)] = 1;
-    columns[static_cast<unsigned char>('\t')] = 4;
-  }
-};
-constexpr PrefixColumns kPrefixColumns;
+// See kContainerWorkFactor. The walk that adds the work up also answers the line stages' gate:
+// one look at the lines before md4c, not two.
+// The line is counted in the whole file: text starts at its line first_line.
+bool container_work_too_large(std::string_view text, int first_line,
+                              const detail::LineSurvey& survey, ErrorCode& error,
+                              std::string& message) {
+  if (survey.over_budget_at == std::string_view::npos) return false;
+  const auto before = text.begin() + static_cast<std::ptrdiff_t>(survey.over_budget_at);
+  error = ErrorCode::kLimit;
+  message = "containers nested too deeply for the input's length (line " +
+            std::to_string(std::count(text.begin(), before, '\n') + first_line) + ")";
+  return true;
+}
 
-// See kContainerWorkFactor: one linear pass over the lines, before md4c sees the text.
-bool container_work_too_large(std::string_view text, ErrorCode& error, std::string& message) {
-  const std::size_t budget = kContainerWorkFactor * text.size() + kContainerWorkSlack;
-  // A blank line adds the width of an earlier line (at most 4 columns a byte, for tabs) and takes
-  // a byte itself, so the work never passes size^2: short inputs (about 1 KiB) need no scan.
-  const std::uint64_t size = text.size();
-  if (size * size <= budget) return false;
-  std::size_t work = 0, open_bound = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t begin = i;
-    std::size_t width = 0, spaces = 0;
-    for (unsigned columns;
-         i < text.size() && (columns = kPrefixColumns.columns[static_cast<unsigned char>(text[i])]);
-         ++i) {
-      width += columns;
-      spaces += text[i] == ' ' || text[i] == '\t';
-    }
-    const bool blank = i >= text.size() || text[i] == '\n' || text[i] == '\r';
-    if (blank && spaces == i - begin) {
-      work += open_bound;
-    } else {
-      open_bound = width;
-    }
-    if (work > budget) {
-      error = ErrorCode::kLimit;
-      message = "containers nested too deeply for the input's length (line " +
-                std::to_string(std::count(text.begin(),
-                                          text.begin() + static_cast<std::ptrdiff_t>(begin), '\n') +
-                               1) +
-                ")";
-      return true;
-    }
-    i = detail::find_line_break(text, i);
-    if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    ++i;
-  }
-  return false;
+detail::LineSurvey survey(std::string_view body, const Options& options) {
+  return detail::survey_lines(body, options.mdx,
+                              kContainerWorkFactor * body.size() + kContainerWorkSlack);
 }
 
 bool input_too_large(std::string_view markdown, ErrorCode& error, std::string& message) {
@@ -156,8 +125,11 @@ HtmlResult to_html(std::string_view markdown, const Options& options) {
   HtmlResult result;
   if (input_too_large(markdown, result.error, result.error_message)) return result;
   const CleanInput in = clean_input(markdown);
-  if (container_work_too_large(in.text, result.error, result.error_message)) return result;
-  BodyHtml body = detail::render_body(in.text, options, false, output_budget(in.text.size()));
+  const detail::LineSurvey lines = survey(in.text, options);
+  if (container_work_too_large(in.text, 1, lines, result.error, result.error_message))
+    return result;
+  BodyHtml body =
+      detail::render_body(in.text, options, false, output_budget(in.text.size()), 1, lines);
   result.error = body.error;
   result.error_message = std::move(body.error_message);
   result.html = std::move(body.html);
@@ -173,11 +145,12 @@ Article render(std::string_view markdown, const Options& options) {
   a.warnings = std::move(fm.warnings);
   a.meta_json = std::move(fm.meta_json);
   const std::string_view body_text = in.text.substr(fm.body_offset);
-  if (container_work_too_large(body_text, a.error, a.error_message)) return a;
   const std::string_view head = in.text.substr(0, fm.body_offset);
   const int first_line = 1 + static_cast<int>(std::count(head.begin(), head.end(), '\n'));
-  BodyHtml body =
-      detail::render_body(body_text, options, true, output_budget(in.text.size()), first_line);
+  const detail::LineSurvey lines = survey(body_text, options);
+  if (container_work_too_large(body_text, first_line, lines, a.error, a.error_message)) return a;
+  BodyHtml body = detail::render_body(body_text, options, true, output_budget(in.text.size()),
+                                      first_line, lines);
   if (body.error != ErrorCode::kNone) {
     a.error = body.error;
     a.error_message = std::move(body.error_message);

@@ -307,17 +307,32 @@ struct StartBytes {
 };
 constexpr StartBytes kStartBytes;
 
-// Whether some line of the text is one a stage's trigger fires on;
-// with `hidden`, only a line it does not hide counts (it must then see every line from 0).
-bool any_line_fires(std::string_view text, bool mdx, HiddenLines* hidden) {
-  const unsigned char wanted = mdx ? 3 : 1;
+// Columns each byte of a line's leading run of container syntax (spaces, tabs, '>', list
+// markers) adds; 0 ends the run. The run's width bounds the containers the line keeps open.
+struct PrefixColumns {
+  unsigned char columns[256] = {};
+  constexpr PrefixColumns() {
+    for (char c : std::string_view(" >-+*.)0123456789")) columns[static_cast<unsigned char>(c)] = 1;
+    columns[static_cast<unsigned char>('\t')] = 4;
+  }
+};
+constexpr PrefixColumns kPrefixColumns;
+
+// Whether a line's content (from `content` to `end`) is one a stage's trigger fires on.
+bool line_fires(std::string_view text, std::size_t content, std::size_t end, bool mdx) {
+  return content < end &&
+         (kStartBytes.stages[static_cast<unsigned char>(text[content])] & (mdx ? 3 : 1)) &&
+         triggers(text.substr(content, end - content), mdx);
+}
+
+// Whether some line that `hidden` does not hide fires (hidden sees every line from the first).
+bool unhidden_line_fires(std::string_view text, bool mdx) {
+  HiddenLines hidden(text);
   for (std::size_t i = 0; i < text.size();) {
     const Line l = line_at(text, i, true);
     i = l.next;
     bool code = false;
-    if ((!hidden || !hidden->hides(l.content, l.end, code)) && l.content < l.end &&
-        (kStartBytes.stages[static_cast<unsigned char>(text[l.content])] & wanted) &&
-        triggers(text.substr(l.content, l.end - l.content), mdx))
+    if (!hidden.hides(l.content, l.end, code) && line_fires(text, l.content, l.end, mdx))
       return true;
   }
   return false;
@@ -325,15 +340,13 @@ bool any_line_fires(std::string_view text, bool mdx, HiddenLines* hidden) {
 
 // Whether the pass has anything to do: a line outside code and comments that some stage's
 // trigger fires on, or (mdx) an inline {/* … */}. Most bodies have no line that fires at all,
-// which the first walk finds; Markdown that shows Docusaurus syntax only in code (a guide to the
-// syntax, the CommonMark spec's <Warning>) needs the second, which skips what the pass skips.
-// first_brace is the text's first '{' (its size when there is none, or without mdx).
-bool pass_needed(std::string_view text, bool mdx, std::size_t first_brace) {
-  if (first_brace < text.size() && find_text(text, first_brace, "{/*", 0) < text.size())
+// which the survey found; Markdown that shows Docusaurus syntax only in code (a guide to the
+// syntax, the CommonMark spec's <Warning>) needs a second walk, which skips what the pass skips.
+bool pass_needed(std::string_view text, bool mdx, const LineSurvey& survey) {
+  if (survey.first_brace < text.size() &&
+      find_text(text, survey.first_brace, "{/*", 0) < text.size())
     return true;
-  if (!any_line_fires(text, mdx, nullptr)) return false;
-  HiddenLines hidden(text);
-  return any_line_fires(text, mdx, &hidden);
+  return survey.some_line_fires && unhidden_line_fires(text, mdx);
 }
 
 void find_candidates(Scan& s) {
@@ -576,11 +589,62 @@ std::string_view admonition_default_title(std::string_view type) {
   return "";
 }
 
-Prepared run_line_stages(std::string_view body, int first_line, bool mdx) {
-  const std::size_t first_brace = mdx ? find_byte(body, 0, '{') : body.size();
-  if (!pass_needed(body, mdx, first_brace)) {
+LineSurvey survey_lines(std::string_view text, bool mdx, std::size_t container_budget) {
+  LineSurvey survey;
+  survey.first_brace = mdx ? find_byte(text, 0, '{') : text.size();
+  const unsigned char wanted = mdx ? 3 : 1;
+  std::size_t work = 0, open_bound = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t begin = i;
+    // The container run: first the spaces, tabs and '>'s the line stages skip, then any list
+    // markers and their digits.
+    std::size_t width = 0, spaces = 0;
+    for (; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == ' ') {
+        ++spaces;
+        ++width;
+      } else if (c == '\t') {
+        ++spaces;
+        width += 4;
+      } else if (c == '>') {
+        ++width;
+      } else {
+        break;
+      }
+    }
+    const std::size_t content = i;
+    for (unsigned columns;
+         i < text.size() && (columns = kPrefixColumns.columns[static_cast<unsigned char>(text[i])]);
+         ++i) {
+      width += columns;
+      spaces += text[i] == ' ' || text[i] == '\t';
+    }
+    const std::size_t end = find_line_break(text, i);
+    if (end == i && spaces == i - begin) {
+      work += open_bound;
+      if (work > container_budget) {
+        survey.over_budget_at = begin;
+        return survey;
+      }
+    } else {
+      open_bound = width;
+    }
+    if (!survey.some_line_fires && content < end &&
+        (kStartBytes.stages[static_cast<unsigned char>(text[content])] & wanted))
+      survey.some_line_fires = triggers(text.substr(content, end - content), mdx);
+    i = end;
+    if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    if (i < text.size()) ++i;
+  }
+  return survey;
+}
+
+Prepared run_line_stages(std::string_view body, int first_line, bool mdx,
+                         const LineSurvey& survey) {
+  if (!pass_needed(body, mdx, survey)) {
     Prepared untouched;
-    untouched.first_brace = first_brace;
+    untouched.first_brace = survey.first_brace;
     return untouched;
   }
   Scan s;

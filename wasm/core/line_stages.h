@@ -50,9 +50,9 @@ struct Prepared {
   std::string text;  // the body as md4c sees it; empty when no stage changed a line
   std::vector<Directive> directives;  // in offset order
   std::vector<Warning> warnings;      // line/column in the whole file
-  // With Options::mdx and text empty: where the body's first '{' is (its size for none), which
-  // the gate found and MDX text need not look for again.
-  std::size_t first_brace = static_cast<std::size_t>(-1);
+  // With text empty: the body holds no '{' before this offset (with mdx the survey found the
+  // first; 0 when nobody looked), so MDX text there need not be searched again.
+  std::size_t first_brace = 0;
   // kTabs directives (by index) that have groupId, queryString, defaultValue or values: few,
   // so Directive, of which a document may have 100 000s, stays small.
   std::vector<std::pair<std::size_t, std::unique_ptr<const TabsAttributes>>> tab_groups;
@@ -61,14 +61,26 @@ struct Prepared {
 // The attributes of the kTabs directive at `index`, null when it has none.
 const TabsAttributes* tab_group(const Prepared& p, std::size_t index);
 
+// What one walk over the body's lines finds before md4c sees it, for two readers:
+// - the input guard: md4c re-closes the containers an earlier line opened at every blank line,
+//   work the walk adds up (kContainerWorkFactor bounds it);
+// - the line stages' gate: whether any line is one a stage's trigger fires on (fenced code and
+//   comments not yet told apart), and with mdx where the first '{' is.
+struct LineSurvey {
+  std::size_t over_budget_at = std::string_view::npos;  // the line where the work passed the budget
+  bool some_line_fires = false;
+  std::size_t first_brace = 0;  // the body's size when there is none, or without mdx
+};
+LineSurvey survey_lines(std::string_view body, bool mdx, std::size_t container_budget);
+
 // The stages, in the order they claim a line (a line goes to the first that claims it):
 //   mdx-statements  top-level import/export blocks and {/* … */} (lines or inline spans)  [mdx]
 //   admonitions     :::type / :::type Title / :::type[Title] … ::: (more colons nest)
 //   components      <Tabs>, <TabItem value label default>, any other <Capitalised> tag line  [mdx]
 // The [mdx] stages run only with Options::mdx: without it, a capitalised tag is raw HTML and an
 // import line a paragraph, as CommonMark says. first_line is the body's first line number in the
-// whole file (after front matter).
-Prepared run_line_stages(std::string_view body, int first_line, bool mdx);
+// whole file (after front matter). survey is survey_lines' answer for the same body.
+Prepared run_line_stages(std::string_view body, int first_line, bool mdx, const LineSurvey& survey);
 
 // The admonition types and the title each shows by default ("" for an unknown type).
 std::string_view admonition_default_title(std::string_view type);

@@ -60,10 +60,9 @@ struct Context {
   // The text md4c parses, where it starts in the file, and the line stages' directives.
   std::string_view doc;
   int first_line = 1;
-  // MDX text: the first '{' in doc at or after brace_from (doc.size() for none), so the text
-  // pieces share one scan of the document rather than each searching itself. Not searched yet.
-  std::size_t brace_from = static_cast<std::size_t>(-1);
-  std::size_t next_brace = 0;
+  // MDX text: doc holds no '{' before this offset (the line stages' gate found the first), so
+  // the text before it need not be searched.
+  std::size_t no_brace_before = 0;
   const Prepared* prepared = nullptr;
   // warn_at counts lines from here: the renderer's warnings come in document order.
   std::size_t warn_offset = 0;

@@ -84,15 +84,8 @@ void write_text(Context& c, std::string_view text) {
 
 // MDX text: {' '} and {"text"} become their text; any other {expression} stays as written.
 void write_mdx_text(Context& c, std::string_view text) {
-  const char* const doc = c.doc.data();
-  if (text.data() >= doc && text.data() + text.size() <= doc + c.doc.size()) {
-    const auto begin = static_cast<std::size_t>(text.data() - doc);
-    if (begin < c.brace_from || begin > c.next_brace) {
-      c.brace_from = begin;
-      c.next_brace = find_byte(c.doc, begin, '{');
-    }
-    if (c.next_brace >= begin + text.size()) return write_text(c, text);
-  }
+  if (text.data() >= c.doc.data() && text.data() + text.size() <= c.doc.data() + c.no_brace_before)
+    return write_text(c, text);
   std::size_t done = 0;
   for (std::size_t at = find_byte(text, 0, '{'); at < text.size();
        at = find_byte(text, at + 1, '{')) {
@@ -450,15 +443,12 @@ std::string render_inline(std::string_view markdown, const Options& options, std
 }
 
 BodyHtml render_body(std::string_view markdown, const Options& options, bool article_mode,
-                     std::size_t output_budget, int first_line) {
+                     std::size_t output_budget, int first_line, const LineSurvey& survey) {
   Context c(options, article_mode, output_budget);
-  const Prepared prepared = run_line_stages(markdown, first_line, options.mdx);
+  const Prepared prepared = run_line_stages(markdown, first_line, options.mdx, survey);
   if (!prepared.text.empty()) markdown = prepared.text;
   c.doc = markdown;
-  if (prepared.text.empty() && prepared.first_brace <= markdown.size()) {
-    c.brace_from = 0;
-    c.next_brace = prepared.first_brace;
-  }
+  if (prepared.text.empty()) c.no_brace_before = prepared.first_brace;
   c.first_line = first_line;
   c.prepared = &prepared;
   c.result.warnings = prepared.warnings;

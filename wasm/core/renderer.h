@@ -37,9 +37,11 @@ constexpr std::size_t kMaxHeadingTextBytes = 4096;
 // Renders well-formed UTF-8 markdown: runs the line stages (line_stages.h) on it, then md4c.
 // article_mode adds what only render() wants: reader-question blockquotes are marked.
 // output_budget bounds html.size() (ErrorCode::kLimit past it). first_line is the markdown's
-// first line in the whole file, for warnings.
+// first line in the whole file, for warnings. survey is survey_lines' answer for markdown.
+struct LineSurvey;  // line_stages.h
+
 BodyHtml render_body(std::string_view markdown, const Options& options, bool article_mode,
-                     std::size_t output_budget, int first_line = 1);
+                     std::size_t output_budget, int first_line, const LineSurvey& survey);
 
 }  // namespace foldmark::detail
 
