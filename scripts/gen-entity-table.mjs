@@ -1,6 +1,8 @@
 // Writes the named character reference table for core/entities.cpp from md4c's src/entity.c, packed
 // for download size: md4c's array of {pointer, two code points} cost ~18 KB of the gzipped wasm,
-// this layout ~10 KB.
+// this layout ~7.5 KB. Entries go in code point order, so the code points are small deltas that
+// gzip nearly erases; what that costs the names' compression is less than the code points' own
+// cost in name order. Lookups go through a hash index that the core builds on first use.
 // Usage: node scripts/gen-entity-table.mjs path/to/md4c/src/entity.c OUT.inc
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -10,10 +12,6 @@ if (!source || !out) {
   console.error('usage: gen-entity-table.mjs ENTITY.c OUT.inc');
   process.exit(2);
 }
-
-// A lookup is a binary search over the blocks' first names, then a scan of one block. Measured on
-// the gzipped wasm, 8 costs 0.6 KB more than 16, and 32 saves 0.3 KB for a scan twice as long.
-const BLOCK_SIZE = 16;
 
 function fail(message) {
   console.error(`gen-entity-table: ${source}: ${message}`);
@@ -32,53 +30,20 @@ for (const line of readFileSync(source, 'utf8').split('\n')) {
 }
 if (entries.length < 2000) fail(`only ${entries.length} entries found; has the format changed?`);
 
-// Byte order, which is also std::string_view's order for these ASCII names.
-entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+// Code point order (ties by name, so the output is stable).
+entries.sort(
+  (a, b) =>
+    a.codepoints[0] - b.codepoints[0] ||
+    (a.codepoints[1] ?? 0) - (b.codepoints[1] ?? 0) ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+);
 for (let i = 1; i < entries.length; i++) {
   if (entries[i].name === entries[i - 1].name) fail(`duplicate name ${entries[i].name}`);
 }
+if (entries.length > 0xffff) fail(`${entries.length} entries; indexes no longer fit in 16 bits`);
 
-// Names are front-coded: a byte saying how many leading characters an entry shares with the one
-// before it, then the rest of its name. Each block's first entry shares none, so a block decodes
-// on its own. The count is kept below '0', so it also ends the previous name.
-const octal = (byte) => '\\' + byte.toString(8).padStart(3, '0');
-const nameLines = [];
-const blocks = [];
-let offset = 0;
-entries.forEach(({ name }, i) => {
-  let shared = 0;
-  if (i % BLOCK_SIZE === 0) {
-    blocks.push(offset);
-  } else {
-    const previous = entries[i - 1].name;
-    while (shared < name.length && name[shared] === previous[shared]) shared++;
-  }
-  if (shared >= '0'.charCodeAt(0)) fail(`${name} shares too long a prefix`);
-  nameLines.push(`    "${octal(shared)}${name.slice(shared)}"`);
-  offset += 1 + name.length - shared;
-});
-if (offset > 0xffff) fail(`names take ${offset} bytes; block offsets no longer fit in 16 bits`);
-
-// One UTF-16 code unit an entry: its code point when that is one in the BMP. Surrogates are never
-// the text of a reference, so they mark the rest: D800 + n is kEntityAstralBase + n (md4c 0.5.2's
-// astral entities are all mathematical letters, U+1D49C..U+1D56B); DC00 + n is kEntityPairs[n].
 const isScalar = (cp) => cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
-const astral = entries.flatMap(({ codepoints }) => codepoints.filter((cp) => cp > 0xffff));
-const astralBase = astral.length > 0 ? Math.min(...astral) : 0x10000;
-const pairs = [];
-const codes = entries.map(({ name, codepoints }) => {
-  if (!codepoints.every(isScalar)) fail(`bad code points for ${name}`);
-  if (codepoints.length === 2) {
-    pairs.push(codepoints);
-    return 0xdc00 + pairs.length - 1;
-  }
-  const [cp] = codepoints;
-  if (cp <= 0xffff) return cp;
-  if (cp - astralBase >= 0x400) fail(`${name}: astral code points span more than 1024`);
-  return 0xd800 + cp - astralBase;
-});
-if (pairs.length > 0x400) fail(`${pairs.length} two-code-point entities; at most 1024 fit`);
-
+const octal = (byte) => '\\' + byte.toString(8).padStart(3, '0');
 const hex = (n) => '0x' + n.toString(16).toUpperCase();
 const rows = (items, perRow) => {
   const lines = [];
@@ -88,34 +53,51 @@ const rows = (items, perRow) => {
   return lines;
 };
 
+// Each name ends with a byte below '0' (names are [A-Za-z0-9]): 0 for one code point, 1 for two,
+// whose second is the next unused entry of kEntitySeconds.
+const nameLines = [];
+const deltas = [];
+const seconds = [];
+let offset = 0;
+let previous = 0;
+for (const { name, codepoints } of entries) {
+  if (!/^[A-Za-z0-9]+$/.test(name)) fail(`unexpected name ${name}`);
+  if (!codepoints.every(isScalar)) fail(`bad code points for ${name}`);
+  nameLines.push(`    "${name}${octal(codepoints.length - 1)}"`);
+  offset += name.length + 1;
+  // The first code point as a delta from the previous entry's: one byte below 254, else 254 and
+  // three bytes, most significant first.
+  const delta = codepoints[0] - previous;
+  previous = codepoints[0];
+  if (delta < 254) deltas.push(delta);
+  else deltas.push(254, delta >> 16, (delta >> 8) & 0xff, delta & 0xff);
+  if (codepoints.length === 2) {
+    if (codepoints[1] > 0xffff) fail(`${name}: second code point past the BMP`);
+    seconds.push(codepoints[1]);
+  }
+}
+if (offset > 0xffff) fail(`names take ${offset} bytes; offsets no longer fit in 16 bits`);
+if (seconds.length >= 0x400) fail(`${seconds.length} two-code-point entities; at most 1023 fit`);
+
 const lines = [
   "// Generated by scripts/gen-entity-table.mjs from md4c's src/entity.c. Do not edit.",
   `constexpr std::size_t kEntityCount = ${entries.length};`,
-  `constexpr std::size_t kEntityBlockSize = ${BLOCK_SIZE};`,
-  `constexpr std::uint32_t kEntityAstralBase = ${hex(astralBase)};`,
-  '// Front-coded names in byte order: shared-prefix length, then the rest of the name.',
+  '// Names in code point order, each ended by 0 (one code point) or 1 (two).',
   'static const char kEntityNames[] =',
   ...nameLines.slice(0, -1),
   nameLines[nameLines.length - 1] + ';',
-  `// Offset in kEntityNames of entries 0, ${BLOCK_SIZE}, ${2 * BLOCK_SIZE}, ...`,
-  'static const std::uint16_t kEntityBlocks[] = {',
-  ...rows(blocks, 12),
+  "// Per entry: its first code point minus the previous entry's; 254 is followed by three bytes.",
+  'static const unsigned char kEntityDeltas[] = {',
+  ...rows(deltas, 20),
   '};',
-  '// Per entry: a BMP code point; D800 + n is an astral one, DC00 + n is kEntityPairs[n].',
-  'static const std::uint16_t kEntityCodes[] = {',
-  ...rows(codes.map(hex), 12),
-  '};',
-  'static const std::uint32_t kEntityPairs[][2] = {',
-  ...rows(
-    pairs.map(([a, b]) => `{${hex(a)}, ${hex(b)}}`),
-    6,
-  ),
+  '// The second code points of the entries ended by 1, in order.',
+  'static const std::uint16_t kEntitySeconds[] = {',
+  ...rows(seconds.map(hex), 12),
   '};',
   '',
 ];
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, lines.join('\n'));
 console.log(
-  `entity table: ${entries.length} names (${offset} bytes), ${blocks.length} blocks, ` +
-    `${pairs.length} pairs, astral from ${hex(astralBase)}`,
+  `entity table: ${entries.length} names (${offset} bytes), ${deltas.length} delta bytes, ` + `${seconds.length} pairs`,
 );

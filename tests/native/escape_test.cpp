@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "byte_scan.h"
+#include "entities.h"
 #include "escape.h"
 #include "out_buffer.h"
 #include "url_policy.h"
@@ -238,6 +239,32 @@ TEST(ByteScan, FindTextAgreesWithStringViewFind) {
       }
     }
   }
+}
+
+std::string entity(std::string_view ref) {
+  std::string out;
+  append_entity(out, ref);
+  return out;
+}
+
+// The table's edges and encodings: its first entry by code point, the last in the BMP, astral ones,
+// two with a second code point, and names one character off a real one. A NUL ends the name.
+TEST(Escape, NamedCharacterReferences) {
+  EXPECT_EQ(entity("&Tab;"), "\t");
+  EXPECT_EQ(entity("&ffllig;"), "\xEF\xAC\x84");
+  EXPECT_EQ(entity("&Afr;"), "\xF0\x9D\x94\x84");
+  EXPECT_EQ(entity("&zopf;"), "\xF0\x9D\x95\xAB");
+  EXPECT_EQ(entity("&NotEqualTilde;"), "\xE2\x89\x82\xCC\xB8");
+  EXPECT_EQ(entity("&bne;"), "=\xE2\x83\xA5");
+  EXPECT_EQ(entity("&amp;"), "&");
+  EXPECT_EQ(entity("&AMP;"), "&");
+  EXPECT_EQ(entity("&CounterClockwiseContourIntegral;"), "\xE2\x88\xB3");
+  for (std::string_view unknown :
+       {"&am;", "&ampx;", "&Amp;", "&amp\x01;", "&amp\xC3\xA9;", "&zz;"}) {
+    EXPECT_EQ(entity(unknown), unknown);
+  }
+  EXPECT_EQ(entity(std::string_view("&amp;\0x;", 8)), "&");
+  EXPECT_EQ(entity(std::string_view("&am\0p;", 6)), std::string_view("&am\0p;", 6));
 }
 
 }  // namespace

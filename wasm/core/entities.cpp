@@ -2,9 +2,7 @@
 // scripts/gen-entity-table.mjs packs from md4c's entity.c at build time.
 #include "entities.h"
 
-#include <algorithm>
 #include <cstdint>
-#include <iterator>
 
 #include "escape.h"
 
@@ -16,57 +14,64 @@ namespace {
 
 constexpr unsigned kReplacement = 0xFFFD;
 
-// The name of the entry at offset, which starts a block and so shares no prefix.
-std::string_view block_first_name(std::size_t offset) {
-  const char* const name = kEntityNames + offset + 1;
-  std::size_t size = 0;
-  while (name[size] >= '0') ++size;
-  return {name, size};
-}
-
-// The index of the entry for a name without its '&' and ';', or kEntityCount when there is none.
-std::size_t find_named(std::string_view name) {
-  const auto* const first = std::begin(kEntityBlocks);
-  const auto* const block = std::upper_bound(
-      first, std::end(kEntityBlocks), name,
-      [](std::string_view key, std::uint16_t at) { return key < block_first_name(at); });
-  if (block == first) return kEntityCount;
-  std::size_t index = static_cast<std::size_t>(block - first - 1) * kEntityBlockSize;
-  // The block ascends: an entry sharing more of the previous name than the key did is still
-  // below the key, one sharing less is past it; only an equal share needs its rest compared.
-  // A key with bytes past ASCII matches nothing, so char's signedness only moves where it stops.
-  const char* p = kEntityNames + block[-1];
-  std::size_t matched = 0;
-  const std::size_t stop = std::min(index + kEntityBlockSize, kEntityCount);
-  for (; index < stop; ++index) {
-    const std::size_t shared = static_cast<unsigned char>(*p++);
-    if (shared < matched) break;
-    if (shared == matched) {
-      while (matched < name.size() && *p >= '0' && *p == name[matched]) {
-        ++p;
-        ++matched;
+// The table lists entries by code point; lookups go by name through an open-addressing hash
+// index, built on the first named reference (about 0.1 ms) rather than shipped.
+class EntityIndex {
+ public:
+  EntityIndex() {
+    std::size_t at = 0, delta_at = 0, seconds = 0;
+    std::uint32_t first = 0;
+    for (std::size_t n = 0; n < kEntityCount; ++n) {
+      std::uint32_t delta = kEntityDeltas[delta_at++];
+      if (delta == 254) {
+        delta = static_cast<std::uint32_t>(kEntityDeltas[delta_at]) << 16 |
+                static_cast<std::uint32_t>(kEntityDeltas[delta_at + 1]) << 8 |
+                kEntityDeltas[delta_at + 2];
+        delta_at += 3;
       }
-      const bool entry_ended = *p < '0';
-      if (entry_ended && matched == name.size()) return index;
-      if (!entry_ended && (matched == name.size() || *p > name[matched])) break;
+      first += delta;
+      const std::size_t begin = at;
+      while (kEntityNames[at] >= '0') ++at;
+      const bool pair = kEntityNames[at++] == 1;
+      codes_[n] = first | (pair ? static_cast<std::uint32_t>(++seconds) << kPairShift : 0);
+      names_[n] = static_cast<std::uint16_t>(begin);
+      std::size_t slot = hash({kEntityNames + begin, at - 1 - begin});
+      while (slots_[slot] != 0) slot = (slot + 1) & (kSlots - 1);
+      slots_[slot] = static_cast<std::uint16_t>(n + 1);
     }
-    while (*p >= '0') ++p;
   }
-  return kEntityCount;
-}
 
-// A kEntityCodes value is a BMP code point, or a surrogate (never the text of a reference) standing
-// for an astral code point (D800 + n) or for a pair of code points (DC00 + n).
-void append_code(std::string& out, std::uint16_t code) {
-  if (code >= 0xDC00 && code <= 0xDFFF) {
-    append_utf8(out, kEntityPairs[code - 0xDC00][0]);
-    append_utf8(out, kEntityPairs[code - 0xDC00][1]);
-  } else if (code >= 0xD800 && code <= 0xDBFF) {
-    append_utf8(out, kEntityAstralBase + (code - 0xD800u));
-  } else {
-    append_utf8(out, code);
+  // The entry's code points (the second 0 when it has one), or false for an unknown name.
+  bool find(std::string_view name, std::uint32_t& first, std::uint32_t& second) const {
+    for (std::size_t slot = hash(name); slots_[slot] != 0; slot = (slot + 1) & (kSlots - 1)) {
+      const std::size_t n = slots_[slot] - 1u;
+      const char* const entry = kEntityNames + names_[n];
+      std::size_t i = 0;
+      while (i < name.size() && entry[i] >= '0' && entry[i] == name[i]) ++i;
+      if (i < name.size() || entry[i] >= '0') continue;
+      first = codes_[n] & ((1u << kPairShift) - 1);
+      const std::uint32_t pair = codes_[n] >> kPairShift;
+      second = pair == 0 ? 0 : kEntitySeconds[pair - 1];
+      return true;
+    }
+    return false;
   }
-}
+
+ private:
+  static constexpr std::size_t kSlots = 4096;  // a power of two; the index stays about half full
+  static constexpr int kPairShift = 21;        // code points take 21 bits
+  static_assert(kSlots >= kEntityCount + kEntityCount / 2, "the entity hash index is too full");
+
+  static std::size_t hash(std::string_view name) {
+    std::uint32_t h = 2166136261u;
+    for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return (h ^ h >> 15) & (kSlots - 1);
+  }
+
+  std::uint32_t codes_[kEntityCount] = {};
+  std::uint16_t names_[kEntityCount] = {};
+  std::uint16_t slots_[kSlots] = {};  // entry + 1; 0 is free
+};
 
 unsigned parse_numeric(std::string_view digits, bool hex) {
   unsigned long value = 0;
@@ -101,13 +106,14 @@ void append_entity(std::string& out, std::string_view ref) {
   }
   // A NUL ends the reference, as md4c's own strncmp-based lookup ends it.
   const std::string_view named = ref.substr(0, ref.find('\0'));
-  const std::size_t index =
-      named.back() == ';' ? find_named(named.substr(1, named.size() - 2)) : kEntityCount;
-  if (index == kEntityCount) {
+  static const EntityIndex index;
+  std::uint32_t first = 0, second = 0;
+  if (named.back() != ';' || !index.find(named.substr(1, named.size() - 2), first, second)) {
     out.append(ref.data(), ref.size());
     return;
   }
-  append_code(out, kEntityCodes[index]);
+  append_utf8(out, first);
+  if (second != 0) append_utf8(out, second);
 }
 
 }  // namespace foldmark::detail
