@@ -25,6 +25,7 @@ export const CONTRACT = Object.freeze({
     mdx: 128,
     rawHtmlSafe: 256,
     math: 512,
+    validUtf8: 1024,
   }),
   slots: Object.freeze({ main: 0, html: 1, jsonLd: 2, code: 3 }),
   markup: Object.freeze({

@@ -333,7 +333,10 @@ export function wrapCore(firstCore, host = {}) {
         idPrefix = o.idPrefix;
       }
       const size = writeInput(input);
-      status = entry(size, flagsOf(o) | extraFlags);
+      // The encoder wrote a string's UTF-8 (lone surrogates as U+FFFD): well-formed, so the core
+      // need not check it again. Bytes from the caller are checked and repaired there.
+      const known = typeof input === 'string' ? FLAGS.validUtf8 : 0;
+      status = entry(size, flagsOf(o) | extraFlags | known);
       texts = (status === 0 ? slots : [SLOT_MAIN]).map((slot) => decode(core, slot));
       if (status === 0 && written) written(inputAt, size);
       releaseLargeBuffers(status !== 0);

@@ -69,5 +69,17 @@ TEST(Article, JsonHasTheApiKeysInOrder) {
             std::string::npos);
 }
 
+// Options::input_is_valid_utf8 only skips the check: well-formed input renders the same either way.
+TEST(Article, InputKnownValidRendersAsChecked) {
+  Options known;
+  known.input_is_valid_utf8 = true;
+  for (const std::string& md : {std::string("\xEF\xBB\xBF# T\r\n\r\nx\ry"), std::string("a\0b", 3),
+                                std::string("# Caf\xC3\xA9 \xF0\x9F\x98\x80\n\n*\xE2\x82\xAC*\n"),
+                                std::string("- a\n- b\n\n> q\n\n```\ncode\n```\n")}) {
+    EXPECT_EQ(to_html(md, known).html, to_html(md).html) << md;
+    EXPECT_EQ(article_to_json(render(md, known)), article_to_json(render(md))) << md;
+  }
+}
+
 }  // namespace
 }  // namespace foldmark

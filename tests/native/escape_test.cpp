@@ -267,5 +267,38 @@ TEST(Escape, NamedCharacterReferences) {
   EXPECT_EQ(entity(std::string_view("&am\0p;", 6)), std::string_view("&am\0p;", 6));
 }
 
+// The word-at-a-time scan must find each of the four bytes at any position of any length, in
+// both the short path and the long one, and let every other byte value through.
+TEST(Escape, HtmlEveryByteAtEveryPosition) {
+  auto reference = [](std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+      if (c == '&')
+        out += "&amp;";
+      else if (c == '<')
+        out += "&lt;";
+      else if (c == '>')
+        out += "&gt;";
+      else if (c == '"')
+        out += "&quot;";
+      else
+        out += c;
+    }
+    return out;
+  };
+  for (const std::size_t size : {1u, 7u, 8u, 9u, 16u, 31u, 32u, 33u, 47u, 100u}) {
+    for (std::size_t at = 0; at < size; ++at) {
+      for (int byte = 1; byte < 256; ++byte) {
+        std::string s(size, 'a');
+        s[at] = static_cast<char>(byte);
+        OutBuffer out(1 << 20);
+        escape_html(out, s);
+        ASSERT_EQ(out.take(), reference(s)) << size << " " << at << " " << byte;
+        ASSERT_EQ(html(s), reference(s)) << size << " " << at << " " << byte;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace foldmark::detail

@@ -70,6 +70,7 @@ foldmark::Options decode_options(unsigned flags) {
   o.id_prefix = g_id_prefix;
   o.json_ld = (flags & contract::kFlagJsonLd) != 0;
   o.code_slots = (flags & contract::kFlagCodeSlots) != 0;
+  o.input_is_valid_utf8 = (flags & contract::kFlagValidUtf8) != 0;
   return o;
 }
 

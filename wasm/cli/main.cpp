@@ -14,7 +14,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: foldmark html|render FILE [--json] [--raw-html[=safe]] [--no-gfm] [--no-heading-ids] "
     "[--mdx] [--math]\n"
-    "                [--collapse=sections|questions|none] [--id-prefix=P] [--repeat=N]\n";
+    "                [--collapse=sections|questions|none] [--id-prefix=P] [--repeat=N]\n"
+    "                [--valid-utf8]  (FILE is known to be well-formed UTF-8: not checked)\n";
 
 struct Args {
   std::string command, file;
@@ -56,6 +57,8 @@ bool parse_args(int argc, char** argv, Args& a) {
       a.options.mdx = true;
     else if (arg == "--math")
       a.options.math = true;
+    else if (arg == "--valid-utf8")
+      a.options.input_is_valid_utf8 = true;
     else if (arg.rfind("--collapse=", 0) == 0) {
       if (!parse_collapse(arg.substr(11), a.options.collapse)) return false;
     } else if (arg.rfind("--id-prefix=", 0) == 0)

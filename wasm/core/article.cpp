@@ -34,16 +34,17 @@ using detail::BodyHtml;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 
-// The input as md4c will see it: no BOM, well-formed UTF-8 (copied only when repair is needed).
+// The input as md4c will see it: no BOM, well-formed UTF-8 (copied only when repair is needed;
+// not checked when the caller vouches for it).
 struct CleanInput {
   std::string repaired;
   std::string_view text;
 };
 
-CleanInput clean_input(std::string_view markdown) {
+CleanInput clean_input(std::string_view markdown, bool known_valid) {
   CleanInput in;
   if (markdown.substr(0, kBom.size()) == kBom) markdown.remove_prefix(kBom.size());
-  if (detail::valid_utf8_prefix(markdown) == markdown.size()) {
+  if (known_valid || detail::valid_utf8_prefix(markdown) == markdown.size()) {
     in.text = markdown;
   } else {
     in.repaired = detail::repair_utf8(markdown);
@@ -124,7 +125,7 @@ void over_budget(Article& a, std::size_t budget) {
 HtmlResult to_html(std::string_view markdown, const Options& options) {
   HtmlResult result;
   if (input_too_large(markdown, result.error, result.error_message)) return result;
-  const CleanInput in = clean_input(markdown);
+  const CleanInput in = clean_input(markdown, options.input_is_valid_utf8);
   const detail::LineSurvey lines = survey(in.text, options);
   if (container_work_too_large(in.text, 1, lines, result.error, result.error_message))
     return result;
@@ -140,7 +141,7 @@ HtmlResult to_html(std::string_view markdown, const Options& options) {
 Article render(std::string_view markdown, const Options& options) {
   Article a;
   if (input_too_large(markdown, a.error, a.error_message)) return a;
-  const CleanInput in = clean_input(markdown);
+  const CleanInput in = clean_input(markdown, options.input_is_valid_utf8);
   detail::FrontMatter fm = detail::parse_front_matter(in.text);
   a.warnings = std::move(fm.warnings);
   a.meta_json = std::move(fm.meta_json);

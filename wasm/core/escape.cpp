@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace foldmark::detail {
 namespace {
@@ -34,18 +35,39 @@ constexpr std::array<std::uint8_t, 256> make_table() {
 
 constexpr std::array<std::uint8_t, 256> kTable = make_table();
 
+// Whether any of the eight bytes in word is one kHtml marks: '"' and '&' are 0x22 and 0x26, the
+// same with bit 2 set; '<' and '>' are 0x3C and 0x3E, the same with bit 1 set. A byte equal to
+// its target leaves a zero byte, and (v - 0x01…) & ~v & 0x80… is non-zero exactly when v has one.
+// One load and a dozen word operations instead of eight byte loads and eight table loads.
+bool has_html_special(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHighs = 0x8080808080808080u;
+  const std::uint64_t quote_amp = (word | 0x04 * kOnes) ^ (0x26 * kOnes);
+  const std::uint64_t angle = (word | 0x02 * kOnes) ^ (0x3E * kOnes);
+  return (((quote_amp - kOnes) & ~quote_amp) | ((angle - kOnes) & ~angle)) & kHighs;
+}
+
+// Whether any of the eight bytes at p is one kTable marks with kFlag.
+template <std::uint8_t kFlag>
+bool any_flagged(const unsigned char* p) {
+  if constexpr (kFlag == kHtml) {
+    std::uint64_t word;
+    std::memcpy(&word, p, 8);
+    return has_html_special(word);
+  } else {
+    return (kTable[p[0]] | kTable[p[1]] | kTable[p[2]] | kTable[p[3]] | kTable[p[4]] |
+            kTable[p[5]] | kTable[p[6]] | kTable[p[7]]) &
+           kFlag;
+  }
+}
+
 template <std::uint8_t kFlag, typename Sink, typename Emit>
 void escape_runs(Sink& out, std::string_view s, Emit emit) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     // Most text needs no escaping: test eight bytes per step before the byte-wise check.
-    while (i + 8 <= s.size()) {
-      const auto* p = reinterpret_cast<const unsigned char*>(s.data() + i);
-      if ((kTable[p[0]] | kTable[p[1]] | kTable[p[2]] | kTable[p[3]] | kTable[p[4]] | kTable[p[5]] |
-           kTable[p[6]] | kTable[p[7]]) &
-          kFlag) {
-        break;
-      }
+    while (i + 8 <= s.size() &&
+           !any_flagged<kFlag>(reinterpret_cast<const unsigned char*>(s.data() + i))) {
       i += 8;
     }
     if (i >= s.size()) break;
@@ -154,6 +176,15 @@ void escape_url_into(Sink& out, std::string_view url) {
 // md4c hands text over in short pieces (a word or two between marks): those go byte by byte,
 // with no run bookkeeping.
 char* escape_html_short(char* at, std::string_view text) {
+  // Eight bytes a step while none needs escaping (at has room for 6 bytes per byte of text).
+  while (text.size() >= 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data(), 8);
+    if (has_html_special(word)) break;
+    std::memcpy(at, &word, 8);
+    at += 8;
+    text.remove_prefix(8);
+  }
   for (const char c : text) {
     if (!(kTable[static_cast<unsigned char>(c)] & kHtml)) {
       *at++ = c;

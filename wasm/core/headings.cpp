@@ -8,6 +8,7 @@
 
 #include "escape.h"
 #include "foldmark/foldmark.h"
+#include "out_buffer.h"
 
 namespace foldmark::detail {
 namespace {
@@ -154,20 +155,27 @@ void truncate_utf8(std::string& s, std::size_t max) {
 }  // namespace
 
 std::string slugify(std::string_view text) {
+  // An ASCII byte becomes at most one byte, written straight into room for the rest of the text
+  // (push_back is an out-of-line call per byte); only a non-ASCII code point, which lower-casing
+  // may lengthen, goes through append and the room is made again after it.
   std::string out;
-  out.reserve(text.size());
+  grow_uninitialized(out, text.size(), 0);
+  char* room = out.data();
+  std::size_t n = 0;
   std::size_t i = 0;
   std::uint32_t prev = 0;
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {
       // ASCII, most of every heading, straight from the table.
-      if (kAsciiSlug[byte] != 0) out.push_back(kAsciiSlug[byte]);
+      room[n] = kAsciiSlug[byte];
+      n += kAsciiSlug[byte] != 0;
       prev = byte;
       ++i;
       continue;
     }
     const std::uint32_t cp = next_code_point(text, i);
+    out.resize(n);
     if (keeps(cp)) {
       // Only Σ depends on its neighbours (Final_Sigma), so only Σ looks ahead.
       bool before = false, after = false;
@@ -178,11 +186,15 @@ std::string slugify(std::string_view text) {
       }
       append_lower(out, cp, before, after);
     }
+    n = out.size();
+    grow_uninitialized(out, n + (text.size() - i), 0);
+    room = out.data();
     prev = cp;
     // Stop early: a huge heading must not cost a huge id (bytes only grow by lower-casing a
     // little, so 4x the cap of source is always enough).
-    if (out.size() > 4 * kMaxSlugBytes) break;
+    if (n > 4 * kMaxSlugBytes) break;
   }
+  out.resize(n);
   truncate_utf8(out, kMaxSlugBytes);
   return out;
 }

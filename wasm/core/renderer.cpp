@@ -100,10 +100,21 @@ void write_mdx_text(Context& c, std::string_view text) {
   write_text(c, text.substr(done));
 }
 
+// decode_attribute's text without a copy when the attribute is one plain run (most URLs and
+// titles: no reference, no NUL); else decoded into scratch.
+std::string_view attribute_text(const MD_ATTRIBUTE& attr, std::string& scratch) {
+  if (attr.size == 0) return {};
+  if (attr.substr_offsets[1] == attr.size && attr.substr_types[0] == MD_TEXT_NORMAL)
+    return std::string_view(attr.text, attr.size);
+  scratch = decode_attribute(attr);
+  return scratch;
+}
+
 void write_title_attribute(Context& c, const MD_ATTRIBUTE& title) {
   if (title.text == nullptr) return;
   c.out.append(" title=\"");
-  escape_html(c.out, decode_attribute(title));
+  std::string scratch;
+  escape_html(c.out, attribute_text(title, scratch));
   c.out.push('"');
 }
 
@@ -141,7 +152,8 @@ void open_table_cell(Context& c, std::string_view tag, const MD_BLOCK_TD_DETAIL*
 }
 
 void open_link(Context& c, const MD_SPAN_A_DETAIL* d) {
-  const std::string href = decode_attribute(d->href);
+  std::string scratch;
+  const std::string_view href = attribute_text(d->href, scratch);
   if (url_allowed(href, UrlUse::kLink)) {
     c.out.append("<a href=\"");
     escape_url(c.out, href);
@@ -155,7 +167,8 @@ void open_link(Context& c, const MD_SPAN_A_DETAIL* d) {
 
 void open_image(Context& c, const MD_SPAN_IMG_DETAIL* d) {
   if (c.image_depth++ > 0) return;
-  const std::string src = decode_attribute(d->src);
+  std::string scratch;
+  const std::string_view src = attribute_text(d->src, scratch);
   if (url_allowed(src, UrlUse::kImage)) {
     c.out.append("<img src=\"");
     escape_url(c.out, src);

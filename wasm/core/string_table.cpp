@@ -37,7 +37,15 @@ bool StringTable::add(std::string_view key, std::uint32_t value) {
 }
 
 void StringTable::grow() {
-  slots_.assign(slots_.empty() ? 16 : 2 * slots_.size(), 0);
+  const std::size_t slots = slots_.empty() ? 16 : 2 * slots_.size();
+  // Room for every key the table takes before it grows again (at most slots / 2), so the key
+  // vectors are not reallocated one doubling at a time in between (a few headings' slugs made
+  // ten allocations).
+  const std::size_t keys = slots / 2;
+  values_.reserve(keys);
+  bounds_.reserve(keys + 1);
+  bytes_.reserve(bytes_.size() + 32 * (keys - values_.size()));
+  slots_.assign(slots, 0);
   for (std::size_t k = 0; k < values_.size(); ++k) {
     slots_[slot_of(key_at(k))] = static_cast<std::uint32_t>(k + 1);
   }

@@ -88,6 +88,11 @@ struct Options {
   // become U+FFFD) and HtmlResult::code_json / Article::code_json list the blocks in order as
   // [code, lang, meta, [highlighted line numbers]], so the caller can replace each one.
   bool code_slots = false;
+  // The caller vouches that the markdown is well-formed UTF-8 (it came from a UTF-16 string
+  // through a conforming encoder, which writes U+FFFD for a lone surrogate), so the validation
+  // pass is skipped. Ill-formed input with this set may reach the output unrepaired; leave it
+  // false for bytes from files or the network.
+  bool input_is_valid_utf8 = false;
 };
 
 enum class ErrorCode {
