@@ -64,10 +64,9 @@ inline Line line_at(std::string_view text, std::size_t i, bool has_cr) {
   return l;
 }
 
-std::vector<Line> split_lines(std::string_view text) {
+std::vector<Line> split_lines(std::string_view text, bool has_cr) {
   std::vector<Line> lines;
   lines.reserve(text.size() / 32 + 16);
-  const bool has_cr = find_byte(text, 0, '\r') < text.size();
   for (std::size_t i = 0; i < text.size(); i = lines.back().next) {
     lines.push_back(line_at(text, i, has_cr));
   }
@@ -326,10 +325,10 @@ bool line_fires(std::string_view text, std::size_t content, std::size_t end, boo
 }
 
 // Whether some line that `hidden` does not hide fires (hidden sees every line from the first).
-bool unhidden_line_fires(std::string_view text, bool mdx) {
+bool unhidden_line_fires(std::string_view text, bool mdx, bool has_cr) {
   HiddenLines hidden(text);
   for (std::size_t i = 0; i < text.size();) {
-    const Line l = line_at(text, i, true);
+    const Line l = line_at(text, i, has_cr);
     i = l.next;
     bool code = false;
     if (!hidden.hides(l.content, l.end, code) && line_fires(text, l.content, l.end, mdx))
@@ -346,7 +345,7 @@ bool pass_needed(std::string_view text, bool mdx, const LineSurvey& survey) {
   if (survey.first_brace < text.size() &&
       find_text(text, survey.first_brace, "{/*", 0) < text.size())
     return true;
-  return survey.some_line_fires && unhidden_line_fires(text, mdx);
+  return survey.some_line_fires && unhidden_line_fires(text, mdx, survey.has_cr);
 }
 
 void find_candidates(Scan& s) {
@@ -634,6 +633,7 @@ LineSurvey survey_lines(std::string_view text, bool mdx, std::size_t container_b
         (kStartBytes.stages[static_cast<unsigned char>(text[content])] & wanted))
       survey.some_line_fires = triggers(text.substr(content, end - content), mdx);
     i = end;
+    survey.has_cr = survey.has_cr || (i < text.size() && text[i] == '\r');
     if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
     if (i < text.size()) ++i;
   }
@@ -651,7 +651,7 @@ Prepared run_line_stages(std::string_view body, int first_line, bool mdx,
   s.text = body;
   s.first_line = first_line;
   s.mdx = mdx;
-  s.lines = split_lines(body);
+  s.lines = split_lines(body, survey.has_cr);
   find_candidates(s);
   pair_candidates(s);
   Prepared p = rewrite(s);

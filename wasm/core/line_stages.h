@@ -69,6 +69,7 @@ const TabsAttributes* tab_group(const Prepared& p, std::size_t index);
 struct LineSurvey {
   std::size_t over_budget_at = std::string_view::npos;  // the line where the work passed the budget
   bool some_line_fires = false;
+  bool has_cr = false;          // some line ends in '\r' (CR LF or a lone CR): most texts have none
   std::size_t first_brace = 0;  // the body's size when there is none, or without mdx
 };
 LineSurvey survey_lines(std::string_view body, bool mdx, std::size_t container_budget);
