@@ -79,6 +79,9 @@ TEST(LineStages, EveryLineEndIsLookedAt) {
   EXPECT_EQ(to_html(":::note\rx\r:::\r").html, kAside);
   // A fence that only a lone CR puts at a line start, after a CRLF line and a tab-indented one.
   EXPECT_EQ(to_html("a\r\n\tb\r:::note\rx\r:::").html, std::string("<p>a\nb</p>\n") + kAside);
+  // Fenced code whose lines end in lone CRs still hides a container fence from the pass.
+  EXPECT_EQ(to_html("```\r:::note\rx\r:::\r```\r").html,
+            "<pre><code>:::note\nx\n:::\n</code></pre>\n");
   EXPECT_EQ(to_html("a\n> :::note\n> x\n> :::\n").html,
             std::string("<p>a</p>\n<blockquote>\n") + kAside + "</blockquote>\n");
   // The last line without a line break.
