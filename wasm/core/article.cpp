@@ -57,9 +57,8 @@ std::size_t output_budget(std::size_t input_size) {
   return std::min(kMaxOutputBytes, kOutputFactor * input_size + kOutputSlackBytes);
 }
 
-// See kContainerWorkFactor. The walk that adds the work up also answers the line stages' gate:
-// one look at the lines before md4c, not two.
-// The line is counted in the whole file: text starts at its line first_line.
+// See kContainerWorkFactor. survey_lines added the work up in the walk that also answers the
+// line stages' gate. The error names the line in the whole file, where text starts at first_line.
 bool container_work_too_large(std::string_view text, int first_line,
                               const detail::LineSurvey& survey, ErrorCode& error,
                               std::string& message) {
