@@ -97,7 +97,7 @@ FrontMatter parse_front_matter(std::string_view document) {
     }
     return fm;
   }
-  std::vector<YamlLine> lines;
+  PodVector<YamlLine> lines;
   int number = 2;
   for (std::size_t at = opener.next; at < document.size(); ++number) {
     const RawLine line = line_at(document, at);

@@ -8,6 +8,7 @@
 #include "byte_scan.h"
 #include "contract.inc"
 #include "mdx_syntax.h"
+#include "pod_vector.h"
 
 namespace foldmark::detail {
 namespace {
@@ -37,9 +38,9 @@ struct Scan {
   std::string_view text;
   int first_line = 1;
   bool mdx = false;
-  std::vector<Line> lines;
+  PodVector<Line> lines;
   std::vector<Candidate> candidates;
-  std::vector<bool> in_code;  // per line: inside fenced code (or its fence line)
+  PodVector<bool> in_code;  // per line: inside fenced code (or its fence line)
   std::vector<Warning> warnings;
   bool esm_warned = false;
   // Each line is looked at a bounded number of times (linear time on hostile input): a tag left
@@ -64,8 +65,8 @@ inline Line line_at(std::string_view text, std::size_t i, bool has_cr) {
   return l;
 }
 
-std::vector<Line> split_lines(std::string_view text, bool has_cr) {
-  std::vector<Line> lines;
+PodVector<Line> split_lines(std::string_view text, bool has_cr) {
+  PodVector<Line> lines;
   lines.reserve(text.size() / 32 + 16);
   for (std::size_t i = 0; i < text.size(); i = lines.back().next) {
     lines.push_back(line_at(text, i, has_cr));
@@ -380,7 +381,7 @@ bool closes(const Candidate& open, const Candidate& close) {
 // One stack for fences and tags: a closing line pairs with the nearest open that it closes, and
 // whatever was opened inside that one and never closed stays unpaired.
 void pair_candidates(Scan& s) {
-  std::vector<std::size_t> open;
+  PodVector<std::size_t> open;
   for (std::size_t k = 0; k < s.candidates.size(); ++k) {
     Candidate& c = s.candidates[k];
     if (c.kind == Kind::kFenceOpen || c.kind == Kind::kTagOpen) {
@@ -392,7 +393,7 @@ void pair_candidates(Scan& s) {
                                    [&](std::size_t o) { return closes(s.candidates[o], c); });
       if (it == open.rend()) continue;
       const std::size_t o = *it;
-      open.erase(it.base() - 1, open.end());
+      open.erase_to_end(it.base() - 1);
       c.matched = s.candidates[o].matched = true;
       c.pair = o;
       s.candidates[o].pair = k;
@@ -499,8 +500,8 @@ void fill_directive(Directive& d, const Candidate& c, std::size_t tab_index,
 
 Prepared rewrite(Scan& s) {
   Prepared p;
-  std::vector<std::size_t> line_candidate(s.lines.size(), 0);  // candidate + 1 per marked line
-  std::vector<Plan> plans;
+  PodVector<std::size_t> line_candidate(s.lines.size(), 0);  // candidate + 1 per marked line
+  PodVector<Plan> plans;
   for (std::size_t k = 0; k < s.candidates.size(); ++k) {
     plans.push_back(plan(s, s.candidates[k]));
     if (!plans.back().marker) continue;
@@ -512,7 +513,7 @@ Prepared rewrite(Scan& s) {
   if (std::none_of(plans.begin(), plans.end(), [](const Plan& x) { return x.marker; }) &&
       next_inline == s.text.size())
     return p;
-  std::vector<std::size_t> directive_of(s.candidates.size(), 0);
+  PodVector<std::size_t> directive_of(s.candidates.size(), 0);
   p.text.reserve(s.text.size() + 64);
   // Lines no stage touches are copied a run at a time, but for those holding an inline {/*.
   std::size_t run = 0;  // where the run of untouched text not yet copied starts

@@ -60,7 +60,7 @@ std::size_t entry_colon(std::string_view t, std::size_t col) {
 
 class BlockParser {
  public:
-  BlockParser(const std::vector<YamlLine>& lines, std::vector<Warning>& warnings)
+  BlockParser(const PodVector<YamlLine>& lines, std::vector<Warning>& warnings)
       : lines_(lines), warnings_(warnings) {}
   YamlNode document();
 
@@ -83,7 +83,7 @@ class BlockParser {
   void continue_plain(std::string& out, int parent_indent);
   void skip_deeper(int parent_indent);
 
-  const std::vector<YamlLine>& lines_;
+  const PodVector<YamlLine>& lines_;
   std::vector<Warning>& warnings_;
   std::size_t line_ = 0;
 };
@@ -393,7 +393,7 @@ void BlockParser::continue_plain(std::string& out, int parent_indent) {
 
 }  // namespace
 
-YamlNode parse_yaml_subset(const std::vector<YamlLine>& lines, std::vector<Warning>& warnings) {
+YamlNode parse_yaml_subset(const PodVector<YamlLine>& lines, std::vector<Warning>& warnings) {
   return BlockParser(lines, warnings).document();
 }
 
