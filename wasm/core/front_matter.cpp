@@ -43,7 +43,7 @@ void add_warning(FrontMatter& fm, int line, int column, const char* code, std::s
   w.column = column;
   w.code = code;
   w.message = std::move(message);
-  fm.warnings.push_back(std::move(w));
+  push_back_out_of_line(fm.warnings, std::move(w));
 }
 
 // Depth is bounded by kMaxFrontMatterDepth, so plain recursion is safe here.

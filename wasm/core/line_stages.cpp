@@ -87,7 +87,7 @@ void warn(Scan& s, std::size_t line, std::size_t at, const char* code, std::stri
                      s.text.substr(s.lines[line].begin, at - s.lines[line].begin)));
   w.code = code;
   w.message = std::move(message);
-  s.warnings.push_back(std::move(w));
+  push_back_out_of_line(s.warnings, std::move(w));
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {
@@ -117,7 +117,7 @@ std::size_t claim_esm(Scan& s, std::size_t i) {
   if (!is_esm_start(content_of(s, l))) return 0;
   std::size_t last = i;
   while (last + 1 < s.lines.size() && !is_blank(content_of(s, s.lines[last + 1]))) ++last;
-  s.candidates.push_back({i, last, Kind::kDrop, 0, "esm", "", {}, false, 0, 0});
+  push_back_out_of_line(s.candidates, {i, last, Kind::kDrop, 0, "esm", "", {}, false, 0, 0});
   return last - i + 1;
 }
 
@@ -128,7 +128,7 @@ std::size_t claim_jsx_comment(Scan& s, std::size_t i) {
     const std::size_t close = line.find("*/}", k == i ? 3 : 0);
     if (close == std::string_view::npos) continue;
     if (!is_blank(line.substr(close + 3))) return 0;
-    s.candidates.push_back({i, k, Kind::kDrop, 0, "", "", {}, false, 0, 0});
+    push_back_out_of_line(s.candidates, {i, k, Kind::kDrop, 0, "", "", {}, false, 0, 0});
     return k - i + 1;
   }
   s.no_comment_close = true;  // none after line i, so none after any later line either
@@ -161,7 +161,7 @@ std::size_t claim_admonition_fence(Scan& s, std::size_t i) {
     c.name = to_lower_ascii(rest.substr(0, n));
     c.title = admonition_title(rest.substr(n));
   }
-  s.candidates.push_back(std::move(c));
+  push_back_out_of_line(s.candidates, std::move(c));
   return 1;
 }
 
@@ -190,7 +190,7 @@ std::size_t claim_component_tag(Scan& s, std::size_t i) {
     if (r == TagParse::kIncomplete) continue;
     Candidate c{i, k, Kind::kTagOpen, 0, tag.name, "", std::move(tag), false, 0, 0};
     c.kind = c.tag.closing ? Kind::kTagClose : c.tag.self_closing ? Kind::kTagSelf : Kind::kTagOpen;
-    s.candidates.push_back(std::move(c));
+    push_back_out_of_line(s.candidates, std::move(c));
     s.no_tag_before = k + 1;
     return k - i + 1;
   }

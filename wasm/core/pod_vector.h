@@ -7,6 +7,9 @@
 #include <iterator>
 #include <type_traits>
 #include <utility>
+#include <vector>
+
+#include "out_buffer.h"
 
 namespace foldmark::detail {
 
@@ -107,6 +110,15 @@ class PodVector {
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
 };
+
+// v.push_back(value) as one out-of-line function per element type, for std::vectors of types
+// PodVector cannot hold (strings inside) that are appended to from several places: -O3 would
+// copy push_back's growth path into each of them.
+template <typename T>
+FOLDMARK_NOINLINE void push_back_out_of_line(std::vector<T>& v,
+                                             typename std::vector<T>::value_type&& value) {
+  v.push_back(std::move(value));
+}
 
 }  // namespace foldmark::detail
 

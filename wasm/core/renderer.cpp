@@ -52,7 +52,7 @@ void warn_at(Context& c, const char* where, const char* code, std::string messag
     w.line = c.first_line + c.warn_line;
     w.column = 1 + static_cast<int>(count_code_points(before.substr(line_start)));
   }
-  c.result.warnings.push_back(std::move(w));
+  push_back_out_of_line(c.result.warnings, std::move(w));
 }
 
 namespace {
@@ -411,7 +411,7 @@ void merge_warnings(std::vector<Warning>& w, std::size_t split) {
   };
   while (a < split || b < w.size()) {
     const bool take_a = b >= w.size() || (a < split && before(w[a], w[b]));
-    merged.push_back(std::move(w[take_a ? a++ : b++]));
+    push_back_out_of_line(merged, std::move(w[take_a ? a++ : b++]));
   }
   w.swap(merged);
 }

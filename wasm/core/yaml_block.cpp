@@ -221,9 +221,9 @@ YamlNode BlockParser::list(std::size_t col, int depth) {
     const std::size_t c = skip_ws(text(), col + 1);
     if (c == text().size() || text()[c] == '#') {
       ++line_;
-      seq.items.push_back(block_node(static_cast<int>(col), false, depth + 1));
+      push_back_out_of_line(seq.items, block_node(static_cast<int>(col), false, depth + 1));
     } else {
-      seq.items.push_back(node_at(c, static_cast<int>(col), depth + 1));
+      push_back_out_of_line(seq.items, node_at(c, static_cast<int>(col), depth + 1));
     }
   }
   return seq;

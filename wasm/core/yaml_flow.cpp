@@ -202,7 +202,7 @@ YamlNode FlowParser::sequence(int depth) {
       skip_space();
     }
     if (failed_) return YamlNode();
-    seq.items.push_back(std::move(item));
+    push_back_out_of_line(seq.items, std::move(item));
     end_item(']', "expected ',' or ']' in the list");
   }
   ++col_;
