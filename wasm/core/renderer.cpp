@@ -458,13 +458,14 @@ std::string render_inline(std::string_view markdown, const Options& options, std
 BodyHtml render_body(std::string_view markdown, const Options& options, bool article_mode,
                      std::size_t output_budget, int first_line, const LineSurvey& survey) {
   Context c(options, article_mode, output_budget);
-  const Prepared prepared = run_line_stages(markdown, first_line, options.mdx, survey);
+  Prepared prepared = run_line_stages(markdown, first_line, options.mdx, survey);
   if (!prepared.text.empty()) markdown = prepared.text;
   c.doc = markdown;
   if (prepared.text.empty()) c.no_brace_before = prepared.first_brace;
   c.first_line = first_line;
   c.prepared = &prepared;
-  c.result.warnings = prepared.warnings;
+  const std::size_t stage_warnings = prepared.warnings.size();
+  c.result.warnings = std::move(prepared.warnings);
   c.out.reserve(markdown.size() + markdown.size() / 4 + 64);
   const MD_PARSER parser = make_parser(options);
   const int rc = md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &c);
@@ -479,7 +480,7 @@ BodyHtml render_body(std::string_view markdown, const Options& options, bool art
     c.result.html = c.out.take();
     if (options.code_slots) c.result.code_json = "[" + c.code_json + "]";
   }
-  merge_warnings(c.result.warnings, prepared.warnings.size());
+  merge_warnings(c.result.warnings, stage_warnings);
   return std::move(c.result);
 }
 
