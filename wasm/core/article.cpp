@@ -2,7 +2,6 @@
 // body (renderer.h: line stages, then md4c) → title, TOC and Q/A layout (qa_sections.h).
 #include <algorithm>
 #include <cstdint>
-#include <iterator>
 #include <string>
 
 #include "contract.inc"
@@ -11,6 +10,7 @@
 #include "front_matter.h"
 #include "json_writer.h"
 #include "line_stages.h"
+#include "pod_vector.h"
 #include "qa_sections.h"
 #include "renderer.h"
 #include "utf8.h"
@@ -156,8 +156,7 @@ Article render(std::string_view markdown, const Options& options) {
     a.error_message = std::move(body.error_message);
     return a;
   }
-  a.warnings.insert(a.warnings.end(), std::make_move_iterator(body.warnings.begin()),
-                    std::make_move_iterator(body.warnings.end()));
+  for (Warning& w : body.warnings) detail::push_back_out_of_line(a.warnings, std::move(w));
   a.code_json = std::move(body.code_json);
   const bool title_from_body = leading_h1(body) && !fm.hide_title;
   a.title = !fm.title.empty() ? fm.title : first_h1_text(body);

@@ -22,7 +22,10 @@ struct CodeMeta {
   std::string title;
   bool line_numbers = false;
   bool has_ranges = false;
-  std::vector<std::pair<unsigned, unsigned>> ranges;
+  struct Range {
+    unsigned first, last;
+  };
+  PodVector<Range> ranges;
 };
 
 std::string_view trim(std::string_view s) {
@@ -113,20 +116,23 @@ Magic magic_comment(std::string_view line) {
 
 bool in_ranges(const CodeMeta& m, unsigned line) {
   return std::any_of(m.ranges.begin(), m.ranges.end(),
-                     [&](const auto& r) { return line >= r.first && line <= r.second; });
+                     [&](const auto& r) { return line >= r.first && line <= r.last; });
 }
 
 struct Lines {
-  std::string code;                    // magic comment lines removed
-  std::vector<std::string_view> kept;  // into code
-  std::vector<unsigned> highlighted;   // 1-based numbers of kept lines
+  std::string code;                  // magic comment lines removed
+  PodVector<std::string_view> kept;  // into code
+  PodVector<unsigned> highlighted;   // 1-based numbers of kept lines
 };
 
 // With a {ranges} list the comments are code (as Docusaurus does); otherwise they mark lines.
 Lines select_lines(std::string_view code, const CodeMeta& m) {
   Lines out;
   out.code.reserve(code.size());
-  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  struct Span {
+    std::size_t begin, size;
+  };
+  PodVector<Span> spans;
   bool next = false, block = false;
   std::size_t word = m.has_ranges ? std::string_view::npos : code.find(kHighlightWord);
   for (std::size_t i = 0; i < code.size();) {
@@ -148,7 +154,7 @@ Lines select_lines(std::string_view code, const CodeMeta& m) {
     out.code.append(line);
   }
   for (const auto& s : spans)
-    out.kept.push_back(std::string_view(out.code).substr(s.first, s.second));
+    out.kept.push_back(std::string_view(out.code).substr(s.begin, s.size));
   return out;
 }
 
@@ -165,7 +171,7 @@ void write_lines(OutBuffer& out, const Lines& lines) {
   }
 }
 
-void add_code_slot(Context& c, std::string_view code, const std::vector<unsigned>& highlighted,
+void add_code_slot(Context& c, std::string_view code, const PodVector<unsigned>& highlighted,
                    std::string_view meta) {
   JsonWriter json(c.code_json, false);
   if (!c.code_json.empty()) c.code_json.push_back(',');

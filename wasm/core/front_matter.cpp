@@ -43,7 +43,7 @@ void add_warning(FrontMatter& fm, int line, int column, const char* code, std::s
   w.column = column;
   w.code = code;
   w.message = std::move(message);
-  fm.warnings.push_back(std::move(w));
+  push_back_out_of_line(fm.warnings, std::move(w));
 }
 
 // Depth is bounded by kMaxFrontMatterDepth, so plain recursion is safe here.
@@ -97,7 +97,7 @@ FrontMatter parse_front_matter(std::string_view document) {
     }
     return fm;
   }
-  std::vector<YamlLine> lines;
+  PodVector<YamlLine> lines;
   int number = 2;
   for (std::size_t at = opener.next; at < document.size(); ++number) {
     const RawLine line = line_at(document, at);

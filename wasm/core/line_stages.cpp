@@ -8,6 +8,7 @@
 #include "byte_scan.h"
 #include "contract.inc"
 #include "mdx_syntax.h"
+#include "pod_vector.h"
 
 namespace foldmark::detail {
 namespace {
@@ -37,9 +38,9 @@ struct Scan {
   std::string_view text;
   int first_line = 1;
   bool mdx = false;
-  std::vector<Line> lines;
+  PodVector<Line> lines;
   std::vector<Candidate> candidates;
-  std::vector<bool> in_code;  // per line: inside fenced code (or its fence line)
+  PodVector<bool> in_code;  // per line: inside fenced code (or its fence line)
   std::vector<Warning> warnings;
   bool esm_warned = false;
   // Each line is looked at a bounded number of times (linear time on hostile input): a tag left
@@ -64,8 +65,8 @@ inline Line line_at(std::string_view text, std::size_t i, bool has_cr) {
   return l;
 }
 
-std::vector<Line> split_lines(std::string_view text, bool has_cr) {
-  std::vector<Line> lines;
+PodVector<Line> split_lines(std::string_view text, bool has_cr) {
+  PodVector<Line> lines;
   lines.reserve(text.size() / 32 + 16);
   for (std::size_t i = 0; i < text.size(); i = lines.back().next) {
     lines.push_back(line_at(text, i, has_cr));
@@ -86,7 +87,7 @@ void warn(Scan& s, std::size_t line, std::size_t at, const char* code, std::stri
                      s.text.substr(s.lines[line].begin, at - s.lines[line].begin)));
   w.code = code;
   w.message = std::move(message);
-  s.warnings.push_back(std::move(w));
+  push_back_out_of_line(s.warnings, std::move(w));
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) {
@@ -116,7 +117,7 @@ std::size_t claim_esm(Scan& s, std::size_t i) {
   if (!is_esm_start(content_of(s, l))) return 0;
   std::size_t last = i;
   while (last + 1 < s.lines.size() && !is_blank(content_of(s, s.lines[last + 1]))) ++last;
-  s.candidates.push_back({i, last, Kind::kDrop, 0, "esm", "", {}, false, 0, 0});
+  push_back_out_of_line(s.candidates, {i, last, Kind::kDrop, 0, "esm", "", {}, false, 0, 0});
   return last - i + 1;
 }
 
@@ -127,7 +128,7 @@ std::size_t claim_jsx_comment(Scan& s, std::size_t i) {
     const std::size_t close = line.find("*/}", k == i ? 3 : 0);
     if (close == std::string_view::npos) continue;
     if (!is_blank(line.substr(close + 3))) return 0;
-    s.candidates.push_back({i, k, Kind::kDrop, 0, "", "", {}, false, 0, 0});
+    push_back_out_of_line(s.candidates, {i, k, Kind::kDrop, 0, "", "", {}, false, 0, 0});
     return k - i + 1;
   }
   s.no_comment_close = true;  // none after line i, so none after any later line either
@@ -160,7 +161,7 @@ std::size_t claim_admonition_fence(Scan& s, std::size_t i) {
     c.name = to_lower_ascii(rest.substr(0, n));
     c.title = admonition_title(rest.substr(n));
   }
-  s.candidates.push_back(std::move(c));
+  push_back_out_of_line(s.candidates, std::move(c));
   return 1;
 }
 
@@ -189,7 +190,7 @@ std::size_t claim_component_tag(Scan& s, std::size_t i) {
     if (r == TagParse::kIncomplete) continue;
     Candidate c{i, k, Kind::kTagOpen, 0, tag.name, "", std::move(tag), false, 0, 0};
     c.kind = c.tag.closing ? Kind::kTagClose : c.tag.self_closing ? Kind::kTagSelf : Kind::kTagOpen;
-    s.candidates.push_back(std::move(c));
+    push_back_out_of_line(s.candidates, std::move(c));
     s.no_tag_before = k + 1;
     return k - i + 1;
   }
@@ -380,7 +381,7 @@ bool closes(const Candidate& open, const Candidate& close) {
 // One stack for fences and tags: a closing line pairs with the nearest open that it closes, and
 // whatever was opened inside that one and never closed stays unpaired.
 void pair_candidates(Scan& s) {
-  std::vector<std::size_t> open;
+  PodVector<std::size_t> open;
   for (std::size_t k = 0; k < s.candidates.size(); ++k) {
     Candidate& c = s.candidates[k];
     if (c.kind == Kind::kFenceOpen || c.kind == Kind::kTagOpen) {
@@ -392,7 +393,7 @@ void pair_candidates(Scan& s) {
                                    [&](std::size_t o) { return closes(s.candidates[o], c); });
       if (it == open.rend()) continue;
       const std::size_t o = *it;
-      open.erase(it.base() - 1, open.end());
+      open.erase_to_end(it.base() - 1);
       c.matched = s.candidates[o].matched = true;
       c.pair = o;
       s.candidates[o].pair = k;
@@ -499,8 +500,8 @@ void fill_directive(Directive& d, const Candidate& c, std::size_t tab_index,
 
 Prepared rewrite(Scan& s) {
   Prepared p;
-  std::vector<std::size_t> line_candidate(s.lines.size(), 0);  // candidate + 1 per marked line
-  std::vector<Plan> plans;
+  PodVector<std::size_t> line_candidate(s.lines.size(), 0);  // candidate + 1 per marked line
+  PodVector<Plan> plans;
   for (std::size_t k = 0; k < s.candidates.size(); ++k) {
     plans.push_back(plan(s, s.candidates[k]));
     if (!plans.back().marker) continue;
@@ -512,7 +513,7 @@ Prepared rewrite(Scan& s) {
   if (std::none_of(plans.begin(), plans.end(), [](const Plan& x) { return x.marker; }) &&
       next_inline == s.text.size())
     return p;
-  std::vector<std::size_t> directive_of(s.candidates.size(), 0);
+  PodVector<std::size_t> directive_of(s.candidates.size(), 0);
   p.text.reserve(s.text.size() + 64);
   // Lines no stage touches are copied a run at a time, but for those holding an inline {/*.
   std::size_t run = 0;  // where the run of untouched text not yet copied starts

@@ -19,6 +19,7 @@
 
 #include "foldmark/foldmark.h"
 #include "mdx_syntax.h"
+#include "pod_vector.h"
 
 namespace foldmark::detail {
 
@@ -38,12 +39,12 @@ enum class DirectiveKind : unsigned char {
 struct Directive {
   std::size_t offset = 0;  // where its marker starts in the text md4c parses
   DirectiveKind kind = DirectiveKind::kDrop;
-  std::size_t pair = 0;            // kClose: its opening directive; kTab: its kTabs
-  std::string type;                // admonition type (lower case); kTab: the tab's value
-  std::string title;               // admonition title, or the tab's label
-  std::string original;            // the line as written, shown when md4c puts the marker in code
-  bool selected = false;           // kTab: the default tab
-  std::vector<std::size_t> items;  // kTabs: its kTab directives
+  std::size_t pair = 0;          // kClose: its opening directive; kTab: its kTabs
+  std::string type;              // admonition type (lower case); kTab: the tab's value
+  std::string title;             // admonition title, or the tab's label
+  std::string original;          // the line as written, shown when md4c puts the marker in code
+  bool selected = false;         // kTab: the default tab
+  PodVector<std::size_t> items;  // kTabs: its kTab directives
 };
 
 struct Prepared {

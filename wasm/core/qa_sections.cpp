@@ -30,8 +30,8 @@ Plan plan_sections(const BodyHtml& body, std::size_t first_heading) {
   if (plan.sections.empty()) return plan;
   const std::size_t last_end = body.headings[plan.sections.back()].end;
   for (const auto& rule : body.rules) {
-    if (rule.first >= last_end) {
-      plan.epilogue = rule.first;
+    if (rule.begin >= last_end) {
+      plan.epilogue = rule.begin;
       break;
     }
   }

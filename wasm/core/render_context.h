@@ -14,6 +14,7 @@
 #include "line_stages.h"
 #include "md4c.h"
 #include "out_buffer.h"
+#include "pod_vector.h"
 #include "renderer.h"
 
 namespace foldmark::detail {
@@ -84,12 +85,12 @@ struct Context {
   // Spans written and not yet closed. md4c 0.5.2 can pair an emphasis or strikethrough mark
   // inside a link destination with one outside it ("*[](*)", "[](~)~") and then reports an
   // enter without its leave or a leave without its enter; the output stays balanced anyway.
-  std::vector<int> open_spans;
+  PodVector<int> open_spans;
   // Links inside a link (an autolink in link text: "[<a@b.c>](/u)") are written as their text:
   // nested <a> elements are invalid HTML that the browser's parser re-arranges.
   int nested_links = 0;
 
-  std::vector<OpenElement> open_elements;
+  PodVector<OpenElement> open_elements;
   struct DirectiveTabIds {
     std::size_t directive;  // its kTab
     TabIds ids;
@@ -102,12 +103,12 @@ struct Context {
   std::string inline_pending;
 
   bool in_html_block = false;
-  std::vector<std::string_view> html_chunks;
+  PodVector<std::string_view> html_chunks;
 
   bool in_code = false;
   // The block's text as md4c hands it over (views into the document, a directive's original
   // line or a constant): joined into `code` only when a block needs its lines.
-  std::vector<std::string_view> code_pieces;
+  PodVector<std::string_view> code_pieces;
   std::string code, code_lang, code_info;
   std::string code_json;  // Options::code_slots: one [code, lang, meta, [lines]] per block
 };

@@ -52,7 +52,7 @@ void warn_at(Context& c, const char* where, const char* code, std::string messag
     w.line = c.first_line + c.warn_line;
     w.column = 1 + static_cast<int>(count_code_points(before.substr(line_start)));
   }
-  c.result.warnings.push_back(std::move(w));
+  push_back_out_of_line(c.result.warnings, std::move(w));
 }
 
 namespace {
@@ -411,7 +411,7 @@ void merge_warnings(std::vector<Warning>& w, std::size_t split) {
   };
   while (a < split || b < w.size()) {
     const bool take_a = b >= w.size() || (a < split && before(w[a], w[b]));
-    merged.push_back(std::move(w[take_a ? a++ : b++]));
+    push_back_out_of_line(merged, std::move(w[take_a ? a++ : b++]));
   }
   w.swap(merged);
 }
@@ -458,13 +458,14 @@ std::string render_inline(std::string_view markdown, const Options& options, std
 BodyHtml render_body(std::string_view markdown, const Options& options, bool article_mode,
                      std::size_t output_budget, int first_line, const LineSurvey& survey) {
   Context c(options, article_mode, output_budget);
-  const Prepared prepared = run_line_stages(markdown, first_line, options.mdx, survey);
+  Prepared prepared = run_line_stages(markdown, first_line, options.mdx, survey);
   if (!prepared.text.empty()) markdown = prepared.text;
   c.doc = markdown;
   if (prepared.text.empty()) c.no_brace_before = prepared.first_brace;
   c.first_line = first_line;
   c.prepared = &prepared;
-  c.result.warnings = prepared.warnings;
+  const std::size_t stage_warnings = prepared.warnings.size();
+  c.result.warnings = std::move(prepared.warnings);
   c.out.reserve(markdown.size() + markdown.size() / 4 + 64);
   const MD_PARSER parser = make_parser(options);
   const int rc = md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &c);
@@ -479,7 +480,7 @@ BodyHtml render_body(std::string_view markdown, const Options& options, bool art
     c.result.html = c.out.take();
     if (options.code_slots) c.result.code_json = "[" + c.code_json + "]";
   }
-  merge_warnings(c.result.warnings, prepared.warnings.size());
+  merge_warnings(c.result.warnings, stage_warnings);
   return std::move(c.result);
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "foldmark/foldmark.h"
+#include "pod_vector.h"
 
 namespace foldmark::detail {
 
@@ -26,7 +27,10 @@ struct BodyHtml {
   std::string error_message;
   std::string html;
   std::vector<BodyHeading> headings;
-  std::vector<std::pair<std::size_t, std::size_t>> rules;  // top-level <hr>: [begin, end)
+  struct Rule {
+    std::size_t begin, end;
+  };
+  PodVector<Rule> rules;          // top-level <hr>
   std::vector<Warning> warnings;  // from the line stages and the renderer, in the whole file
   std::string code_json;          // Options::code_slots: the code blocks as a JSON array
 };

@@ -6,7 +6,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "pod_vector.h"
 
 namespace foldmark::detail {
 
@@ -29,9 +30,9 @@ class StringTable {
   // Every key's bytes end to end in one string: one allocation for all keys, not one each.
   // Key k is bytes_[bounds_[k], bounds_[k + 1]).
   std::string bytes_;
-  std::vector<std::uint32_t> bounds_ = {0};
-  std::vector<std::uint32_t> values_;
-  std::vector<std::uint32_t> slots_;  // 1 + a key's index, or 0 for an empty slot
+  PodVector<std::uint32_t> bounds_ = PodVector<std::uint32_t>(1, 0);
+  PodVector<std::uint32_t> values_;
+  PodVector<std::uint32_t> slots_;  // 1 + a key's index, or 0 for an empty slot
 };
 
 }  // namespace foldmark::detail

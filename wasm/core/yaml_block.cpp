@@ -60,7 +60,7 @@ std::size_t entry_colon(std::string_view t, std::size_t col) {
 
 class BlockParser {
  public:
-  BlockParser(const std::vector<YamlLine>& lines, std::vector<Warning>& warnings)
+  BlockParser(const PodVector<YamlLine>& lines, std::vector<Warning>& warnings)
       : lines_(lines), warnings_(warnings) {}
   YamlNode document();
 
@@ -83,7 +83,7 @@ class BlockParser {
   void continue_plain(std::string& out, int parent_indent);
   void skip_deeper(int parent_indent);
 
-  const std::vector<YamlLine>& lines_;
+  const PodVector<YamlLine>& lines_;
   std::vector<Warning>& warnings_;
   std::size_t line_ = 0;
 };
@@ -221,9 +221,9 @@ YamlNode BlockParser::list(std::size_t col, int depth) {
     const std::size_t c = skip_ws(text(), col + 1);
     if (c == text().size() || text()[c] == '#') {
       ++line_;
-      seq.items.push_back(block_node(static_cast<int>(col), false, depth + 1));
+      push_back_out_of_line(seq.items, block_node(static_cast<int>(col), false, depth + 1));
     } else {
-      seq.items.push_back(node_at(c, static_cast<int>(col), depth + 1));
+      push_back_out_of_line(seq.items, node_at(c, static_cast<int>(col), depth + 1));
     }
   }
   return seq;
@@ -393,7 +393,7 @@ void BlockParser::continue_plain(std::string& out, int parent_indent) {
 
 }  // namespace
 
-YamlNode parse_yaml_subset(const std::vector<YamlLine>& lines, std::vector<Warning>& warnings) {
+YamlNode parse_yaml_subset(const PodVector<YamlLine>& lines, std::vector<Warning>& warnings) {
   return BlockParser(lines, warnings).document();
 }
 

@@ -53,8 +53,8 @@ const char* simple_escape(char e) {
 
 class FlowParser {
  public:
-  FlowParser(const std::vector<YamlLine>& lines, std::size_t line, std::size_t col,
-             int parent_indent, std::vector<Warning>& warnings)
+  FlowParser(const PodVector<YamlLine>& lines, std::size_t line, std::size_t col, int parent_indent,
+             std::vector<Warning>& warnings)
       : lines_(lines), warnings_(warnings), parent_indent_(parent_indent), line_(line), col_(col) {}
 
   FlowResult run(int depth);
@@ -96,7 +96,7 @@ class FlowParser {
       fail(expected);
   }
 
-  const std::vector<YamlLine>& lines_;
+  const PodVector<YamlLine>& lines_;
   std::vector<Warning>& warnings_;
   int parent_indent_;
   std::size_t line_;
@@ -202,7 +202,7 @@ YamlNode FlowParser::sequence(int depth) {
       skip_space();
     }
     if (failed_) return YamlNode();
-    seq.items.push_back(std::move(item));
+    push_back_out_of_line(seq.items, std::move(item));
     end_item(']', "expected ',' or ']' in the list");
   }
   ++col_;
@@ -440,7 +440,7 @@ FlowResult FlowParser::run(int depth) {
 
 }  // namespace
 
-FlowResult parse_flow(const std::vector<YamlLine>& lines, std::size_t line, std::size_t col,
+FlowResult parse_flow(const PodVector<YamlLine>& lines, std::size_t line, std::size_t col,
                       int parent_indent, int depth, std::vector<Warning>& warnings) {
   return FlowParser(lines, line, col, parent_indent, warnings).run(depth);
 }

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <vector>
 
+#include "pod_vector.h"
 #include "yaml_subset.h"
 
 namespace foldmark::detail {
@@ -90,7 +90,7 @@ class BigInt {
   void trim() {
     while (!limbs_.empty() && limbs_.back() == 0) limbs_.pop_back();
   }
-  std::vector<std::uint32_t> limbs_;
+  PodVector<std::uint32_t> limbs_;
 };
 
 double from_bits(std::uint64_t bits) {

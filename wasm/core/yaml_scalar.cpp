@@ -107,7 +107,7 @@ bool MapBuilder::add(std::string key, YamlNode value) {
   }
   index_.add(key, static_cast<std::uint32_t>(node_.keys.size()));
   node_.keys.push_back(std::move(key));
-  node_.items.push_back(std::move(value));
+  push_back_out_of_line(node_.items, std::move(value));
   return true;
 }
 
@@ -118,7 +118,7 @@ void add_yaml_warning(std::vector<Warning>& warnings, const YamlLine& line, std:
   w.column = static_cast<int>(count_code_points(line.text.substr(0, col))) + 1;
   w.code = code;
   w.message = std::move(message);
-  warnings.push_back(std::move(w));
+  push_back_out_of_line(warnings, std::move(w));
 }
 
 std::size_t yaml_indent(std::string_view text) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "foldmark/foldmark.h"
+#include "pod_vector.h"
 #include "string_table.h"
 
 namespace foldmark::detail {
@@ -34,7 +35,7 @@ struct YamlLine {
 
 // Parses the lines as a top-level mapping. Never fails: a line that cannot be parsed gets a
 // warning and is skipped; anything but a mapping at the top level gives a warning and {}.
-YamlNode parse_yaml_subset(const std::vector<YamlLine>& lines, std::vector<Warning>& warnings);
+YamlNode parse_yaml_subset(const PodVector<YamlLine>& lines, std::vector<Warning>& warnings);
 
 // Appends a warning at byte offset col of line; the column counts code points, 1-based.
 void add_yaml_warning(std::vector<Warning>& warnings, const YamlLine& line, std::size_t col,
@@ -81,7 +82,7 @@ struct FlowResult {
 
 // Continuation lines must be indented more than parent_indent (YAML's rule for flow content in
 // a block); depth is the nesting depth of the value itself.
-FlowResult parse_flow(const std::vector<YamlLine>& lines, std::size_t line, std::size_t col,
+FlowResult parse_flow(const PodVector<YamlLine>& lines, std::size_t line, std::size_t col,
                       int parent_indent, int depth, std::vector<Warning>& warnings);
 
 // Leading spaces of a line (tabs are not indentation).
