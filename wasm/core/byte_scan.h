@@ -62,6 +62,24 @@ inline std::size_t find_line_break(std::string_view text, std::size_t from) {
   return i;
 }
 
+// Where the run of b that starts at text[from] ends, eight bytes a step (the CommonMark spec's
+// fences are 32 backticks long).
+inline std::size_t skip_run(std::string_view text, std::size_t from, char b) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kLows = 0x7F7F7F7F7F7F7F7Fu;
+  std::size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    const std::uint64_t x = w ^ (kOnes * static_cast<unsigned char>(b));
+    // Each byte of x that is not zero flagged at its high bit, with no borrow between bytes.
+    if (const std::uint64_t m = (((x & kLows) + kLows) | x) & ~kLows)
+      return i + lowest_flagged_byte(m);
+  }
+  while (i < text.size() && text[i] == b) ++i;
+  return i;
+}
+
 // Index of needle in text at or after from, or text.size(). The search runs on needle[anchor],
 // which the caller picks rare in prose ('!' of "<!--", 'g' of "highlight-"): the first byte of
 // a needle is often a common letter, and each false hit costs a restart.

@@ -225,22 +225,14 @@ bool fires(const LineStage& stage, std::string_view content, bool mdx) {
   return false;
 }
 
-bool triggers(std::string_view content, bool mdx) {
-  for (const LineStage& stage : kLineStages) {
-    if (fires(stage, content, mdx)) return true;
-  }
-  return false;
-}
-
 // Fenced code (``` or ~~~, in any container) is never looked into.
 struct CodeFence {
   char ch = 0;
   std::size_t length = 0;
   bool update(std::string_view line) {
-    std::size_t n = 0;
     const char f = line.empty() ? '\0' : line[0];
     if (f != '`' && f != '~') return ch != 0;
-    while (n < line.size() && line[n] == f) ++n;
+    const std::size_t n = skip_run(line, 0, f);
     if (n < 3) return ch != 0;
     if (ch == 0) {
       if (f == '`' && line.find('`', n) != std::string_view::npos) return false;
@@ -296,16 +288,36 @@ class HiddenLines {
   bool in_comment_ = false;
 };
 
-// Per byte: which stages' lines can begin with it (bit 0: a stage that always runs, bit 1: an
-// mdx stage), so a line no stage can claim costs one load.
+// Per byte: which stages' lines can begin with it (bit k: kLineStages[k]) and whether a code
+// fence can (kFenceStart), so a line that is neither costs one load.
+constexpr std::size_t kStageCount = sizeof(kLineStages) / sizeof(kLineStages[0]);
+constexpr unsigned char kFenceStart = 1u << kStageCount;
+static_assert(kStageCount < 8, "a stage bit per stage and kFenceStart in one byte");
 struct StartBytes {
   unsigned char stages[256] = {};
   constexpr StartBytes() {
-    for (const LineStage& stage : kLineStages)
-      for (char c : stage.starts) stages[static_cast<unsigned char>(c)] |= stage.mdx ? 2 : 1;
+    for (std::size_t k = 0; k < kStageCount; ++k)
+      for (char c : kLineStages[k].starts) stages[static_cast<unsigned char>(c)] |= 1u << k;
+    stages[static_cast<unsigned char>('`')] |= kFenceStart;
+    stages[static_cast<unsigned char>('~')] |= kFenceStart;
   }
 };
 constexpr StartBytes kStartBytes;
+
+// The stage bits of the stages that run with or without mdx.
+constexpr unsigned char stages_run(bool mdx) {
+  unsigned char bits = 0;
+  for (std::size_t k = 0; k < kStageCount; ++k)
+    if (mdx || !kLineStages[k].mdx) bits |= 1u << k;
+  return bits;
+}
+
+// Whether the trigger of a stage in `stages` (bits, as in StartBytes) fires on a line's content.
+bool triggers(unsigned char stages, std::string_view content) {
+  for (std::size_t k = 0; k < kStageCount; ++k)
+    if ((stages >> k & 1u) && kLineStages[k].trigger(content)) return true;
+  return false;
+}
 
 // Columns each byte of a line's leading run of container syntax (spaces, tabs, '>', list
 // markers) adds; 0 ends the run. The run's width bounds the containers the line keeps open.
@@ -320,9 +332,10 @@ constexpr PrefixColumns kPrefixColumns;
 
 // Whether a line's content (from `content` to `end`) is one a stage's trigger fires on.
 bool line_fires(std::string_view text, std::size_t content, std::size_t end, bool mdx) {
-  return content < end &&
-         (kStartBytes.stages[static_cast<unsigned char>(text[content])] & (mdx ? 3 : 1)) &&
-         triggers(text.substr(content, end - content), mdx);
+  if (content >= end) return false;
+  const unsigned char stages =
+      kStartBytes.stages[static_cast<unsigned char>(text[content])] & stages_run(mdx);
+  return stages != 0 && triggers(stages, text.substr(content, end - content));
 }
 
 // Whether some line that `hidden` does not hide fires (hidden sees every line from the first).
@@ -338,16 +351,116 @@ bool unhidden_line_fires(std::string_view text, bool mdx, bool has_cr) {
   return false;
 }
 
+// HiddenLines replayed from the survey's notes instead of line by line: only a fence line (content
+// starting with three '`' or '~') opens or closes fenced code, and only a line holding "<!--"
+// opens an HTML comment, which hides the lines up to one holding "-->". The replay moves from
+// one such line to the next, so it costs what the fence lines and comments cost, not the text.
+class HiddenReplay {
+ public:
+  HiddenReplay(std::string_view text, const std::vector<std::size_t>& fence_lines)
+      : text_(text), fences_(fence_lines) {}
+
+  // Whether HiddenLines would hide the line whose content starts at `line` (later than any
+  // line asked before).
+  bool hides(std::size_t line) {
+    for (;;) {
+      if (line < done_) return true;  // in a comment replayed already
+      const std::size_t fence = next_ < fences_.size() ? fences_[next_] : text_.size();
+      if (fence_.ch != 0) {
+        if (fence >= line) return true;  // in fenced code
+        replay_fence(fence);
+        continue;
+      }
+      // Outside code a comment may open on a line before the next fence line or on `line`
+      // itself, or on the fence line when it opens no code.
+      const std::size_t until = std::min(fence, line);
+      const std::size_t opens =
+          comment_opens(done_, until == line ? find_line_break(text_, line) : until);
+      if (opens != text_.size()) {
+        skip_comment(opens);
+      } else if (until == line) {
+        return false;
+      } else if (!replay_fence(fence) && comment_opens(fence, done_) != text_.size()) {
+        skip_comment(fence);
+      }
+    }
+  }
+
+ private:
+  // Feeds the fence line at `at` to the fence; true when it is code.
+  bool replay_fence(std::size_t at) {
+    const std::size_t end = find_line_break(text_, at);
+    ++next_;
+    done_ = end;
+    return fence_.update(text_.substr(at, end - at));
+  }
+
+  // The first "<!--" starting in text[from, to) whose line opens a comment (opens_comment, which
+  // a line's container prefix does not change), or text.size().
+  std::size_t comment_opens(std::size_t from, std::size_t to) const {
+    const std::string_view head = text_.substr(0, std::min(text_.size(), to + 3));
+    for (std::size_t at = find_text(head, from, "<!--", 1); at < head.size();
+         at = find_text(head, at + 1, "<!--", 1)) {
+      const std::size_t begin = line_begin(at);
+      const std::size_t end = find_line_break(text_, at);
+      if (opens_comment(text_.substr(begin, end - begin))) return at;
+      at = end;
+    }
+    return text_.size();
+  }
+
+  std::size_t line_begin(std::size_t at) const {
+    while (at > 0 && text_[at - 1] != '\n' && text_[at - 1] != '\r') --at;
+    return at;
+  }
+
+  // Skips the lines a comment opened on the line holding text[at] hides: up to the first later
+  // line with "-->" that opens no comment again, or to the end.
+  void skip_comment(std::size_t at) {
+    std::size_t end = find_line_break(text_, at);
+    std::size_t close = 0;
+    do {
+      close = find_text(text_, end, "-->", 2);
+      if (close == text_.size()) {
+        done_ = text_.size();
+        return;
+      }
+      end = find_line_break(text_, close);
+    } while (comment_opens(line_begin(close), end) != text_.size());
+    done_ = end;
+    while (next_ < fences_.size() && fences_[next_] < done_) ++next_;
+  }
+
+  std::string_view text_;
+  const std::vector<std::size_t>& fences_;
+  std::size_t next_ = 0;  // the next fence line
+  std::size_t done_ = 0;  // the text before it is replayed
+  CodeFence fence_;
+};
+
+}  // namespace
+
 // Whether the pass has anything to do: a line outside code and comments that some stage's
-// trigger fires on, or (mdx) an inline {/* … */}. Most bodies have no line that fires at all,
-// which the survey found; Markdown that shows Docusaurus syntax only in code (a guide to the
-// syntax, the CommonMark spec's <Warning>) needs a second walk, which skips what the pass skips.
-bool pass_needed(std::string_view text, bool mdx, const LineSurvey& survey) {
+// trigger fires on, or (mdx) an inline {/* … */}. Most bodies have no line that fires at all;
+// in the others (Docusaurus docs, but also Markdown that shows the syntax in fenced code: a guide
+// to it, the CommonMark spec's <Warning>, a README's import lines) the replay tells whether
+// HiddenLines hides each line that fires, as the pass's walk would, without walking every line.
+bool line_stages_needed(std::string_view text, const LineSurvey& survey) {
   if (survey.first_brace < text.size() &&
       find_text(text, survey.first_brace, "{/*", 0) < text.size())
     return true;
-  return survey.some_line_fires && unhidden_line_fires(text, mdx, survey.has_cr);
+  if (survey.firing_lines.empty()) return false;
+  HiddenReplay hidden(text, survey.fence_lines);
+  for (const std::size_t line : survey.firing_lines)
+    if (!hidden.hides(line)) return true;
+  return false;
 }
+
+bool some_unhidden_line_fires(std::string_view text, bool mdx) {
+  return unhidden_line_fires(text, mdx, text.find('\r') != std::string_view::npos);
+}
+
+namespace {
 
 void find_candidates(Scan& s) {
   HiddenLines hidden(s.text);
@@ -592,7 +705,7 @@ std::string_view admonition_default_title(std::string_view type) {
 LineSurvey survey_lines(std::string_view text, bool mdx, std::size_t container_budget) {
   LineSurvey survey;
   survey.first_brace = mdx ? find_byte(text, 0, '{') : text.size();
-  const unsigned char wanted = mdx ? 3 : 1;
+  const unsigned char wanted = stages_run(mdx) | kFenceStart;
   std::size_t work = 0, open_bound = 0;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t begin = i;
@@ -630,9 +743,18 @@ LineSurvey survey_lines(std::string_view text, bool mdx, std::size_t container_b
     } else {
       open_bound = width;
     }
-    if (!survey.some_line_fires && content < end &&
-        (kStartBytes.stages[static_cast<unsigned char>(text[content])] & wanted))
-      survey.some_line_fires = triggers(text.substr(content, end - content), mdx);
+    // No stage's line starts with a fence's byte: a line is one or the other. A fence takes three.
+    const unsigned char starts =
+        content < end ? kStartBytes.stages[static_cast<unsigned char>(text[content])] & wanted : 0;
+    if (starts != 0) {
+      const std::string_view line(text.data() + content, end - content);
+      if (starts & kFenceStart) {
+        if (line.size() >= 3 && line[1] == line[0] && line[2] == line[0])
+          survey.fence_lines.push_back(content);
+      } else if (triggers(starts, line)) {
+        survey.firing_lines.push_back(content);
+      }
+    }
     i = end;
     survey.has_cr = survey.has_cr || (i < text.size() && text[i] == '\r');
     if (i < text.size() && text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
@@ -643,7 +765,7 @@ LineSurvey survey_lines(std::string_view text, bool mdx, std::size_t container_b
 
 Prepared run_line_stages(std::string_view body, int first_line, bool mdx,
                          const LineSurvey& survey) {
-  if (!pass_needed(body, mdx, survey)) {
+  if (!line_stages_needed(body, survey)) {
     Prepared untouched;
     untouched.first_brace = survey.first_brace;
     return untouched;

@@ -65,11 +65,15 @@ const TabsAttributes* tab_group(const Prepared& p, std::size_t index);
 // What one walk over the body's lines finds before md4c sees it, for two readers:
 // - the input guard: md4c re-closes the containers an earlier line opened at every blank line,
 //   work the walk adds up (kContainerWorkFactor bounds it);
-// - the line stages' gate: whether any line is one a stage's trigger fires on (fenced code and
-//   comments not yet told apart), and with mdx where the first '{' is.
+// - the line stages' gate: the lines a stage's trigger fires on, with fenced code and comments
+//   not yet told apart (most bodies have none, and the walk does only what all need), the lines
+//   that may open or close fenced code for the gate to tell them apart, and with mdx where the
+//   first '{' is.
 struct LineSurvey {
   std::size_t over_budget_at = std::string_view::npos;  // the line where the work passed the budget
-  bool some_line_fires = false;
+  // Where each such line's content starts (after its container prefix), in order.
+  std::vector<std::size_t> firing_lines;
+  std::vector<std::size_t> fence_lines;  // content starting with three '`' or three '~'
   bool has_cr = false;          // some line ends in '\r' (CR LF or a lone CR): most texts have none
   std::size_t first_brace = 0;  // the body's size when there is none, or without mdx
 };
@@ -83,6 +87,13 @@ LineSurvey survey_lines(std::string_view body, bool mdx, std::size_t container_b
 // import line a paragraph, as CommonMark says. first_line is the body's first line number in the
 // whole file (after front matter). survey is survey_lines' answer for the same body.
 Prepared run_line_stages(std::string_view body, int first_line, bool mdx, const LineSurvey& survey);
+
+// The gate run_line_stages asks first: whether the pass can change the body, answered from the
+// survey. It must answer as the pass's own walk over every line would: some line that walk does
+// not hide (fenced code, HTML comments) fires, some_unhidden_line_fires, or with mdx an inline
+// {/* is anywhere.
+bool line_stages_needed(std::string_view body, const LineSurvey& survey);
+bool some_unhidden_line_fires(std::string_view body, bool mdx);
 
 // The admonition types and the title each shows by default ("" for an unknown type).
 std::string_view admonition_default_title(std::string_view type);
