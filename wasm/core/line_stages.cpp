@@ -297,7 +297,10 @@ struct StartBytes {
   unsigned char stages[256] = {};
   constexpr StartBytes() {
     for (std::size_t k = 0; k < kStageCount; ++k)
-      for (char c : kLineStages[k].starts) stages[static_cast<unsigned char>(c)] |= 1u << k;
+      for (char c : kLineStages[k].starts) {
+        unsigned char& bits = stages[static_cast<unsigned char>(c)];
+        bits = static_cast<unsigned char>(bits | (1u << k));
+      }
     stages[static_cast<unsigned char>('`')] |= kFenceStart;
     stages[static_cast<unsigned char>('~')] |= kFenceStart;
   }
@@ -308,7 +311,7 @@ constexpr StartBytes kStartBytes;
 constexpr unsigned char stages_run(bool mdx) {
   unsigned char bits = 0;
   for (std::size_t k = 0; k < kStageCount; ++k)
-    if (mdx || !kLineStages[k].mdx) bits |= 1u << k;
+    if (mdx || !kLineStages[k].mdx) bits = static_cast<unsigned char>(bits | (1u << k));
   return bits;
 }
 
