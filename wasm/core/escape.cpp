@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "byte_scan.h"
+
 namespace foldmark::detail {
 namespace {
 
@@ -35,11 +37,12 @@ constexpr std::array<std::uint8_t, 256> make_table() {
 
 constexpr std::array<std::uint8_t, 256> kTable = make_table();
 
-// Whether any of the eight bytes in word is one kHtml marks: '"' and '&' are 0x22 and 0x26, the
-// same with bit 2 set; '<' and '>' are 0x3C and 0x3E, the same with bit 1 set. A byte equal to
-// its target leaves a zero byte, and (v - 0x01…) & ~v & 0x80… is non-zero exactly when v has one.
+// The bytes of word that kHtml marks, flagged at their high bits: '"' and '&' are 0x22 and 0x26,
+// the same with bit 2 set; '<' and '>' are 0x3C and 0x3E, the same with bit 1 set. A byte equal
+// to its target leaves a zero byte, which (v - 0x01…) & ~v & 0x80… flags. A borrow may flag a
+// byte above a flagged one too, but never below: the lowest flag is always a marked byte.
 // One load and a dozen word operations instead of eight byte loads and eight table loads.
-bool has_html_special(std::uint64_t word) {
+std::uint64_t html_special_flags(std::uint64_t word) {
   constexpr std::uint64_t kOnes = 0x0101010101010101u;
   constexpr std::uint64_t kHighs = 0x8080808080808080u;
   const std::uint64_t quote_amp = (word | 0x04 * kOnes) ^ (0x26 * kOnes);
@@ -47,51 +50,35 @@ bool has_html_special(std::uint64_t word) {
   return (((quote_amp - kOnes) & ~quote_amp) | ((angle - kOnes) & ~angle)) & kHighs;
 }
 
-// Whether any of the eight bytes at p is one kTable marks with kFlag.
-template <std::uint8_t kFlag>
-bool any_flagged(const unsigned char* p) {
-  if constexpr (kFlag == kHtml) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    return has_html_special(word);
-  } else {
-    return (kTable[p[0]] | kTable[p[1]] | kTable[p[2]] | kTable[p[3]] | kTable[p[4]] |
-            kTable[p[5]] | kTable[p[6]] | kTable[p[7]]) &
-           kFlag;
+// Index of the first byte at or after i that kTable marks with any bit of mask, or text.size():
+// eight bytes a test first, since most text needs no escaping.
+std::size_t first_flagged(std::string_view text, std::size_t i, std::uint8_t mask) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  for (; i + 8 <= text.size(); i += 8) {
+    if (mask == kHtml) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if (const std::uint64_t flags = html_special_flags(word))
+        return i + lowest_flagged_byte(flags);
+    } else if ((kTable[p[i]] | kTable[p[i + 1]] | kTable[p[i + 2]] | kTable[p[i + 3]] |
+                kTable[p[i + 4]] | kTable[p[i + 5]] | kTable[p[i + 6]] | kTable[p[i + 7]]) &
+               mask) {
+      break;
+    }
   }
+  while (i < text.size() && !(kTable[p[i]] & mask)) ++i;
+  return i;
 }
 
 template <std::uint8_t kFlag, typename Sink, typename Emit>
 void escape_runs(Sink& out, std::string_view s, Emit emit) {
   std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    // Most text needs no escaping: test eight bytes per step before the byte-wise check.
-    while (i + 8 <= s.size() &&
-           !any_flagged<kFlag>(reinterpret_cast<const unsigned char*>(s.data() + i))) {
-      i += 8;
-    }
-    if (i >= s.size()) break;
-    if (kTable[static_cast<unsigned char>(s[i])] & kFlag) {
-      out.append(s.substr(run, i - run));
-      emit(static_cast<unsigned char>(s[i]));
-      run = i + 1;
-    }
+  for (std::size_t i = first_flagged(s, 0, kFlag); i < s.size(); i = first_flagged(s, run, kFlag)) {
+    out.append(s.substr(run, i - run));
+    emit(static_cast<unsigned char>(s[i]));
+    run = i + 1;
   }
   out.append(s.substr(run));
-}
-
-// Index of the first byte at or after i that kTable marks with any bit of mask, or text.size():
-// eight bytes a test first, since JSON strings are mostly plain text.
-std::size_t first_flagged(std::string_view text, std::size_t i, std::uint8_t mask) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  for (; i + 8 <= text.size(); i += 8) {
-    if ((kTable[p[i]] | kTable[p[i + 1]] | kTable[p[i + 2]] | kTable[p[i + 3]] | kTable[p[i + 4]] |
-         kTable[p[i + 5]] | kTable[p[i + 6]] | kTable[p[i + 7]]) &
-        mask)
-      break;
-  }
-  while (i < text.size() && !(kTable[p[i]] & mask)) ++i;
-  return i;
 }
 
 bool line_separator_at(std::string_view text, std::size_t i) {
@@ -176,14 +163,22 @@ void escape_url_into(Sink& out, std::string_view url) {
 // md4c hands text over in short pieces (a word or two between marks): those go byte by byte,
 // with no run bookkeeping.
 char* escape_html_short(char* at, std::string_view text) {
-  // Eight bytes a step while none needs escaping (at has room for 6 bytes per byte of text).
+  // Eight bytes a step (at has room for 6 bytes per byte of text): the word is stored whole, and
+  // where a byte in it needs escaping, only the bytes before it count.
   while (text.size() >= 8) {
     std::uint64_t word;
     std::memcpy(&word, text.data(), 8);
-    if (has_html_special(word)) break;
     std::memcpy(at, &word, 8);
-    at += 8;
-    text.remove_prefix(8);
+    const std::uint64_t flags = html_special_flags(word);
+    if (flags == 0) {
+      at += 8;
+      text.remove_prefix(8);
+      continue;
+    }
+    const unsigned plain = lowest_flagged_byte(flags);
+    at += plain;
+    for (const char e : html_entity(static_cast<unsigned char>(text[plain]))) *at++ = e;
+    text.remove_prefix(plain + 1);
   }
   for (const char c : text) {
     if (!(kTable[static_cast<unsigned char>(c)] & kHtml)) {
