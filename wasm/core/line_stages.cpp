@@ -448,10 +448,12 @@ class HiddenReplay {
 // in the others (Docusaurus docs, but also Markdown that shows the syntax in fenced code: a guide
 // to it, the CommonMark spec's <Warning>, a README's import lines) the replay tells whether
 // HiddenLines hides each line that fires, as the pass's walk would, without walking every line.
-bool line_stages_needed(std::string_view text, const LineSurvey& survey) {
-  if (survey.first_brace < text.size() &&
-      find_text(text, survey.first_brace, "{/*", 0) < text.size())
-    return true;
+bool line_stages_needed(std::string_view text, const LineSurvey& survey,
+                        PodVector<std::size_t>* braces) {
+  for (std::size_t at = survey.first_brace; at < text.size(); at = find_byte(text, at + 1, '{')) {
+    if (text.compare(at, 3, "{/*") == 0) return true;
+    if (braces != nullptr) braces->push_back(at);
+  }
   if (survey.firing_lines.empty()) return false;
   HiddenReplay hidden(text, survey.fence_lines);
   for (const std::size_t line : survey.firing_lines)
@@ -768,9 +770,9 @@ LineSurvey survey_lines(std::string_view text, bool mdx, std::size_t container_b
 
 Prepared run_line_stages(std::string_view body, int first_line, bool mdx,
                          const LineSurvey& survey) {
-  if (!line_stages_needed(body, survey)) {
-    Prepared untouched;
-    untouched.first_brace = survey.first_brace;
+  Prepared untouched;
+  if (!line_stages_needed(body, survey, &untouched.braces)) {
+    untouched.all_braces = true;
     return untouched;
   }
   Scan s;

@@ -51,9 +51,10 @@ struct Prepared {
   std::string text;  // the body as md4c sees it; empty when no stage changed a line
   std::vector<Directive> directives;  // in offset order
   std::vector<Warning> warnings;      // line/column in the whole file
-  // With text empty: the body holds no '{' before this offset (with mdx the survey found the
-  // first; 0 when nobody looked), so MDX text there need not be searched again.
-  std::size_t first_brace = 0;
+  // When the gate found nothing to do (all_braces): the offset of every '{' in the body, in
+  // order (it met them all looking for "{/*"), so MDX text need not be searched for one again.
+  PodVector<std::size_t> braces;
+  bool all_braces = false;
   // kTabs directives (by index) that have groupId, queryString, defaultValue or values: few,
   // so Directive, of which a document may have 100 000s, stays small.
   std::vector<std::pair<std::size_t, std::unique_ptr<const TabsAttributes>>> tab_groups;
@@ -92,7 +93,9 @@ Prepared run_line_stages(std::string_view body, int first_line, bool mdx, const 
 // survey. It must answer as the pass's own walk over every line would: some line that walk does
 // not hide (fenced code, HTML comments) fires, some_unhidden_line_fires, or with mdx an inline
 // {/* is anywhere.
-bool line_stages_needed(std::string_view body, const LineSurvey& survey);
+// With braces, the offset of every '{' in the body is appended to it when the answer is no.
+bool line_stages_needed(std::string_view body, const LineSurvey& survey,
+                        PodVector<std::size_t>* braces = nullptr);
 bool some_unhidden_line_fires(std::string_view body, bool mdx);
 
 // The admonition types and the title each shows by default ("" for an unknown type).

@@ -61,9 +61,10 @@ struct Context {
   // The text md4c parses, where it starts in the file, and the line stages' directives.
   std::string_view doc;
   int first_line = 1;
-  // MDX text: doc holds no '{' before this offset (the line stages' gate found the first), so
-  // the text before it need not be searched.
-  std::size_t no_brace_before = 0;
+  // MDX text: where doc holds a '{', when doc is the body as the gate saw it (else null), and
+  // the first brace not before the last text written.
+  const PodVector<std::size_t>* braces = nullptr;
+  const std::size_t* next_brace = nullptr;
   const Prepared* prepared = nullptr;
   // warn_at counts lines from here: the renderer's warnings come in document order.
   std::size_t warn_offset = 0;

@@ -84,8 +84,18 @@ void write_text(Context& c, std::string_view text) {
 
 // MDX text: {' '} and {"text"} become their text; any other {expression} stays as written.
 void write_mdx_text(Context& c, std::string_view text) {
-  if (text.data() >= c.doc.data() && text.data() + text.size() <= c.doc.data() + c.no_brace_before)
-    return write_text(c, text);
+  if (c.braces != nullptr && text.data() >= c.doc.data() &&
+      text.data() + text.size() <= c.doc.data() + c.doc.size()) {
+    // Text md4c hands over from the body itself: it holds a '{' only where the gate met one.
+    // md4c's text comes in document order, so the next brace is found from the last one.
+    const auto begin = static_cast<std::size_t>(text.data() - c.doc.data());
+    const std::size_t* brace = c.next_brace;
+    if (brace != c.braces->begin() && brace[-1] >= begin)
+      brace = std::lower_bound(c.braces->begin(), brace, begin);
+    while (brace != c.braces->end() && *brace < begin) ++brace;
+    c.next_brace = brace;
+    if (brace == c.braces->end() || *brace >= begin + text.size()) return write_text(c, text);
+  }
   std::size_t done = 0;
   for (std::size_t at = find_byte(text, 0, '{'); at < text.size();
        at = find_byte(text, at + 1, '{')) {
@@ -461,7 +471,7 @@ BodyHtml render_body(std::string_view markdown, const Options& options, bool art
   Prepared prepared = run_line_stages(markdown, first_line, options.mdx, survey);
   if (!prepared.text.empty()) markdown = prepared.text;
   c.doc = markdown;
-  if (prepared.text.empty()) c.no_brace_before = prepared.first_brace;
+  if (prepared.all_braces) c.next_brace = (c.braces = &prepared.braces)->begin();
   c.first_line = first_line;
   c.prepared = &prepared;
   const std::size_t stage_warnings = prepared.warnings.size();
