@@ -81,3 +81,19 @@ test('code is escaped right with a special byte at every position, in short and 
     }
   }
 });
+
+// md4c sorts the reference definitions that share a hash bucket (patches/md4c-0.5.2-sort-without-
+// qsort.patch: a heapsort instead of the C library's qsort). Hundreds of labels fill buckets
+// with several entries; a repeated label, in another case, must still lose to the first.
+test('every reference link resolves to its first definition among hundreds', () => {
+  const count = 600;
+  const lines = [];
+  for (let i = 0; i < count; i++) lines.push(`[Label ${i}]: /first/${i}`);
+  for (let i = 0; i < count; i += 3) lines.push(`[LABEL ${i}]: /second/${i}`);
+  lines.push('');
+  for (let i = 0; i < count; i++) lines.push(`[label ${i}]`);
+  const html = fm.toHtml(lines.join('\n'));
+  const hrefs = [...html.matchAll(/<a href="([^"]*)">label (\d+)<\/a>/g)];
+  assert.equal(hrefs.length, count);
+  for (const [, href, n] of hrefs) assert.equal(href, `/first/${n}`);
+});
