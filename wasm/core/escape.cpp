@@ -160,8 +160,8 @@ void escape_url_into(Sink& out, std::string_view url) {
   });
 }
 
-// md4c hands text over in short pieces (a word or two between marks): those go byte by byte,
-// with no run bookkeeping.
+// md4c hands text over in short pieces (a word or two between marks): those go straight into
+// claimed memory, a word at a time, with no run bookkeeping.
 char* escape_html_short(char* at, std::string_view text) {
   // Eight bytes a step (at has room for 6 bytes per byte of text): the word is stored whole, and
   // where a byte in it needs escaping, only the bytes before it count.
