@@ -87,7 +87,8 @@ void write_mdx_text(Context& c, std::string_view text) {
   if (c.braces != nullptr && text.data() >= c.doc.data() &&
       text.data() + text.size() <= c.doc.data() + c.doc.size()) {
     // Text md4c hands over from the body itself: it holds a '{' only where the gate met one.
-    // md4c's text comes in document order, so the next brace is found from the last one.
+    // md4c's text mostly comes in document order: the next brace is looked for from the last
+    // one, and searched for again only after a step back.
     const auto begin = static_cast<std::size_t>(text.data() - c.doc.data());
     const std::size_t* brace = c.next_brace;
     if (brace != c.braces->begin() && brace[-1] >= begin)
