@@ -31,35 +31,41 @@ inline std::uint64_t flag_bytes(std::uint64_t w, unsigned char b) {
   return (x - kOnes) & ~x & kHighs;
 }
 
-// Index of the first b in text at or after from, or text.size().
-inline std::size_t find_byte(std::string_view text, std::size_t from, char b) {
-  const auto ub = static_cast<unsigned char>(b);
+// The index of the first byte at or after from that stops(byte) accepts, or text.size(), eight
+// bytes a step: flags(word) flags at their high bits the bytes of the word that may stop the scan,
+// never missing one. With kExact the lowest flag is always a byte that stops it; else a flag may
+// be a false alarm, and each is checked.
+template <bool kExact, typename Flags, typename Stops>
+std::size_t scan_words(std::string_view text, std::size_t from, Flags flags, Stops stops) {
   std::size_t i = from;
   for (; i + 8 <= text.size(); i += 8) {
     std::uint64_t w;
     std::memcpy(&w, text.data() + i, 8);
-    if (const std::uint64_t m = flag_bytes(w, ub)) return i + lowest_flagged_byte(m);
+    for (std::uint64_t m = flags(w); m != 0; m &= m - 1) {
+      const std::size_t at = i + lowest_flagged_byte(m);
+      if (kExact || stops(text[at])) return at;
+    }
   }
-  while (i < text.size() && text[i] != b) ++i;
+  while (i < text.size() && !stops(text[i])) ++i;
   return i;
 }
 
+// Index of the first b in text at or after from, or text.size().
+inline std::size_t find_byte(std::string_view text, std::size_t from, char b) {
+  const auto ub = static_cast<unsigned char>(b);
+  return scan_words<true>(
+      text, from, [ub](std::uint64_t w) { return flag_bytes(w, ub); },
+      [b](char c) { return c == b; });
+}
+
 // Index of the first '\n' or '\r' at or after from, or text.size(). One test per word flags the
-// bytes below 0x0E; each flag is checked.
+// bytes below 0x0E.
 inline std::size_t find_line_break(std::string_view text, std::size_t from) {
   constexpr std::uint64_t kOnes = 0x0101010101010101u;
   constexpr std::uint64_t kHighs = 0x8080808080808080u;
-  std::size_t i = from;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    for (std::uint64_t m = (w - kOnes * 0x0E) & ~w & kHighs; m != 0; m &= m - 1) {
-      const std::size_t at = i + lowest_flagged_byte(m);
-      if (text[at] == '\n' || text[at] == '\r') return at;
-    }
-  }
-  while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
-  return i;
+  return scan_words<false>(
+      text, from, [](std::uint64_t w) { return (w - kOnes * 0x0E) & ~w & kHighs; },
+      [](char c) { return c == '\n' || c == '\r'; });
 }
 
 // Where the run of b that starts at text[from] ends, eight bytes a step (the CommonMark spec's
@@ -67,17 +73,15 @@ inline std::size_t find_line_break(std::string_view text, std::size_t from) {
 inline std::size_t skip_run(std::string_view text, std::size_t from, char b) {
   constexpr std::uint64_t kOnes = 0x0101010101010101u;
   constexpr std::uint64_t kLows = 0x7F7F7F7F7F7F7F7Fu;
-  std::size_t i = from;
-  for (; i + 8 <= text.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    const std::uint64_t x = w ^ (kOnes * static_cast<unsigned char>(b));
-    // Each byte of x that is not zero flagged at its high bit, with no borrow between bytes.
-    if (const std::uint64_t m = (((x & kLows) + kLows) | x) & ~kLows)
-      return i + lowest_flagged_byte(m);
-  }
-  while (i < text.size() && text[i] == b) ++i;
-  return i;
+  const std::uint64_t run = kOnes * static_cast<unsigned char>(b);
+  // Each byte that is not b flagged at its high bit, with no borrow between bytes.
+  return scan_words<true>(
+      text, from,
+      [run](std::uint64_t w) {
+        const std::uint64_t x = w ^ run;
+        return (((x & kLows) + kLows) | x) & ~kLows;
+      },
+      [b](char c) { return c != b; });
 }
 
 // Index of needle in text at or after from, or text.size(). The search runs on needle[anchor],
