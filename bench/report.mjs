@@ -15,10 +15,7 @@ export function renderMarkdown(r) {
     `Corpora: ${corpora.map((c) => `${c.name} = ${c.title}, ${(c.bytes / 1e6).toFixed(2)} MB`).join('; ')}.`,
     '',
   );
-  lines.push(
-    "## Throughput (MB/s; × = ratio to the fastest peer on that corpus, each round's pair, median)",
-    '',
-  );
+  lines.push("## Throughput (MB/s; × = ratio to the fastest peer on that corpus, each round's pair, median)", '');
   lines.push(`| library | ${corpora.map((c) => c.name).join(' | ')} |`);
   lines.push(`| --- |${' ---: |'.repeat(corpora.length)}`);
   for (const name of r.runners) {
