@@ -160,10 +160,14 @@ Article render(std::string_view markdown, const Options& options) {
   const bool title_from_body = leading_h1(body) && !fm.hide_title;
   a.title = !fm.title.empty() ? fm.title : first_h1_text(body);
   const std::size_t first = title_from_body ? 1 : 0;
+  // Sized once and filled in place: no growth path for TocEntry in the module.
+  a.toc = std::vector<TocEntry>(body.headings.size() - first);
   for (std::size_t i = first; i < body.headings.size(); ++i) {
     const auto& h = body.headings[i];
-    a.toc.push_back(
-        {static_cast<int>(h.level), h.text, h.id.empty() ? "" : options.id_prefix + h.id});
+    TocEntry& t = a.toc[i - first];
+    t.level = static_cast<int>(h.level);
+    t.text = h.text;
+    if (!h.id.empty()) t.id = options.id_prefix + h.id;
   }
   // The article and its JSON-LD share the body's budget: the <details> wrapping adds about 80
   // bytes to each item, and the JSON-LD repeats every answer, escaped.
