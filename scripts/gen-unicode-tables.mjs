@@ -7,7 +7,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readMd4cUnicodeMaps } from './md4c-unicode-maps.mjs';
-import { BLOCK, cxxTable, packRanges, packRuns, toRanges, toRuns } from './unicode-packing.mjs';
+import {
+  cxxTable,
+  packRangesInBlocks,
+  packRangesInWindows,
+  packRunsInWindows,
+  toRanges,
+  toRuns,
+  WINDOW_BITS,
+} from './unicode-packing.mjs';
 
 const [md4cSource, out, plainOut] = process.argv.slice(2);
 if (!md4cSource || !out || !plainOut) {
@@ -50,15 +58,15 @@ const header = (what) =>
 
 const lines = [
   header('packed tables'),
-  `constexpr std::uint32_t kPackedBlock = ${BLOCK};`,
+  `constexpr unsigned kWindowBits = ${WINDOW_BITS};`,
   '// Code points from U+0080 kept in slugs (ranges).',
-  ...cxxTable('kSlugKeep', packRanges(slugKeep)),
+  ...cxxTable('kSlugKeep', packRangesInBlocks(slugKeep)),
   '// toLowerCase of code points from U+0080 (runs), Final_Sigma aside.',
-  ...cxxTable('kLower', packRuns(lowerRuns)),
+  ...cxxTable('kLower', packRunsInWindows(lowerRuns)),
   '// md4c 0.5.2: Unicode punctuation (P and S) from U+0080 (ranges).',
-  ...cxxTable('kMd4cPunct', packRanges(md4cPunct)),
+  ...cxxTable('kMd4cPunct', packRangesInWindows(md4cPunct)),
   '// md4c 0.5.2: case folding of code points from U+0080 (runs).',
-  ...cxxTable('kMd4cFold', packRuns(md4cFoldRuns)),
+  ...cxxTable('kMd4cFold', packRunsInWindows(md4cFoldRuns)),
   '',
 ];
 const plain = [

@@ -2,15 +2,21 @@
 // decodes, and writes them as C++ arrays (used by scripts/gen-unicode-tables.mjs).
 //
 // A table is a byte stream of LEB128 numbers, each entry measured from where the one before it
-// ended, and an index of every BLOCK-th entry (its first code point, and apart from those its byte
-// offset) to binary-search before decoding at most BLOCK entries. An indexed entry starts from
-// its own first code point, so its gap is 0 and a block decodes on its own. Plain arrays of 32-bit
-// fields (md4c's layout) gzip to about three times the size.
+// ended, and an index into it, one of two kinds:
+//   blocks: every BLOCK-th entry's first code point (binary-searched; an indexed entry starts from
+//     its own first code point, so its gap is 0 and a block decodes on its own) and byte offset;
+//   windows: the byte offset of every window of 2^WINDOW_BITS code points, whose entries start
+//     from the window's first code point (entries crossing a window's end are cut in two).
+// Windows find the few entries to decode with one load; their index gzips to little where the
+// entries are few and long-lived, but the slugger's kept ranges (long CJK ranges, dense scripts)
+// cost a third more that way, so those use blocks. Plain arrays of 32-bit fields (md4c's layout)
+// gzip to about three times the size of either.
 //   ranges: gap, hi - lo                                   (the range lo..hi)
 //   runs:   gap, span * 3 + tail.length, zigzag(delta), tail...
 //           span = steps * 2 + stride - 1: the code points lo, lo + stride, … lo + steps * stride
 //           map to (cp + delta, ...tail)
 export const BLOCK = 16;
+export const WINDOW_BITS = 8;
 
 // Sorted code points (or [lo, hi] ranges) → [{lo, hi}] with touching ranges merged.
 export function toRanges(items) {
@@ -70,15 +76,60 @@ function pack(entries, fields) {
   return { bytes, firsts, offsets };
 }
 
-export const packRanges = (ranges) => pack(ranges, (r) => [r.hi - r.lo]);
+function packWindows(entries, fields) {
+  const bytes = [];
+  const offsets = [];
+  let next = 0;
+  for (const entry of entries) {
+    const window = entry.lo >> WINDOW_BITS;
+    while (offsets.length <= window) {
+      offsets.push(bytes.length);
+      next = (offsets.length - 1) << WINDOW_BITS;
+    }
+    if (entry.lo < next || entry.hi >> WINDOW_BITS !== window) throw new Error('entries overlap or cross a window');
+    for (const v of [entry.lo - next, ...fields(entry)]) pushNumber(bytes, v);
+    next = entry.hi + 1;
+  }
+  offsets.push(bytes.length);
+  if (bytes.length > 0xffff) throw new Error('packed table too large for 16-bit offsets');
+  return { bytes, offsets };
+}
 
-export const packRuns = (runs) =>
-  pack(runs, (r) => {
-    const stride = r.stride || 1;
-    const span = ((r.hi - r.lo) / stride) * 2 + stride - 1;
-    if (r.tail.length > 2) throw new Error('a run maps to at most 3 code points');
-    return [span * 3 + r.tail.length, r.delta < 0 ? -2 * r.delta - 1 : 2 * r.delta, ...r.tail];
+// Ranges and runs cut where they cross into the next window (a run keeps its stride's phase).
+function cutRanges(ranges) {
+  const size = 1 << WINDOW_BITS;
+  return ranges.flatMap(({ lo, hi }) => {
+    const parts = [];
+    for (let start = lo; start <= hi; start = (Math.floor(start / size) + 1) * size)
+      parts.push({ lo: start, hi: Math.min(hi, (Math.floor(start / size) + 1) * size - 1) });
+    return parts;
   });
+}
+function cutRuns(runs) {
+  const size = 1 << WINDOW_BITS;
+  return runs.flatMap((run) => {
+    const stride = run.stride || 1;
+    const parts = [];
+    for (let lo = run.lo; lo <= run.hi; ) {
+      const last = Math.min(run.hi, (Math.floor(lo / size) + 1) * size - 1);
+      const hi = lo + Math.floor((last - lo) / stride) * stride;
+      parts.push({ ...run, lo, hi, stride: hi > lo ? stride : 0 });
+      lo = hi + stride;
+    }
+    return parts;
+  });
+}
+
+const rangeFields = (r) => [r.hi - r.lo];
+const runFields = (r) => {
+  const stride = r.stride || 1;
+  const span = ((r.hi - r.lo) / stride) * 2 + stride - 1;
+  if (r.tail.length > 2) throw new Error('a run maps to at most 3 code points');
+  return [span * 3 + r.tail.length, r.delta < 0 ? -2 * r.delta - 1 : 2 * r.delta, ...r.tail];
+};
+export const packRangesInBlocks = (ranges) => pack(ranges, rangeFields);
+export const packRangesInWindows = (ranges) => packWindows(cutRanges(ranges), rangeFields);
+export const packRunsInWindows = (runs) => packWindows(cutRuns(runs), runFields);
 
 const hex = (n) => '0x' + n.toString(16);
 const rows = (items, perRow) => {
@@ -87,18 +138,20 @@ const rows = (items, perRow) => {
   return out;
 };
 
-// C++ for one packed table: NAME (a PackedTable) over NAMEBytes, NAMEFirsts and NAMEOffsets.
+// C++ for one packed table: NAME (a PackedTable) over NAMEBytes, NAMEOffsets and, with blocks,
+// NAMEFirsts.
 export function cxxTable(name, { bytes, firsts, offsets }) {
-  return [
-    `const std::uint8_t ${name}Bytes[] = {`,
-    ...rows(bytes.map(hex), 16),
-    '};',
-    `const std::uint32_t ${name}Firsts[] = {`,
-    ...rows(firsts.map(hex), 10),
-    '};',
-    `const std::uint16_t ${name}Offsets[] = {`,
-    ...rows(offsets.map(String), 14),
-    '};',
-    `constexpr PackedTable ${name}{${name}Bytes, sizeof ${name}Bytes, ${name}Firsts, ${name}Offsets, ${firsts.length}};`,
-  ];
+  const lines = [`const std::uint8_t ${name}Bytes[] = {`, ...rows(bytes.map(hex), 16), '};'];
+  lines.push(`const std::uint16_t ${name}Offsets[] = {`, ...rows(offsets.map(String), 14), '};');
+  if (firsts) {
+    lines.push(`const std::uint32_t ${name}Firsts[] = {`, ...rows(firsts.map(hex), 10), '};');
+    lines.push(
+      `constexpr PackedTable ${name}{${name}Bytes, sizeof ${name}Bytes, ${name}Offsets, ${name}Firsts, ${firsts.length}};`,
+    );
+  } else {
+    lines.push(
+      `constexpr PackedTable ${name}{${name}Bytes, sizeof ${name}Bytes, ${name}Offsets, nullptr, ${offsets.length - 1}};`,
+    );
+  }
+  return lines;
 }
