@@ -5,7 +5,7 @@
 // ended, and an index into it, one of two kinds:
 //   blocks: every BLOCK-th entry's first code point (binary-searched; an indexed entry starts from
 //     its own first code point, so its gap is 0 and a block decodes on its own) and byte offset;
-//   windows: the byte offset of every window of 2^WINDOW_BITS code points, whose entries start
+//   windows: the byte offset of every window of 2^bits code points, whose entries start
 //     from the window's first code point (entries crossing a window's end are cut in two).
 // Windows find the few entries to decode with one load; their index gzips to little where the
 // entries are few and long-lived, but the slugger's kept ranges (long CJK ranges, dense scripts)
@@ -16,7 +16,6 @@
 //           span = steps * 2 + stride - 1: the code points lo, lo + stride, … lo + steps * stride
 //           map to (cp + delta, ...tail)
 export const BLOCK = 16;
-export const WINDOW_BITS = 8;
 
 // Sorted code points (or [lo, hi] ranges) → [{lo, hi}] with touching ranges merged.
 export function toRanges(items) {
@@ -76,28 +75,28 @@ function pack(entries, fields) {
   return { bytes, firsts, offsets };
 }
 
-function packWindows(entries, fields) {
+function packWindows(entries, bits, fields) {
   const bytes = [];
   const offsets = [];
   let next = 0;
   for (const entry of entries) {
-    const window = entry.lo >> WINDOW_BITS;
+    const window = entry.lo >> bits;
     while (offsets.length <= window) {
       offsets.push(bytes.length);
-      next = (offsets.length - 1) << WINDOW_BITS;
+      next = (offsets.length - 1) << bits;
     }
-    if (entry.lo < next || entry.hi >> WINDOW_BITS !== window) throw new Error('entries overlap or cross a window');
+    if (entry.lo < next || entry.hi >> bits !== window) throw new Error('entries overlap or cross a window');
     for (const v of [entry.lo - next, ...fields(entry)]) pushNumber(bytes, v);
     next = entry.hi + 1;
   }
   offsets.push(bytes.length);
   if (bytes.length > 0xffff) throw new Error('packed table too large for 16-bit offsets');
-  return { bytes, offsets };
+  return { bytes, offsets, bits };
 }
 
 // Ranges and runs cut where they cross into the next window (a run keeps its stride's phase).
-function cutRanges(ranges) {
-  const size = 1 << WINDOW_BITS;
+function cutRanges(ranges, bits) {
+  const size = 1 << bits;
   return ranges.flatMap(({ lo, hi }) => {
     const parts = [];
     for (let start = lo; start <= hi; start = (Math.floor(start / size) + 1) * size)
@@ -105,8 +104,8 @@ function cutRanges(ranges) {
     return parts;
   });
 }
-function cutRuns(runs) {
-  const size = 1 << WINDOW_BITS;
+function cutRuns(runs, bits) {
+  const size = 1 << bits;
   return runs.flatMap((run) => {
     const stride = run.stride || 1;
     const parts = [];
@@ -128,8 +127,8 @@ const runFields = (r) => {
   return [span * 3 + r.tail.length, r.delta < 0 ? -2 * r.delta - 1 : 2 * r.delta, ...r.tail];
 };
 export const packRangesInBlocks = (ranges) => pack(ranges, rangeFields);
-export const packRangesInWindows = (ranges) => packWindows(cutRanges(ranges), rangeFields);
-export const packRunsInWindows = (runs) => packWindows(cutRuns(runs), runFields);
+export const packRangesInWindows = (ranges, bits) => packWindows(cutRanges(ranges, bits), bits, rangeFields);
+export const packRunsInWindows = (runs, bits) => packWindows(cutRuns(runs, bits), bits, runFields);
 
 const hex = (n) => '0x' + n.toString(16);
 const rows = (items, perRow) => {
@@ -140,17 +139,17 @@ const rows = (items, perRow) => {
 
 // C++ for one packed table: NAME (a PackedTable) over NAMEBytes, NAMEOffsets and, with blocks,
 // NAMEFirsts.
-export function cxxTable(name, { bytes, firsts, offsets }) {
+export function cxxTable(name, { bytes, firsts, offsets, bits }) {
   const lines = [`const std::uint8_t ${name}Bytes[] = {`, ...rows(bytes.map(hex), 16), '};'];
   lines.push(`const std::uint16_t ${name}Offsets[] = {`, ...rows(offsets.map(String), 14), '};');
   if (firsts) {
     lines.push(`const std::uint32_t ${name}Firsts[] = {`, ...rows(firsts.map(hex), 10), '};');
     lines.push(
-      `constexpr PackedTable ${name}{${name}Bytes, sizeof ${name}Bytes, ${name}Offsets, ${name}Firsts, ${firsts.length}};`,
+      `constexpr PackedTable ${name}{${name}Bytes, sizeof ${name}Bytes, ${name}Offsets, ${name}Firsts, ${firsts.length}, 0};`,
     );
   } else {
     lines.push(
-      `constexpr PackedTable ${name}{${name}Bytes, sizeof ${name}Bytes, ${name}Offsets, nullptr, ${offsets.length - 1}};`,
+      `constexpr PackedTable ${name}{${name}Bytes, sizeof ${name}Bytes, ${name}Offsets, nullptr, ${offsets.length - 1}, ${bits}};`,
     );
   }
   return lines;

@@ -15,6 +15,7 @@ struct PackedTable {
   const std::uint16_t* offsets;  // where each window (and one past the last) or block starts
   const std::uint32_t* firsts;   // blocks: each one's first code point; windows: null
   std::size_t count;             // windows or blocks
+  unsigned bits;                 // windows: each holds 2^bits code points
 };
 
 #include "unicode_tables.inc"
@@ -40,11 +41,11 @@ void skip_number(const std::uint8_t*& p) {
 bool find_entries(const PackedTable& table, std::uint32_t cp, const std::uint8_t*& begin,
                   const std::uint8_t*& end, std::uint32_t& next) {
   if (table.firsts == nullptr) {
-    const std::uint32_t window = cp >> kWindowBits;
+    const std::uint32_t window = cp >> table.bits;
     if (window >= table.count) return false;
     begin = table.bytes + table.offsets[window];
     end = table.bytes + table.offsets[window + 1];
-    next = window << kWindowBits;
+    next = window << table.bits;
     return true;
   }
   const std::uint32_t* const firsts_end = table.firsts + table.count;
