@@ -50,11 +50,11 @@ try {
 const md4cPunct = toRanges(md4c.punct.filter(([, hi]) => hi >= 0x80).map(([lo, hi]) => [Math.max(lo, 0x80), hi]));
 const md4cFoldRuns = toRuns(md4c.fold.filter(({ cp }) => cp >= 0x80));
 
-// Window sizes: the largest (smallest index) at which a lookup in the common scripts decodes no
-// more than md4c's binary searches or the block-indexed tables before cost (measured per lookup
-// in the commit that set them). Smaller windows cost about 60 B gz a step.
+// Window sizes: as large (as small an index) as keeps rendering no slower than with md4c's binary
+// searches and the block-indexed tables before, also in dense scripts (Greek, whose polytonic
+// letters fold one by one). Each halving costs about 60-120 B gz.
 const RANGE_WINDOW_BITS = 9;
-const RUN_WINDOW_BITS = 7;
+const RUN_WINDOW_BITS = 6;
 
 const hex = (n) => '0x' + n.toString(16);
 const header = (what) =>
