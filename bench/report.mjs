@@ -15,7 +15,7 @@ export function renderMarkdown(r) {
     `Corpora: ${corpora.map((c) => `${c.name} = ${c.title}, ${(c.bytes / 1e6).toFixed(2)} MB`).join('; ')}.`,
     '',
   );
-  lines.push('## Throughput (MB/s; × = ratio to the fastest peer on that corpus)', '');
+  lines.push("## Throughput (MB/s; × = ratio to the fastest peer on that corpus, each round's pair, median)", '');
   lines.push(`| library | ${corpora.map((c) => c.name).join(' | ')} |`);
   lines.push(`| --- |${' ---: |'.repeat(corpora.length)}`);
   for (const name of r.runners) {
@@ -71,7 +71,7 @@ export function readmeSpeed(r) {
   const cold = r.cold;
   const facts = [
     `MB/s, median of ${r.config.rounds} rounds × ${r.config.seconds} s${clockWords(r)}, libraries interleaved in one process`,
-    `(× = ratio to the fastest peer); ${r.date.slice(0, 10)}, Node ${r.node}, a shared 2-core machine: one`,
+    `(× = ratio to the fastest peer in the same round, median of the rounds); ${r.date.slice(0, 10)}, Node ${r.node}, a shared 2-core machine: one`,
     `row's rounds spread by up to ${(100 * spread).toFixed(0)} % in this run.`,
   ];
   if (small?.['foldmark toHtml'] && small['markdown-wasm']) {

@@ -74,15 +74,16 @@ add_dependencies(foldmark_wasm_classic foldmark_wasm_esm)
 
 
 # Front matter (YAML) and JSON writing run once per article on a few hundred bytes, and the
-# Docusaurus syntax (MDX statements, raw HTML, npm2yarn, tabs) only where it occurs: built for
-# size. The attribute reaches the LTO link, so inlining there respects it too. Code blocks and the
-# line stages' pass stay -O3: they run on every fenced block and every document with a trigger.
+# Docusaurus syntax (MDX statements, raw HTML, npm2yarn, tabs) only where it occurs, and the
+# limit errors' messages only when a limit is hit: built for size. The attribute reaches the LTO
+# link, so inlining there respects it too. Code blocks and the line stages' pass stay -O3: they
+# run on every fenced block and every document with a trigger.
 # The allowlist's scanner (html_sanitizer.cpp) is not -Oz either: -Oz made 'safe' mode 17 %
 # slower than text mode on HTML-heavy docs, -O2 keeps it 20 % faster (+7 KB wasm).
 set_source_files_properties(
   core/front_matter.cpp core/yaml_block.cpp core/yaml_flow.cpp core/yaml_scalar.cpp
   core/yaml_number.cpp core/json_writer.cpp core/mdx_syntax.cpp core/raw_html.cpp
-  core/npm2yarn.cpp core/tab_markup.cpp core/safe_html.cpp
+  core/npm2yarn.cpp core/tab_markup.cpp core/safe_html.cpp core/limit_messages.cpp
   PROPERTIES COMPILE_OPTIONS -Oz)
 
 # One more wasm-opt -O3 after Emscripten's own: its last steps (the JS-aware dead code elimination,

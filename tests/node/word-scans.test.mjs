@@ -4,6 +4,8 @@
 // - md4c's search for a line's end and for a NUL in verbatim text
 //   (patches/md4c-0.5.2-word-scans.patch). The native build keeps glibc's strcspn for the line's
 //   end, so the fixtures' native == wasm comparison checks only the texts they hold.
+// - md4c's search for the next possible mark in a line (emphasis, code, links, entities, raw
+//   HTML, autolinks, …), which steps over letters, spaces and bytes above 0x7F by the word.
 // - escape_html, both its short-text path (up to 32 bytes) and its path by runs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -57,6 +59,43 @@ test('a NUL in code becomes U+FFFD, at every position of a word', () => {
     }
   }
   assert.equal(fm.toHtml('```\n\0\0x\0\n```\n'), '<pre><code>\uFFFD\uFFFDx\uFFFD\n</code></pre>\n');
+});
+
+// What md4c's mark search steps over by the word (letters, a space, UTF-8 bytes), bytes it must
+// stop at and look up (digits, punctuation that marks nothing, bytes at the edges of its letter
+// test: '@' '[' '{'; '`' is the code span's), each before a construct at every offset in the word.
+test('every mark is found at every position of a word, after any run of text', () => {
+  const fills = ['a', 'Z', ' ', 'é', '\u00a0', '7', ',', '(', '-', '@', '[', '{', '/', '?', '^'];
+  const constructs = [
+    ['*em*', '<em>em</em>'],
+    ['`c`', '<code>c</code>'],
+    ['[l](u)', '<a href="u">l</a>'],
+    ['![i](u)', '<img src="u" alt="i">'],
+    ['&copy;', '©'],
+    ['~~s~~', '<del>s</del>'],
+    ['<b>x</b>', '<b>x</b>'],
+    ['\\*x*', '*x*'],
+  ];
+  // These need a space (or the line's start) before them.
+  const spaced = [
+    ['https://x.org', '<a href="https://x.org">https://x.org</a>'],
+    ['www.x.org', '<a href="http://www.x.org">www.x.org</a>'],
+    ['a@b.org', '<a href="mailto:a@b.org">a@b.org</a>'],
+  ];
+  for (const fill of fills) {
+    for (let length = 0; length <= 17; length++) {
+      const run = fill.repeat(length);
+      // Fills that are marks or open something themselves go before a space, so they stay text.
+      const plain = /^[a-zA-Z é\u00a07]$/.test(fill);
+      for (const [markdown, html, needsSpace] of [...constructs, ...spaced.map((c) => [...c, true])]) {
+        for (const space of plain && !needsSpace ? ['', ' '] : [' ']) {
+          const text = `x${run}${space}${markdown}`;
+          const got = fm.toHtml(text, { allowRawHtml: true });
+          assert.equal(got, `<p>x${escapeHtml(run)}${space}${html}</p>\n`, JSON.stringify(text));
+        }
+      }
+    }
+  }
 });
 
 const escapeHtml = (s) =>

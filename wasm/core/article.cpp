@@ -9,6 +9,7 @@
 #include "foldmark/foldmark.h"
 #include "front_matter.h"
 #include "json_writer.h"
+#include "limit_messages.h"
 #include "line_stages.h"
 #include "pod_vector.h"
 #include "qa_sections.h"
@@ -65,8 +66,8 @@ bool container_work_too_large(std::string_view text, int first_line,
   if (survey.over_budget_at == std::string_view::npos) return false;
   const auto before = text.begin() + static_cast<std::ptrdiff_t>(survey.over_budget_at);
   error = ErrorCode::kLimit;
-  message = "containers nested too deeply for the input's length (line " +
-            std::to_string(std::count(text.begin(), before, '\n') + first_line) + ")";
+  message = detail::container_work_message(
+      static_cast<std::size_t>(std::count(text.begin(), before, '\n') + first_line));
   return true;
 }
 
@@ -78,8 +79,7 @@ detail::LineSurvey survey(std::string_view body, const Options& options) {
 bool input_too_large(std::string_view markdown, ErrorCode& error, std::string& message) {
   if (markdown.size() <= kMaxInputBytes) return false;
   error = ErrorCode::kLimit;
-  message = "input is " + std::to_string(markdown.size()) + " bytes; the maximum is " +
-            std::to_string(kMaxInputBytes);
+  message = detail::input_size_message(markdown.size());
   return true;
 }
 
@@ -115,8 +115,7 @@ void write_title(detail::OutBuffer& out, const BodyHtml& body, bool from_body,
 void over_budget(Article& a, std::size_t budget) {
   a = Article();
   a.error = ErrorCode::kLimit;
-  a.error_message =
-      "output would exceed " + std::to_string(budget) + " bytes (the output budget for this input)";
+  a.error_message = detail::output_budget_message(budget);
 }
 
 }  // namespace
@@ -161,10 +160,14 @@ Article render(std::string_view markdown, const Options& options) {
   const bool title_from_body = leading_h1(body) && !fm.hide_title;
   a.title = !fm.title.empty() ? fm.title : first_h1_text(body);
   const std::size_t first = title_from_body ? 1 : 0;
+  // Sized once and filled in place: no growth path for TocEntry in the module.
+  a.toc = std::vector<TocEntry>(body.headings.size() - first);
   for (std::size_t i = first; i < body.headings.size(); ++i) {
     const auto& h = body.headings[i];
-    a.toc.push_back(
-        {static_cast<int>(h.level), h.text, h.id.empty() ? "" : options.id_prefix + h.id});
+    TocEntry& t = a.toc[i - first];
+    t.level = static_cast<int>(h.level);
+    t.text = h.text;
+    if (!h.id.empty()) t.id = options.id_prefix + h.id;
   }
   // The article and its JSON-LD share the body's budget: the <details> wrapping adds about 80
   // bytes to each item, and the JSON-LD repeats every answer, escaped.

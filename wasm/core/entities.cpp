@@ -22,17 +22,21 @@ class EntityIndex {
     std::size_t at = 0, delta_at = 0, seconds = 0;
     std::uint32_t first = 0;
     for (std::size_t n = 0; n < kEntityCount; ++n) {
-      std::uint32_t delta = kEntityDeltas[delta_at++];
-      if (delta == 254) {
-        delta = static_cast<std::uint32_t>(kEntityDeltas[delta_at]) << 16 |
-                static_cast<std::uint32_t>(kEntityDeltas[delta_at + 1]) << 8 |
-                kEntityDeltas[delta_at + 2];
-        delta_at += 3;
-      }
-      first += delta;
       const std::size_t begin = at;
       while (kEntityNames[at] >= '0') ++at;
-      const bool pair = kEntityNames[at++] == 1;
+      const unsigned end = static_cast<unsigned char>(kEntityNames[at++]);
+      std::uint32_t delta = end % kEntitySmallDelta;
+      if (end >= 2 * kEntitySmallDelta) {
+        delta = kEntityDeltas[delta_at++];
+        if (delta == 255) {
+          delta = static_cast<std::uint32_t>(kEntityDeltas[delta_at]) << 16 |
+                  static_cast<std::uint32_t>(kEntityDeltas[delta_at + 1]) << 8 |
+                  kEntityDeltas[delta_at + 2];
+          delta_at += 3;
+        }
+      }
+      first += delta;
+      const bool pair = end >= kEntitySmallDelta && end != 2 * kEntitySmallDelta;
       codes_[n] = first | (pair ? static_cast<std::uint32_t>(++seconds) << kPairShift : 0);
       names_[n] = static_cast<std::uint16_t>(begin);
       std::size_t slot = hash({kEntityNames + begin, at - 1 - begin});

@@ -8,6 +8,7 @@
 
 #include "entities.h"
 #include "escape.h"
+#include "packed_strings.h"
 #include "url_policy.h"
 
 namespace foldmark::detail {
@@ -168,94 +169,59 @@ Markup scan_start_tag(std::string_view s, std::size_t i, std::size_t& end, HtmlT
 
 struct Element {
   std::string_view name;
-  std::string_view end_tag;
   unsigned flags;
 };
 
 constexpr unsigned kV = kVoidElement, kI = kInlineElement, kS = kSpansBlocks;
 
 // Sorted by name (find_element searches it).
-constexpr Element kElements[] = {
-    {"a", "</a>", kI},
-    {"abbr", "</abbr>", kI},
-    {"audio", "</audio>", kI},
-    {"b", "</b>", kI},
-    {"bdi", "</bdi>", kI},
-    {"bdo", "</bdo>", kI},
-    {"blockquote", "</blockquote>", kS},
-    {"br", "", kV | kI},
-    {"caption", "</caption>", kS},
-    {"center", "</center>", kI | kS},
-    {"cite", "</cite>", kI},
-    {"code", "</code>", kI},
-    {"col", "", kV},
-    {"colgroup", "</colgroup>", kS},
-    {"dd", "</dd>", kS},
-    {"del", "</del>", kI},
-    {"details", "</details>", kS},
-    {"dfn", "</dfn>", kI},
-    {"div", "</div>", kI | kS},
-    {"dl", "</dl>", kS},
-    {"dt", "</dt>", kS},
-    {"em", "</em>", kI},
-    {"figcaption", "</figcaption>", kS},
-    {"figure", "</figure>", kS},
-    {"h1", "</h1>", 0},
-    {"h2", "</h2>", 0},
-    {"h3", "</h3>", 0},
-    {"h4", "</h4>", 0},
-    {"h5", "</h5>", 0},
-    {"h6", "</h6>", 0},
-    {"hr", "", kV},
-    {"i", "</i>", kI},
-    {"iframe", "</iframe>", kIframe},
-    {"img", "", kV | kI},
-    {"ins", "</ins>", kI},
-    {"kbd", "</kbd>", kI},
-    {"li", "</li>", kS},
-    {"mark", "</mark>", kI},
-    {"ol", "</ol>", kS},
-    {"p", "</p>", 0},
-    {"picture", "</picture>", kI},
-    {"pre", "</pre>", 0},
-    {"q", "</q>", kI},
-    {"rp", "</rp>", kI},
-    {"rt", "</rt>", kI},
-    {"ruby", "</ruby>", kI},
-    {"s", "</s>", kI},
-    {"samp", "</samp>", kI},
-    {"small", "</small>", kI},
-    {"source", "", kV | kI},
-    {"span", "</span>", kI},
-    {"strike", "</strike>", kI},
-    {"strong", "</strong>", kI},
-    {"sub", "</sub>", kI},
-    {"summary", "</summary>", kS},
-    {"sup", "</sup>", kI},
-    {"table", "</table>", kS},
-    {"tbody", "</tbody>", kS},
-    {"td", "</td>", kS},
-    {"tfoot", "</tfoot>", kS},
-    {"th", "</th>", kS},
-    {"thead", "</thead>", kS},
-    {"time", "</time>", kI},
-    {"tr", "</tr>", kS},
-    {"track", "", kV | kI},
-    {"tt", "</tt>", kI},
-    {"u", "</u>", kI},
-    {"ul", "</ul>", kS},
-    {"var", "</var>", kI},
-    {"video", "</video>", kI},
-    {"wbr", "", kV | kI},
+constexpr Element kElementRows[] = {
+    {"a", kI},           {"abbr", kI},        {"audio", kI},      {"b", kI},
+    {"bdi", kI},         {"bdo", kI},         {"blockquote", kS}, {"br", kV | kI},
+    {"caption", kS},     {"center", kI | kS}, {"cite", kI},       {"code", kI},
+    {"col", kV},         {"colgroup", kS},    {"dd", kS},         {"del", kI},
+    {"details", kS},     {"dfn", kI},         {"div", kI | kS},   {"dl", kS},
+    {"dt", kS},          {"em", kI},          {"figcaption", kS}, {"figure", kS},
+    {"h1", 0},           {"h2", 0},           {"h3", 0},          {"h4", 0},
+    {"h5", 0},           {"h6", 0},           {"hr", kV},         {"i", kI},
+    {"iframe", kIframe}, {"img", kV | kI},    {"ins", kI},        {"kbd", kI},
+    {"li", kS},          {"mark", kI},        {"ol", kS},         {"p", 0},
+    {"picture", kI},     {"pre", 0},          {"q", kI},          {"rp", kI},
+    {"rt", kI},          {"ruby", kI},        {"s", kI},          {"samp", kI},
+    {"small", kI},       {"source", kV | kI}, {"span", kI},       {"strike", kI},
+    {"strong", kI},      {"sub", kI},         {"summary", kS},    {"sup", kI},
+    {"table", kS},       {"tbody", kS},       {"td", kS},         {"tfoot", kS},
+    {"th", kS},          {"thead", kS},       {"time", kI},       {"tr", kS},
+    {"track", kV | kI},  {"tt", kI},          {"u", kI},          {"ul", kS},
+    {"var", kI},         {"video", kI},       {"wbr", kV | kI},
 };
 
-static_assert(kElements[kAnchorElement].name == "a", "kAnchorElement names <a>");
+constexpr std::string_view element_row_name(const Element& e) {
+  return e.name;
+}
+constexpr unsigned char element_row_flags(const Element& e) {
+  return static_cast<unsigned char>(e.flags);
+}
 
-constexpr std::string_view kContentDropped[] = {
+// Each element's end tag, "</a></abbr>…", with its name inside: find_element looks up "</name>".
+constexpr auto kElementTags = pack_strings<packed_chars(kElementRows, element_row_name, "</", ">")>(
+    kElementRows, element_row_name, "</", ">");
+constexpr auto kElementFlags = column(kElementRows, element_row_flags);
+static_assert(kElementTags.sorted(), "kElementRows must be sorted by name");
+static_assert(kElementTags[kAnchorElement] == "</a>", "kAnchorElement names <a>");
+
+std::string_view name_of_element(int element) {
+  const std::string_view tag = kElementTags[static_cast<std::size_t>(element)];
+  return tag.substr(2, tag.size() - 3);
+}
+
+constexpr std::string_view kContentDroppedRows[] = {
     "applet",   "frameset", "iframe",    "math",   "noembed", "noframes",
     "noscript", "object",   "plaintext", "script", "select",  "style",
     "svg",      "template", "textarea",  "title",  "xmp",
 };
+constexpr auto kContentDropped =
+    pack_strings<packed_chars(kContentDroppedRows, itself)>(kContentDroppedRows, itself);
 
 enum class AttrKind : unsigned char {
   kPlain,
@@ -277,7 +243,7 @@ struct Attribute {
 };
 
 // Sorted by name.
-constexpr Attribute kAttributes[] = {
+constexpr Attribute kAttributeRows[] = {
     {"align", AttrKind::kPlain, ""},
     {"allow", AttrKind::kAllow, " iframe "},
     {"allowfullscreen", AttrKind::kBoolean, " iframe "},
@@ -319,14 +285,34 @@ constexpr Attribute kAttributes[] = {
     {"value", AttrKind::kPlain, " li "},
     {"width", AttrKind::kPlain, ""},
 };
-static_assert(std::size(kAttributes) <= 64, "seen attributes are a 64-bit set");
+static_assert(std::size(kAttributeRows) <= 64, "seen attributes are a 64-bit set");
 
-constexpr std::string_view kAllowedFeatures[] = {
+constexpr std::string_view attribute_row_name(const Attribute& a) {
+  return a.name;
+}
+constexpr std::string_view attribute_row_elements(const Attribute& a) {
+  return a.elements;
+}
+constexpr AttrKind attribute_row_kind(const Attribute& a) {
+  return a.kind;
+}
+
+constexpr auto kAttributeNames = pack_strings<packed_chars(kAttributeRows, attribute_row_name)>(
+    kAttributeRows, attribute_row_name);
+constexpr auto kAttributeElements =
+    pack_strings<packed_chars(kAttributeRows, attribute_row_elements)>(kAttributeRows,
+                                                                       attribute_row_elements);
+constexpr auto kAttributeKinds = column(kAttributeRows, attribute_row_kind);
+static_assert(kAttributeNames.sorted(), "kAttributeRows must be sorted by name");
+
+constexpr std::string_view kAllowedFeatureRows[] = {
     "accelerometer", "clipboard-write",    "encrypted-media", "fullscreen",
     "gyroscope",     "picture-in-picture", "web-share",
 };
+constexpr auto kAllowedFeatures =
+    pack_strings<packed_chars(kAllowedFeatureRows, itself)>(kAllowedFeatureRows, itself);
 
-constexpr std::string_view kEmbedHosts[] = {
+constexpr std::string_view kEmbedHostRows[] = {
     "codepen.io",
     "codesandbox.io",
     "player.vimeo.com",
@@ -336,6 +322,8 @@ constexpr std::string_view kEmbedHosts[] = {
     "youtube-nocookie.com",
     "youtube.com",
 };
+constexpr auto kEmbedHosts =
+    pack_strings<packed_chars(kEmbedHostRows, itself)>(kEmbedHostRows, itself);
 
 constexpr std::string_view kIframeSandbox =
     " sandbox=\"allow-scripts allow-same-origin allow-popups allow-presentation\" loading=\"lazy\"";
@@ -345,14 +333,6 @@ std::string_view lower_name(std::string_view name, char (&buffer)[32]) {
   if (name.size() > sizeof buffer) return {};
   for (std::size_t i = 0; i < name.size(); ++i) buffer[i] = lower(name[i]);
   return std::string_view(buffer, name.size());
-}
-
-int find_attribute(std::string_view lower) {
-  const auto* it =
-      std::lower_bound(std::begin(kAttributes), std::end(kAttributes), lower,
-                       [](const Attribute& a, std::string_view n) { return a.name < n; });
-  if (it == std::end(kAttributes) || it->name != lower) return -1;
-  return static_cast<int>(it - std::begin(kAttributes));
 }
 
 bool listed(std::string_view elements, std::string_view element) {
@@ -471,8 +451,7 @@ std::string allowed_features(std::string_view s) {
     const std::string_view feature = item.substr(0, word);
     char buffer[32];
     const std::string_view lower_feature = lower_name(feature, buffer);
-    if (std::find(std::begin(kAllowedFeatures), std::end(kAllowedFeatures), lower_feature) !=
-        std::end(kAllowedFeatures)) {
+    if (kAllowedFeatures.find(lower_feature) >= 0) {
       if (!out.empty()) out += "; ";
       out.append(lower_feature);
     }
@@ -518,28 +497,28 @@ Markup scan_markup(std::string_view s, std::size_t i, std::size_t& end, HtmlTag&
 }
 
 int find_element(std::string_view name) {
-  char buffer[32];
-  const std::string_view lower = lower_name(name, buffer);
-  const auto* it =
-      std::lower_bound(std::begin(kElements), std::end(kElements), lower,
-                       [](const Element& e, std::string_view n) { return e.name < n; });
-  if (lower.empty() || it == std::end(kElements) || it->name != lower) return -1;
-  return static_cast<int>(it - std::begin(kElements));
+  char tag[32];  // "</name>", lower-cased: how kElementTags holds it
+  if (name.empty() || name.size() + 3 > sizeof tag) return -1;
+  tag[0] = '<';
+  tag[1] = '/';
+  for (std::size_t i = 0; i < name.size(); ++i) tag[2 + i] = lower(name[i]);
+  tag[2 + name.size()] = '>';
+  return kElementTags.find_sorted(std::string_view(tag, name.size() + 3));
 }
 
 unsigned element_flags(int element) {
-  return kElements[element].flags;
+  return kElementFlags[static_cast<std::size_t>(element)];
 }
 
 std::string_view element_end_tag(int element) {
-  return kElements[element].end_tag;
+  return (element_flags(element) & kVoidElement) != 0
+             ? std::string_view()
+             : kElementTags[static_cast<std::size_t>(element)];
 }
 
 bool drops_content(std::string_view name) {
   char buffer[32];
-  const std::string_view lower = lower_name(name, buffer);
-  return std::find(std::begin(kContentDropped), std::end(kContentDropped), lower) !=
-         std::end(kContentDropped);
+  return kContentDropped.find(lower_name(name, buffer)) >= 0;
 }
 
 std::size_t skip_element_content(std::string_view s, std::size_t from, std::string_view name) {
@@ -568,8 +547,7 @@ bool embed_allowed(std::string_view url) {
   const std::string_view host = url.substr(8, end - 8);
   char buffer[32];
   const std::string_view lower_host = lower_name(host, buffer);
-  return !lower_host.empty() && std::find(std::begin(kEmbedHosts), std::end(kEmbedHosts),
-                                          lower_host) != std::end(kEmbedHosts);
+  return !lower_host.empty() && kEmbedHosts.find(lower_host) >= 0;
 }
 
 void write_html_text(OutBuffer& out, std::string_view text) {
@@ -594,10 +572,11 @@ void write_html_text(OutBuffer& out, std::string_view text) {
 }
 
 bool write_start_tag(OutBuffer& out, int element, const HtmlTag& tag, std::string_view id_prefix) {
-  const Element& e = kElements[element];
+  const std::string_view element_name = name_of_element(element);
+  const unsigned flags = kElementFlags[static_cast<std::size_t>(element)];
   const std::size_t begin = out.size();
   out.push('<');
-  out.append(e.name);
+  out.append(element_name);
   std::uint64_t seen = 0;
   bool blank_target = false, muted = false, autoplay = false, has_src = false;
   std::string value;
@@ -616,12 +595,12 @@ bool write_start_tag(OutBuffer& out, int element, const HtmlTag& tag, std::strin
       if (!bare) write_attribute(out, name, value, false);
       continue;
     }
-    const int index = find_attribute(name);
+    const int index = kAttributeNames.find_sorted(name);
     if (index < 0 || (seen >> index & 1u) != 0) continue;
-    const Attribute& attr = kAttributes[index];
-    if (!listed(attr.elements, e.name)) continue;
+    const AttrKind kind = kAttributeKinds[static_cast<std::size_t>(index)];
+    if (!listed(kAttributeElements[static_cast<std::size_t>(index)], element_name)) continue;
     seen |= std::uint64_t{1} << index;
-    switch (attr.kind) {
+    switch (kind) {
       case AttrKind::kBoolean:
         out.push(' ');
         out.append(name);
@@ -638,14 +617,14 @@ bool write_start_tag(OutBuffer& out, int element, const HtmlTag& tag, std::strin
       case AttrKind::kLinkUrl:
       case AttrKind::kImageUrl:
         if (!bare &&
-            url_allowed(value, attr.kind == AttrKind::kLinkUrl ? UrlUse::kLink : UrlUse::kImage))
+            url_allowed(value, kind == AttrKind::kLinkUrl ? UrlUse::kLink : UrlUse::kImage))
           write_attribute(out, name, value, true);
         break;
       case AttrKind::kSrc: {
         if (bare) break;
-        const bool ok = (e.flags & kIframe) != 0 ? embed_allowed(value)
-                        : e.name == "img"        ? url_allowed(value, UrlUse::kImage)
-                                                 : url_allowed(value, UrlUse::kMedia);
+        const bool ok = (flags & kIframe) != 0  ? embed_allowed(value)
+                        : element_name == "img" ? url_allowed(value, UrlUse::kImage)
+                                                : url_allowed(value, UrlUse::kMedia);
         if (ok) write_attribute(out, name, value, true);
         has_src = has_src || ok;
         break;
@@ -664,7 +643,7 @@ bool write_start_tag(OutBuffer& out, int element, const HtmlTag& tag, std::strin
       }
     }
   }
-  if ((e.flags & kIframe) != 0) {
+  if ((flags & kIframe) != 0) {
     if (!has_src) {
       out.truncate(begin);
       return false;

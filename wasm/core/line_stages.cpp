@@ -360,7 +360,7 @@ bool unhidden_line_fires(std::string_view text, bool mdx, bool has_cr) {
 // one such line to the next, so it costs what the fence lines and comments cost, not the text.
 class HiddenReplay {
  public:
-  HiddenReplay(std::string_view text, const std::vector<std::size_t>& fence_lines)
+  HiddenReplay(std::string_view text, const PodVector<std::size_t>& fence_lines)
       : text_(text), fences_(fence_lines) {}
 
   // Whether HiddenLines would hide the line whose content starts at `line` (later than any
@@ -435,7 +435,7 @@ class HiddenReplay {
   }
 
   std::string_view text_;
-  const std::vector<std::size_t>& fences_;
+  const PodVector<std::size_t>& fences_;
   std::size_t next_ = 0;  // the next fence line
   std::size_t done_ = 0;  // the text before it is replayed
   CodeFence fence_;

@@ -73,8 +73,8 @@ const TabsAttributes* tab_group(const Prepared& p, std::size_t index);
 struct LineSurvey {
   std::size_t over_budget_at = std::string_view::npos;  // the line where the work passed the budget
   // Where each such line's content starts (after its container prefix), in order.
-  std::vector<std::size_t> firing_lines;
-  std::vector<std::size_t> fence_lines;  // content starting with three '`' or three '~'
+  PodVector<std::size_t> firing_lines;
+  PodVector<std::size_t> fence_lines;  // content starting with three '`' or three '~'
   bool has_cr = false;          // some line ends in '\r' (CR LF or a lone CR): most texts have none
   std::size_t first_brace = 0;  // the body's size when there is none, or without mdx
 };

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <initializer_list>
 #include <iterator>
 #include <type_traits>
 #include <utility>
@@ -29,6 +30,10 @@ class PodVector {
  public:
   PodVector() = default;
   PodVector(std::size_t n, const T& value) { assign(n, value); }
+  PodVector(std::initializer_list<T> values) {
+    reserve(values.size());
+    for (const T& v : values) data_[size_++] = v;
+  }
   PodVector(const PodVector& o)
       : data_(static_cast<T*>(pod_copy(o.data_, o.size_ * sizeof(T)))),
         size_(o.size_),

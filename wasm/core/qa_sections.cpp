@@ -13,8 +13,8 @@ namespace foldmark::detail {
 namespace {
 
 struct Plan {
-  std::vector<std::size_t> sections;  // indices into body.headings at the Q/A level
-  std::size_t epilogue = 0;           // byte offset where the epilogue starts; html.size() if none
+  PodVector<std::size_t> sections;  // indices into body.headings at the Q/A level
+  std::size_t epilogue = 0;         // byte offset where the epilogue starts; html.size() if none
 };
 
 Plan plan_sections(const BodyHtml& body, std::size_t first_heading) {
@@ -74,7 +74,7 @@ constexpr std::string_view kFaqPrefix =
 
 // Counted before anything is written, so a refused JSON-LD is never built. The fixed part of an
 // entry is measured by writing an empty one.
-std::size_t faq_size(const std::vector<FaqEntry>& entries) {
+std::size_t faq_size(const PodVector<FaqEntry>& entries) {
   std::string empty_entry;
   JsonWriter probe(empty_entry, true);
   add_faq_entry(probe, FaqEntry{});
@@ -86,7 +86,7 @@ std::size_t faq_size(const std::vector<FaqEntry>& entries) {
   return size;
 }
 
-std::string faq_json_ld(const std::vector<FaqEntry>& entries, std::size_t size) {
+std::string faq_json_ld(const PodVector<FaqEntry>& entries, std::size_t size) {
   std::string out;
   out.reserve(size);
   out.append(kFaqPrefix);

@@ -10,6 +10,7 @@
 
 #include "foldmark/foldmark.h"
 #include "out_buffer.h"
+#include "pod_vector.h"
 #include "renderer.h"
 
 namespace foldmark::detail {
@@ -23,7 +24,7 @@ struct FaqEntry {
 
 struct QaLayout {
   std::vector<Question> questions;
-  std::vector<FaqEntry> faq;  // with options.json_ld only
+  PodVector<FaqEntry> faq;  // with options.json_ld only
 };
 
 // Appends the body (from byte body_begin, skipping headings before first_heading, which the
@@ -41,8 +42,8 @@ QaLayout write_qa_layout(const BodyHtml& body, std::size_t body_begin, std::size
 // The exact size in bytes of the entries' schema.org FAQPage JSON-LD, and the JSON-LD itself
 // (script-safe) given that size. The caller checks the size against its budget first: the
 // JSON-LD repeats every answer, and escaping can make it six times as long ("&" → "\u0026amp;").
-std::size_t faq_size(const std::vector<FaqEntry>& entries);
-std::string faq_json_ld(const std::vector<FaqEntry>& entries, std::size_t size);
+std::size_t faq_size(const PodVector<FaqEntry>& entries);
+std::string faq_json_ld(const PodVector<FaqEntry>& entries, std::size_t size);
 
 }  // namespace foldmark::detail
 

@@ -122,7 +122,7 @@ void write_tab_list(Context& c, const Directive& tabs, std::size_t index) {
   const std::string& query = !group                         ? none
                              : group->query_string_is_group ? group->group_id
                                                             : group->query_string;
-  std::vector<TabButton> buttons;
+  PodVector<TabButton> buttons;
   for (std::size_t item : tabs.items) {
     const Directive& tab = c.prepared->directives[item];
     buttons.push_back({tab.type, tab.title, tab.selected});

@@ -143,7 +143,7 @@ void close_code_block(Context& c);
 // tab_markup.cpp: <div class="fm-tabs"> and its tablist (closed by the caller with "</div>\n"
 // after the panels), and one panel's opening tag (closed with "</div>\n").
 std::vector<TabIds> open_tab_group(Context& c, std::string_view group_id, std::string_view query,
-                                   const std::vector<TabButton>& tabs);
+                                   const PodVector<TabButton>& tabs);
 void open_tab_panel(Context& c, const TabIds& ids);
 
 // npm2yarn.cpp: an npm command block as the same commands for Yarn or pnpm.

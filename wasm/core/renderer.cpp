@@ -7,6 +7,7 @@
 #include "entities.h"
 #include "escape.h"
 #include "html_sanitizer.h"
+#include "limit_messages.h"
 #include "line_stages.h"
 #include "mdx_syntax.h"
 #include "render_context.h"
@@ -482,8 +483,7 @@ BodyHtml render_body(std::string_view markdown, const Options& options, bool art
   const int rc = md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &c);
   if (c.out.exhausted()) {
     c.result.error = ErrorCode::kLimit;
-    c.result.error_message = "output would exceed " + std::to_string(output_budget) +
-                             " bytes (the output budget for this input)";
+    c.result.error_message = output_budget_message(output_budget);
   } else if (rc != 0) {
     c.result.error = ErrorCode::kInternal;
     c.result.error_message = "the Markdown parser failed (out of memory?)";

@@ -26,7 +26,7 @@ void write_prefixed_id(Context& c, std::string_view id) {
 // Tab and panel ids come from the labels through the document's slugger (unique, safe); with
 // heading_ids off there are no ids, and no aria references to them.
 std::vector<TabIds> open_tab_group(Context& c, std::string_view group_id, std::string_view query,
-                                   const std::vector<TabButton>& tabs) {
+                                   const PodVector<TabButton>& tabs) {
   c.out.append("<div class=\"fm-tabs\"");
   write_data_attribute(c, "group-id", group_id);
   write_data_attribute(c, "query-string", query);
