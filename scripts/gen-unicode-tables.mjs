@@ -1,125 +1,97 @@
-// Writes the Unicode tables the slugger needs, from the running Node's own Unicode data, so ids
-// match github-slugger (which calls the same engine's toLowerCase and strips the same classes).
-// Usage: node scripts/gen-unicode-tables.mjs OUT.inc
+// Writes the Unicode tables wasm/core/unicode_tables.cpp decodes: the slugger's, from the running
+// Node's own Unicode data, so ids match github-slugger (which calls the same engine's toLowerCase
+// and strips the same classes), and md4c's punctuation and case folding, repacked from the maps in
+// its md4c.c. Also writes the slugger's sets as plain arrays for tests/native/unicode_tables_test.cpp
+// to check the packed ones against, code point by code point (md4c's are checked against md4c).
+// Usage: node scripts/gen-unicode-tables.mjs path/to/md4c/src/md4c.c OUT.inc PLAIN_OUT.inc
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { readMd4cUnicodeMaps } from './md4c-unicode-maps.mjs';
+import {
+  cxxTable,
+  packRangesInBlocks,
+  packRangesInWindows,
+  packRunsInWindows,
+  toRanges,
+  toRuns,
+} from './unicode-packing.mjs';
 
-const out = process.argv[2];
-if (!out) {
-  console.error('usage: gen-unicode-tables.mjs OUT.inc');
+const [md4cSource, out, plainOut] = process.argv.slice(2);
+if (!md4cSource || !out || !plainOut) {
+  console.error('usage: gen-unicode-tables.mjs MD4C.c OUT.inc PLAIN_OUT.inc');
   process.exit(2);
+}
+
+function* nonAsciiCodePoints() {
+  for (let cp = 0x80; cp <= 0x10ffff; cp++) if (cp < 0xd800 || cp > 0xdfff) yield cp;
 }
 
 // github-slugger keeps letters, marks, decimal and letter numbers, connector punctuation, ' ', '-'.
 const keep = /[\p{L}\p{M}\p{Nd}\p{Nl}\p{Pc} -]/u;
+const slugKeep = toRanges([...nonAsciiCodePoints()].filter((cp) => keep.test(String.fromCodePoint(cp))));
 
-const keepRanges = [];
-for (let cp = 0x80; cp <= 0x10ffff; cp++) {
-  if (cp >= 0xd800 && cp <= 0xdfff) continue;
-  if (!keep.test(String.fromCodePoint(cp))) continue;
-  const last = keepRanges[keepRanges.length - 1];
-  if (last && last[1] === cp - 1) last[1] = cp;
-  else keepRanges.push([cp, cp]);
-}
-
-// Simple (one code point → one code point) lower-case mappings, folded into runs that share a
-// delta and a stride (1 for blocks like A–Z, 2 for alternating upper/lower pairs).
-const pairs = [];
-const special = [];
-for (let cp = 0; cp <= 0x10ffff; cp++) {
-  if (cp >= 0xd800 && cp <= 0xdfff) continue;
+// toLowerCase of one code point (without Final_Sigma, which needs the neighbours).
+const lower = [];
+for (const cp of nonAsciiCodePoints()) {
   const s = String.fromCodePoint(cp);
-  const lower = s.toLowerCase();
-  if (lower === s) continue;
-  const cps = [...lower].map((c) => c.codePointAt(0));
-  if (cps.length === 1) pairs.push([cp, cps[0] - cp]);
-  else special.push([cp, cps]);
+  const to = [...s.toLowerCase()].map((c) => c.codePointAt(0));
+  if (to.length !== 1 || to[0] !== cp) lower.push({ cp, to });
 }
-const runs = [];
-for (const [cp, delta] of pairs) {
-  const last = runs[runs.length - 1];
-  if (last && last.delta === delta) {
-    const step = cp - last.hi;
-    if ((last.stride === 0 && (step === 1 || step === 2)) || step === last.stride) {
-      last.stride = step;
-      last.hi = cp;
-      continue;
-    }
-  }
-  runs.push({ lo: cp, hi: cp, delta, stride: 0 });
-}
+const lowerRuns = toRuns(lower);
 
-// Both tables are packed for download size (the plain arrays of 32-bit fields cost ~2 KB more
-// of the gzipped wasm): a byte stream of LEB128 numbers, each entry measured from where the one
-// before it ended, and an index of every BLOCK-th entry (its first code point and byte offset) to
-// binary-search before decoding at most BLOCK entries. An indexed entry starts from its own first
-// code point, so its gap is 0 and a block decodes on its own.
-//   keep: gap, hi - lo                      (the range lo..hi)
-//   lower: gap, steps * 2 + stride - 1, zigzag(delta)   (lo, lo + stride, … lo + steps * stride)
-const BLOCK = 16;
-function pack(entries, fields) {
-  const bytes = [];
-  const index = [];
-  let next = 0;
-  entries.forEach((entry, i) => {
-    if (i % BLOCK === 0) {
-      index.push([entry.lo, bytes.length]);
-      next = entry.lo;
-    }
-    for (let v of [entry.lo - next, ...fields(entry)]) {
-      for (; v >= 0x80; v = Math.floor(v / 0x80)) bytes.push(0x80 | (v & 0x7f));
-      bytes.push(v);
-    }
-    next = entry.hi + 1;
-  });
-  if (bytes.length > 0xffff) throw new Error('packed table too large for 16-bit offsets');
-  return { bytes, index };
+// md4c asks only about code points from U+0080 (it answers ASCII itself).
+let md4c;
+try {
+  md4c = readMd4cUnicodeMaps(md4cSource);
+} catch (e) {
+  console.error(`gen-unicode-tables: ${e.message}`);
+  process.exit(1);
 }
-const keepTable = pack(
-  keepRanges.map(([lo, hi]) => ({ lo, hi })),
-  (r) => [r.hi - r.lo],
-);
-const lowerTable = pack(runs, (r) => {
-  const stride = r.stride || 1;
-  return [((r.hi - r.lo) / stride) * 2 + stride - 1, r.delta < 0 ? -2 * r.delta - 1 : 2 * r.delta];
-});
+const md4cPunct = toRanges(md4c.punct.filter(([, hi]) => hi >= 0x80).map(([lo, hi]) => [Math.max(lo, 0x80), hi]));
+const md4cFoldRuns = toRuns(md4c.fold.filter(({ cp }) => cp >= 0x80));
+
+// Window sizes: as large (as small an index) as keeps rendering no slower than with md4c's binary
+// searches and the block-indexed tables before, also in dense scripts (Greek, whose polytonic
+// letters fold one by one). Each halving costs about 60-120 B gz.
+const RANGE_WINDOW_BITS = 9;
+const RUN_WINDOW_BITS = 6;
 
 const hex = (n) => '0x' + n.toString(16);
-const rows = (items, perRow) => {
-  const out = [];
-  for (let i = 0; i < items.length; i += perRow) out.push('  ' + items.slice(i, i + perRow).join(', ') + ',');
-  return out;
-};
-const table = (name, { bytes, index }) => [
-  `static const std::uint8_t ${name}[] = {`,
-  ...rows(bytes.map(hex), 16),
-  '};',
-  `static const PackedBlock ${name}Index[] = {`,
-  ...rows(
-    index.map(([cp, at]) => `{${hex(cp)}, ${at}}`),
-    6,
-  ),
-  '};',
-];
+const header = (what) =>
+  `// Generated by scripts/gen-unicode-tables.mjs from Node ${process.version} ` +
+  `(Unicode ${process.versions.unicode}): ${what}. Do not edit.`;
+
 const lines = [
-  '// Generated by scripts/gen-unicode-tables.mjs from Node ' +
-    process.version +
-    ' (Unicode ' +
-    process.versions.unicode +
-    '). Do not edit.',
-  `constexpr std::size_t kPackedBlock = ${BLOCK};`,
-  '// Code points from U+0080 kept in slugs; entries: gap, hi - lo.',
-  ...table('kSlugKeep', keepTable),
-  '// Simple lower-case mappings; entries: gap, steps * 2 + stride - 1, zigzag(delta).',
-  ...table('kLowerRuns', lowerTable),
-  'static const LowerSpecial kLowerSpecial[] = {',
-  ...special.map(([cp, cps]) => `  {0x${cp.toString(16)}, {${cps.map((c) => '0x' + c.toString(16)).join(', ')}}},`),
+  header('packed tables'),
+  '// Code points from U+0080 kept in slugs (ranges).',
+  ...cxxTable('kSlugKeep', packRangesInBlocks(slugKeep)),
+  '// toLowerCase of code points from U+0080 (runs), Final_Sigma aside.',
+  ...cxxTable('kLower', packRunsInWindows(lowerRuns, RUN_WINDOW_BITS)),
+  '// md4c 0.5.2: Unicode punctuation (P and S) from U+0080 (ranges).',
+  ...cxxTable('kMd4cPunct', packRangesInWindows(md4cPunct, RANGE_WINDOW_BITS)),
+  '// md4c 0.5.2: case folding of code points from U+0080 (runs).',
+  ...cxxTable('kMd4cFold', packRunsInWindows(md4cFoldRuns, RUN_WINDOW_BITS)),
+  '',
+];
+const plain = [
+  header('plain arrays, for tests'),
+  'const PlainRange kPlainSlugKeep[] = {',
+  ...slugKeep.map((r) => `  {${hex(r.lo)}, ${hex(r.hi)}},`),
+  '};',
+  'const PlainMapping kPlainLower[] = {',
+  ...lower.map(({ cp, to }) => `  {${hex(cp)}, ${to.length}, {${to.map(hex).join(', ')}}},`),
   '};',
   '',
 ];
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, lines.join('\n'));
+for (const [path, text] of [
+  [out, lines],
+  [plainOut, plain],
+]) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text.join('\n'));
+}
 console.log(
-  `unicode tables: ${keepRanges.length} keep ranges (${keepTable.bytes.length} bytes), ` +
-    `${runs.length} lower runs (${lowerTable.bytes.length} bytes), ${special.length} special`,
+  `unicode tables: slug ${slugKeep.length} keep ranges, ${lowerRuns.length} lower runs ` +
+    `(${lower.length} code points); md4c ${md4cPunct.length} punctuation ranges, ` +
+    `${md4cFoldRuns.length} fold runs (${md4c.fold.length} code points)`,
 );

@@ -20,6 +20,7 @@ set(foldmark_wasm_compile -fno-exceptions -fno-rtti -flto -mbulk-memory
   "SHELL:-mllvm -unroll-runtime=false")
 target_compile_options(md4c PRIVATE ${foldmark_wasm_compile})
 target_compile_options(foldmark_core PRIVATE ${foldmark_wasm_compile})
+target_compile_options(foldmark_unicode PRIVATE ${foldmark_wasm_compile})
 
 # Embind's JS libraries without its native library (-lembind would force all of bind.cpp in, whose
 # registration of every builtin type bind/embind.cpp replaces with the few it uses). Their string

@@ -9,21 +9,10 @@
 #include "escape.h"
 #include "foldmark/foldmark.h"
 #include "out_buffer.h"
+#include "unicode_tables.h"
 
 namespace foldmark::detail {
 namespace {
-
-// An index entry of a packed table: an entry's first code point and its byte offset.
-struct PackedBlock {
-  std::uint32_t first;
-  std::uint16_t offset;
-};
-struct LowerSpecial {
-  std::uint32_t cp;
-  std::uint32_t lower[2];
-};
-
-#include "unicode_tables.inc"
 
 constexpr std::uint32_t kCapitalSigma = 0x3A3;
 
@@ -56,71 +45,12 @@ std::uint32_t next_code_point(std::string_view s, std::size_t& i) {
   return cp;
 }
 
-std::uint32_t read_number(const std::uint8_t*& p) {
-  std::uint32_t v = 0;
-  for (int shift = 0;; shift += 7) {
-    const std::uint8_t b = *p++;
-    v |= static_cast<std::uint32_t>(b & 0x7F) << shift;
-    if (b < 0x80) return v;
-  }
-}
-
-// The entries of a packed table (scripts/gen-unicode-tables.mjs) in the block that can hold cp,
-// as [begin, end) bytes, with the code point the first one is measured from; false when cp is
-// below them all.
-template <std::size_t N, std::size_t M>
-bool find_block(const std::uint8_t (&bytes)[N], const PackedBlock (&index)[M], std::uint32_t cp,
-                const std::uint8_t*& begin, const std::uint8_t*& end, std::uint32_t& next) {
-  const auto* const block =
-      std::upper_bound(std::begin(index), std::end(index), cp,
-                       [](std::uint32_t v, const PackedBlock& b) { return v < b.first; });
-  if (block == std::begin(index)) return false;
-  begin = bytes + block[-1].offset;
-  end = block == std::end(index) ? std::end(bytes) : bytes + block->offset;
-  next = block[-1].first;
-  return true;
-}
-
 bool keeps(std::uint32_t cp) {
   if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
            cp == ' ' || cp == '-' || cp == '_';
   }
-  const std::uint8_t* p;
-  const std::uint8_t* end;
-  std::uint32_t next;
-  if (!find_block(kSlugKeep, kSlugKeepIndex, cp, p, end, next)) return false;
-  while (p < end) {
-    const std::uint32_t lo = next + read_number(p);
-    const std::uint32_t hi = lo + read_number(p);
-    if (cp < lo) return false;
-    if (cp <= hi) return true;
-    next = hi + 1;
-  }
-  return false;
-}
-
-std::uint32_t simple_lower(std::uint32_t cp) {
-  if (cp < 0x80) return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
-  const std::uint8_t* p;
-  const std::uint8_t* end;
-  std::uint32_t next;
-  if (!find_block(kLowerRuns, kLowerRunsIndex, cp, p, end, next)) return cp;
-  while (p < end) {
-    const std::uint32_t lo = next + read_number(p);
-    const std::uint32_t shape = read_number(p);
-    const std::uint32_t zigzag = read_number(p);
-    const std::uint32_t stride = (shape & 1) + 1;
-    const std::uint32_t hi = lo + (shape >> 1) * stride;
-    if (cp < lo) return cp;
-    if (cp <= hi) {
-      if ((cp - lo) % stride != 0) return cp;
-      const std::uint32_t magnitude = (zigzag + 1) >> 1;  // zigzag: 2d for d >= 0, -2d - 1 below
-      return (zigzag & 1) != 0 ? cp - magnitude : cp + magnitude;
-    }
-    next = hi + 1;
-  }
-  return cp;
+  return slug_keeps(cp);
 }
 
 bool is_letter_like(std::uint32_t cp) {
@@ -135,13 +65,9 @@ void append_lower(std::string& out, std::uint32_t cp, bool letter_before, bool l
     append_utf8(out, letter_before && !letter_after ? 0x3C2 : 0x3C3);
     return;
   }
-  for (const LowerSpecial& sp : kLowerSpecial) {
-    if (sp.cp == cp) {
-      for (std::uint32_t c : sp.lower) append_utf8(out, c);
-      return;
-    }
-  }
-  append_utf8(out, simple_lower(cp));
+  std::uint32_t lower[3];
+  const unsigned n = lower_case(cp, lower);
+  for (unsigned k = 0; k < n; ++k) append_utf8(out, lower[k]);
 }
 
 // Cuts s to at most max bytes without splitting a UTF-8 sequence.
