@@ -58,6 +58,24 @@ test('each documented command becomes its Yarn and pnpm form', () => {
   }
 });
 
+// Each word list in npm2yarn.cpp is one string; its last word (no space after it) must match
+// like the others.
+test("the last word of each of the converter's word lists converts like the others", () => {
+  const cases = [
+    ['npm rm x', 'yarn remove x', 'pnpm remove x'],
+    ['npm unlink x', 'yarn remove x', 'pnpm unlink --filter x'],
+    ['npm i x', 'yarn add x', 'pnpm add x'],
+    ['npm add x', 'yarn add x', 'pnpm add x'],
+    ['npm install -g x', 'yarn global add x', 'pnpm add -g x'],
+    ['npm version patch', 'yarn version --patch', "npm version patch\n# couldn't auto-convert command"],
+    ['npm outdated', 'yarn outdated', 'pnpm outdated'],
+  ];
+  for (const [npm, yarn, pnpm] of cases) {
+    const got = panels(block(npm));
+    assert.deepEqual([got.yarn, got.pnpm], [`${yarn}\n`, `${pnpm}\n`], npm);
+  }
+});
+
 test('a command with no counterpart stays as written, with a comment saying so', () => {
   const got = panels(block('npm ci\nnpm run build'));
   assert.equal(got.yarn, "npm ci\n# couldn't auto-convert command\nyarn build\n");

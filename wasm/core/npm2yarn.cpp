@@ -12,11 +12,14 @@ using Args = std::vector<std::string>;
 
 constexpr std::string_view kNotConverted = "\n# couldn't auto-convert command";
 
-// Whether s is one of the words of `words` (each followed by one space): a word list is one string
+// Whether s is one of the words of `words` (separated by single spaces): a word list is one string
 // in the module's data, where a list of string_views would cost a relocated pointer each.
 bool one_of(std::string_view s, std::string_view words) {
-  for (std::size_t at = 0, end; (end = words.find(' ', at)) != std::string_view::npos; at = end + 1)
+  for (std::size_t at = 0; at < words.size();) {
+    const std::size_t end = std::min(words.find(' ', at), words.size());
     if (words.substr(at, end - at) == s) return true;
+    at = end + 1;
+  }
   return false;
 }
 
@@ -72,7 +75,7 @@ bool is_yarn_command(std::string_view s) {
                 "add audit autoclean bin cache check config create dedupe generate-lock-entry "
                 "global help import info init install licenses link list lockfile login logout "
                 "outdated owner pack policies prune publish remove run self-update tag team test "
-                "unlink upgrade upgrade-interactive version versions why workspace workspaces ");
+                "unlink upgrade upgrade-interactive version versions why workspace workspaces");
 }
 
 // -g becomes `yarn global …`; the save flags become Yarn's own.
@@ -90,7 +93,7 @@ Args yarn_package_args(Args a) {
       s = "--optional";
     } else if (s == "--save-exact" || s == "-E") {
       s = "--exact";
-    } else if (one_of(s, "--save -S --global -g ")) {
+    } else if (one_of(s, "--save -S --global -g")) {
       s.clear();
     }
   }
@@ -101,11 +104,11 @@ Args yarn_package_args(Args a) {
 // False when Yarn has no counterpart.
 bool to_yarn(Args& a) {
   const std::string& c = a[0];
-  if (one_of(c, "install i add ")) {
+  if (one_of(c, "install i add")) {
     if (a.size() == 1) return true;
     a[0] = "add";
     a = yarn_package_args(std::move(a));
-  } else if (one_of(c, "uninstall un remove r rm unlink ")) {
+  } else if (one_of(c, "uninstall un remove r rm unlink")) {
     a[0] = "remove";
     a = yarn_package_args(std::move(a));
   } else if (c == "run" || c == "exec") {
@@ -116,7 +119,7 @@ bool to_yarn(Args& a) {
     a = init_args(std::move(a));
   } else if (c == "version") {
     for (std::string& s : a)
-      if (one_of(s, "major minor patch ")) s = "--" + s;
+      if (one_of(s, "major minor patch")) s = "--" + s;
   } else if (c == "rebuild" || c == "rb") {
     a[0] = "add";
     a.push_back("--force");
@@ -124,7 +127,7 @@ bool to_yarn(Args& a) {
     a[0] = "link";
   } else if (c == "t" || c == "tst") {
     a[0] = "test";
-  } else if (!one_of(c, "test start stop login logout link publish cache outdated ")) {
+  } else if (!one_of(c, "test start stop login logout link publish cache outdated")) {
     return false;
   }
   return true;
@@ -163,12 +166,12 @@ Args pnpm_filter_args(Args a) {
 
 bool to_pnpm(Args& a) {
   const std::string& c = a[0];
-  if (one_of(c, "install i add ")) {
+  if (one_of(c, "install i add")) {
     const auto packages =
         std::count_if(a.begin() + 1, a.end(), [](const std::string& s) { return !is_flag(s); });
     a[0] = packages > 0 ? "add" : "install";
     a = pnpm_package_args(std::move(a));
-  } else if (one_of(c, "uninstall un remove r rm ")) {
+  } else if (one_of(c, "uninstall un remove r rm")) {
     a[0] = "remove";
     a = pnpm_package_args(std::move(a));
   } else if (c == "rebuild" || c == "rb") {
@@ -182,7 +185,7 @@ bool to_pnpm(Args& a) {
     a[0] = "link";
   } else if (c == "t" || c == "tst") {
     a[0] = "test";
-  } else if (!one_of(c, "run exec test start link outdated ")) {
+  } else if (!one_of(c, "run exec test start link outdated")) {
     return false;
   }
   return true;

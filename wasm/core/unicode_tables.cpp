@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <type_traits>
 
 namespace foldmark::detail {
 namespace {
@@ -101,6 +102,14 @@ unsigned in_runs(const PackedTable& table, std::uint32_t cp, std::uint32_t out[3
   return 0;
 }
 
+// What cp maps to in a table of runs, or cp itself when no run holds it (most code points).
+unsigned mapped_or_self(const PackedTable& table, std::uint32_t cp, std::uint32_t out[3]) {
+  const unsigned n = in_runs(table, cp, out);
+  if (n != 0) return n;
+  out[0] = cp;
+  return 1;
+}
+
 }  // namespace
 
 bool slug_keeps(std::uint32_t cp) {
@@ -112,30 +121,22 @@ unsigned lower_case(std::uint32_t cp, std::uint32_t out[3]) {
     out[0] = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
     return 1;
   }
-  const unsigned n = in_runs(kLower, cp, out);
-  if (n != 0) return n;
-  out[0] = cp;
-  return 1;
+  return mapped_or_self(kLower, cp, out);
 }
 
 }  // namespace foldmark::detail
 
 using foldmark::detail::in_ranges;
-using foldmark::detail::in_runs;
 using foldmark::detail::kMd4cFold;
 using foldmark::detail::kMd4cPunct;
+using foldmark::detail::mapped_or_self;
 
 extern "C" int md4c_external_unicode_punct(unsigned codepoint) {
   return in_ranges(kMd4cPunct, codepoint) ? 1 : 0;
 }
 
+static_assert(std::is_same_v<unsigned, std::uint32_t>, "md4c's code points are our uint32_t");
+
 extern "C" unsigned md4c_external_unicode_fold(unsigned codepoint, unsigned codepoints[3]) {
-  std::uint32_t to[3];
-  const unsigned n = in_runs(kMd4cFold, codepoint, to);
-  if (n == 0) {
-    codepoints[0] = codepoint;
-    return 1;
-  }
-  for (unsigned k = 0; k < n; ++k) codepoints[k] = to[k];
-  return n;
+  return mapped_or_self(kMd4cFold, codepoint, codepoints);
 }
