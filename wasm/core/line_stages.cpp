@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
+#include <utility>
 
 #include "byte_scan.h"
 #include "contract.inc"
@@ -225,6 +227,15 @@ bool fires(const LineStage& stage, std::string_view content, bool mdx) {
   return false;
 }
 
+// Whether line[from..] is spaces and tabs only (a closing fence's rest; a line holds no line
+// break), inline: the gate asks
+// it of every fence line in documents full of code.
+bool only_spaces_after(std::string_view line, std::size_t from) {
+  for (std::size_t i = from; i < line.size(); ++i)
+    if (line[i] != ' ' && line[i] != '\t') return false;
+  return true;
+}
+
 // Fenced code (``` or ~~~, in any container) is never looked into.
 struct CodeFence {
   char ch = 0;
@@ -235,12 +246,12 @@ struct CodeFence {
     const std::size_t n = skip_run(line, 0, f);
     if (n < 3) return ch != 0;
     if (ch == 0) {
-      if (f == '`' && line.find('`', n) != std::string_view::npos) return false;
+      if (f == '`' && find_byte(line, n, '`') != line.size()) return false;
       ch = f;
       length = n;
       return true;
     }
-    if (f == ch && n >= length && is_blank(line.substr(n))) {
+    if (f == ch && n >= length && only_spaces_after(line, n)) {
       ch = 0;
       return true;
     }
@@ -316,10 +327,16 @@ constexpr unsigned char stages_run(bool mdx) {
 }
 
 // Whether the trigger of a stage in `stages` (bits, as in StartBytes) fires on a line's content.
+// Each stage in `stages` tests the line, by a direct call (constant index into the constexpr
+// table), which inlines: the survey asks on every line that starts with a stage's byte (in HTML
+// heavy text, every tag line), and through the pointers the wasm paid an indirect call for each.
+template <std::size_t... K>
+bool triggers_of(unsigned char stages, std::string_view content, std::index_sequence<K...>) {
+  return (((stages >> K & 1u) != 0 && kLineStages[K].trigger(content)) || ...);
+}
+
 bool triggers(unsigned char stages, std::string_view content) {
-  for (std::size_t k = 0; k < kStageCount; ++k)
-    if ((stages >> k & 1u) && kLineStages[k].trigger(content)) return true;
-  return false;
+  return triggers_of(stages, content, std::make_index_sequence<kStageCount>());
 }
 
 // Columns each byte of a line's leading run of container syntax (spaces, tabs, '>', list
@@ -360,7 +377,7 @@ bool unhidden_line_fires(std::string_view text, bool mdx, bool has_cr) {
 // one such line to the next, so it costs what the fence lines and comments cost, not the text.
 class HiddenReplay {
  public:
-  HiddenReplay(std::string_view text, const PodVector<std::size_t>& fence_lines)
+  HiddenReplay(std::string_view text, const PodVector<LineSurvey::FenceLine>& fence_lines)
       : text_(text), fences_(fence_lines) {}
 
   // Whether HiddenLines would hide the line whose content starts at `line` (later than any
@@ -368,10 +385,10 @@ class HiddenReplay {
   bool hides(std::size_t line) {
     for (;;) {
       if (line < done_) return true;  // in a comment replayed already
-      const std::size_t fence = next_ < fences_.size() ? fences_[next_] : text_.size();
+      const std::size_t fence = next_ < fences_.size() ? fences_[next_].content : text_.size();
       if (fence_.ch != 0) {
         if (fence >= line) return true;  // in fenced code
-        replay_fence(fence);
+        replay_fence();
         continue;
       }
       // Outside code a comment may open on a line before the next fence line or on `line`
@@ -383,19 +400,18 @@ class HiddenReplay {
         skip_comment(opens);
       } else if (until == line) {
         return false;
-      } else if (!replay_fence(fence) && comment_opens(fence, done_) != text_.size()) {
+      } else if (!replay_fence() && comment_opens(fence, done_) != text_.size()) {
         skip_comment(fence);
       }
     }
   }
 
  private:
-  // Feeds the fence line at `at` to the fence; true when it is code.
-  bool replay_fence(std::size_t at) {
-    const std::size_t end = find_line_break(text_, at);
-    ++next_;
-    done_ = end;
-    return fence_.update(text_.substr(at, end - at));
+  // Feeds the next fence line to the fence; true when it is code.
+  bool replay_fence() {
+    const LineSurvey::FenceLine line = fences_[next_++];
+    done_ = line.end;
+    return fence_.update(text_.substr(line.content, line.end - line.content));
   }
 
   // The first "<!--" starting in text[from, to) whose line opens a comment (opens_comment, which
@@ -431,11 +447,11 @@ class HiddenReplay {
       end = find_line_break(text_, close);
     } while (comment_opens(line_begin(close), end) != text_.size());
     done_ = end;
-    while (next_ < fences_.size() && fences_[next_] < done_) ++next_;
+    while (next_ < fences_.size() && fences_[next_].content < done_) ++next_;
   }
 
   std::string_view text_;
-  const PodVector<std::size_t>& fences_;
+  const PodVector<LineSurvey::FenceLine>& fences_;
   std::size_t next_ = 0;  // the next fence line
   std::size_t done_ = 0;  // the text before it is replayed
   CodeFence fence_;
@@ -755,7 +771,7 @@ LineSurvey survey_lines(std::string_view text, bool mdx, std::size_t container_b
       const std::string_view line(text.data() + content, end - content);
       if (starts & kFenceStart) {
         if (line.size() >= 3 && line[1] == line[0] && line[2] == line[0])
-          survey.fence_lines.push_back(content);
+          survey.fence_lines.push_back({content, end});
       } else if (triggers(starts, line)) {
         survey.firing_lines.push_back(content);
       }

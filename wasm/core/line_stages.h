@@ -74,7 +74,13 @@ struct LineSurvey {
   std::size_t over_budget_at = std::string_view::npos;  // the line where the work passed the budget
   // Where each such line's content starts (after its container prefix), in order.
   PodVector<std::size_t> firing_lines;
-  PodVector<std::size_t> fence_lines;  // content starting with three '`' or three '~'
+  // Lines whose content starts with three '`' or three '~': where the content starts and where
+  // the line ends (before its line break), so the gate's replay need not look for the end again.
+  struct FenceLine {
+    std::size_t content;
+    std::size_t end;
+  };
+  PodVector<FenceLine> fence_lines;
   bool has_cr = false;          // some line ends in '\r' (CR LF or a lone CR): most texts have none
   std::size_t first_brace = 0;  // the body's size when there is none, or without mdx
 };
