@@ -210,6 +210,7 @@ TEST(ByteScan, AgreesWithAByteLoopEverywhere) {
           while (byte < len && text[byte] != b) ++byte;
           while (brk < len && text[brk] != '\n' && text[brk] != '\r') ++brk;
           EXPECT_EQ(find_byte(text, from, b), byte) << len << " " << at << " " << from;
+          EXPECT_EQ(find_byte_far(text, from, b), byte) << len << " " << at << " " << from;
           EXPECT_EQ(find_line_break(text, from), brk) << len << " " << at << " " << from;
         }
       }

@@ -466,7 +466,8 @@ class HiddenReplay {
 // HiddenLines hides each line that fires, as the pass's walk would, without walking every line.
 bool line_stages_needed(std::string_view text, const LineSurvey& survey,
                         PodVector<std::size_t>* braces) {
-  for (std::size_t at = survey.first_brace; at < text.size(); at = find_byte(text, at + 1, '{')) {
+  for (std::size_t at = survey.first_brace; at < text.size();
+       at = find_byte_far(text, at + 1, '{')) {
     if (text.compare(at, 3, "{/*") == 0) return true;
     if (braces != nullptr) braces->push_back(at);
   }
@@ -725,7 +726,7 @@ std::string_view admonition_default_title(std::string_view type) {
 
 LineSurvey survey_lines(std::string_view text, bool mdx, std::size_t container_budget) {
   LineSurvey survey;
-  survey.first_brace = mdx ? find_byte(text, 0, '{') : text.size();
+  survey.first_brace = mdx ? find_byte_far(text, 0, '{') : text.size();
   const unsigned char wanted = stages_run(mdx) | kFenceStart;
   std::size_t work = 0, open_bound = 0;
   for (std::size_t i = 0; i < text.size();) {
