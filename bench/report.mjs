@@ -2,6 +2,8 @@
 
 const fmt = (v, d = 1) => (Number.isFinite(v) ? v.toFixed(d) : '–');
 const clockWords = (r) => (r.config.clock === 'wall' ? ' (wall clock)' : ' of CPU time');
+const slicesWords = (r) =>
+  r.config.slices > 1 ? ` in ${r.config.slices} slices each, taken by the libraries in turn` : '';
 const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
 
 export function renderMarkdown(r) {
@@ -9,7 +11,7 @@ export function renderMarkdown(r) {
   const lines = [];
   lines.push('# foldmark benchmark', '');
   lines.push(
-    `${r.date}, Node ${r.node}; median of ${r.config.rounds} measurements of ≥ ${r.config.seconds} s${clockWords(r)} each, round-robin in one process.`,
+    `${r.date}, Node ${r.node}; median of ${r.config.rounds} measurements of ≥ ${r.config.seconds} s${clockWords(r)} each, round-robin in one process${slicesWords(r)}.`,
   );
   lines.push(
     `Corpora: ${corpora.map((c) => `${c.name} = ${c.title}, ${(c.bytes / 1e6).toFixed(2)} MB`).join('; ')}.`,
@@ -70,7 +72,7 @@ export function readmeSpeed(r) {
   const small = r.rows.small;
   const cold = r.cold;
   const facts = [
-    `MB/s, median of ${r.config.rounds} rounds × ${r.config.seconds} s${clockWords(r)}, libraries interleaved in one process`,
+    `MB/s, median of ${r.config.rounds} rounds × ${r.config.seconds} s${clockWords(r)}, libraries interleaved in one process${slicesWords(r)}`,
     `(× = ratio to the fastest peer in the same round, median of the rounds); ${r.date.slice(0, 10)}, Node ${r.node}, a shared 2-core machine: one`,
     `row's rounds spread by up to ${(100 * spread).toFixed(0)} % in this run.`,
   ];

@@ -68,8 +68,13 @@ function measure(run, texts, bytes, seconds) {
     elapsed = (now() - t0) / 1000;
   } while (elapsed < seconds);
   if (sink !== iters * texts.length) throw new Error('a call returned nothing');
-  return { mbps: (bytes * iters) / elapsed / 1e6, usPerItem: (elapsed * 1e6) / (iters * texts.length) };
+  return { bytes: bytes * iters, items: iters * texts.length, elapsed };
 }
+
+// How many turns a round's time per library is cut into (see throughput).
+const slices = Math.max(1, Math.round(config.seconds / 0.2));
+
+const rateOf = (m) => ({ mbps: m.bytes / m.elapsed / 1e6, usPerItem: (m.elapsed * 1e6) / m.items });
 
 function nativeMeasure(mode, corpus, seconds) {
   const r = spawnSync(config.native, [mode, String(seconds), ...corpus.files], {
@@ -98,20 +103,33 @@ async function throughput(corpora) {
   const samples = {};
   for (const c of corpora) samples[c.name] = Object.fromEntries(runners.map((n) => [n, []]));
 
-  const timeOne = (name, c, seconds) => {
+  const timeLib = (name, c, seconds) => {
     collectGarbage();
-    if (name === 'native toHtml') return nativeMeasure('html', c, seconds);
-    if (name === 'native render') return nativeMeasure('render', c, seconds);
     return measure(libs.find((l) => l.name === name).run, texts.get(c.name), c.bytes, seconds);
   };
   // One short untimed pass each, so JIT tiers and wasm tier-up happen before round 1.
   for (const c of corpora)
     for (const l of libs) measure(l.run, texts.get(c.name), c.bytes, Math.min(0.3, config.seconds));
 
+  // A round gives each library its time in slices of about 0.2 s, taken in turn, and adds them up.
+  // This machine's speed changes for seconds at a time (every library, foldmark or not, runs in one
+  // of two modes about 40 % apart), and libraries that share every slice of a round share its
+  // changes: with one whole second each, two libraries of a pair could run up to ten seconds apart.
+  const libNames = libs.map((l) => l.name);
   for (let round = 0; round < config.rounds; ++round) {
-    const order = runners.map((_, i) => runners[(i + round) % runners.length]);
+    const order = libNames.map((_, i) => libNames[(i + round) % libNames.length]);
     for (const c of corpora) {
-      for (const name of order) samples[c.name][name].push(timeOne(name, c, config.seconds));
+      const sums = Object.fromEntries(order.map((n) => [n, { bytes: 0, items: 0, elapsed: 0 }]));
+      for (let k = 0; k < slices; ++k) {
+        for (const name of order) {
+          const m = timeLib(name, c, config.seconds / slices);
+          for (const key in m) sums[name][key] += m[key];
+        }
+      }
+      for (const name of order) samples[c.name][name].push(rateOf(sums[name]));
+      // The native reference runs in its own process, once a round (it pairs with no peer).
+      if (natives.length > 0) samples[c.name]['native toHtml'].push(nativeMeasure('html', c, config.seconds));
+      if (natives.length > 0) samples[c.name]['native render'].push(nativeMeasure('render', c, config.seconds));
     }
     log(`[bench] round ${round + 1}/${config.rounds} done`);
   }
@@ -280,6 +298,7 @@ async function main() {
     config: {
       seconds: config.seconds,
       rounds: config.rounds,
+      slices,
       coldRuns: config.coldRuns,
       scale: config.scale,
       clock: config.clock,
