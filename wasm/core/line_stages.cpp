@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <string_view>
-#include <utility>
 
 #include "byte_scan.h"
 #include "contract.inc"
@@ -228,8 +226,7 @@ bool fires(const LineStage& stage, std::string_view content, bool mdx) {
 }
 
 // Whether line[from..] is spaces and tabs only (a closing fence's rest; a line holds no line
-// break), inline: the gate asks
-// it of every fence line in documents full of code.
+// break), inline: the gate asks it of every fence line in documents full of code.
 bool only_spaces_after(std::string_view line, std::size_t from) {
   for (std::size_t i = from; i < line.size(); ++i)
     if (line[i] != ' ' && line[i] != '\t') return false;
@@ -327,16 +324,10 @@ constexpr unsigned char stages_run(bool mdx) {
 }
 
 // Whether the trigger of a stage in `stages` (bits, as in StartBytes) fires on a line's content.
-// Each stage in `stages` tests the line, by a direct call (constant index into the constexpr
-// table), which inlines: the survey asks on every line that starts with a stage's byte (in HTML
-// heavy text, every tag line), and through the pointers the wasm paid an indirect call for each.
-template <std::size_t... K>
-bool triggers_of(unsigned char stages, std::string_view content, std::index_sequence<K...>) {
-  return (((stages >> K & 1u) != 0 && kLineStages[K].trigger(content)) || ...);
-}
-
 bool triggers(unsigned char stages, std::string_view content) {
-  return triggers_of(stages, content, std::make_index_sequence<kStageCount>());
+  for (std::size_t k = 0; k < kStageCount; ++k)
+    if ((stages >> k & 1u) && kLineStages[k].trigger(content)) return true;
+  return false;
 }
 
 // Columns each byte of a line's leading run of container syntax (spaces, tabs, '>', list
