@@ -225,14 +225,6 @@ bool fires(const LineStage& stage, std::string_view content, bool mdx) {
   return false;
 }
 
-// Whether line[from..] is spaces and tabs only (a closing fence's rest; a line holds no line
-// break), inline: the gate asks it of every fence line in documents full of code.
-bool only_spaces_after(std::string_view line, std::size_t from) {
-  for (std::size_t i = from; i < line.size(); ++i)
-    if (line[i] != ' ' && line[i] != '\t') return false;
-  return true;
-}
-
 // Fenced code (``` or ~~~, in any container) is never looked into.
 struct CodeFence {
   char ch = 0;
@@ -248,7 +240,7 @@ struct CodeFence {
       length = n;
       return true;
     }
-    if (f == ch && n >= length && only_spaces_after(line, n)) {
+    if (f == ch && n >= length && is_blank(line.substr(n))) {
       ch = 0;
       return true;
     }
