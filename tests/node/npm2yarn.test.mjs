@@ -45,6 +45,14 @@ const CONVERSIONS = [
   ['npm exec eslint .', 'yarn eslint .', 'pnpm exec eslint .'],
   ['npm start && npm test', 'yarn start && yarn test', 'pnpm start && pnpm test'],
   ['npm install --save-exact "a b"', 'yarn add --exact "a b"', 'pnpm add --save-exact "a b"'],
+  // The last word of each of npm2yarn.cpp's word lists (one string each, no space after the last).
+  ['npm rm x', 'yarn remove x', 'pnpm remove x'],
+  ['npm unlink x', 'yarn remove x', 'pnpm unlink --filter x'],
+  ['npm i x', 'yarn add x', 'pnpm add x'],
+  ['npm add x', 'yarn add x', 'pnpm add x'],
+  ['npm install -g x', 'yarn global add x', 'pnpm add -g x'],
+  ['npm version patch', 'yarn version --patch', "npm version patch\n# couldn't auto-convert command"],
+  ['npm outdated', 'yarn outdated', 'pnpm outdated'],
 ];
 
 test('each documented command becomes its Yarn and pnpm form', () => {
@@ -55,24 +63,6 @@ test('each documented command becomes its Yarn and pnpm form', () => {
       { npm: `${npm}\n`, yarn: `${yarn}\n`, pnpm: `${pnpm}\n` },
       npm,
     );
-  }
-});
-
-// Each word list in npm2yarn.cpp is one string; its last word (no space after it) must match
-// like the others.
-test("the last word of each of the converter's word lists converts like the others", () => {
-  const cases = [
-    ['npm rm x', 'yarn remove x', 'pnpm remove x'],
-    ['npm unlink x', 'yarn remove x', 'pnpm unlink --filter x'],
-    ['npm i x', 'yarn add x', 'pnpm add x'],
-    ['npm add x', 'yarn add x', 'pnpm add x'],
-    ['npm install -g x', 'yarn global add x', 'pnpm add -g x'],
-    ['npm version patch', 'yarn version --patch', "npm version patch\n# couldn't auto-convert command"],
-    ['npm outdated', 'yarn outdated', 'pnpm outdated'],
-  ];
-  for (const [npm, yarn, pnpm] of cases) {
-    const got = panels(block(npm));
-    assert.deepEqual([got.yarn, got.pnpm], [`${yarn}\n`, `${pnpm}\n`], npm);
   }
 });
 
