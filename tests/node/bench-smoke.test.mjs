@@ -111,3 +111,18 @@ test('corpora are deterministic', () => {
   assert.equal(faqArticle(3, 5000), faqArticle(3, 5000));
   assert.ok(faqArticle(3, 5000).startsWith('---\ntitle: '));
 });
+
+test('bench/string-cost.mjs reports each string size and the cost of a fresh page', () => {
+  const r = spawnSync(process.execPath, [join(root, 'bench', 'string-cost.mjs')], {
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_MS: '20' },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const sizes = [...r.stdout.matchAll(/^string-cost: +(\d+) KiB → +([\d.]+) µs a string .*collector (\d+) %/gm)];
+  assert.deepEqual(
+    sizes.map((m) => Number(m[1])),
+    [64, 120, 140, 256, 512],
+  );
+  for (const m of sizes) assert.ok(Number(m[2]) > 0, m[0]);
+  assert.match(r.stdout, /^string-cost: a fresh 4 KiB page's first write -?[\d.]+ µs/m);
+});
