@@ -164,5 +164,5 @@ export interface CreateOptions {
 }
 
 /** Loads and instantiates the wasm module; then every call is synchronous. Rejects with a
- *  FoldmarkError (E_OPTION, E_INTERNAL), never stays pending, when loading fails. */
+ *  FoldmarkError (E_OPTION, E_WASM, E_INTERNAL), never stays pending, when loading fails. */
 export function createFoldmark(options?: CreateOptions): Promise<Foldmark>;

@@ -49,7 +49,7 @@ export function checkCreateOptions(options) {
     if (!Object.hasOwn(CHECKS, name)) {
       throw new FoldmarkError(
         'E_OPTION',
-        `unknown createFoldmark option "${name}"; known: wasmUrl, wasmBinary, locateFile`,
+        `unknown createFoldmark option "${name}"; known: ${Object.keys(CHECKS).join(', ')}`,
       );
     }
     if (value === undefined) continue;

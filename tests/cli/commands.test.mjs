@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import vm from 'node:vm';
 import { resolveSettings } from '../../web/cli/config.js';
-import { CONFIG_KEYS, helpText, OPTIONS } from '../../web/cli/options.js';
+import { CONFIG_KEYS, helpText, OPTIONS, parseCommand } from '../../web/cli/options.js';
 import { InputError } from '../../web/input-error.js';
 import { foldmarkIn, removeDir, tempDir } from './util.mjs';
 
@@ -46,6 +46,23 @@ describe('help and usage', () => {
     for (const o of OPTIONS.filter((x) => x.flag))
       for (const c of o.commands) assert.match(helpText(c), new RegExp(`--${o.flag}\\b`), `${c} --${o.flag}`);
     for (const o of CONFIG_KEYS) assert.match(helpText('build'), new RegExp(`\\b${o.key}\\b`));
+  });
+  test('every flag a help text names, in its usage line or its --no- note, is one its command takes', () => {
+    for (const c of ['render', 'build', 'dev', 'init']) {
+      for (const [flag] of helpText(c).matchAll(/--(?:no-)?[a-z][a-z-]*/g)) {
+        if (flag === '--help' || flag === '--version') continue;
+        // Known to the command, whatever it thinks of the value.
+        const args = OPTIONS.find((o) => `--${o.flag}` === flag && o.arg) ? [flag, 'x'] : [flag];
+        assert.doesNotThrow(() => {
+          try {
+            parseCommand(c, args);
+          } catch (err) {
+            if (/Unknown option/.test(err.message)) throw err;
+          }
+        }, `${c} ${flag}`);
+      }
+    }
+    assert.doesNotMatch(helpText('render'), /--no-/, 'render reads no config file: nothing to turn off');
   });
   test('mistakes on the command line exit 2 with a message and the usage', async () => {
     const cases = [

@@ -85,6 +85,12 @@ test('a missing or wrong wasm is a FoldmarkError E_WASM that says where it looke
 
 test('createFoldmark options are checked: unknown names, wrong types, more than one source', async () => {
   await rejectsWith(createFoldmark({ wasmURL: wasmPath }), 'E_OPTION', /unknown createFoldmark option "wasmURL"/);
+  // The message names every option createFoldmark takes, the glue's pass-throughs too.
+  await rejectsWith(
+    createFoldmark({ bogus: 1 }),
+    'E_OPTION',
+    /known: wasmUrl, wasmBinary, locateFile, instantiateWasm, print, printErr$/,
+  );
   await rejectsWith(
     createFoldmark({ wasmBinary: 'bytes' }),
     'E_OPTION',

@@ -234,7 +234,7 @@ export function parseCommand(command, argv) {
 }
 
 const SYNOPSIS = {
-  render: 'foldmark render ARTICLE.md [--json]',
+  render: 'foldmark render ARTICLE.md [--json] [--raw-html MODE] [--math]',
   build: 'foldmark build [DOCS_DIR | WEBSITE_DIR] [--out DIR] [options]',
   dev: 'foldmark dev [DOCS_DIR | WEBSITE_DIR] [options] [--port N]',
   init: 'foldmark init [DIR]',
@@ -273,10 +273,13 @@ export function helpText(command) {
     return `  ${left.padEnd(20)}  ${o.help}`;
   });
   lines.push(`  ${'-h, --help'.padEnd(20)}  this text`);
-  const negations = OPTIONS.some((o) => o.kind === 'flag' && o.key && o.commands.includes(command));
+  // Only a command that reads a config file has anything for a --no-FLAG to turn off.
+  const withConfig = ['build', 'dev'].includes(command);
+  const negations = OPTIONS.filter((o) => o.kind === 'flag' && o.key && o.commands.includes(command));
+  const negationNote = `  (${negations.map((o) => `--no-${o.flag}`).join(', ')}: turn off what the config file turns on)\n`;
   return (
     `usage: ${SYNOPSIS[command]}\n\n  ${ABOUT[command]}\n\n${lines.join('\n')}\n` +
-    `${negations ? '  (--no-prerender, --no-strict: turn off what the config file turns on)\n' : ''}` +
-    `${['build', 'dev'].includes(command) ? `${CONFIG_NOTE}\n` : ''}`
+    `${withConfig && negations.length > 0 ? negationNote : ''}` +
+    `${withConfig ? `${CONFIG_NOTE}\n` : ''}`
   );
 }
