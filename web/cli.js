@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFoldmark } from './node.js';
-import { MAX_DOC_BYTES, readCapped } from './site/builder/docs.js';
+import { MAX_DOC_BYTES, decodeText, readCapped } from './site/builder/docs.js';
 import { InputError } from './input-error.js';
 import { buildSite } from './site/builder/index.js';
 import { stopUserCode } from './site/builder/user-code.js';
@@ -15,7 +15,9 @@ import { buildOptions, resolveSettings } from './cli/config.js';
 import { helpText, parseCommand, UsageError } from './cli/options.js';
 
 // The API's input limit: a larger article is refused before it is read whole (readCapped checks a
-// regular file's size first and stops any other input one byte past the limit).
+// regular file's size first and stops any other input one byte past the limit). The text is
+// decoded as the site builder decodes a doc (UTF-8, or UTF-16 with a BOM): render shows what
+// build would, and refuses the file build would leave out.
 function readArticle(file) {
   let read;
   try {
@@ -25,7 +27,11 @@ function readArticle(file) {
   }
   if (read.tooLarge)
     throw new InputError(`E_LIMIT: input is ${read.tooLarge} bytes; the maximum is ${MAX_DOC_BYTES}`, { file });
-  return read.bytes;
+  try {
+    return decodeText(read.bytes);
+  } catch {
+    throw new InputError('not a UTF-8 (or UTF-16 with BOM) text file', { file });
+  }
 }
 
 // stdout failed (ENOSPC, EIO, EPIPE): the top-level handler turns it into one line, or silence.
@@ -67,12 +73,12 @@ async function render(argv) {
   if (help) return process.stdout.write(helpText('render'));
   if (positional.length !== 1) throw new UsageError('render takes one ARTICLE.md', 'render');
   const [file] = positional;
-  const bytes = await readArticle(file);
+  const markdown = readArticle(file);
   const fm = await createFoldmark();
   let pieces;
   let article;
   try {
-    article = fm.render(bytes, docOptions(flags.rawHtml, flags.math)); // as the site renders it
+    article = fm.render(markdown, docOptions(flags.rawHtml, flags.math)); // as the site renders it
     // jsonLd is built on first access: read it before anything is printed, so an article whose
     // JSON-LD is over the output budget prints one error line and no half JSON.
     pieces = flags.json ? articleJson({ ...article }) : [article.html];

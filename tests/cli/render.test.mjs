@@ -90,6 +90,22 @@ test('bad input exits 1 and names the file (and line and column when known)', as
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /nope\.md: error: cannot read file: ENOENT/);
 
+  // Read as build reads a doc: a file build leaves out is refused, UTF-16 with a BOM is decoded.
+  const bytes = contentDir('bytes', {
+    'bad.md': Buffer.from('# bad \xff\xfe byte\n', 'latin1'),
+    'nul.md': '# nul\0\n',
+    'u16.md': Buffer.from('\ufeff# hi \u00e9\n', 'utf16le'),
+  });
+  for (const name of ['bad.md', 'nul.md']) {
+    const r = await foldmark('render', join(bytes, name));
+    assert.equal(r.code, 1, name);
+    assert.equal(r.stdout, '', name);
+    assert.match(r.stderr, new RegExp(`${name}: error: not a UTF-8 \\(or UTF-16 with BOM\\) text file`));
+  }
+  const u16 = await foldmark('render', join(bytes, 'u16.md'));
+  assert.equal(u16.code, 0, u16.stderr);
+  assert.equal(u16.stdout, fm.render('# hi \u00e9\n').html);
+
   const noDir = await foldmark('build', join(work, 'no-such-dir'), '--out', join(work, 'o1'));
   assert.equal(noDir.code, 1);
   assert.match(noDir.stderr, /no-such-dir: error: cannot read docs folder: ENOENT/);
