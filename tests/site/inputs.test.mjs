@@ -2,7 +2,7 @@
 // rule Markdown links pass, labels are bounded, the public URL is parsed. Each case was reproduced
 // against the previous builder (a probe of the site builder).
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import vm from 'node:vm';
@@ -205,6 +205,15 @@ describe('--base-url', () => {
       ['https://x.example/my%20docs/', 'https://x.example/my%20docs/a/', 'https://x.example/my%20docs/g/b/'],
     );
     assert.match(readFileSync(join(out, '404.html'), 'utf8'), /href="\/my%20docs\/_foldmark\/style\.css"/);
+  });
+
+  test('without --prerender no sitemap.xml is written: its /id/ addresses would not exist', async () => {
+    const out = join(work, `no-prerender${n++}`);
+    const r = await foldmark('build', docs(), '--out', out, '--base-url', 'https://x.example/docs');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(existsSync(join(out, 'sitemap.xml')), false);
+    assert.equal(existsSync(join(out, 'g', 'b', 'index.html')), false, 'the addresses a sitemap would list');
+    assert.match(readFileSync(join(out, '404.html'), 'utf8'), /href="\/docs\/_foldmark\/style\.css"/);
   });
 
   test('the builder API refuses what the command line refuses, and --edit-url is checked the same way', async () => {

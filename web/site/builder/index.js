@@ -258,7 +258,9 @@ async function writeSite(site, stage, indexer, problems) {
     }
   }
   await stage.write(...out.notFoundPage(notFoundRoot(opts.baseUrl)));
-  if (opts.baseUrl) await stage.write('sitemap.xml', sitemapXml(baseUrl(opts.baseUrl), docs));
+  // Only prerendered articles have addresses of their own to list; without them every doc lives
+  // at index.html#/id, and a sitemap of /id/ addresses would send crawlers to 404s.
+  if (opts.baseUrl && opts.prerender) await stage.write('sitemap.xml', sitemapXml(baseUrl(opts.baseUrl), docs));
   const pages = new Set(docs.map((d) => `${d.id}/index.html`.toLowerCase()));
   for (const dir of site.staticDirs) await copyStatic(dir, stage, { ...site, pages });
   let copied = 0;
