@@ -34,6 +34,9 @@ export const CONTRACT = Object.freeze({
   }),
   limits: Object.freeze({
     maxInputBytes: 33554432,
+    outputFactor: 16,
+    outputSlackBytes: 4194304,
+    maxOutputBytes: 268435456,
     keepCapacityBytes: 4194304,
     maxIdPrefixChars: 64,
     maxSlugBytes: 100,

@@ -45,7 +45,9 @@ export interface Options {
    *  (`{1,3-5}`, highlight comments) are then wrapped in `<span class="fm-line-highlight">` at the
    *  returned HTML's newlines; tags left open across a line end are closed before the span ends
    *  and reopened after it, so the output stays balanced. Without a hook, toHtml/render give the
-   *  same bytes as the native core. article.jsonLd keeps the escaped code. Default: none. */
+   *  same bytes as the native core. article.jsonLd keeps the escaped code. The returned HTML
+   *  counts against the output limit (16 × input + 4 MiB): past it the call throws E_LIMIT.
+   *  Default: none. */
   highlight?: ((code: string, lang: string, meta: string) => string | undefined | null | void) | null;
 }
 

@@ -210,18 +210,45 @@ const KEEP_BYTES = LIMITS.keepCapacityBytes;
 // An instance whose memory grew past this is replaced by a fresh one (wrapCore, renewIfLarge).
 const RENEW_BYTES = 256 * 1024 * 1024;
 
+// The output budget of a call whose input was inputBytes long, as the core counts it (UTF-8 bytes).
+function outputBudget(inputBytes) {
+  return Math.min(LIMITS.maxOutputBytes, LIMITS.outputFactor * inputBytes + LIMITS.outputSlackBytes);
+}
+
+// A string's length in UTF-8 (a lone surrogate counted as 2 bytes, not U+FFFD's 3).
+function utf8Bytes(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) n += c > 0x7ff && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
+}
+
 // The core wrote each code block's inner HTML between two NULs (NUL never occurs otherwise) and
 // listed the blocks as [code, lang, meta, lines]: the hook's string replaces the escaped code.
-function spliceHighlighted(html, codeJson, highlight) {
+// The hook's HTML counts against the call's output budget as the core's own does: many code
+// blocks and a highlighter that multiplies them end in E_LIMIT, not in a string too long to make.
+function spliceHighlighted(html, codeJson, highlight, budget) {
   const blocks = JSON.parse(codeJson);
   const parts = html.split('\0');
   if (parts.length !== 2 * blocks.length + 1) {
     throw new FoldmarkError('E_INTERNAL', 'code block placeholders do not match the code blocks');
   }
+  let units = html.length;
   blocks.forEach(([code, lang, meta, lines], k) => {
     const out = highlight(code, lang, meta);
-    if (typeof out === 'string') parts[2 * k + 1] = lines.length > 0 ? highlightLines(out, lines) : out;
+    if (typeof out !== 'string') return;
+    parts[2 * k + 1] = lines.length > 0 ? highlightLines(out, lines) : out;
+    units += parts[2 * k + 1].length;
   });
+  // UTF-8 takes at most 3 bytes a UTF-16 unit: count exactly only when that bound is over.
+  if (3 * units > budget && parts.reduce((n, part) => n + utf8Bytes(part), 0) > budget) {
+    throw new FoldmarkError(
+      'E_LIMIT',
+      `output would exceed ${budget} bytes (the output budget for this input) with the highlight hook's HTML`,
+    );
+  }
   return parts.join('');
 }
 
@@ -268,6 +295,7 @@ export function wrapCore(firstCore, host = {}) {
     inputCapacity = 0;
   }
   let idPrefix = ''; // the prefix the core holds
+  let inputBytes = 0; // the last call's input, in UTF-8 bytes
 
   function bind(next) {
     core = next;
@@ -333,6 +361,7 @@ export function wrapCore(firstCore, host = {}) {
         idPrefix = o.idPrefix;
       }
       const size = writeInput(input);
+      inputBytes = size;
       // The encoder wrote a string's UTF-8 (lone surrogates as U+FFFD): well-formed, so the core
       // need not check it again. Bytes from the caller are checked and repaired there.
       const known = typeof input === 'string' ? FLAGS.validUtf8 : 0;
@@ -377,7 +406,7 @@ export function wrapCore(firstCore, host = {}) {
     const [fields, rawHtml, code] = hook
       ? call(core.render, input, settled, [SLOT_MAIN, SLOT_HTML, SLOT_CODE], FLAGS.codeSlots, keepBytes)
       : call(core.render, input, settled, [SLOT_MAIN, SLOT_HTML], 0, keepBytes);
-    const html = hook ? spliceHighlighted(rawHtml, code, hook) : rawHtml;
+    const html = hook ? spliceHighlighted(rawHtml, code, hook, outputBudget(inputBytes)) : rawHtml;
     const { meta, title, toc, questions, warnings } = JSON.parse(fields);
     const article = { meta, title, html, toc, questions, warnings };
     let jsonLd = questions.length === 0 ? '' : null;
@@ -404,7 +433,7 @@ export function wrapCore(firstCore, host = {}) {
     const input = inputOf(markdown);
     if (!settled.highlight) return call(core.toHtml, input, settled, [SLOT_MAIN])[0];
     const [html, code] = call(core.toHtml, input, settled, [SLOT_MAIN, SLOT_CODE], FLAGS.codeSlots);
-    return spliceHighlighted(html, code, settled.highlight);
+    return spliceHighlighted(html, code, settled.highlight, outputBudget(inputBytes));
   }
 
   return Object.freeze({
