@@ -24,7 +24,8 @@ const char* const kMd4cVersion = FOLDMARK_MD4C_VERSION;
 // The public header documents its limits and codes in place; they must be the contract's.
 static_assert(kMaxInputBytes == contract::kMaxInputBytes, "wasm/contract.json: maxInputBytes");
 static_assert(kMaxSlugBytes == contract::kMaxSlugBytes, "wasm/contract.json: maxSlugBytes");
-static_assert(kOutputFactor == contract::kOutputFactor && kOutputSlackBytes == contract::kOutputSlackBytes &&
+static_assert(kOutputFactor == contract::kOutputFactor &&
+                  kOutputSlackBytes == contract::kOutputSlackBytes &&
                   kMaxOutputBytes == contract::kMaxOutputBytes,
               "wasm/contract.json: the output budget");
 static_assert(static_cast<int>(ErrorCode::kInput) == contract::kErrorInput &&
