@@ -79,6 +79,7 @@ describe('help and usage', () => {
       const r = await foldmarkIn(work, ...args);
       assert.equal(r.code, 2, args.join(' '));
       assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /To specify/, 'no parseArgs advice');
       assert.match(r.stderr, /usage: foldmark/);
     }
   });

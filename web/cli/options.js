@@ -215,7 +215,9 @@ export function parseCommand(command, argv) {
     parsed = parseArgs({ args: argv, options: parseOptionsFor(command), allowPositionals: true, strict: true });
   } catch (err) {
     throw new UsageError(
-      err.message.replace(/\. To specify an option argument starting with a dash.*$/s, '.'),
+      // parseArgs's advice on '-'-leading values and positionals (with unbalanced quotes) is
+      // not how this command line is used.
+      err.message.replace(/\. To specify (an option argument|a positional argument) starting with a.*$/s, '.'),
       command,
     );
   }
