@@ -66,11 +66,14 @@ test("the hook's HTML counts against the output budget: E_LIMIT, and the next ca
   const budget = outputFactor * input.length + outputSlackBytes;
   const huge = 'a'.repeat(budget); // with the <pre><code> around it, over by a few bytes
   for (const call of [(o) => fm.toHtml(input, o), (o) => fm.render(input, o).html]) {
-    assert.throws(() => call({ highlight: () => huge }), (err) => {
-      assert.equal(err.code, 'E_LIMIT');
-      assert.match(err.message, new RegExp(`exceed ${budget} bytes .*highlight hook`));
-      return true;
-    });
+    assert.throws(
+      () => call({ highlight: () => huge }),
+      (err) => {
+        assert.equal(err.code, 'E_LIMIT');
+        assert.match(err.message, new RegExp(`exceed ${budget} bytes .*highlight hook`));
+        return true;
+      },
+    );
     // Counted in UTF-8: a third as many three-byte characters is as much.
     assert.throws(() => call({ highlight: () => '\u20ac'.repeat(budget / 3 + 1) }), { code: 'E_LIMIT' });
     // Just under the budget passes, though 3 × its UTF-16 length is over it.
