@@ -65,7 +65,14 @@ test('build WEBSITE_DIR reads docusaurus.config.ts and sidebars.ts and carries t
   assert.match(index, /<link rel="icon" href="img\/favicon.svg" type="image\/svg\+xml">/);
   assert.match(index, /<meta name="description" content="Fast tables for small teams">/);
   assert.ok(existsSync(join(out, 'img', 'logo.svg')), 'the static folder is copied');
-  assert.match(readFileSync(join(out, 'sitemap.xml'), 'utf8'), /https:\/\/tern\.example\/docs-site\/api\/client\//);
+  // The config's url is the site's public URL: with --prerender each doc has a page there, and the
+  // sitemap lists it; without, docs live at index.html#/id and no sitemap is written.
+  assert.equal(existsSync(join(out, 'sitemap.xml')), false);
+  const pages = join(work, 'site-pages');
+  const prerendered = await foldmarkIn(work, 'build', website, '--out', pages, '--prerender');
+  assert.equal(prerendered.code, 0, prerendered.stderr);
+  assert.ok(existsSync(join(pages, 'api', 'client', 'index.html')));
+  assert.match(readFileSync(join(pages, 'sitemap.xml'), 'utf8'), /https:\/\/tern\.example\/docs-site\/api\/client\//);
 });
 
 test('without --out a site folder builds into its build/, as Docusaurus does', async () => {
