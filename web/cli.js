@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createFoldmark } from './node.js';
-import { MAX_DOC_BYTES, decodeText, readCapped } from './site/builder/docs.js';
+import { MAX_DOC_BYTES, NOT_TEXT, readText } from './site/builder/docs.js';
 import { InputError } from './input-error.js';
 import { buildSite } from './site/builder/index.js';
 import { stopUserCode } from './site/builder/user-code.js';
@@ -21,17 +21,14 @@ import { helpText, parseCommand, UsageError } from './cli/options.js';
 function readArticle(file) {
   let read;
   try {
-    read = readCapped(file);
+    read = readText(file);
   } catch (err) {
     throw new InputError(`cannot read file: ${err.code || err.message}`, { file });
   }
   if (read.tooLarge)
     throw new InputError(`E_LIMIT: input is ${read.tooLarge} bytes; the maximum is ${MAX_DOC_BYTES}`, { file });
-  try {
-    return decodeText(read.bytes);
-  } catch {
-    throw new InputError('not a UTF-8 (or UTF-16 with BOM) text file', { file });
-  }
+  if (read.notText) throw new InputError(NOT_TEXT, { file });
+  return read.text;
 }
 
 // stdout failed (ENOSPC, EIO, EPIPE): the top-level handler turns it into one line, or silence.

@@ -29,7 +29,7 @@ function position(value) {
 // Reads at most MAX_DOC_BYTES + 1 bytes, so /dev/zero or a huge file never fills memory.
 // tooLarge is the size as said to the user: a regular file's own, else 'more than' the limit. Sync:
 // thousands of small files read faster without a promise and a FileHandle each.
-export function readCapped(path) {
+function readCapped(path) {
   const fd = openSync(path, 'r');
   try {
     const info = fstatSync(fd);
@@ -56,7 +56,7 @@ export function readCapped(path) {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 // UTF-8 (with or without BOM) or UTF-16 with a BOM; anything else is not a text file we can trust.
-export function decodeText(bytes) {
+function decodeText(bytes) {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
     return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
@@ -64,6 +64,20 @@ export function decodeText(bytes) {
   const body = strictUtf8.decode(bytes);
   if (body.includes('\0')) throw new Error('binary');
   return body.replace(/^\uFEFF/, '');
+}
+
+export const NOT_TEXT = 'not a UTF-8 (or UTF-16 with BOM) text file';
+
+// A doc, partial or article file as text: readCapped, then decodeText. Returns { text }, or
+// readCapped's { tooLarge }, or { notText: true }; throws as openSync/readSync do.
+export function readText(path) {
+  const read = readCapped(path);
+  if (read.tooLarge) return read;
+  try {
+    return { text: decodeText(read.bytes) };
+  } catch {
+    return { notText: true };
+  }
 }
 
 // Where the id in use is written: the last top-level `id:` of the front matter (the value a YAML
@@ -85,7 +99,7 @@ export function idLocation(markdown) {
 export async function loadDoc(fm, { rel, abs }, { collapse, problems, partials }) {
   let read;
   try {
-    read = readCapped(abs);
+    read = readText(abs);
   } catch (err) {
     problems.leaveOut('unreadable', `cannot read file: ${err.code || err.message}`, { file: abs });
     return null;
@@ -96,18 +110,14 @@ export async function loadDoc(fm, { rel, abs }, { collapse, problems, partials }
     });
     return null;
   }
-  let markdown;
-  try {
-    markdown = decodeText(read.bytes);
-  } catch {
-    problems.leaveOut('not UTF-8 text', 'not a UTF-8 (or UTF-16 with BOM) text file: left out', { file: abs });
+  if (read.notText) {
+    problems.leaveOut('not UTF-8 text', `${NOT_TEXT}: left out`, { file: abs });
     return null;
   }
-  const expanded = expandPartials(markdown, { abs, files: partials, problems });
-  markdown = expanded.markdown;
+  const expanded = expandPartials(read.text, { abs, files: partials, problems });
   let article;
   try {
-    article = fm.render(markdown, { collapse });
+    article = fm.render(expanded.markdown, { collapse });
     article = inlineTocs(fm, expanded, article, collapse);
   } catch (err) {
     problems.leaveOut('failed to render', `cannot render: ${err.code || ''} ${err.message}`.trim(), { file: abs });

@@ -8,7 +8,7 @@
 import { statSync } from 'node:fs';
 import { dirname, relative, resolve, sep, posix } from 'node:path';
 import { decodeComponent as safeDecode } from '../shared/text.js';
-import { decodeText, MAX_DOC_BYTES, readCapped } from './docs.js';
+import { MAX_DOC_BYTES, NOT_TEXT, readText } from './docs.js';
 import {
   codeSpans,
   encodeDestination,
@@ -55,12 +55,12 @@ export class PartialFiles {
     else if (check.refused) got = { problem: `${check.refused}: not read` };
     else {
       try {
-        const read = readCapped(check.real);
-        got = read.tooLarge
-          ? { problem: `file is ${read.tooLarge} bytes; the limit is ${MAX_DOC_BYTES}` }
-          : { text: decodeText(read.bytes), real: check.real };
+        const read = readText(check.real);
+        if (read.tooLarge) got = { problem: `file is ${read.tooLarge} bytes; the limit is ${MAX_DOC_BYTES}` };
+        else if (read.notText) got = { problem: NOT_TEXT };
+        else got = { text: read.text, real: check.real };
       } catch (err) {
-        got = { problem: err.code ? `cannot read file: ${err.code}` : 'not a UTF-8 (or UTF-16 with BOM) text file' };
+        got = { problem: err.code ? `cannot read file: ${err.code}` : NOT_TEXT };
       }
     }
     this.cache.set(abs, got);
